@@ -1,0 +1,70 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import type { FrontMatter } from '../core/card.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+
+export interface FrontMatterResult {
+  frontMatter: FrontMatter;
+  /** Line in the file where the markdown body starts. */
+  bodyLine: number;
+  body: string;
+  diagnostics: Diagnostic[];
+}
+
+/** gray-matter splits; `yaml` parses, so we keep positions and dates stay strings. */
+const SPLIT_ONLY = { engines: { yaml: { parse: () => ({}), stringify: () => '' } } };
+
+const asString = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? undefined : String(v));
+
+export function parseFrontMatter(text: string, file: string): FrontMatterResult {
+  const diagnostics: Diagnostic[] = [];
+  const empty: FrontMatter = { tags: [], data: {}, keyLines: {} };
+  if (!text.startsWith('---')) {
+    return { frontMatter: empty, bodyLine: 1, body: text, diagnostics };
+  }
+  const split = matter(text, SPLIT_ONLY);
+  const body = split.content;
+  const bodyOffset = text.length - body.length;
+  const bodyLine = text.slice(0, bodyOffset).split('\n').length;
+  if (body === '' && !/\n---\s*(\n|$)/.test(text.slice(3))) {
+    diagnostics.push({
+      ruleId: 'unclosed-front-matter', severity: 'error', file, line: 1, column: 1,
+      message: 'front-matter starts with --- but is never closed',
+      hint: 'Add a line with --- after the last front-matter key.',
+    });
+  }
+  // The raw matter starts with the rest of the opening `---` line, so its line 1 is file line 1.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(split.matter, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  for (const err of doc.errors) {
+    const pos = lineCounter.linePos(err.pos[0]);
+    diagnostics.push({
+      ruleId: 'invalid-front-matter', severity: 'error', file, line: pos.line, column: pos.col,
+      message: `front-matter is not valid YAML: ${err.message.split('\n')[0]}`,
+      hint: 'Front-matter is YAML between two --- lines: `key: value`, one per line.',
+    });
+  }
+  const keyLines: Record<string, number> = {};
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      if (isScalar(item.key) && item.key.range) keyLines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line;
+    }
+  }
+  const data: unknown = doc.errors.length ? {} : doc.toJS();
+  const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const tags = Array.isArray(record.tags) ? record.tags.map(String) : typeof record.tags === 'string' ? [record.tags] : [];
+  const reused = record.timesReused;
+  const frontMatter: FrontMatter = {
+    endpoint: asString(record.endpoint),
+    domain: asString(record.domain),
+    tags,
+    status: asString(record.status),
+    skipReason: asString(record.skipReason),
+    savedAt: asString(record.savedAt),
+    verifiedAt: asString(record.verifiedAt),
+    timesReused: typeof reused === 'number' ? reused : undefined,
+    data: record,
+    keyLines,
+  };
+  return { frontMatter, bodyLine, body, diagnostics };
+}

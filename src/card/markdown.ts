@@ -1,0 +1,93 @@
+/**
+ * The few markdown structures cards use, each with the line it starts on.
+ * Fenced code is opaque: a `#` or `|` inside a fence is not a heading or table.
+ */
+export type Block =
+  | { kind: 'heading'; level: number; text: string; line: number }
+  | { kind: 'fence'; lang: string; content: string; line: number; contentLine: number; closed: boolean }
+  | { kind: 'table'; line: number; header: TableRow; rows: TableRow[] }
+  | { kind: 'text'; line: number; text: string };
+
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
+const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** Scan `lines`, whose first element is file line `firstLine`. */
+export function scanBlocks(lines: string[], firstLine: number): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    const lineNo = firstLine + i;
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const marker = fence[1] ?? '```';
+      const body: string[] = [];
+      let j = i + 1;
+      let closed = false;
+      for (; j < lines.length; j++) {
+        const l = lines[j] ?? '';
+        if (l.trim().startsWith(marker) && l.trim().replace(/[`~]/g, '') === '') {
+          closed = true;
+          break;
+        }
+        body.push(l);
+      }
+      blocks.push({ kind: 'fence', lang: (fence[2] ?? '').toLowerCase(), content: body.join('\n'), line: lineNo, contentLine: lineNo + 1, closed });
+      i = closed ? j + 1 : j;
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      blocks.push({ kind: 'heading', level: (heading[1] ?? '#').length, text: heading[2] ?? '', line: lineNo });
+      i++;
+      continue;
+    }
+    if (line.includes('|') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
+      const header: TableRow = { line: lineNo, cells: splitRow(line) };
+      const rows: TableRow[] = [];
+      let j = i + 2;
+      for (; j < lines.length && (lines[j] ?? '').includes('|') && (lines[j] ?? '').trim() !== ''; j++) {
+        rows.push({ line: firstLine + j, cells: splitRow(lines[j] ?? '') });
+      }
+      blocks.push({ kind: 'table', line: lineNo, header, rows });
+      i = j;
+      continue;
+    }
+    if (line.trim() !== '') blocks.push({ kind: 'text', line: lineNo, text: line });
+    i++;
+  }
+  return blocks;
+}
+
+/** Split a table row on unescaped pipes that are not inside `code spans`. */
+export function splitRow(line: string): string[] {
+  let s = line.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  const cells: string[] = [];
+  let cur = '';
+  let inCode = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '\\' && s[i + 1] === '|') {
+      cur += '|';
+      i++;
+    } else if (ch === '`') {
+      inCode = !inCode;
+      cur += ch;
+    } else if (ch === '|' && !inCode) {
+      cells.push(cur.trim());
+      cur = '';
+    } else {
+      cur += ch;
+    }
+  }
+  cells.push(cur.trim());
+  return cells;
+}

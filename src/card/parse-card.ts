@@ -1,0 +1,101 @@
+import type { Card, ParseCardResult, UidField } from '../core/card.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { parseExpectation } from './expectation.js';
+import { parseFrontMatter } from './front-matter.js';
+import { parseJsonBlock } from './json-block.js';
+import { scanBlocks } from './markdown.js';
+import type { Block } from './markdown.js';
+import { parseRequestTemplate } from './request-template.js';
+import { collectSections, sectionBlocks } from './sections.js';
+import { decodeSource } from './source-text.js';
+import { isUidTable, parseUidTable } from './uid-table.js';
+import { mergeUidFields, parseUidJson } from './uid-json.js';
+
+type Fence = Extract<Block, { kind: 'fence' }>;
+const isJsonFence = (b: Block): b is Fence => b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && b.content.trimStart().startsWith('{')));
+
+/**
+ * Bytes or text of one card → the card and/or located diagnostics.
+ * Never throws on user input.
+ */
+export function parseCard(input: string | Uint8Array, file: string): ParseCardResult {
+  const { text, lines } = decodeSource(input);
+  const diagnostics: Diagnostic[] = [];
+  const fm = parseFrontMatter(text, file);
+  diagnostics.push(...fm.diagnostics);
+  const blocks = scanBlocks(fm.body.split('\n'), fm.bodyLine);
+  const titleBlock = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  const title = titleBlock?.kind === 'heading' ? { text: titleBlock.text, line: titleBlock.line } : undefined;
+
+  const uid = sectionBlocks(blocks, /uid resolution/i);
+  let uidFields: UidField[] = [];
+  if (uid) {
+    const fromTable = uid.blocks.flatMap((b) => (b.kind === 'table' && isUidTable(b.header) ? parseUidTable(b.header, b.rows) : []));
+    const fromJson: UidField[] = [];
+    for (const fence of uid.blocks.filter(isJsonFence)) {
+      const { json, diagnostic } = parseJsonBlock(fence.content, fence.contentLine, file, 'the UID Resolution JSON block');
+      if (diagnostic) diagnostics.push(diagnostic);
+      if (json) {
+        const parsed = parseUidJson(json, file);
+        fromJson.push(...parsed.fields);
+        diagnostics.push(...parsed.diagnostics);
+      }
+    }
+    uidFields = mergeUidFields(fromTable, fromJson);
+  }
+
+  const card: Card = {
+    file,
+    title,
+    frontMatter: fm.frontMatter,
+    sections: collectSections(blocks, lines.length),
+    uidFields,
+  };
+
+  const template = sectionBlocks(blocks, /request template/i);
+  const templateFence = template?.blocks.find(isJsonFence);
+  if (templateFence) {
+    const { json, diagnostic } = parseJsonBlock(templateFence.content, templateFence.contentLine, file, 'the Request Template');
+    if (diagnostic) diagnostics.push(diagnostic);
+    if (json) {
+      const parsed = parseRequestTemplate(json, file);
+      card.request = parsed.request;
+      diagnostics.push(...parsed.diagnostics);
+    }
+  }
+
+  const expected = sectionBlocks(blocks, /^(expected response|expected|response)$/i);
+  const expectFence = expected?.blocks.find(isJsonFence);
+  if (expectFence) {
+    const { json, diagnostic } = parseJsonBlock(expectFence.content, expectFence.contentLine, file, 'the Expected Response block');
+    if (diagnostic) diagnostics.push(diagnostic);
+    if (json) {
+      const parsed = parseExpectation(json, file);
+      card.expect = parsed.expect;
+      diagnostics.push(...parsed.diagnostics);
+    }
+  }
+
+  if (!card.frontMatter.endpoint && !template) {
+    diagnostics.push({
+      ruleId: 'not-a-card', severity: 'error', file, line: 1, column: 1,
+      message: 'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
+      hint: 'Write a card from it: front-matter with `endpoint: METHOD /path`, a "## Request Template" JSON block, and an "## Expected Response" block.',
+    });
+    return { diagnostics, lines };
+  }
+  if (!template && card.frontMatter.status !== 'skip') {
+    diagnostics.push({
+      ruleId: 'missing-request-template', severity: 'error', file, line: card.frontMatter.keyLines.endpoint ?? 1, column: 1,
+      message: 'this card has no "## Request Template" section, so there is nothing to send',
+      hint: 'Add "## Request Template" followed by a ```json block with method and path.',
+    });
+  } else if (template && !templateFence) {
+    diagnostics.push({
+      ruleId: 'missing-request-template', severity: 'error', file, line: template.heading.line, column: 1,
+      message: 'the "Request Template" section has no JSON code block',
+      hint: 'Put the request in a ```json fenced block under the heading.',
+    });
+  }
+  return { card, diagnostics, lines };
+}

@@ -1,0 +1,25 @@
+/** Where something was found in a card, 1-based. */
+export interface SourcePos {
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * A located problem in user input. Parsers and planners return these instead
+ * of throwing; only the CLI decides what they mean for the exit code.
+ */
+export interface Diagnostic extends SourcePos {
+  /** kebab-case rule id, stable across releases, e.g. `unresolved-placeholder`. */
+  ruleId: string;
+  severity: Severity;
+  file: string;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+export function isError(d: Diagnostic): boolean {
+  return d.severity === 'error';
+}
