@@ -23,3 +23,8 @@ export interface Diagnostic extends SourcePos {
 export function isError(d: Diagnostic): boolean {
   return d.severity === 'error';
 }
+
+/** A diagnostic with the text of the line it points at, for display. */
+export interface ShownDiagnostic extends Diagnostic {
+  source?: string;
+}

@@ -1,0 +1,42 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const CARD_EXTENSIONS = new Set(['.md', '.txt']);
+
+export interface DiscoverResult {
+  /** Card files, sorted, as paths relative to cwd with forward slashes. */
+  files: string[];
+  /** Paths given that do not exist. */
+  missing: string[];
+}
+
+export function displayPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return (rel.startsWith('..') ? path.resolve(cwd, file) : rel).split(path.sep).join('/');
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(full, out);
+    // README.md files inside specs folders are documentation, not cards.
+    else if (CARD_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && e.name.toLowerCase() !== 'readme.md') out.push(full);
+  }
+}
+
+/** Files named directly are taken as cards whatever their extension; folders are searched for .md and .txt. */
+export async function discoverCards(paths: string[], cwd: string): Promise<DiscoverResult> {
+  const found: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    const full = path.resolve(cwd, p);
+    const info = await stat(full).catch(() => undefined);
+    if (!info) missing.push(p);
+    else if (info.isDirectory()) await walk(full, found);
+    else found.push(full);
+  }
+  const files = [...new Set(found.map((f) => displayPath(cwd, f)))].sort();
+  return { files, missing };
+}

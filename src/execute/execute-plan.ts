@@ -1,0 +1,28 @@
+import type { RunPlan } from '../core/plan.js';
+import { summarize } from '../core/result.js';
+import type { CardResult, RunResult } from '../core/result.js';
+import type { ExecuteContext } from './context.js';
+import { executeCard } from './execute-card.js';
+
+/** Run every card of the plan in order; the only stage that touches the target. */
+export async function executePlan(plan: RunPlan, ctx: ExecuteContext): Promise<RunResult> {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  ctx.onEvent({ type: 'run-start', total: plan.cards.length, target: ctx.http.baseUrl });
+  const cards: CardResult[] = [];
+  for (const cardPlan of plan.cards) {
+    ctx.onEvent({ type: 'card-start', file: cardPlan.file, endpoint: cardPlan.endpoint });
+    const result = await executeCard(cardPlan, ctx);
+    cards.push(result);
+    ctx.onEvent({ type: 'card-end', result });
+  }
+  const run: RunResult = {
+    target: ctx.http.baseUrl,
+    startedAt,
+    summary: summarize(cards, Math.round(performance.now() - started)),
+    cards,
+    leftBehind: cards.flatMap((c) => c.leftBehind),
+  };
+  ctx.onEvent({ type: 'run-end', result: run });
+  return run;
+}

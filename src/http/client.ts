@@ -1,0 +1,113 @@
+import { Agent, errors } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { JsonValue } from '../core/json.js';
+
+/** A request as the executor hands it over: already rendered, origin-relative path. */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: JsonValue;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  /** Parsed JSON when the body is JSON, else undefined. */
+  json?: unknown;
+  text: string;
+  durationMs: number;
+}
+
+export type TransportErrorKind = 'refused' | 'timeout' | 'reset' | 'dns' | 'invalid-response' | 'other';
+
+/** The target could not be talked to; not a contract failure. */
+export class TransportError extends Error {
+  readonly code = 'transport-error';
+  constructor(readonly kind: TransportErrorKind, message: string) {
+    super(message);
+  }
+}
+
+export interface HttpClient {
+  readonly baseUrl: string;
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export interface HttpClientOptions {
+  /** Headers sent on every request (e.g. the auth header). */
+  headers?: Record<string, string>;
+  /** @default 30000 */
+  timeoutMs?: number;
+}
+
+/** Join an origin-relative path to the base URL, keeping the base's own path prefix. */
+export function joinUrl(baseUrl: string, path: string, query?: Record<string, string>): URL {
+  const base = new URL(baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const url = new URL(base.origin);
+  const [p = '', q] = path.split('?', 2);
+  url.pathname = `${prefix}${p.startsWith('/') ? p : `/${p}`}`;
+  if (q) url.search = q;
+  for (const [k, v] of Object.entries(query ?? {})) url.searchParams.append(k, v);
+  return url;
+}
+
+function mapError(err: unknown, url: URL): TransportError {
+  const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? '';
+  const where = `${url.origin}`;
+  if (err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError || err instanceof errors.ConnectTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return new TransportError('timeout', `${where} did not answer in time`);
+  }
+  if (code === 'ECONNREFUSED') return new TransportError('refused', `${where} refused the connection (is the target running?)`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new TransportError('dns', `the host of ${where} could not be found (DNS lookup failed)`);
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || err instanceof errors.SocketError) return new TransportError('reset', `${where} closed the connection before answering`);
+  const msg = err instanceof Error ? err.message : String(err);
+  return new TransportError('other', `request to ${where} failed: ${msg}`);
+}
+
+export function createHttpClient(baseUrl: string, options: HttpClientOptions = {}): HttpClient {
+  const timeout = options.timeoutMs ?? 30_000;
+  const agent = new Agent({ headersTimeout: timeout, bodyTimeout: timeout, connectTimeout: timeout });
+  const defaults = options.headers ?? {};
+  return {
+    baseUrl,
+    async send(req) {
+      const url = joinUrl(baseUrl, req.path, req.query);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      // Header names are case-insensitive: a card's Authorization replaces the default one.
+      for (const [k, v] of Object.entries({ ...defaults })) headers[k.toLowerCase()] = v;
+      for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+      let body: string | undefined;
+      if (req.body !== undefined) {
+        body = JSON.stringify(req.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const started = performance.now();
+      let res: Dispatcher.ResponseData;
+      let text: string;
+      try {
+        res = await agent.request({ origin: url.origin, path: url.pathname + url.search, method: req.method as Dispatcher.HttpMethod, headers, body });
+        text = await res.body.text();
+      } catch (err) {
+        throw mapError(err, url);
+      }
+      const responseHeaders: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+      const contentType = responseHeaders['content-type'] ?? '';
+      let json: unknown;
+      if (/[/+]json\b/i.test(contentType) && text.trim() !== '') {
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+      }
+      return { status: res.statusCode, headers: responseHeaders, contentType, json, text, durationMs: performance.now() - started };
+    },
+    close: () => agent.close(),
+  };
+}

@@ -1,0 +1,59 @@
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
+const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ?? formatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const compiled = new WeakMap<object, ValidateFunction>();
+
+export interface SchemaViolation {
+  /** JSON pointer into the response body ('' for the root). */
+  path: string;
+  message: string;
+  expected: string;
+  actual: string;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function readPointer(body: unknown, pointer: string): unknown {
+  let cur = body;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
+  }
+  return cur;
+}
+
+function toViolation(e: ErrorObject, body: unknown): SchemaViolation {
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') {
+    const path = `${e.instancePath}/${String(p.missingProperty)}`;
+    return { path, message: `required field ${path} is missing`, expected: 'present', actual: 'missing' };
+  }
+  if (e.keyword === 'additionalProperties') {
+    const path = `${e.instancePath}/${String(p.additionalProperty)}`;
+    return { path, message: `field ${path} is not allowed by the schema`, expected: 'absent', actual: 'present' };
+  }
+  const actual = describe(readPointer(body, e.instancePath));
+  const expected = e.keyword === 'type' ? String(p.type) : e.keyword === 'format' ? `format ${String(p.format)}` : e.keyword === 'enum' ? `one of ${describe(p.allowedValues)}` : e.keyword === 'const' ? describe(p.allowedValue) : `${e.keyword} ${describe(p)}`;
+  return { path: e.instancePath || '/', message: `${e.instancePath || 'the body'} ${e.message ?? 'is invalid'}`, expected, actual };
+}
+
+/** Validate a parsed body against a JSON Schema. Compiled schemas are cached per schema object. */
+export function validateSchema(schema: object, body: unknown): SchemaViolation[] {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((e) => toViolation(e, body));
+}
