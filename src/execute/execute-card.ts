@@ -38,6 +38,8 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
   const fields = scope.fields as Map<string, unknown>;
   const ledger = new CleanupLedger(plan.file);
 
+  /** `METHOD path` of every request that succeeded, to recognise a cleanup the card already did. */
+  const done = new Set<string>();
   const send = async (label: string, req: HttpRequest): Promise<HttpResponse> => {
     const entry: CardResult['requests'][number] = { label, method: req.method, path: req.path, durationMs: 0 };
     result.requests.push(entry);
@@ -45,6 +47,7 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
       const res = await ctx.http.send(req);
       entry.status = res.status;
       entry.durationMs = Math.round(res.durationMs);
+      if (is2xx(res.status)) done.add(`${req.method} ${req.path}`);
       return res;
     } catch (err) {
       if (err instanceof TransportError) entry.error = err.message;
@@ -99,9 +102,11 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
       try {
         const req = renderStep(cleanup, { ...scope, response: entry.response });
         if (entry.field === 'response') entry.id = req.path;
+        const alreadyDone = done.has(`${req.method} ${req.path}`);
         const res = await send('cleanup', req);
-        // Already gone (the card itself deleted it) counts as cleaned.
-        return is2xx(res.status) || res.status === 404 || res.status === 410 ? undefined : `answered ${res.status}`;
+        // 404/410 counts as cleaned only when this card already sent the same request successfully
+        // (a DELETE card); otherwise a wrong cleanup path would hide a leftover.
+        return is2xx(res.status) || (alreadyDone && (res.status === 404 || res.status === 410)) ? undefined : `answered ${res.status}`;
       } catch (err) {
         return err instanceof Error ? err.message : String(err);
       }

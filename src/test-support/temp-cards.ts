@@ -1,0 +1,45 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Write cards into a fresh temp folder; returns the folder. */
+export async function writeCards(cards: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-test-'));
+  for (const [name, text] of Object.entries(cards)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** A runnable card from parts, in the seed format. */
+export function card(parts: { endpoint: string; uid?: unknown; request: unknown; expect?: unknown; status?: string; extra?: string }): string {
+  return [
+    '---',
+    `endpoint: ${parts.endpoint}`,
+    `status: ${parts.status ?? 'success'}`,
+    '---',
+    '# Test card',
+    '',
+    ...(parts.uid ? ['## UID Resolution Procedure', '', '```json', JSON.stringify(parts.uid, null, 2), '```', ''] : []),
+    '## Request Template',
+    '',
+    '```json',
+    JSON.stringify(parts.request, null, 2),
+    '```',
+    '',
+    ...(parts.expect ? ['## Expected Response', '', '```json', JSON.stringify(parts.expect, null, 2), '```', ''] : []),
+    parts.extra ?? '',
+  ].join('\n');
+}
+
+/** A UID field that creates a fresh vcita app; `cleanup` false leaves it without a declared cleanup. */
+export function freshApp(field: string, opts: { extract?: string; cleanup?: boolean } = {}) {
+  return {
+    extract_from: opts.extract ?? 'data.client_id',
+    create_fresh: true,
+    create_endpoint: 'POST /platform/v1/apps',
+    create_body: { name: 'Test', app_code_name: `t${field.replace(/\W/g, '')}{{timestamp}}`, redirect_uri: 'https://example.com/cb' },
+    ...(opts.cleanup === false ? { cleanup_note: 'left on purpose by the test' } : { cleanup_endpoint: `DELETE /platform/v1/apps/{{resolved.${field}}}` }),
+  };
+}
