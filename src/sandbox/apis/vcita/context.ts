@@ -8,6 +8,8 @@ export interface VcitaOptions {
   directoryToken: string;
   /** Authorization codes expire after this long. @default 60000 */
   codeTtlMs: number;
+  /** Refresh tokens expire after this long. @default 1209600000 (14 days) */
+  refreshTokenTtlMs: number;
   /** The one user of the consent page. */
   user: { username: string; password: string };
 }

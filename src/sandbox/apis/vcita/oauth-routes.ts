@@ -1,36 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { newSecret, secretMatches } from '../../secrets.js';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { bodyRecord, str } from '../../client-credentials.js';
+import { newSecret } from '../../secrets.js';
 import type { VcitaContext } from './context.js';
 import { renderConsentPage, renderErrorPage } from './consent-page.js';
-import type { App } from './state.js';
+import { TOKEN_TTL_S, authenticate, digestHex, issueAccessToken, oauthError } from './oauth-shared.js';
 
-const TOKEN_TTL_S = 3600;
 const CONSENT_TTL_MS = 10 * 60_000;
-
-type Body = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const digestHex = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function oauthError(reply: FastifyReply, status: number, error: string, description: string) {
-  return reply.code(status).header('cache-control', 'no-store').send({ error, error_description: description });
-}
-
-/** client_id + client_secret from the body, or from HTTP Basic (RFC 6749 §2.3.1). */
-function clientCredentials(req: FastifyRequest, body: Body): { id?: string; secret?: string } {
-  const auth = req.headers.authorization ?? '';
-  if (auth.startsWith('Basic ')) {
-    const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');
-    const i = decoded.indexOf(':');
-    if (i > 0) return { id: decodeURIComponent(decoded.slice(0, i)), secret: decodeURIComponent(decoded.slice(i + 1)) };
-  }
-  return { id: str(body.client_id), secret: str(body.client_secret) };
-}
-
-function authenticate(ctx: VcitaContext, id: string | undefined, secret: string | undefined): App | undefined {
-  const app = id ? ctx.state.apps.get(id) : undefined;
-  return app && secretMatches(secret, app.secretDigest) ? app : undefined;
-}
 
 function redirectWith(reply: FastifyReply, redirectUri: string, params: Record<string, string>) {
   const url = new URL(redirectUri);
@@ -38,25 +14,21 @@ function redirectWith(reply: FastifyReply, redirectUri: string, params: Record<s
   return reply.code(302).header('location', url.toString()).send();
 }
 
+/** Service tokens and the authorize (login + consent) flow; `POST /oauth/token` is in token-route.ts. */
 export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, prefix: string): void {
-  const issueToken = async (client: App, scope: string) => {
-    const accessToken = ctx.stats.issue(await ctx.signer.sign(client.clientId, { scope, client_id: client.clientId }, TOKEN_TTL_S));
-    return { accessToken, tokenId: digestHex(accessToken) };
-  };
-
   app.post('/oauth/service/token', async (req, reply) => {
-    const body = (req.body ?? {}) as Body;
+    const body = bodyRecord(req.body);
     const id = str(body.service_id);
     const secret = str(body.service_secret);
     if (!id || !secret) return oauthError(reply, 400, 'invalid_request', 'service_id and service_secret are required');
     const client = authenticate(ctx, id, secret);
     if (!client) return oauthError(reply, 401, 'invalid_client', 'unknown service_id or wrong service_secret');
-    const { accessToken } = await issueToken(client, client.scopes.join(' '));
+    const { accessToken } = await issueAccessToken(ctx, client, client.scopes.join(' '));
     return reply.header('cache-control', 'no-store').send({ access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_TTL_S, scope: client.scopes.join(' ') });
   });
 
   app.get('/oauth/authorize', async (req, reply) => {
-    const q = req.query as Body;
+    const q = bodyRecord(req.query);
     const client = ctx.state.apps.get(str(q.client_id) ?? '');
     // Never redirect to a URI that is not registered: show the error instead.
     if (!client) return reply.code(400).type('text/html').send(renderErrorPage('Unknown client_id.'));
@@ -72,7 +44,7 @@ export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, pre
   });
 
   app.post('/oauth/authorize', async (req, reply) => {
-    const body = (req.body ?? {}) as Body;
+    const body = bodyRecord(req.body);
     const csrf = str(body.csrf_token) ?? '';
     const consent = ctx.state.consents.get(csrf);
     if (!consent || consent.expiresAt < ctx.clock()) return reply.code(400).type('text/html').send(renderErrorPage('This authorization request expired or was already used. Start again.'));
@@ -87,36 +59,16 @@ export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, pre
     }
     ctx.state.consents.delete(csrf);
     const code = ctx.stats.issue(newSecret('ac_', 18));
-    ctx.state.codes.set(digestHex(code), { clientId: consent.clientId, redirectUri: consent.redirectUri, scope: consent.scope, expiresAt: ctx.clock() + ctx.codeTtlMs, used: false, codeChallenge: consent.codeChallenge, issuedTokenIds: [] });
+    ctx.state.codes.set(digestHex(code), {
+      clientId: consent.clientId,
+      redirectUri: consent.redirectUri,
+      scope: consent.scope,
+      expiresAt: ctx.clock() + ctx.codeTtlMs,
+      used: false,
+      codeChallenge: consent.codeChallenge,
+      issuedTokenIds: [],
+      grantId: randomBytes(12).toString('hex'),
+    });
     return redirectWith(reply, consent.redirectUri, { code, state: consent.state });
-  });
-
-  app.post('/oauth/token', async (req, reply) => {
-    const body = (req.body ?? {}) as Body;
-    const grant = str(body.grant_type);
-    if (!grant) return oauthError(reply, 400, 'invalid_request', 'grant_type is required');
-    if (grant !== 'authorization_code') return oauthError(reply, 400, 'unsupported_grant_type', `grant_type "${grant}" is not supported; only authorization_code is`);
-    const creds = clientCredentials(req, body);
-    const client = authenticate(ctx, creds.id, creds.secret);
-    if (!client) return oauthError(reply, 401, 'invalid_client', 'unknown client_id or wrong client_secret');
-    const code = str(body.code);
-    if (!code) return oauthError(reply, 400, 'invalid_request', 'code is required');
-    const record = ctx.state.codes.get(digestHex(code));
-    if (!record || record.clientId !== client.clientId) return oauthError(reply, 400, 'invalid_grant', 'the authorization code is not valid for this client');
-    if (record.used) {
-      // A replayed code revokes what the first exchange issued (RFC 6749 §4.1.2).
-      for (const id of record.issuedTokenIds) ctx.state.revokedTokenIds.add(id);
-      return oauthError(reply, 400, 'invalid_grant', 'the authorization code was already used');
-    }
-    if (record.expiresAt <= ctx.clock()) return oauthError(reply, 400, 'invalid_grant', 'the authorization code expired');
-    if (str(body.redirect_uri) !== record.redirectUri) return oauthError(reply, 400, 'invalid_grant', 'redirect_uri does not match the one used to obtain the code');
-    if (record.codeChallenge) {
-      const verifier = str(body.code_verifier) ?? '';
-      if (createHash('sha256').update(verifier).digest('base64url') !== record.codeChallenge) return oauthError(reply, 400, 'invalid_grant', 'code_verifier does not match the code_challenge');
-    }
-    record.used = true;
-    const { accessToken, tokenId } = await issueToken(client, record.scope);
-    record.issuedTokenIds.push(tokenId);
-    return reply.header('cache-control', 'no-store').send({ access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_TTL_S, scope: record.scope });
   });
 }

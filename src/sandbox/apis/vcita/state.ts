@@ -20,6 +20,17 @@ export interface AuthCode {
   codeChallenge?: string;
   /** Token ids issued from this code, revoked if the code is replayed. */
   issuedTokenIds: string[];
+  /** The grant the code starts; its refresh tokens die with it. */
+  grantId: string;
+}
+
+/** A refresh token, keyed by its digest. Single use: each exchange rotates it. */
+export interface RefreshToken {
+  clientId: string;
+  scope: string;
+  grantId: string;
+  expiresAt: number;
+  used: boolean;
 }
 
 export interface ConsentRequest {
@@ -38,6 +49,10 @@ export class VcitaState {
   /** Keyed by CSRF token. */
   readonly consents = new Map<string, ConsentRequest>();
   readonly revokedTokenIds = new Set<string>();
+  /** Keyed by the refresh token digest (hex). */
+  readonly refreshTokens = new Map<string, RefreshToken>();
+  /** Grants revoked by a code replay or a refresh token reuse. */
+  readonly revokedGrants = new Set<string>();
 
   appByCodeName(name: string): App | undefined {
     for (const app of this.apps.values()) if (app.appCodeName === name) return app;

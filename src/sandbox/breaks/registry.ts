@@ -1,0 +1,43 @@
+import { didYouMean } from '../../util/did-you-mean.js';
+import type { ContractBreak } from './contract-break.js';
+import { rocketchatCreateActiveString } from './rocketchat-create-active-string.js';
+import { rocketchatCreateErrorBody200 } from './rocketchat-create-error-body-200.js';
+import { rocketchatListDropsOauthApps } from './rocketchat-list-drops-oauth-apps.js';
+import { vcitaCreateAppDropsClientSecret } from './vcita-create-app-drops-client-secret.js';
+import { vcitaServiceTokenExpiresInString } from './vcita-service-token-expires-in-string.js';
+import { youhodlerCreateAccountDropsClientSecret } from './youhodler-create-account-drops-client-secret.js';
+import { youhodlerTokenHtml } from './youhodler-token-html.js';
+import { youhodlerTokenStatus201 } from './youhodler-token-status-201.js';
+
+const BREAKS: readonly ContractBreak[] = [
+  vcitaCreateAppDropsClientSecret,
+  vcitaServiceTokenExpiresInString,
+  rocketchatCreateErrorBody200,
+  rocketchatCreateActiveString,
+  rocketchatListDropsOauthApps,
+  youhodlerTokenHtml,
+  youhodlerTokenStatus201,
+  youhodlerCreateAccountDropsClientSecret,
+];
+
+/** Every contract break the sandbox knows, in a stable order. */
+export function listBreaks(): readonly ContractBreak[] {
+  return BREAKS;
+}
+
+export class UnknownBreakError extends Error {
+  constructor(readonly breakName: string) {
+    const near = didYouMean(breakName, BREAKS.map((b) => b.name));
+    super(`unknown contract break "${breakName}"${near ? `; did you mean "${near}"?` : ''} (cardcheck sandbox --list-breaks shows them all)`);
+    this.name = 'UnknownBreakError';
+  }
+}
+
+/** The breaks with these names; throws UnknownBreakError on a name not in the registry. */
+export function resolveBreaks(names: readonly string[]): ContractBreak[] {
+  return names.map((name) => {
+    const found = BREAKS.find((b) => b.name === name);
+    if (!found) throw new UnknownBreakError(name);
+    return found;
+  });
+}

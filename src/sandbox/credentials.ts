@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import type { RocketchatOptions } from './apis/rocketchat/context.js';
+import { meteorId, meteorSecret } from './apis/rocketchat/ids.js';
+import type { VcitaOptions } from './apis/vcita/context.js';
+import type { YouhodlerOptions } from './apis/youhodler/context.js';
+
+/** Every API's settings, defaults filled in; credentials are random per start unless given. */
+export interface ResolvedApiOptions {
+  vcita: VcitaOptions;
+  rocketchat: RocketchatOptions;
+  youhodler: YouhodlerOptions;
+}
+
+export interface ApiOverrides {
+  vcita?: Partial<VcitaOptions>;
+  rocketchat?: Partial<RocketchatOptions>;
+  youhodler?: Partial<YouhodlerOptions>;
+}
+
+const token = (prefix: string) => `${prefix}${randomBytes(18).toString('base64url')}`;
+
+export function resolveApiOptions(o: ApiOverrides): ResolvedApiOptions {
+  return {
+    vcita: {
+      directoryToken: o.vcita?.directoryToken ?? token('dt_'),
+      codeTtlMs: o.vcita?.codeTtlMs ?? 60_000,
+      refreshTokenTtlMs: o.vcita?.refreshTokenTtlMs ?? 14 * 24 * 3600_000,
+      user: o.vcita?.user ?? { username: 'demo@sandbox.test', password: 'sandbox-password' },
+    },
+    rocketchat: {
+      admin: o.rocketchat?.admin ?? { authToken: meteorSecret(), userId: meteorId() },
+      limited: o.rocketchat?.limited ?? { authToken: meteorSecret(), userId: meteorId() },
+    },
+    youhodler: {
+      adminToken: o.youhodler?.adminToken ?? token('yh_admin_'),
+      tokenRateLimitPerMinute: o.youhodler?.tokenRateLimitPerMinute ?? 60,
+      idempotencyTtlMs: o.youhodler?.idempotencyTtlMs ?? 24 * 3600_000,
+    },
+  };
+}
+
+/** The credentials as environment variables, the names cards use in `{{env.NAME}}`. */
+export function credentialsEnv(o: ResolvedApiOptions): Record<string, string> {
+  return {
+    DIRECTORY_TOKEN: o.vcita.directoryToken,
+    ROCKETCHAT_AUTH_TOKEN: o.rocketchat.admin.authToken,
+    ROCKETCHAT_USER_ID: o.rocketchat.admin.userId,
+    ROCKETCHAT_LIMITED_AUTH_TOKEN: o.rocketchat.limited.authToken,
+    ROCKETCHAT_LIMITED_USER_ID: o.rocketchat.limited.userId,
+    YOUHODLER_ADMIN_TOKEN: o.youhodler.adminToken,
+  };
+}
