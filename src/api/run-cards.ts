@@ -1,28 +1,38 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { discoverCards } from '../card/discover.js';
-import { parseCard } from '../card/parse-card.js';
+import type { Config } from '../core/config.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { RunEvent, RunResult } from '../core/result.js';
+import { createAuthResolver } from '../execute/auth.js';
+import { newRunSeed } from '../execute/card-seed.js';
+import { CleanupLedger } from '../execute/cleanup-ledger.js';
 import { executePlan } from '../execute/execute-plan.js';
+import { SharedFixtures } from '../execute/shared-fixtures.js';
 import { createTimestampSource } from '../execute/timestamp.js';
 import { createHttpClient } from '../http/client.js';
-import type { LoadedCard } from '../plan/plan-run.js';
 import { planRun } from '../plan/plan-run.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { Sandbox } from '../sandbox/server.js';
+import { withLintDiagnostics } from './lint-project.js';
 import { loadEnv } from './load-env.js';
+import { loadProject } from './load-project.js';
+import { baseUrlLookup, resolveTarget, SetupError } from './resolve-target.js';
 
 export interface RunCardsOptions {
   /** Card files or folders. @default ['specs'] */
   paths?: string[];
   /** @default process.cwd() */
   cwd?: string;
-  /** Base URL of the API under test. When absent, the embedded sandbox is started and used. */
+  /** A target name from the config, or a base URL. Default: the config's defaultTarget (the embedded sandbox without a config). */
   target?: string;
+  /** A config file; ./cardcheck.config.yaml is read when present. */
+  configFile?: string;
+  /** A config object instead of a file. */
+  config?: Config;
   /** A .env file; ./.env is read when present. */
   envFile?: string;
   /** Environment to use instead of process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Faker seed; a random one is chosen (and reported) when absent. */
+  seed?: number;
   /** Per-request timeout. @default 30000 */
   timeoutMs?: number;
   onEvent?: (event: RunEvent) => void;
@@ -33,41 +43,69 @@ export interface RunCardsResult extends RunResult {
   missing: string[];
   /** True when the embedded sandbox served the run. */
   sandbox: boolean;
+  /** Faker seed of the run; `--seed` replays it. */
+  seed: number;
+  /** Name of the target (or the URL given). */
+  targetName: string;
+  /** Config warnings (errors stop the run with a ConfigError). */
+  configDiagnostics: Diagnostic[];
 }
 
-async function loadCard(cwd: string, file: string): Promise<LoadedCard> {
-  try {
-    const bytes = await readFile(path.resolve(cwd, file));
-    return { file, ...parseCard(bytes, file) };
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    return { file, lines: [], diagnostics: [{ ruleId: 'unreadable-card', severity: 'error', file, line: 1, column: 1, message: `cannot read the file: ${reason}`, hint: 'Check the path and its permissions.' }] };
+/** The config file has errors; nothing was run. */
+export class ConfigError extends Error {
+  readonly code = 'config-error';
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`the config has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}`);
   }
 }
+
+export { SetupError };
 
 /** Programmatic entry point: read cards, plan, run them against the target, return the result. */
 export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsResult> {
   const cwd = options.cwd ?? process.cwd();
   const env = await loadEnv(cwd, options.envFile, options.env ?? process.env);
-  const { files, missing } = await discoverCards(options.paths ?? ['specs'], cwd);
-  const loaded = await Promise.all(files.map((f) => loadCard(cwd, f)));
-
+  const project = withLintDiagnostics(await loadProject({ cwd, paths: options.paths ?? ['specs'], configFile: options.configFile, config: options.config }));
+  const configErrors = project.configDiagnostics.filter((d) => d.severity === 'error');
+  if (configErrors.length) throw new ConfigError(configErrors);
+  const profiles = project.config.profiles;
+  // Target first (a URL target needs the plan's APIs, which need no env), then the real plan.
+  const target = resolveTarget(project.config, options.target, planRun(project.cards, { profiles }).cards);
   let sandbox: Sandbox | undefined;
-  let target = options.target;
-  if (!target) {
+  let apis = target.apis;
+  if (target.embedded) {
     sandbox = await startSandbox();
-    target = sandbox.apis.vcita;
+    apis = { ...sandbox.apis, ...target.apis };
     Object.assign(env, sandbox.env);
   }
-  const plan = planRun(loaded, { env });
-  // Auth for now: a directory token, when there is one, goes on every request.
-  const headers: Record<string, string> = env.DIRECTORY_TOKEN ? { authorization: `Bearer ${env.DIRECTORY_TOKEN}` } : {};
-  const http = createHttpClient(target, { headers, timeoutMs: options.timeoutMs });
+  const resolved = { ...target, apis };
+  const plan = planRun(project.cards, { env, profiles });
+  const http = createHttpClient({ timeoutMs: options.timeoutMs });
+  const baseUrlFor = baseUrlLookup(resolved);
+  const seed = options.seed ?? newRunSeed();
   try {
-    const result = await executePlan(plan, { http, env, nextTimestamp: createTimestampSource(), onEvent: options.onEvent ?? (() => {}) });
-    return { ...result, missing, sandbox: sandbox !== undefined };
+    const result = await executePlan(plan, {
+      http,
+      auth: createAuthResolver(project.config.profiles, http, baseUrlFor),
+      baseUrlFor,
+      env,
+      nextTimestamp: createTimestampSource(),
+      seed,
+      onEvent: options.onEvent ?? (() => {}),
+      outputs: new Map(),
+      shared: new SharedFixtures(),
+      runLedger: new CleanupLedger(),
+      succeeded: new Set(),
+    }, describeTarget(resolved.name, apis, sandbox !== undefined));
+    return { ...result, missing: project.missing, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
   } finally {
     await http.close();
     await sandbox?.close();
   }
+}
+
+function describeTarget(name: string, apis: Record<string, string>, embedded: boolean): string {
+  const urls = Object.values(apis);
+  if (/^https?:/.test(name)) return name;
+  return `${name}${embedded ? ' (embedded sandbox)' : ''}${urls.length === 1 ? ` ${urls[0]}` : ''}`;
 }

@@ -63,6 +63,9 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
     savedAt: asString(record.savedAt),
     verifiedAt: asString(record.verifiedAt),
     timesReused: typeof reused === 'number' ? reused : undefined,
+    id: asString(record.id),
+    api: asString(record.api),
+    auth: asString(record.auth),
     data: record,
     keyLines,
   };

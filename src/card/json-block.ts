@@ -3,7 +3,7 @@ import type { Node, ParseError } from 'jsonc-parser';
 import type { Placeholder } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
-import { PLACEHOLDER } from './placeholders.js';
+import { scanPlaceholders } from './placeholders.js';
 import { positionAt } from './source-text.js';
 
 interface OffsetPlaceholder extends Placeholder {
@@ -70,10 +70,7 @@ export function parseJsonBlock(
     };
   }
   const all: OffsetPlaceholder[] = [];
-  for (const m of content.matchAll(PLACEHOLDER)) {
-    const offset = m.index ?? 0;
-    all.push({ expr: m[1] ?? '', raw: m[0], offset, ...toFile(offset) });
-  }
+  for (const m of scanPlaceholders(content)) all.push({ expr: m.expr, raw: m.raw, offset: m.index, ...toFile(m.index) });
   const strip = ({ offset: _o, ...p }: OffsetPlaceholder): Placeholder => p;
   return {
     json: {

@@ -38,7 +38,7 @@ describe('seed 000 (UID Field table + JSON block)', () => {
     expect(field?.source.kind).toBe('create');
     if (field?.source.kind !== 'create') return;
     expect(field.source.extractFrom).toBe('data.client_id');
-    expect(field.source.create.endpoint).toMatchObject({ method: 'POST', path: '/platform/v1/apps', line: 44 });
+    expect(field.source.create).toMatchObject({ method: 'POST', path: '/platform/v1/apps', line: 44 });
     expect(field.source.create.body).toEqual({
       name: 'OAuth Token Test App',
       app_code_name: 'oauthtest{{timestamp}}',
@@ -74,7 +74,7 @@ describe('seed 001 (Field | Source | Notes table, skipped card)', () => {
     const byName = Object.fromEntries((card?.uidFields ?? []).map((f) => [f.name, f]));
     expect(Object.keys(byName)).toEqual(['client_id', 'client_secret', 'code', 'redirect_uri']);
     expect(byName.client_id?.line).toBe(65);
-    expect(byName.client_id?.source).toMatchObject({ kind: 'create', extractFrom: 'data.client_id', create: { endpoint: { method: 'POST', path: '/platform/v1/apps' } } });
+    expect(byName.client_id?.source).toMatchObject({ kind: 'create', extractFrom: 'data.client_id', create: { method: 'POST', path: '/platform/v1/apps' } });
     expect(byName.client_secret?.source).toMatchObject({ kind: 'create', extractFrom: 'data.client_secret' });
     expect(byName.code?.source).toEqual({ kind: 'external', description: '/oauth/authorize redirect' });
     expect(byName.code?.notes).toBe('Requires browser-based user authorization');

@@ -1,5 +1,6 @@
-import type { Card, ParseCardResult, UidField } from '../core/card.js';
+import type { Card, ParseCardResult, ResponseExample, UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { schemaFromExample } from './example-schema.js';
 import { parseExpectation } from './expectation.js';
 import { parseFrontMatter } from './front-matter.js';
 import { parseJsonBlock } from './json-block.js';
@@ -12,6 +13,7 @@ import { isUidTable, parseUidTable } from './uid-table.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 
 type Fence = Extract<Block, { kind: 'fence' }>;
+const isStatusMark = (b: Block | undefined) => (b?.kind === 'text' && STATUS_MARK.test(b.text)) || (b?.kind === 'heading' && b.level >= 3 && /^\d{3}\b/.test(b.text));
 const isJsonFence = (b: Block): b is Fence => b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && b.content.trimStart().startsWith('{')));
 
 /**
@@ -19,8 +21,11 @@ const isJsonFence = (b: Block): b is Fence => b.kind === 'fence' && (b.lang === 
  * Never throws on user input.
  */
 export function parseCard(input: string | Uint8Array, file: string): ParseCardResult {
-  const { text, lines } = decodeSource(input);
+  const { text, lines, invalidUtf8 } = decodeSource(input);
   const diagnostics: Diagnostic[] = [];
+  if (invalidUtf8) {
+    diagnostics.push({ ruleId: 'invalid-utf8', severity: 'error', file, ...invalidUtf8, message: 'the file is not valid UTF-8 from here on (a byte no UTF-8 text contains)', hint: 'Save the file as UTF-8 in your editor; the characters on this line were written in another encoding.' });
+  }
   const fm = parseFrontMatter(text, file);
   diagnostics.push(...fm.diagnostics);
   const blocks = scanBlocks(fm.body.split('\n'), fm.bodyLine);
@@ -46,6 +51,8 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
 
   const card: Card = {
     file,
+    id: fm.frontMatter.id ?? cardIdFromFile(file),
+    examples: parseExamples(blocks, file, diagnostics),
     title,
     frontMatter: fm.frontMatter,
     sections: collectSections(blocks, lines.length),
@@ -65,7 +72,8 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   }
 
   const expected = sectionBlocks(blocks, /^(expected response|expected|response)$/i);
-  const expectFence = expected?.blocks.find(isJsonFence);
+  // The expectation block is the first JSON block not introduced by a status line (those are examples).
+  const expectFence = expected?.blocks.find((b, i, all): b is Fence => isJsonFence(b) && !isStatusMark(all[i - 1]));
   if (expectFence) {
     const { json, diagnostic } = parseJsonBlock(expectFence.content, expectFence.contentLine, file, 'the Expected Response block');
     if (diagnostic) diagnostics.push(diagnostic);
@@ -82,7 +90,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
       message: 'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
       hint: 'Write a card from it: front-matter with `endpoint: METHOD /path`, a "## Request Template" JSON block, and an "## Expected Response" block.',
     });
-    return { diagnostics, lines };
+    return { diagnostics, lines, fences: fencesOf(blocks) };
   }
   if (!template && card.frontMatter.status !== 'skip') {
     diagnostics.push({
@@ -97,5 +105,36 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
       hint: 'Put the request in a ```json fenced block under the heading.',
     });
   }
-  return { card, diagnostics, lines };
+  return { card, diagnostics, lines, fences: fencesOf(blocks) };
+}
+
+function fencesOf(blocks: Block[]): ParseCardResult['fences'] {
+  return blocks.filter((b): b is Fence => b.kind === 'fence').map((f) => ({ line: f.line, lang: f.lang, closed: f.closed, empty: f.content.trim() === '' }));
+}
+
+/** `specs/vcita/get-app.md` → `get-app` */
+export function cardIdFromFile(file: string): string {
+  const base = file.split('/').pop() ?? file;
+  return base.replace(/\.[^.]*$/, '');
+}
+
+const STATUS_MARK = /^\s*(?:\*\*|#{3,6}\s+)(\d{3})\b\s*([^*]*?)\s*(?:\*\*)?\s*$/;
+
+/** Vendor-doc style examples: `**200 Operation succeeded**` (or `### 200 …`) followed by a ```json block. */
+function parseExamples(blocks: Block[], file: string, diagnostics: ParseCardResult['diagnostics']): ResponseExample[] {
+  const examples: ResponseExample[] = [];
+  let pending: { status: number; description: string } | undefined;
+  const section = sectionBlocks(blocks, /^(responses|expected response|examples?|response examples)$/i);
+  for (const b of section?.blocks ?? []) {
+    const text = b.kind === 'text' ? b.text : b.kind === 'heading' ? `${'#'.repeat(b.level)} ${b.text}` : undefined;
+    const mark = text !== undefined ? STATUS_MARK.exec(text) : undefined;
+    if (mark) pending = { status: Number(mark[1]), description: mark[2] ?? '' };
+    else if (b.kind === 'fence' && pending && isJsonFence(b)) {
+      const { json, diagnostic } = parseJsonBlock(b.content, b.contentLine, file, `the ${pending.status} example`);
+      if (diagnostic) diagnostics.push(diagnostic);
+      if (json) examples.push({ status: pending.status, description: pending.description, body: json.value, schema: schemaFromExample(json.value), line: b.line, column: 1 });
+      pending = undefined;
+    }
+  }
+  return examples;
 }

@@ -1,23 +1,39 @@
 import type { Placeholder } from '../core/card.js';
 import { positionAt } from './source-text.js';
 
-/** `{{ expr }}`; the inside may not contain braces. */
-export const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/** `{{ expr }}`, or `<<expr>>` which some authors write; the inside may not contain braces. */
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}|<<\s*([A-Za-z_][\w.\-[\]]*)\s*>>/g;
+const SOLE = /^(?:\{\{\s*([^{}]*?)\s*\}\}|<<\s*([A-Za-z_][\w.\-[\]]*)\s*>>)$/;
+
+export interface PlaceholderMatch {
+  index: number;
+  raw: string;
+  expr: string;
+}
+
+export function scanPlaceholders(text: string): PlaceholderMatch[] {
+  const found: PlaceholderMatch[] = [];
+  for (const m of text.matchAll(PLACEHOLDER)) found.push({ index: m.index ?? 0, raw: m[0], expr: m[1] ?? m[2] ?? '' });
+  return found;
+}
+
+export function replacePlaceholders(text: string, replace: (expr: string, raw: string) => string): string {
+  return text.replace(PLACEHOLDER, (raw: string, a: string | undefined, b: string | undefined) => replace(a ?? b ?? '', raw));
+}
+
+/** The expression when `text` is exactly one placeholder and nothing else. */
+export function solePlaceholder(text: string): string | undefined {
+  const m = SOLE.exec(text);
+  return m ? m[1] ?? m[2] ?? '' : undefined;
+}
 
 /**
  * Every placeholder in `text`, located in the file: `text` starts at
  * (`line`, `column`) of the card.
  */
 export function findPlaceholders(text: string, line: number, column = 1): Placeholder[] {
-  const found: Placeholder[] = [];
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const pos = positionAt(text, m.index ?? 0);
-    found.push({
-      expr: m[1] ?? '',
-      raw: m[0],
-      line: line + pos.line - 1,
-      column: pos.line === 1 ? column + pos.column - 1 : pos.column,
-    });
-  }
-  return found;
+  return scanPlaceholders(text).map((m) => {
+    const pos = positionAt(text, m.index);
+    return { expr: m.expr, raw: m.raw, line: line + pos.line - 1, column: pos.line === 1 ? column + pos.column - 1 : pos.column };
+  });
 }

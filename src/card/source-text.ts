@@ -1,14 +1,33 @@
+import { firstInvalidUtf8 } from '../util/utf8.js';
+
 /** Card text normalised for parsing: no BOM, LF line endings, same line numbers. */
 export interface SourceText {
   text: string;
   lines: string[];
+  /** Line and column (in bytes) of the first byte that is not UTF-8. */
+  invalidUtf8?: { line: number; column: number };
+}
+
+function locateByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 export function decodeSource(input: string | Uint8Array): SourceText {
+  let invalidUtf8: SourceText['invalidUtf8'];
+  if (typeof input !== 'string') {
+    const bad = firstInvalidUtf8(input);
+    if (bad >= 0) invalidUtf8 = locateByte(input, bad);
+  }
   let text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
-  return { text, lines: text.split('\n') };
+  return { text, lines: text.split('\n'), invalidUtf8 };
 }
 
 /** 1-based line and column of a character offset. */

@@ -1,13 +1,24 @@
 import { findNodeAtLocation } from 'jsonc-parser';
-import type { StepRequest, UidField } from '../core/card.js';
+import type { UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import type { ParsedJson } from './json-block.js';
-import { parseEndpointRef } from './endpoint-ref.js';
+import { parseStep } from './request-spec.js';
+
+const FIELD_KEYS = [
+  'source_endpoint', 'extract_from', 'fallback_endpoint', 'create_fresh', 'create_endpoint', 'create_body',
+  'cleanup_endpoint', 'cleanup_note', 'create', 'lookup', 'cleanup', 'value', 'from_person', 'notes', 'description',
+];
 
 /**
- * The JSON block of a UID Resolution section, keyed by field:
- * `{ "service_id": { "create_fresh": true, "create_endpoint": "POST /x", "create_body": {…}, "extract_from": "data.id", "cleanup_endpoint": "DELETE /x/{{resolved.service_id}}" } }`.
+ * The JSON block of a UID Resolution section, keyed by field. Each field is one of:
+ * - created: `create_endpoint` + `create_body` (seed 000's form) or `create` (a request object);
+ *   with `create_fresh: false` it is looked up first (`source_endpoint` / `lookup`) and shared by the run;
+ * - looked up: `source_endpoint` or `lookup`;
+ * - a literal: `value` (may hold placeholders such as `{{env.X}}`);
+ * - produced by a person: `from_person` (a card that needs it is skipped with that reason).
+ * `extract_from` is a dot path into the response; `cleanup_endpoint` / `cleanup` undoes a create.
  */
 export function parseUidJson(json: ParsedJson, file: string): { fields: UidField[]; diagnostics: Diagnostic[] } {
   const fields: UidField[] = [];
@@ -20,41 +31,45 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
   for (const [name, entry] of Object.entries(json.value)) {
     const node = findNodeAtLocation(json.root, [name]);
     const at = node?.parent ? json.positionOf(node.parent) : json.positionOf(json.root);
+    const problem = (message: string, hint: string, ruleId = 'invalid-uid-block', key?: string): Diagnostic => {
+      const keyNode = key ? findNodeAtLocation(json.root, [name, key])?.parent : undefined;
+      return { ruleId, severity: 'error', file, ...(keyNode ? json.positionOf(keyNode) : at), message, hint };
+    };
     if (!isJsonObject(entry)) {
-      diagnostics.push({ ruleId: 'invalid-uid-block', severity: 'error', file, ...at, message: `UID field "${name}" must be an object`, hint: 'Give the field create_endpoint/extract_from or source_endpoint/extract_from.' });
+      diagnostics.push(problem(`UID field "${name}" must be an object`, 'Give the field create_endpoint + extract_from, source_endpoint + extract_from, value, or from_person.'));
       continue;
     }
-    const stepAt = (key: string, bodyKey?: string): StepRequest | undefined => {
-      const raw = entry[key];
-      if (typeof raw !== 'string') return undefined;
-      const keyNode = findNodeAtLocation(json.root, [name, key]);
-      const pos = keyNode ? json.positionOf(keyNode) : at;
-      const endpoint = parseEndpointRef(raw, pos.line, pos.column);
-      if (!endpoint) {
-        diagnostics.push({ ruleId: 'invalid-endpoint', severity: 'error', file, ...pos, message: `${key} of "${name}" is "${raw}", not METHOD /path`, hint: 'Write it as e.g. "POST /platform/v1/apps".' });
-        return undefined;
-      }
-      const bodyNode = bodyKey ? findNodeAtLocation(json.root, [name, bodyKey]) : undefined;
-      const placeholders = [...(keyNode ? json.placeholders(keyNode) : []), ...(bodyNode ? json.placeholders(bodyNode) : [])];
-      const body = bodyKey !== undefined ? entry[bodyKey] : undefined;
-      return { endpoint, body: body ?? undefined, placeholders, ...pos };
+    for (const key of Object.keys(entry)) {
+      if (FIELD_KEYS.includes(key)) continue;
+      const near = didYouMean(key, FIELD_KEYS);
+      diagnostics.push({ ...problem(`UID field "${name}" has an unknown key "${key}"`, near ? `Did you mean "${near}"?` : `Known keys: ${FIELD_KEYS.join(', ')}.`, 'unknown-key', key), severity: 'warning' });
+    }
+    const step = (keys: string[], what: string, bodyKey?: string) => {
+      const key = keys.find((k) => entry[k] !== undefined && entry[k] !== null);
+      if (!key) return undefined;
+      const parsed = parseStep(json, [name, key], file, `${what} of "${name}"`, bodyKey ? [name, bodyKey] : undefined);
+      diagnostics.push(...parsed.diagnostics);
+      return parsed.request;
     };
     const extractFrom = typeof entry.extract_from === 'string' ? entry.extract_from : '';
-    const create = entry.create_fresh === true ? stepAt('create_endpoint', 'create_body') : undefined;
-    const lookup = stepAt('source_endpoint');
-    const cleanup = stepAt('cleanup_endpoint');
-    const source: UidField['source'] = create
-      ? { kind: 'create', create, extractFrom }
-      : lookup
-        ? { kind: 'lookup', lookup, extractFrom }
-        : { kind: 'external', description: typeof entry.description === 'string' ? entry.description : 'not stated' };
-    fields.push({
-      name,
-      ...at,
-      source,
-      cleanup,
-      cleanupNote: typeof entry.cleanup_note === 'string' ? entry.cleanup_note : undefined,
-    });
+    const fresh = entry.create_fresh !== false;
+    const create = step(fresh ? ['create', 'create_endpoint'] : ['create', 'create_endpoint', 'fallback_endpoint'], 'the create step', 'create_body');
+    const lookup = step(['lookup', 'source_endpoint'], 'the lookup step');
+    const cleanup = step(['cleanup', 'cleanup_endpoint'], 'the cleanup step');
+    const notes = typeof entry.notes === 'string' ? entry.notes : typeof entry.description === 'string' ? entry.description : undefined;
+    const base = { name, ...at, cleanup, notes, cleanupNote: typeof entry.cleanup_note === 'string' ? entry.cleanup_note : undefined };
+    if (entry.value !== undefined) {
+      const valueNode = findNodeAtLocation(json.root, [name, 'value']);
+      fields.push({ ...base, source: { kind: 'value', value: entry.value, placeholders: valueNode ? json.placeholders(valueNode) : [] } });
+    } else if (typeof entry.from_person === 'string') {
+      fields.push({ ...base, source: { kind: 'external', description: entry.from_person } });
+    } else if (create || lookup) {
+      if (!extractFrom) diagnostics.push(problem(`UID field "${name}" says where to get it but not what to take: "extract_from" is missing`, 'Add "extract_from": "data.id" (a dot path into the response).', 'missing-extract'));
+      if (create) fields.push({ ...base, source: { kind: 'create', create, extractFrom, fresh: fresh || !lookup, lookup: fresh ? undefined : lookup } });
+      else if (lookup) fields.push({ ...base, source: { kind: 'lookup', lookup, extractFrom } });
+    } else {
+      diagnostics.push(problem(`UID field "${name}" has no source: nothing says how to obtain it`, 'Add create_endpoint (+ create_body), source_endpoint, value, or from_person with a description.', 'missing-source'));
+    }
   }
   return { fields, diagnostics };
 }

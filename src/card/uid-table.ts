@@ -1,7 +1,8 @@
-import type { StepRequest, UidField } from '../core/card.js';
+import type { RequestSpec, UidField } from '../core/card.js';
 import type { TableRow } from './markdown.js';
 import { findEndpointRef } from './endpoint-ref.js';
 import { findPlaceholders } from './placeholders.js';
+import { requestFromEndpoint } from './request-spec.js';
 
 const unquote = (s: string) => s.replace(/`/g, '').trim();
 
@@ -33,9 +34,9 @@ function columns(header: TableRow): Columns {
   };
 }
 
-function step(cell: string, line: number): StepRequest | undefined {
+function step(cell: string, line: number): RequestSpec | undefined {
   const endpoint = findEndpointRef(cell, line);
-  return endpoint ? { endpoint, placeholders: findPlaceholders(cell, line), line, column: endpoint.column } : undefined;
+  return endpoint ? requestFromEndpoint(endpoint, findPlaceholders(cell, line)) : undefined;
 }
 
 function isChecked(cell: string): boolean {
@@ -57,7 +58,7 @@ export function parseUidTable(header: TableRow, rows: TableRow[]): UidField[] {
       const [where = '', extract = ''] = source.split(/→|->/);
       const s = step(where, row.line);
       if (s && extract.trim()) {
-        fields.push({ ...base, notes, source: s.endpoint.method === 'GET' ? { kind: 'lookup', lookup: s, extractFrom: unquote(extract) } : { kind: 'create', create: s, extractFrom: unquote(extract) } });
+        fields.push({ ...base, notes, source: s.method === 'GET' ? { kind: 'lookup', lookup: s, extractFrom: unquote(extract) } : { kind: 'create', create: s, extractFrom: unquote(extract), fresh: true } });
       } else {
         fields.push({ ...base, notes, source: { kind: 'external', description: unquote(source) } });
       }
@@ -70,7 +71,7 @@ export function parseUidTable(header: TableRow, rows: TableRow[]): UidField[] {
     const cleanup = step(cleanupCell, row.line);
     const cleanupNote = cleanup ? undefined : unquote(cleanupCell) || undefined;
     const source: UidField['source'] = create && extractFrom
-      ? { kind: 'create', create, extractFrom }
+      ? { kind: 'create', create, extractFrom, fresh: true }
       : lookup && extractFrom
         ? { kind: 'lookup', lookup, extractFrom }
         : { kind: 'external', description: unquote(cell(col.lookup)) || 'not stated' };

@@ -1,7 +1,7 @@
 import type { Diagnostic, SourcePos } from './diagnostic.js';
 import type { JsonObject, JsonValue } from './json.js';
 
-/** A `{{expr}}` occurrence in a card, with the place it was written. */
+/** A `{{expr}}` (or `<<expr>>`) occurrence in a card, with the place it was written. */
 export interface Placeholder extends SourcePos {
   /** Trimmed inside of the braces, e.g. `resolved.service_id`. */
   expr: string;
@@ -25,6 +25,12 @@ export interface FrontMatter {
   savedAt?: string;
   verifiedAt?: string;
   timesReused?: number;
+  /** Card id other cards use to chain on it; defaults to the file name without extension. */
+  id?: string;
+  /** Which API of the target the card calls; inherits the folder's. */
+  api?: string;
+  /** Auth profile for every request of the card; inherits the folder's. */
+  auth?: string;
   /** Every key as parsed, for keys this version does not know. */
   data: Record<string, unknown>;
   /** Line of each top-level key. */
@@ -39,65 +45,91 @@ export interface Section {
   endLine: number;
 }
 
-/** A JSON code block, with its placeholders located in the file. */
-export interface JsonBlock {
-  value: JsonValue;
-  /** Line of the opening fence. */
-  line: number;
-  placeholders: Placeholder[];
-}
-
-/** A request cardcheck sends while resolving a field or cleaning up. */
-export interface StepRequest extends SourcePos {
-  endpoint: EndpointRef;
+/**
+ * A request as a card writes it: the Request Template, and every lookup,
+ * create and cleanup step of UID resolution. String values may hold placeholders.
+ */
+export interface RequestSpec extends SourcePos {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** JSON body. */
   body?: JsonValue;
-  /** Placeholders used by this step, located. */
+  /** application/x-www-form-urlencoded body. */
+  form?: Record<string, string>;
+  /** HTTP Basic credentials (client authentication, RFC 6749 §2.3.1). */
+  basic?: { username: string; password: string };
+  /** Auth profile name, or `none`; undefined inherits the card's. */
+  auth?: string;
+  /** Follow same-origin redirects. @default false */
+  followRedirects: boolean;
+  /** Placeholders used by this request, located. */
   placeholders: Placeholder[];
 }
 
 export type UidSource =
-  /** Created fresh by a request, value extracted from its response. */
-  | { kind: 'create'; create: StepRequest; extractFrom: string }
-  /** Looked up by a GET, value extracted from its response. */
-  | { kind: 'lookup'; lookup: StepRequest; extractFrom: string }
-  /** Comes from outside cardcheck (a person, a browser redirect, a config value). */
+  /** Created by a request, value extracted from its response. When not fresh, looked up first and shared by the run. */
+  | { kind: 'create'; create: RequestSpec; extractFrom: string; fresh: boolean; lookup?: RequestSpec }
+  /** Looked up by a request, value extracted from its response. */
+  | { kind: 'lookup'; lookup: RequestSpec; extractFrom: string }
+  /** A literal value, which may hold placeholders (`{{env.X}}`). */
+  | { kind: 'value'; value: JsonValue; placeholders: Placeholder[] }
+  /** Only a person can produce it (a browser consent, a mailed code). */
   | { kind: 'external'; description: string };
 
 export interface UidField extends SourcePos {
   name: string;
   source: UidSource;
   /** Run after the card when the value came from a create step. */
-  cleanup?: StepRequest;
+  cleanup?: RequestSpec;
   cleanupNote?: string;
   notes?: string;
 }
 
-export interface RequestTemplate extends SourcePos {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  query: Record<string, string>;
-  body?: JsonValue;
+export interface RequestTemplate extends RequestSpec {
   /** Undo what the request itself created; may use `{{response.<path>}}`. */
-  cleanup?: StepRequest;
-  placeholders: Placeholder[];
+  cleanup?: RequestSpec;
+}
+
+/** One assertion on the response beyond its shape. */
+export interface Assertion extends SourcePos {
+  /** Dot path into the JSON body, or a header name. */
+  target: { kind: 'body'; path: string } | { kind: 'header'; name: string };
+  op: 'equals' | 'notEquals' | 'matches' | 'exists' | 'oneOf' | 'contains' | 'greaterThan' | 'lessThan';
+  value: JsonValue;
+}
+
+/** A vendor-doc style example: `**200 Operation succeeded**` + a JSON body. */
+export interface ResponseExample extends SourcePos {
+  status: number;
+  description: string;
+  body: JsonValue;
+  /** Schema derived from the example: keys present are required, types and formats. */
+  schema: JsonObject;
 }
 
 export interface Expectation extends SourcePos {
   /** Accepted statuses; empty means any 2xx. */
   status: number[];
   schema?: JsonObject;
+  assertions: Assertion[];
+  /** Response-time ceiling. */
+  maxDurationMs?: number;
 }
 
 export interface Card {
   /** Path as given to cardcheck, forward slashes. */
   file: string;
+  /** Front-matter `id`, else the file name without extension. */
+  id: string;
   title?: { text: string; line: number };
   frontMatter: FrontMatter;
   sections: Section[];
   uidFields: UidField[];
   request?: RequestTemplate;
   expect?: Expectation;
+  examples: ResponseExample[];
 }
 
 export interface ParseCardResult {
@@ -105,4 +137,6 @@ export interface ParseCardResult {
   diagnostics: Diagnostic[];
   /** The decoded text lines, for showing the offending line in messages. */
   lines: string[];
+  /** Every fenced block, for lint rules about fences. */
+  fences: { line: number; lang: string; closed: boolean; empty: boolean }[];
 }

@@ -4,7 +4,7 @@ export type Outcome = 'passed' | 'failed' | 'skipped' | 'errored';
 
 /** One thing a check compared. Verdicts are values, not exceptions. */
 export interface CheckResult {
-  kind: 'status' | 'schema' | 'body';
+  kind: 'status' | 'schema' | 'body' | 'assertion' | 'duration';
   passed: boolean;
   /** JSON pointer into the response body, for schema checks. */
   path?: string;

@@ -1,19 +1,24 @@
-import type { StepRequest } from '../core/card.js';
+import type { RequestSpec } from '../core/card.js';
 import type { LeftBehind } from '../core/result.js';
+import type { RenderScope } from '../plan/render.js';
 
 /** Something a card created, and how to undo it. */
 export interface LedgerEntry {
+  file: string;
   createdBy: string;
   field: string;
   id: string;
-  cleanups: StepRequest[];
+  cleanups: RequestSpec[];
   cleanupNote?: string;
-  /** Response of the creating request, for `{{response.…}}` in the cleanup. */
-  response?: unknown;
+  /** The scope the cleanup renders with (fields, response of the creating request). */
+  scope: RenderScope;
+  /** Auth profile the card's requests use by default. */
+  auth?: string;
+  api?: string;
 }
 
 /** Runs one cleanup; resolves to an error text when it did not work. */
-export type RunCleanup = (entry: LedgerEntry, cleanup: StepRequest) => Promise<string | undefined>;
+export type RunCleanup = (entry: LedgerEntry, cleanup: RequestSpec) => Promise<string | undefined>;
 
 /**
  * What a card created, in order. Entries are added the moment the resource
@@ -22,10 +27,17 @@ export type RunCleanup = (entry: LedgerEntry, cleanup: StepRequest) => Promise<s
 export class CleanupLedger {
   private readonly entries: LedgerEntry[] = [];
 
-  constructor(private readonly file: string) {}
-
   add(entry: LedgerEntry): void {
     this.entries.push(entry);
+  }
+
+  /** Move every entry to another ledger (a card other cards need keeps its resources to the end). */
+  moveTo(other: CleanupLedger): void {
+    for (const e of this.entries.splice(0)) other.add(e);
+  }
+
+  get size(): number {
+    return this.entries.length;
   }
 
   /** Undo everything; returns what is still there, each with why. */
@@ -34,14 +46,14 @@ export class CleanupLedger {
     while (this.entries.length > 0) {
       const entry = this.entries.pop();
       if (!entry) break;
-      const base = { file: this.file, createdBy: entry.createdBy, field: entry.field, id: entry.id };
+      const base = { file: entry.file, createdBy: entry.createdBy, field: entry.field, id: entry.id };
       if (entry.cleanups.length === 0) {
         left.push({ ...base, reason: entry.cleanupNote ? `no cleanup declared (card says: ${entry.cleanupNote})` : 'no cleanup declared' });
         continue;
       }
       for (const cleanup of entry.cleanups) {
         const failure = await run(entry, cleanup);
-        if (failure) left.push({ ...base, reason: `cleanup ${cleanup.endpoint.method} ${cleanup.endpoint.path} failed: ${failure}` });
+        if (failure) left.push({ ...base, reason: `cleanup ${cleanup.method} ${cleanup.path} failed: ${failure}` });
       }
     }
     return left;

@@ -1,10 +1,31 @@
 import type { RunEvent } from '../core/result.js';
 import type { HttpClient } from '../http/client.js';
+import type { CardOutput } from '../plan/render.js';
+import type { AuthResolver } from './auth.js';
+import type { CleanupLedger } from './cleanup-ledger.js';
+import type { SharedFixtures } from './shared-fixtures.js';
 
 /** Everything a card execution needs from the run, in one object. */
 export interface ExecuteContext {
   http: HttpClient;
+  auth: AuthResolver;
+  /** Base URL of an API of the target; throws a TargetError when the target has none. */
+  baseUrlFor: (api: string | undefined) => string;
   env: Readonly<Record<string, string | undefined>>;
   nextTimestamp: () => number;
+  /** Run seed for faker; each card derives its own from it. */
+  seed: number;
   onEvent: (event: RunEvent) => void;
+  /** Values of cards that ran, for `{{card.<id>.…}}`. */
+  outputs: Map<string, CardOutput & { outcome: string }>;
+  /** Non-fresh resources shared by the run. */
+  shared: SharedFixtures;
+  /** Cleanups that wait for the end of the run (shared resources, cards other cards need). */
+  runLedger: CleanupLedger;
+  /** `METHOD url` of every request that succeeded, to recognise a cleanup a card already did. */
+  succeeded: Set<string>;
+}
+
+export class TargetError extends Error {
+  readonly code = 'target-error';
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCards } from '../api/run-cards.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { Sandbox } from '../sandbox/server.js';
-import { card, freshApp, writeCards } from '../test-support/temp-cards.js';
+import { card, directoryConfig, freshApp, writeCards } from '../test-support/temp-cards.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(() => sandbox.close());
 
 const run = async (cards: Record<string, string>) => {
   const dir = await writeCards(cards);
-  return runCards({ paths: ['.'], cwd: dir, target: sandbox.apis.vcita, env: { ...sandbox.env } });
+  return runCards({ paths: ['.'], cwd: dir, target: sandbox.apis.vcita, env: { ...sandbox.env }, config: directoryConfig() });
 };
 
 const tokenRequest = { method: 'POST', path: '/oauth/service/token', body: { service_id: '{{resolved.client_id}}', service_secret: '{{resolved.client_secret}}' } };

@@ -1,13 +1,18 @@
-import type { StepRequest } from '../core/card.js';
+import type { RequestSpec } from '../core/card.js';
 import type { CardPlan, FixtureStep } from '../core/plan.js';
 import type { CardResult, CheckResult } from '../core/result.js';
 import { TransportError } from '../http/client.js';
-import type { HttpRequest, HttpResponse } from '../http/client.js';
-import { renderJson, renderPath, renderString, UnresolvedValueError } from '../plan/render.js';
+import type { HttpResponse } from '../http/client.js';
+import { renderJson, UnresolvedValueError } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
 import { readPath } from '../util/json-path.js';
 import { checkResponse } from '../verify/check-response.js';
+import { AuthError } from './auth.js';
+import { buildRequest } from './build-request.js';
+import { createCardFaker } from './card-seed.js';
 import { CleanupLedger } from './cleanup-ledger.js';
+import type { LedgerEntry } from './cleanup-ledger.js';
+import { TargetError } from './context.js';
 import type { ExecuteContext } from './context.js';
 
 /** The card cannot be carried out; becomes an `errored` outcome. */
@@ -15,12 +20,44 @@ class CardError extends Error {}
 
 const is2xx = (s: number) => s >= 200 && s < 300;
 
-function renderStep(step: StepRequest, scope: RenderScope): HttpRequest {
-  return {
-    method: step.endpoint.method,
-    path: renderPath(step.endpoint.path, scope),
-    body: step.body === undefined ? undefined : renderJson(step.body, scope),
+/** Sends one of a card's requests and records it (never its body or headers) in the result. */
+export function createSender(ctx: ExecuteContext, requests: CardResult['requests'], defaults: { auth?: string; api?: string }) {
+  return async (label: string, spec: RequestSpec, scope: RenderScope): Promise<HttpResponse> => {
+    const req = await buildRequest(spec, scope, ctx, defaults);
+    const entry: CardResult['requests'][number] = { label, method: req.method, path: req.path, durationMs: 0 };
+    requests.push(entry);
+    try {
+      const res = await ctx.http.send(req);
+      entry.status = res.status;
+      entry.durationMs = Math.round(res.durationMs);
+      if (is2xx(res.status)) ctx.succeeded.add(`${req.method} ${req.baseUrl}${req.path}`);
+      return res;
+    } catch (err) {
+      if (err instanceof TransportError) entry.error = err.message;
+      throw err;
+    }
   };
+}
+
+/** Runs a ledger entry's cleanup; 404/410 counts as done only when the run already sent that request successfully. */
+export function createCleanupRunner(ctx: ExecuteContext, requests: CardResult['requests']) {
+  return async (entry: LedgerEntry, cleanup: RequestSpec): Promise<string | undefined> => {
+    try {
+      const send = createSender(ctx, requests, { auth: entry.auth, api: entry.api });
+      const req = await buildRequest(cleanup, entry.scope, ctx, { auth: entry.auth, api: entry.api });
+      const alreadyDone = ctx.succeeded.has(`${req.method} ${req.baseUrl}${req.path}`);
+      const res = await send('cleanup', cleanup, entry.scope);
+      if (entry.field === 'response') entry.id = req.path;
+      return is2xx(res.status) || (alreadyDone && (res.status === 404 || res.status === 410)) ? undefined : `answered ${res.status}`;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  };
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof CardError || err instanceof TransportError || err instanceof UnresolvedValueError || err instanceof AuthError || err instanceof TargetError) return err.message;
+  return `internal error (please report): ${err instanceof Error ? err.message : String(err)}`;
 }
 
 export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<CardResult> {
@@ -34,83 +71,79 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
   const template = card?.request;
   if (plan.action === 'skip') return { ...finish(), outcome: 'skipped', reason: plan.reason };
   if (plan.action === 'error' || !card || !template) return { ...finish(), outcome: 'errored', reason: plan.reason || 'the card has no request' };
-  const scope: RenderScope = { timestamp: ctx.nextTimestamp(), fields: new Map(), env: ctx.env };
-  const fields = scope.fields as Map<string, unknown>;
-  const ledger = new CleanupLedger(plan.file);
 
-  /** `METHOD path` of every request that succeeded, to recognise a cleanup the card already did. */
-  const done = new Set<string>();
-  const send = async (label: string, req: HttpRequest): Promise<HttpResponse> => {
-    const entry: CardResult['requests'][number] = { label, method: req.method, path: req.path, durationMs: 0 };
-    result.requests.push(entry);
-    try {
-      const res = await ctx.http.send(req);
-      entry.status = res.status;
-      entry.durationMs = Math.round(res.durationMs);
-      if (is2xx(res.status)) done.add(`${req.method} ${req.path}`);
-      return res;
-    } catch (err) {
-      if (err instanceof TransportError) entry.error = err.message;
-      throw err;
+  const fields = new Map<string, unknown>();
+  const scope: RenderScope = { timestamp: ctx.nextTimestamp(), faker: createCardFaker(ctx.seed, plan.id), fields, env: ctx.env, cards: ctx.outputs };
+  const defaults = { auth: plan.auth, api: plan.api };
+  const send = createSender(ctx, result.requests, defaults);
+  const ledger = new CleanupLedger();
+  const entryBase = { file: plan.file, scope, auth: plan.auth, api: plan.api };
+
+  const extract = (step: FixtureStep, json: unknown, what: string) => {
+    for (const f of step.fields) {
+      const value = readPath(json, f.extractFrom);
+      if (value === undefined) throw new CardError(`${f.name}: "${f.extractFrom}" is not in the response of ${what} (${plan.file}:${step.request?.line ?? plan.line})`);
+      fields.set(f.name, value);
     }
   };
-
-  const runFixture = async (step: FixtureStep) => {
-    const names = step.fields.map((f) => f.name).join(', ');
-    const req = renderStep(step.request, scope);
-    const res = await send(`${step.kind} ${names}`, req);
-    const what = `${req.method} ${step.request.endpoint.path}`;
-    if (!is2xx(res.status)) {
-      throw new CardError(`could not ${step.kind} ${names}: ${what} answered ${res.status} (${plan.file}:${step.request.line})`);
+  const names = (step: FixtureStep) => step.fields.map((f) => f.name).join(', ');
+  const createOnce = async (step: FixtureStep, spec: RequestSpec, target: CleanupLedger): Promise<unknown> => {
+    const res = await send(`create ${names(step)}`, spec, scope);
+    const what = `${spec.method} ${spec.path}`;
+    if (!is2xx(res.status)) throw new CardError(`could not create ${names(step)}: ${what} answered ${res.status} (${plan.file}:${spec.line})`);
+    const first = step.fields[0];
+    const id = first ? readPath(res.json, first.extractFrom) : undefined;
+    // Recorded the moment it exists, before anything else can fail.
+    target.add({ ...entryBase, createdBy: what, field: first?.name ?? '', id: id === undefined ? '(unknown id)' : String(id), cleanups: step.cleanups, cleanupNote: step.cleanupNote, scope });
+    return res.json;
+  };
+  const resolve = async (step: FixtureStep) => {
+    if (step.kind === 'value') {
+      for (const f of step.fields) {
+        const src = card.uidFields.find((x) => x.name === f.name)?.source;
+        if (src?.kind === 'value') fields.set(f.name, renderJson(src.value, scope));
+      }
+      return;
     }
-    const values = step.fields.map((f) => ({ ...f, value: readPath(res.json, f.extractFrom) }));
-    if (step.kind === 'create') {
-      const first = values[0];
-      ledger.add({ createdBy: what, field: first?.name ?? '', id: first?.value === undefined ? '(unknown id)' : String(first.value), cleanups: step.cleanups, cleanupNote: step.cleanupNote });
+    const spec = step.request;
+    if (!spec) return;
+    const what = `${spec.method} ${spec.path}`;
+    if (step.kind === 'lookup') {
+      const res = await send(`lookup ${names(step)}`, spec, scope);
+      if (!is2xx(res.status)) throw new CardError(`could not look up ${names(step)}: ${what} answered ${res.status} (${plan.file}:${spec.line})`);
+      return extract(step, res.json, what);
     }
-    for (const v of values) {
-      if (v.value === undefined) throw new CardError(`${v.name}: "${v.extractFrom}" is not in the response of ${what} (${plan.file}:${step.request.line})`);
-      fields.set(v.name, v.value);
-    }
+    if (!step.sharedKey) return extract(step, await createOnce(step, spec, ledger), what);
+    const json = await ctx.shared.get(step.sharedKey, async () => {
+      if (step.lookup) {
+        const found = await send(`lookup ${names(step)}`, step.lookup, scope);
+        if (is2xx(found.status) && step.fields.every((f) => readPath(found.json, f.extractFrom) !== undefined)) return found.json;
+      }
+      return createOnce(step, spec, ctx.runLedger);
+    });
+    extract(step, json, what);
   };
 
   try {
-    for (const step of plan.fixtures) await runFixture(step);
-    const req: HttpRequest = {
-      method: template.method,
-      path: renderPath(template.path, scope),
-      query: Object.fromEntries(Object.entries(template.query).map(([k, v]) => [k, renderString(v, scope)])),
-      headers: Object.fromEntries(Object.entries(template.headers).map(([k, v]) => [k, renderString(v, scope)])),
-      body: template.body === undefined ? undefined : renderJson(template.body, scope),
-    };
-    const res = await send('request', req);
+    for (const step of plan.fixtures) await resolve(step);
+    const res = await send('request', template, scope);
     if (template.cleanup && is2xx(res.status)) {
-      ledger.add({ createdBy: `${template.method} ${template.path}`, field: 'response', id: '(see cleanup)', cleanups: [template.cleanup], response: res.json });
+      ledger.add({ ...entryBase, createdBy: `${template.method} ${template.path}`, field: 'response', id: '(see cleanup)', cleanups: [template.cleanup], scope: { ...scope, response: res.json } });
     }
-    result.checks = checkResponse(card.expect, res);
+    result.checks = checkResponse(card.expect, card.examples, res);
     const failed: CheckResult[] = result.checks.filter((c) => !c.passed);
     if (failed.length > 0) {
       result.outcome = 'failed';
       result.reason = failed.map((c) => c.message).join('; ');
     }
+    ctx.outputs.set(plan.id, { response: res.json, fields, outcome: result.outcome });
   } catch (err) {
     result.outcome = 'errored';
-    if (err instanceof CardError || err instanceof TransportError || err instanceof UnresolvedValueError) result.reason = err.message;
-    else result.reason = `internal error (please report): ${err instanceof Error ? err.message : String(err)}`;
+    result.reason = errorText(err);
   } finally {
-    result.leftBehind = await ledger.drain(async (entry, cleanup) => {
-      try {
-        const req = renderStep(cleanup, { ...scope, response: entry.response });
-        if (entry.field === 'response') entry.id = req.path;
-        const alreadyDone = done.has(`${req.method} ${req.path}`);
-        const res = await send('cleanup', req);
-        // 404/410 counts as cleaned only when this card already sent the same request successfully
-        // (a DELETE card); otherwise a wrong cleanup path would hide a leftover.
-        return is2xx(res.status) || (alreadyDone && (res.status === 404 || res.status === 410)) ? undefined : `answered ${res.status}`;
-      } catch (err) {
-        return err instanceof Error ? err.message : String(err);
-      }
-    });
+    // A card other cards need keeps its resources until the end of the run.
+    if (plan.needed) ledger.moveTo(ctx.runLedger);
+    else result.leftBehind = await ledger.drain(createCleanupRunner(ctx, result.requests));
   }
   return finish();
 }

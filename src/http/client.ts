@@ -4,11 +4,18 @@ import type { JsonValue } from '../core/json.js';
 
 /** A request as the executor hands it over: already rendered, origin-relative path. */
 export interface HttpRequest {
+  /** Base URL of the API; the path is joined to its own path prefix. */
+  baseUrl: string;
   method: string;
   path: string;
   query?: Record<string, string>;
   headers?: Record<string, string>;
+  /** JSON body. */
   body?: JsonValue;
+  /** application/x-www-form-urlencoded body. */
+  form?: Record<string, string>;
+  /** Follow same-origin redirects (at most 5). Cross-origin redirects are never followed. */
+  followRedirects?: boolean;
 }
 
 export interface HttpResponse {
@@ -32,15 +39,12 @@ export class TransportError extends Error {
 }
 
 export interface HttpClient {
-  readonly baseUrl: string;
   send(request: HttpRequest): Promise<HttpResponse>;
   close(): Promise<void>;
 }
 
 export interface HttpClientOptions {
-  /** Headers sent on every request (e.g. the auth header). */
-  headers?: Record<string, string>;
-  /** @default 30000 */
+  /** Per-request timeout. @default 30000 */
   timeoutMs?: number;
 }
 
@@ -69,44 +73,58 @@ function mapError(err: unknown, url: URL): TransportError {
   return new TransportError('other', `request to ${where} failed: ${msg}`);
 }
 
-export function createHttpClient(baseUrl: string, options: HttpClientOptions = {}): HttpClient {
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const timeout = options.timeoutMs ?? 30_000;
   const agent = new Agent({ headersTimeout: timeout, bodyTimeout: timeout, connectTimeout: timeout });
-  const defaults = options.headers ?? {};
-  return {
-    baseUrl,
-    async send(req) {
-      const url = joinUrl(baseUrl, req.path, req.query);
-      const headers: Record<string, string> = { accept: 'application/json' };
-      // Header names are case-insensitive: a card's Authorization replaces the default one.
-      for (const [k, v] of Object.entries({ ...defaults })) headers[k.toLowerCase()] = v;
-      for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
-      let body: string | undefined;
-      if (req.body !== undefined) {
-        body = JSON.stringify(req.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const started = performance.now();
-      let res: Dispatcher.ResponseData;
-      let text: string;
+
+  const once = async (url: URL, req: HttpRequest): Promise<HttpResponse> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    // Header names are case-insensitive: later ones replace earlier ones.
+    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+    let body: string | undefined;
+    if (req.form !== undefined) {
+      body = new URLSearchParams(req.form).toString();
+      headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    } else if (req.body !== undefined) {
+      body = JSON.stringify(req.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const started = performance.now();
+    let res: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      res = await agent.request({ origin: url.origin, path: url.pathname + url.search, method: req.method as Dispatcher.HttpMethod, headers, body });
+      text = await res.body.text();
+    } catch (err) {
+      throw mapError(err, url);
+    }
+    const responseHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+    const contentType = responseHeaders['content-type'] ?? '';
+    let json: unknown;
+    if (/[/+]json\b/i.test(contentType) && text.trim() !== '') {
       try {
-        res = await agent.request({ origin: url.origin, path: url.pathname + url.search, method: req.method as Dispatcher.HttpMethod, headers, body });
-        text = await res.body.text();
-      } catch (err) {
-        throw mapError(err, url);
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
       }
-      const responseHeaders: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
-      const contentType = responseHeaders['content-type'] ?? '';
-      let json: unknown;
-      if (/[/+]json\b/i.test(contentType) && text.trim() !== '') {
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
+    }
+    return { status: res.statusCode, headers: responseHeaders, contentType, json, text, durationMs: performance.now() - started };
+  };
+
+  return {
+    async send(req) {
+      let url = joinUrl(req.baseUrl, req.path, req.query);
+      let res = await once(url, req);
+      for (let hops = 0; req.followRedirects && hops < 5 && res.status >= 300 && res.status < 400 && res.headers.location; hops++) {
+        const next = new URL(res.headers.location, url);
+        // Credentials never travel to another origin: such redirects are returned as they are.
+        if (next.origin !== url.origin) break;
+        url = next;
+        const method = res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === 'POST') ? 'GET' : req.method;
+        res = await once(url, { ...req, method, ...(method === 'GET' ? { body: undefined, form: undefined } : {}) });
       }
-      return { status: res.statusCode, headers: responseHeaders, contentType, json, text, durationMs: performance.now() - started };
+      return res;
     },
     close: () => agent.close(),
   };

@@ -1,22 +1,28 @@
-import type { Card, Placeholder } from '../core/card.js';
+import { faker } from '@faker-js/faker';
+import type { Card, Placeholder, UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { classifyExpr, KNOWN_FORMS } from './placeholder-expr.js';
 
-export interface PlaceholderRegion {
+interface Region {
   placeholders: Placeholder[];
   /** `{{response.…}}` is only meaningful in the request's own cleanup. */
   allowResponse: boolean;
 }
 
-/** Every placeholder a sent card would evaluate, with `what` it is part of. */
-export function collectRegions(card: Card): PlaceholderRegion[] {
-  const regions: PlaceholderRegion[] = [];
-  for (const f of card.uidFields) {
-    if (f.source.kind === 'create') regions.push({ placeholders: f.source.create.placeholders, allowResponse: false });
-    if (f.source.kind === 'lookup') regions.push({ placeholders: f.source.lookup.placeholders, allowResponse: false });
-    if (f.cleanup && f.source.kind !== 'external') regions.push({ placeholders: f.cleanup.placeholders, allowResponse: false });
-  }
+function stepRegions(f: UidField): Region[] {
+  const s = f.source;
+  const out: Placeholder[][] = [];
+  if (s.kind === 'create') out.push(s.create.placeholders, s.lookup?.placeholders ?? []);
+  if (s.kind === 'lookup') out.push(s.lookup.placeholders);
+  if (s.kind === 'value') out.push(s.placeholders);
+  if (f.cleanup && s.kind !== 'external') out.push(f.cleanup.placeholders);
+  return out.map((placeholders) => ({ placeholders, allowResponse: false }));
+}
+
+/** Every placeholder a sent card would evaluate. */
+function collectRegions(card: Card): Region[] {
+  const regions = card.uidFields.flatMap(stepRegions);
   if (card.request) {
     regions.push({ placeholders: card.request.placeholders, allowResponse: false });
     if (card.request.cleanup) regions.push({ placeholders: card.request.cleanup.placeholders, allowResponse: true });
@@ -24,40 +30,85 @@ export function collectRegions(card: Card): PlaceholderRegion[] {
   return regions;
 }
 
+export interface PlaceholderCheck {
+  diagnostics: Diagnostic[];
+  /** Fields only a person can produce that the card needs: it is skipped. */
+  external: { placeholder: Placeholder; description: string }[];
+  /** Ids of other cards whose values it uses. */
+  cardNeeds: { id: string; placeholder: Placeholder }[];
+}
+
+const FAKER_MODULES = Object.keys(faker).filter((k) => !k.startsWith('_') && typeof (faker as unknown as Record<string, unknown>)[k] === 'object');
+
+function fakerProblem(module: string, method: string): string | undefined {
+  const mod = (faker as unknown as Record<string, Record<string, unknown> | undefined>)[module];
+  if (!mod || typeof mod !== 'object' || !FAKER_MODULES.includes(module)) {
+    const near = didYouMean(module, FAKER_MODULES);
+    return `faker has no module "${module}"${near ? `; did you mean "${near}"?` : ''}`;
+  }
+  if (typeof mod[method] !== 'function') {
+    const methods = Object.keys(mod).filter((k) => typeof mod[k] === 'function' && !k.startsWith('_'));
+    const near = didYouMean(method, methods);
+    return `faker.${module} has no function "${method}"${near ? `; did you mean "${near}"?` : ''}`;
+  }
+  return undefined;
+}
+
 /**
- * A placeholder the card cannot resolve is an error for that card, found
- * before anything is sent.
+ * Check every placeholder a sent card would evaluate. Unknown namespaces,
+ * functions and fields are errors, found before anything is sent.
  */
-export function checkPlaceholders(card: Card, env: Readonly<Record<string, string | undefined>>): Diagnostic[] {
+export function checkPlaceholders(card: Card, env: Readonly<Record<string, string | undefined>> | undefined, knownCards: ReadonlySet<string>): PlaceholderCheck {
   const declared = card.uidFields.map((f) => f.name);
-  const diagnostics: Diagnostic[] = [];
+  const result: PlaceholderCheck = { diagnostics: [], external: [], cardNeeds: [] };
   const at = (p: Placeholder, ruleId: string, message: string, hint: string): Diagnostic => ({ ruleId, severity: 'error', file: card.file, line: p.line, column: p.column, message, hint });
+  const push = (d: Diagnostic) => result.diagnostics.push(d);
   for (const region of collectRegions(card)) {
     for (const p of region.placeholders) {
       const ref = classifyExpr(p.expr);
-      if (ref.ns === 'timestamp') continue;
-      if (ref.ns === 'env') {
-        if (env[ref.name] === undefined) diagnostics.push(at(p, 'missing-env', `${p.raw} needs the environment variable ${ref.name}, which is not set`, `Set ${ref.name} in the environment or in the file given to --env-file.`));
-        continue;
-      }
-      if (ref.ns === 'response') {
-        if (!region.allowResponse) diagnostics.push(at(p, 'unresolved-placeholder', `${p.raw} can only be used in the request's "cleanup"`, 'Use {{resolved.<field>}} for values obtained before the request.'));
-        continue;
-      }
-      if (ref.ns === 'field') {
-        const field = card.uidFields.find((f) => f.name === ref.name);
-        if (!field) {
-          const near = didYouMean(ref.name, declared);
-          const list = declared.length ? `this card declares: ${declared.join(', ')}` : 'this card declares no UID fields';
-          diagnostics.push(at(p, 'unresolved-placeholder', `${p.raw} names no declared UID field; ${list}`, near ? `Did you mean {{${p.expr.split('.')[0]}.${near}}}? Otherwise declare "${ref.name}" in the UID Resolution section.` : `Declare "${ref.name}" in the UID Resolution section, or use one of the declared fields.`));
-        } else if (field.source.kind === 'external') {
-          diagnostics.push(at(p, 'external-value', `${p.raw} comes from "${field.source.description}", which cardcheck cannot obtain by itself`, 'Mark the card `status: skip` with a skipReason, or give the field a create or lookup endpoint.'));
+      switch (ref.ns) {
+        case 'timestamp':
+        case 'uuid':
+          break;
+        case 'faker': {
+          const problem = fakerProblem(ref.module, ref.method);
+          if (problem) push(at(p, 'unknown-function', `${p.raw}: ${problem}`, 'See https://fakerjs.dev/api/ for modules and functions, e.g. {{faker.internet.email}}.'));
+          break;
         }
-        continue;
+        case 'env':
+          // Lint runs without the run's environment: env is only checked when it is known.
+          if (env && env[ref.name] === undefined) push(at(p, 'missing-env', `${p.raw} needs the environment variable ${ref.name}, which is not set`, `Set ${ref.name} in the environment or in the file given to --env-file.`));
+          break;
+        case 'response':
+          if (!region.allowResponse) push(at(p, 'unresolved-placeholder', `${p.raw} can only be used in the request's "cleanup"`, 'Use {{resolved.<field>}} for values obtained before the request.'));
+          break;
+        case 'card':
+          if (!knownCards.has(ref.id)) {
+            const near = didYouMean(ref.id, [...knownCards]);
+            push(at(p, 'missing-card', `${p.raw} uses card "${ref.id}", which is not among the cards of this run`, near ? `Did you mean card "${near}"? Card ids are the front-matter id or the file name without extension.` : 'Include that card in the run (its folder or file), or fix the id.'));
+          } else if (ref.id === card.id) {
+            push(at(p, 'chain-cycle', `${p.raw}: a card cannot use its own values`, 'Use {{resolved.<field>}} or {{response.<path>}} inside the card.'));
+          } else {
+            result.cardNeeds.push({ id: ref.id, placeholder: p });
+          }
+          break;
+        case 'field': {
+          const field = card.uidFields.find((f) => f.name === ref.name);
+          if (!field) {
+            const near = didYouMean(ref.name, declared);
+            const list = declared.length ? `this card declares: ${declared.join(', ')}` : 'this card declares no UID fields';
+            push(at(p, 'unresolved-placeholder', `${p.raw} names no declared UID field; ${list}`, near ? `Did you mean {{${p.expr.split('.')[0]}.${near}}}? Otherwise declare "${ref.name}" in the UID Resolution section.` : `Declare "${ref.name}" in the UID Resolution section, or use one of the declared fields.`));
+          } else if (field.source.kind === 'external') {
+            result.external.push({ placeholder: p, description: field.source.description });
+          }
+          break;
+        }
+        default: {
+          const near = didYouMean(ref.expr, ['timestamp', 'uuid', ...declared.map((d) => `resolved.${d}`)]);
+          push(at(p, 'unresolved-placeholder', `${p.raw} is not a placeholder cardcheck can resolve; known forms: ${KNOWN_FORMS.join(', ')}`, near ? `Did you mean {{${near}}}?` : 'Declare the value as a UID field (use "from_person" if only a person can produce it) and write {{resolved.<field>}}.'));
+        }
       }
-      const near = didYouMean(ref.expr, ['timestamp', ...declared.flatMap((d) => [`resolved.${d}`])]);
-      diagnostics.push(at(p, 'unresolved-placeholder', `${p.raw} is not a placeholder cardcheck can resolve; known forms: ${KNOWN_FORMS.join(', ')}`, near ? `Did you mean {{${near}}}?` : 'Declare the value as a UID field and write {{resolved.<field>}}.'));
     }
   }
-  return diagnostics;
+  return result;
 }

@@ -55,14 +55,14 @@ describe('planCard', () => {
     expect(plan.diagnostics.at(-1)?.hint).toBe('Did you mean {{resolved.client_id}}? Otherwise declare "clientid" in the UID Resolution section.');
   });
 
-  it('refuses a value only a person can produce, naming where it comes from', () => {
+  it('skips a card that needs a value only a person can produce, naming where it comes from', () => {
     const text = [
       '---', 'endpoint: POST /oauth/token', '---', '# T', '## UID Resolution',
       '| Field | Source | Notes |', '|---|---|---|', '| code | `/oauth/authorize` redirect | browser |',
       '## Request Template', '```json', '{ "method": "POST", "path": "/oauth/token", "body": { "code": "{{resolved.code}}" } }', '```',
     ].join('\n');
     const plan = planCard(load(text), { env: {} });
-    expect(plan.action).toBe('error');
-    expect(plan.reason).toMatch(/\{\{resolved\.code\}\} comes from "\/oauth\/authorize redirect", which cardcheck cannot obtain by itself/);
+    expect(plan.action).toBe('skip');
+    expect(plan.reason).toBe('needs {{resolved.code}}, which only a person can produce (/oauth/authorize redirect); card.md:11');
   });
 });

@@ -1,16 +1,25 @@
 import type { ParseCardResult } from '../core/card.js';
+import type { AuthProfile } from '../core/config.js';
+import { scanPlaceholders } from '../card/placeholders.js';
 import { isError } from '../core/diagnostic.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
 import type { CardPlan, RunPlan } from '../core/plan.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { checkPlaceholders } from './check-placeholders.js';
+import { orderByNeeds } from './order-cards.js';
 import { planFixtures } from './plan-fixtures.js';
 
 export interface LoadedCard extends ParseCardResult {
   file: string;
+  /** Settings inherited from the card's folder (cardcheck.config.yaml `folders`). */
+  folder?: { api?: string; auth?: string };
 }
 
 export interface PlanOptions {
-  env: Readonly<Record<string, string | undefined>>;
+  /** The run's environment; undefined (lint) skips env checks. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Auth profiles the config defines; undefined skips the check. */
+  profiles?: Readonly<Record<string, AuthProfile>>;
 }
 
 /** One line of what went wrong, for the card's `reason`. */
@@ -19,38 +28,77 @@ export function summarizeDiagnostic(d: Diagnostic): string {
 }
 
 /** Attach the offending source line so reporters can show it. */
-function withSource(d: Diagnostic, lines: string[]): Diagnostic & { source?: string } {
+function withSource(d: Diagnostic, lines: string[]): ShownDiagnostic {
   return { ...d, source: lines[d.line - 1] };
 }
 
-export function planCard(loaded: LoadedCard, options: PlanOptions): CardPlan {
+function profileEnv(profile: AuthProfile): string[] {
+  const values = profile.type === 'bearer' ? [profile.token] : profile.type === 'basic' ? [profile.username, profile.password] : profile.type === 'headers' ? Object.values(profile.headers) : [profile.clientId, profile.clientSecret];
+  return values.flatMap((v) => scanPlaceholders(v).map((m) => m.expr)).filter((e) => e.startsWith('env.')).map((e) => e.slice(4));
+}
+
+function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: PlanOptions): Diagnostic[] {
+  const card = loaded.card;
+  const defined = options.profiles;
+  if (!card || !defined) return [];
+  const profiles = Object.keys(defined);
+  const used: { name: string; line: number; column: number }[] = [];
+  if (card.frontMatter.auth) used.push({ name: card.frontMatter.auth, line: card.frontMatter.keyLines.auth ?? 1, column: 1 });
+  else if (auth) used.push({ name: auth, line: 1, column: 1 });
+  const specs = [card.request, card.request?.cleanup, ...card.uidFields.flatMap((f) => [f.cleanup, f.source.kind === 'create' ? f.source.create : undefined, f.source.kind === 'lookup' ? f.source.lookup : undefined])];
+  for (const s of specs) if (s?.auth) used.push({ name: s.auth, line: s.line, column: s.column });
+  const env = options.env;
+  const missingEnv: Diagnostic[] = env
+    ? [...new Map(used.filter((u) => defined[u.name]).map((u) => [u.name, u])).values()].flatMap((u) =>
+        profileEnv(defined[u.name] as AuthProfile)
+          .filter((name) => env[name] === undefined)
+          .map((name) => ({ ruleId: 'missing-env', severity: 'error' as const, file: loaded.file, line: u.line, column: u.column, message: `auth profile "${u.name}" needs the environment variable ${name}, which is not set`, hint: `Set ${name} in the environment or in the file given to --env-file.` })),
+      )
+    : [];
+  return [...missingEnv, ...used
+    .filter((u) => u.name !== 'none' && !profiles.includes(u.name))
+    .map((u) => {
+      const near = didYouMean(u.name, profiles);
+      return { ruleId: 'unknown-auth-profile', severity: 'error' as const, file: loaded.file, line: u.line, column: u.column, message: `auth profile "${u.name}" is not defined; defined: ${profiles.join(', ') || 'none'}`, hint: near ? `Did you mean "${near}"?` : 'Define it under `auth:` in cardcheck.config.yaml, or use "none".' };
+    })];
+}
+
+export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: ReadonlySet<string> = new Set()): CardPlan {
   const { card } = loaded;
+  const auth = card?.frontMatter.auth ?? loaded.folder?.auth;
   const base = {
     file: loaded.file,
     line: card?.title?.line ?? 1,
     endpoint: card?.frontMatter.endpoint ?? (card?.request ? `${card.request.method} ${card.request.path}` : ''),
     title: card?.title?.text ?? '',
+    id: card?.id ?? loaded.file,
     card,
     fixtures: [],
+    api: card?.frontMatter.api ?? loaded.folder?.api,
+    auth,
+    needs: [],
+    needed: false,
   };
-  const parseErrors = loaded.diagnostics.filter(isError);
-  const skip = card?.frontMatter.status === 'skip';
-  if (card && skip) {
-    return { ...base, action: 'skip', reason: card.frontMatter.skipReason ?? 'status: skip (no skipReason given)', diagnostics: loaded.diagnostics };
+  const shown = (ds: Diagnostic[]) => ds.map((d) => withSource(d, loaded.lines));
+  if (card && card.frontMatter.status === 'skip') {
+    return { ...base, action: 'skip', reason: card.frontMatter.skipReason ?? 'status: skip (no skipReason given)', diagnostics: shown(loaded.diagnostics) };
   }
-  if (!card || parseErrors.length > 0) {
-    const diagnostics = loaded.diagnostics.map((d) => withSource(d, loaded.lines));
-    const first = diagnostics.find(isError);
-    return { ...base, action: 'error', reason: first ? summarizeDiagnostic(first) : 'the card could not be read', diagnostics };
+  const more: Diagnostic[] = card ? checkProfiles(loaded, auth, options) : [];
+  const checked = card ? checkPlaceholders(card, options.env, knownCards) : undefined;
+  const fixtures = card ? planFixtures(card) : undefined;
+  const diagnostics = shown([...loaded.diagnostics, ...more, ...(checked?.diagnostics ?? []), ...(fixtures?.diagnostics ?? [])]);
+  const first = diagnostics.find(isError);
+  if (!card || first) return { ...base, action: 'error', reason: first ? summarizeDiagnostic(first) : 'the card could not be read', diagnostics };
+  const needs = [...new Set(checked?.cardNeeds.map((n) => n.id))];
+  const person = checked?.external[0];
+  if (person) {
+    return { ...base, needs, diagnostics, action: 'skip', reason: `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}` };
   }
-  const unresolved = checkPlaceholders(card, options.env).map((d) => withSource(d, loaded.lines));
-  const diagnostics = [...loaded.diagnostics, ...unresolved];
-  const first = unresolved[0];
-  if (first) return { ...base, action: 'error', reason: summarizeDiagnostic(first), diagnostics };
-  return { ...base, action: 'run', reason: '', diagnostics, fixtures: planFixtures(card) };
+  return { ...base, action: 'run', reason: '', diagnostics, fixtures: fixtures?.steps ?? [], needs };
 }
 
 /** Pure: cards + environment → what to run, in order. No network, no files. */
 export function planRun(cards: LoadedCard[], options: PlanOptions): RunPlan {
-  return { cards: cards.map((c) => planCard(c, options)) };
+  const ids = new Set(cards.map((c) => c.card?.id).filter((id): id is string => id !== undefined));
+  return { cards: orderByNeeds(cards.map((c) => planCard(c, options, ids))) };
 }

@@ -1,42 +1,68 @@
+import type { Faker } from '@faker-js/faker';
 import type { JsonValue } from '../core/json.js';
-import { PLACEHOLDER } from '../card/placeholders.js';
+import { replacePlaceholders, solePlaceholder } from '../card/placeholders.js';
 import { readPath } from '../util/json-path.js';
 import { classifyExpr } from './placeholder-expr.js';
 
+/** Values another card produced, for `{{card.<id>.…}}`. */
+export interface CardOutput {
+  response: unknown;
+  fields: ReadonlyMap<string, unknown>;
+}
+
 /** Values placeholders can take during one card execution. */
 export interface RenderScope {
+  /** One value per card execution. */
   timestamp: number;
+  /** Seeded from the run seed and the card, so values replay with --seed. */
+  faker: Faker;
   fields: ReadonlyMap<string, unknown>;
   env: Readonly<Record<string, string | undefined>>;
   response?: unknown;
+  cards?: ReadonlyMap<string, CardOutput>;
 }
 
 export class UnresolvedValueError extends Error {
   readonly code = 'unresolved-value';
-  constructor(readonly raw: string) {
-    super(`${raw} has no value at this point of the run`);
+  constructor(readonly raw: string, detail = 'has no value at this point of the run') {
+    super(`${raw} ${detail}`);
   }
+}
+
+function callFaker(faker: Faker, module: string, method: string, raw: string): unknown {
+  const mod = (faker as unknown as Record<string, Record<string, unknown> | undefined>)[module];
+  const fn = mod?.[method];
+  if (typeof fn !== 'function') throw new UnresolvedValueError(raw, 'is not a faker function');
+  return (fn as () => unknown).call(mod);
 }
 
 function lookup(expr: string, raw: string, scope: RenderScope): unknown {
   const ref = classifyExpr(expr);
   let value: unknown;
-  if (ref.ns === 'timestamp') value = scope.timestamp;
-  else if (ref.ns === 'field') value = scope.fields.get(ref.name);
-  else if (ref.ns === 'env') value = scope.env[ref.name];
-  else if (ref.ns === 'response') value = readPath(scope.response, ref.path);
+  switch (ref.ns) {
+    case 'timestamp': value = scope.timestamp; break;
+    case 'uuid': value = scope.faker.string.uuid(); break;
+    case 'faker': value = callFaker(scope.faker, ref.module, ref.method, raw); break;
+    case 'field': value = scope.fields.get(ref.name); break;
+    case 'env': value = scope.env[ref.name]; break;
+    case 'response': value = readPath(scope.response, ref.path); break;
+    case 'card': {
+      const out = scope.cards?.get(ref.id);
+      const [kind, ...rest] = ref.path.split('.');
+      value = !out ? undefined : kind === 'response' ? readPath(out.response, rest.join('.')) : out.fields.get(rest.join('.'));
+      break;
+    }
+    default: value = undefined;
+  }
   if (value === undefined) throw new UnresolvedValueError(raw);
   return value;
 }
 
-const SOLE = /^\{\{\s*([^{}]*?)\s*\}\}$/;
+const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Fill placeholders in a string. */
 export function renderString(text: string, scope: RenderScope): string {
-  return text.replace(PLACEHOLDER, (raw, expr: string) => {
-    const v = lookup(expr, raw, scope);
-    return typeof v === 'string' ? v : JSON.stringify(v);
-  });
+  return replacePlaceholders(text, (expr, raw) => asText(lookup(expr, raw, scope)));
 }
 
 /**
@@ -45,12 +71,8 @@ export function renderString(text: string, scope: RenderScope): string {
  */
 export function renderJson(value: JsonValue, scope: RenderScope): JsonValue {
   if (typeof value === 'string') {
-    const sole = SOLE.exec(value);
-    if (sole) {
-      const v = lookup(sole[1] ?? '', value, scope);
-      return (typeof v === 'object' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : String(v)) as JsonValue;
-    }
-    return renderString(value, scope);
+    const sole = solePlaceholder(value);
+    return sole !== undefined ? (lookup(sole, value, scope) as JsonValue) : renderString(value, scope);
   }
   if (Array.isArray(value)) return value.map((v) => renderJson(v, scope));
   if (value && typeof value === 'object') {
@@ -61,8 +83,9 @@ export function renderJson(value: JsonValue, scope: RenderScope): JsonValue {
 
 /** Fill placeholders in a path; each substituted value is URL-encoded as a path segment. */
 export function renderPath(path: string, scope: RenderScope): string {
-  return path.replace(PLACEHOLDER, (raw, expr: string) => {
-    const v = lookup(expr, raw, scope);
-    return encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v));
-  });
+  return replacePlaceholders(path, (expr, raw) => encodeURIComponent(asText(lookup(expr, raw, scope))));
+}
+
+export function renderRecord(rec: Record<string, string>, scope: RenderScope): Record<string, string> {
+  return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, renderString(v, scope)]));
 }

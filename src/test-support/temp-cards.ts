@@ -1,6 +1,8 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { defaultConfig } from '../config/load-config.js';
+import type { Config } from '../core/config.js';
 
 /** Write cards into a fresh temp folder; returns the folder. */
 export async function writeCards(cards: Record<string, string>): Promise<string> {
@@ -42,4 +44,12 @@ export function freshApp(field: string, opts: { extract?: string; cleanup?: bool
     create_body: { name: 'Test', app_code_name: `t${field.replace(/\W/g, '')}{{timestamp}}`, redirect_uri: 'https://example.com/cb' },
     ...(opts.cleanup === false ? { cleanup_note: 'left on purpose by the test' } : { cleanup_endpoint: `DELETE /platform/v1/apps/{{resolved.${field}}}` }),
   };
+}
+
+/** A config whose every card authenticates with the vcita directory token from env. */
+export function directoryConfig(): Config {
+  const config = defaultConfig();
+  config.profiles.directory = { type: 'bearer', token: '{{env.DIRECTORY_TOKEN}}' };
+  config.folders['.'] = { auth: 'directory' };
+  return config;
 }

@@ -1,16 +1,27 @@
-import type { Expectation } from '../core/card.js';
+import type { Expectation, ResponseExample } from '../core/card.js';
 import type { CheckResult } from '../core/result.js';
+import { checkAssertion } from './assertions.js';
 import { validateSchema } from './schema.js';
 
 export interface ObservedResponse {
   status: number;
+  headers: Record<string, string>;
   contentType: string;
   json?: unknown;
   text: string;
+  durationMs: number;
+}
+
+/** The schema a response of this status must match: the card's own, else the status's examples. */
+function schemaFor(expect: Expectation | undefined, examples: ResponseExample[], status: number): object | undefined {
+  if (expect?.schema) return expect.schema;
+  const matching = examples.filter((e) => e.status === status);
+  if (matching.length === 0) return undefined;
+  return matching.length === 1 ? matching[0]?.schema : { anyOf: matching.map((e) => e.schema) };
 }
 
 /** Compare a response with what the card expects. Returns every check, passed or not. */
-export function checkResponse(expect: Expectation | undefined, res: ObservedResponse): CheckResult[] {
+export function checkResponse(expect: Expectation | undefined, examples: ResponseExample[], res: ObservedResponse): CheckResult[] {
   const checks: CheckResult[] = [];
   const statuses = expect?.status ?? [];
   const statusOk = statuses.length ? statuses.includes(res.status) : res.status >= 200 && res.status < 300;
@@ -22,17 +33,23 @@ export function checkResponse(expect: Expectation | undefined, res: ObservedResp
     actual: String(res.status),
     message: statusOk ? `status ${res.status}` : `expected status ${expectedStatus}, got ${res.status}`,
   });
-  const schema = expect?.schema;
-  if (!schema) return checks;
-  if (res.json === undefined) {
-    const what = res.text.trim() === '' ? 'an empty body' : `a ${res.contentType || 'body without Content-Type'} body`;
-    checks.push({ kind: 'body', passed: false, expected: 'a JSON body', actual: what, message: `expected a JSON body matching the schema, got ${what}` });
-    return checks;
+  if (!statusOk) return checks;
+  const schema = schemaFor(expect, examples, res.status);
+  if (schema) {
+    if (res.json === undefined) {
+      const what = res.text.trim() === '' ? 'an empty body' : `a ${res.contentType.split(';')[0] || 'body without Content-Type'} body`;
+      checks.push({ kind: 'body', passed: false, expected: 'a JSON body', actual: what, message: `expected a JSON body matching the schema, got ${what}` });
+    } else {
+      const violations = validateSchema(schema, res.json);
+      if (violations.length === 0) checks.push({ kind: 'schema', passed: true, expected: 'matches schema', actual: 'matches schema', message: 'body matches the schema' });
+      for (const v of violations) checks.push({ kind: 'schema', passed: false, path: v.path, expected: v.expected, actual: v.actual, message: v.message });
+    }
   }
-  const violations = validateSchema(schema, res.json);
-  if (violations.length === 0) {
-    checks.push({ kind: 'schema', passed: true, expected: 'matches schema', actual: 'matches schema', message: 'body matches the schema' });
+  for (const a of expect?.assertions ?? []) checks.push(checkAssertion(a, res));
+  if (expect?.maxDurationMs !== undefined) {
+    const ms = Math.round(res.durationMs);
+    const ok = ms <= expect.maxDurationMs;
+    checks.push({ kind: 'duration', passed: ok, expected: `≤ ${expect.maxDurationMs} ms`, actual: `${ms} ms`, message: ok ? `answered in ${ms} ms` : `answered in ${ms} ms, over the ${expect.maxDurationMs} ms ceiling` });
   }
-  for (const v of violations) checks.push({ kind: 'schema', passed: false, path: v.path, expected: v.expected, actual: v.actual, message: v.message });
   return checks;
 }

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { discoverCards } from '../card/discover.js';
+import { parseCard } from '../card/parse-card.js';
+import { CONFIG_FILE, defaultConfig, parseConfig } from '../config/load-config.js';
+import type { Config, FolderConfig } from '../core/config.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { LoadedCard } from '../plan/plan-run.js';
+
+export interface Project {
+  config: Config;
+  configDiagnostics: Diagnostic[];
+  cards: LoadedCard[];
+  /** Paths given that do not exist. */
+  missing: string[];
+}
+
+export interface LoadProjectOptions {
+  cwd: string;
+  paths: string[];
+  /** A config file; ./cardcheck.config.yaml is used when present. */
+  configFile?: string;
+  /** A config object instead of a file (programmatic use). */
+  config?: Config;
+}
+
+export async function loadConfig(cwd: string, configFile: string | undefined): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
+  const file = path.resolve(cwd, configFile ?? CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    if (!configFile) return { config: defaultConfig(), diagnostics: [] };
+    return { config: defaultConfig(), diagnostics: [{ ruleId: 'config-missing', severity: 'error', file: configFile, line: 1, column: 1, message: 'the config file does not exist or cannot be read', hint: `Check the path, or drop --config to use ./${CONFIG_FILE}.` }] };
+  }
+  const shown = path.relative(cwd, file).split(path.sep).join('/');
+  const { config, diagnostics } = parseConfig(text, shown);
+  config.file = file;
+  return { config, diagnostics };
+}
+
+/** The settings of the deepest configured folder that contains the card. */
+export function folderOf(config: Config, configDir: string, cwd: string, file: string): FolderConfig | undefined {
+  const rel = path.relative(configDir, path.resolve(cwd, file)).split(path.sep).join('/');
+  let best: { len: number; f: FolderConfig } | undefined;
+  for (const [folder, f] of Object.entries(config.folders)) {
+    const inside = folder === '.' || rel === folder || rel.startsWith(`${folder}/`);
+    if (inside && (!best || folder.length > best.len)) best = { len: folder === '.' ? 0 : folder.length, f };
+  }
+  return best?.f;
+}
+
+async function loadCard(cwd: string, file: string): Promise<LoadedCard> {
+  try {
+    const bytes = await readFile(path.resolve(cwd, file));
+    return { file, ...parseCard(bytes, file) };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { file, lines: [], fences: [], diagnostics: [{ ruleId: 'unreadable-card', severity: 'error', file, line: 1, column: 1, message: `cannot read the file: ${reason}`, hint: 'Check the path and its permissions.' }] };
+  }
+}
+
+/** Config, then cards: discovered, parsed, each with its folder's settings. */
+export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
+  const { config, diagnostics } = opts.config ? { config: opts.config, diagnostics: [] } : await loadConfig(opts.cwd, opts.configFile);
+  const configDir = config.file ? path.dirname(config.file) : opts.cwd;
+  const { files, missing } = await discoverCards(opts.paths, opts.cwd);
+  const cards = await Promise.all(files.map(async (f) => ({ ...(await loadCard(opts.cwd, f)), folder: folderOf(config, configDir, opts.cwd, f) })));
+  return { config, configDiagnostics: diagnostics, cards, missing };
+}

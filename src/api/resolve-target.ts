@@ -1,0 +1,42 @@
+import type { Config, TargetConfig } from '../core/config.js';
+import type { CardPlan } from '../core/plan.js';
+import { TargetError } from '../execute/context.js';
+import { didYouMean } from '../util/did-you-mean.js';
+
+/** The run cannot start: unknown target, ambiguous --target URL. Exit code 2. */
+export class SetupError extends Error {
+  readonly code = 'setup-error';
+}
+
+/**
+ * `--target NAME` picks a configured target; `--target URL` is allowed when
+ * every card to run calls one API; no `--target` uses the config's default.
+ */
+export function resolveTarget(config: Config, target: string | undefined, plans: CardPlan[]): TargetConfig {
+  if (target && /^https?:\/\//i.test(target)) {
+    const apis = [...new Set(plans.filter((p) => p.action === 'run').map((p) => p.api).filter((a): a is string => a !== undefined))];
+    if (apis.length > 1) {
+      throw new SetupError(`--target ${target}: the selected cards call ${apis.length} APIs (${apis.join(', ')}), so one URL cannot serve them; name a target from cardcheck.config.yaml (${Object.keys(config.targets).join(', ')}) or select one API's cards`);
+    }
+    const api = apis[0] ?? 'default';
+    return { name: target, apis: { [api]: target.replace(/\/+$/, '') }, embedded: false, production: false, line: 0 };
+  }
+  const name = target ?? config.defaultTarget;
+  const found = config.targets[name];
+  if (!found) {
+    const near = didYouMean(name, Object.keys(config.targets));
+    throw new SetupError(`--target ${name}: no such target${near ? `; did you mean "${near}"?` : ''} (configured: ${Object.keys(config.targets).join(', ') || 'none'}; a URL such as https://staging.example.com also works)`);
+  }
+  return found;
+}
+
+/** Base URL lookup for a target: the card's API, or the only API when the card names none. */
+export function baseUrlLookup(target: TargetConfig): (api: string | undefined) => string {
+  return (api) => {
+    const apis = Object.entries(target.apis);
+    const url = api ? target.apis[api] : apis.length === 1 ? apis[0]?.[1] : undefined;
+    if (url) return url;
+    if (!api) throw new TargetError(`target "${target.name}" has ${apis.length} APIs (${apis.map(([a]) => a).join(', ')}) and this card names none; set \`api:\` in its front-matter or its folder's config`);
+    throw new TargetError(`target "${target.name}" has no base URL for API "${api}"`);
+  };
+}

@@ -1,0 +1,112 @@
+import { findNodeAtLocation } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import type { EndpointRef, Placeholder, RequestSpec } from '../core/card.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { isJsonObject } from '../core/json.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import type { ParsedJson } from './json-block.js';
+import { HTTP_METHODS, parseEndpointRef } from './endpoint-ref.js';
+
+export const REQUEST_KEYS = ['method', 'path', 'query', 'headers', 'body', 'form', 'basic', 'auth', 'followRedirects'] as const;
+
+/** A request from `METHOD /path` text (the legacy UID forms), optionally with a JSON body. */
+export function requestFromEndpoint(endpoint: EndpointRef, placeholders: Placeholder[], body?: JsonValue): RequestSpec {
+  return { method: endpoint.method, path: endpoint.path, query: {}, headers: {}, body, followRedirects: false, placeholders, line: endpoint.line, column: endpoint.column };
+}
+
+function stringRecord(v: JsonValue | undefined): Record<string, string> {
+  if (!isJsonObject(v)) return {};
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x : JSON.stringify(x)]));
+}
+
+export interface RequestParse {
+  request?: RequestSpec;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A request object `{ method, path, query?, headers?, body? | form?, basic?, auth?, followRedirects? }`
+ * found at `path` inside a parsed JSON block. `extraKeys` are keys the caller handles (e.g. `cleanup`).
+ */
+export function parseRequestObject(json: ParsedJson, at: (string | number)[], file: string, what: string, extraKeys: readonly string[] = []): RequestParse {
+  const node: Node | undefined = at.length ? findNodeAtLocation(json.root, at) : json.root;
+  const pos = node ? json.positionOf(node) : json.positionOf(json.root);
+  const v = (node ? nodeValue(json, at) : undefined) as JsonValue | undefined;
+  const problem = (message: string, hint: string, ruleId = 'invalid-request', p = pos): Diagnostic => ({ ruleId, severity: 'error', file, ...p, message, hint });
+  if (!isJsonObject(v)) return { diagnostics: [problem(`${what} must be a JSON object`, 'Write { "method": "POST", "path": "/path", "body": { … } }.')] };
+  const diagnostics: Diagnostic[] = [];
+  const keyPos = (key: string) => {
+    const n = findNodeAtLocation(json.root, [...at, key]);
+    return n?.parent ? json.positionOf(n.parent) : pos;
+  };
+  for (const key of Object.keys(v)) {
+    if ((REQUEST_KEYS as readonly string[]).includes(key) || extraKeys.includes(key)) continue;
+    const near = didYouMean(key, [...REQUEST_KEYS, ...extraKeys]);
+    diagnostics.push({ ...problem(`${what} has an unknown key "${key}"`, near ? `Did you mean "${near}"?` : `Known keys: ${[...REQUEST_KEYS, ...extraKeys].join(', ')}.`, 'unknown-key', keyPos(key)), severity: 'warning' });
+  }
+  const method = typeof v.method === 'string' ? v.method.toUpperCase() : '';
+  if (!(HTTP_METHODS as readonly string[]).includes(method)) {
+    diagnostics.push(problem(v.method === undefined ? `${what} has no "method"` : `"${String(v.method)}" is not an HTTP method`, `Use one of ${HTTP_METHODS.join(', ')}.`));
+    return { diagnostics };
+  }
+  if (typeof v.path !== 'string' || !v.path.startsWith('/')) {
+    diagnostics.push(problem(`${what} has no "path" starting with /`, 'Add "path": "/the/endpoint/path" (relative to the API\'s base URL).', 'missing-path'));
+    return { diagnostics };
+  }
+  if (v.body !== undefined && v.form !== undefined) diagnostics.push(problem(`${what} has both "body" and "form"`, 'Send either a JSON body or a form body, not both.', 'invalid-request', keyPos('form')));
+  if (v.form !== undefined && !isJsonObject(v.form)) diagnostics.push(problem('"form" must be an object of field names to values', 'Write "form": { "grant_type": "client_credentials" }.', 'invalid-request', keyPos('form')));
+  let basic: RequestSpec['basic'];
+  if (v.basic !== undefined) {
+    const b = v.basic as JsonObject;
+    if (isJsonObject(b) && typeof b.username === 'string' && typeof b.password === 'string') basic = { username: b.username, password: b.password };
+    else diagnostics.push(problem('"basic" must be { "username": "…", "password": "…" }', 'Use placeholders such as {{resolved.client_id}} and {{resolved.client_secret}}.', 'invalid-request', keyPos('basic')));
+  }
+  if (v.auth !== undefined && typeof v.auth !== 'string') diagnostics.push(problem('"auth" must be the name of an auth profile, or "none"', 'Name a profile from cardcheck.config.yaml.', 'invalid-request', keyPos('auth')));
+  const ownPlaceholders = node ? json.placeholders(node) : [];
+  const skip = extraKeys.map((k) => findNodeAtLocation(json.root, [...at, k])).filter((n): n is Node => n !== undefined);
+  const placeholders = ownPlaceholders.filter((p) => !skip.some((n) => json.placeholders(n).some((q) => q.line === p.line && q.column === p.column)));
+  return {
+    request: {
+      method,
+      path: v.path,
+      query: stringRecord(v.query),
+      headers: stringRecord(v.headers),
+      body: v.body,
+      form: isJsonObject(v.form) ? stringRecord(v.form) : undefined,
+      basic,
+      auth: typeof v.auth === 'string' ? v.auth : undefined,
+      followRedirects: v.followRedirects === true,
+      placeholders,
+      ...pos,
+    },
+    diagnostics,
+  };
+}
+
+function nodeValue(json: ParsedJson, at: (string | number)[]): unknown {
+  let cur: unknown = json.value;
+  for (const key of at) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[key] : undefined;
+  return cur;
+}
+
+/**
+ * A step written either as `"METHOD /path"` (with an optional separate body) or as a request object.
+ */
+export function parseStep(json: ParsedJson, at: (string | number)[], file: string, what: string, bodyAt?: (string | number)[]): RequestParse {
+  const raw = nodeValue(json, at);
+  if (raw === undefined || raw === null) return { diagnostics: [] };
+  if (typeof raw === 'string') {
+    const node = findNodeAtLocation(json.root, at);
+    const pos = node ? json.positionOf(node) : json.positionOf(json.root);
+    const endpoint = parseEndpointRef(raw, pos.line, pos.column);
+    if (!endpoint) {
+      return { diagnostics: [{ ruleId: 'invalid-endpoint', severity: 'error', file, ...pos, message: `${what} is "${raw}", not METHOD /path`, hint: 'Write it as e.g. "POST /platform/v1/apps", or as a request object { "method", "path", … }.' }] };
+    }
+    const bodyNode = bodyAt ? findNodeAtLocation(json.root, bodyAt) : undefined;
+    const body = bodyAt ? (nodeValue(json, bodyAt) as JsonValue | undefined) : undefined;
+    const placeholders = [...(node ? json.placeholders(node) : []), ...(bodyNode ? json.placeholders(bodyNode) : [])];
+    return { request: requestFromEndpoint(endpoint, placeholders, body ?? undefined), diagnostics: [] };
+  }
+  return parseRequestObject(json, at, file, what);
+}

@@ -1,0 +1,29 @@
+import { lintProject } from '../api/lint-project.js';
+import { loadProject } from '../api/load-project.js';
+import { formatDiagnostic } from '../report/format-diagnostic.js';
+import type { Io } from './run-command.js';
+
+export interface LintCommandOptions {
+  format: 'text' | 'json';
+  strict?: boolean;
+  config?: string;
+}
+
+/** Exit 0 clean, 1 warnings only with --strict, 2 errors. */
+export async function lintCommand(paths: string[], opts: LintCommandOptions, io: Io): Promise<number> {
+  const project = await loadProject({ cwd: io.cwd, paths: paths.length ? paths : ['specs'], configFile: opts.config });
+  for (const m of project.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
+  const diagnostics = lintProject(project);
+  const lines = new Map(project.cards.map((c) => [c.file, c.lines]));
+  if (opts.format === 'json') {
+    io.stdout(JSON.stringify(diagnostics.map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, hint: d.hint ?? '' })), null, 2));
+  } else {
+    for (const d of diagnostics) for (const l of formatDiagnostic({ ...d, source: lines.get(d.file)?.[d.line - 1] })) io.stdout(l);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    io.stdout(`${project.cards.length} card${project.cards.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  }
+  if (project.missing.length || diagnostics.some((d) => d.severity === 'error')) return 2;
+  if (opts.strict && diagnostics.length) return 1;
+  return 0;
+}

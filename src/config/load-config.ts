@@ -1,0 +1,105 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { AuthProfile, Config, FolderConfig, TargetConfig } from '../core/config.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { YamlReader } from './yaml-reader.js';
+
+export const CONFIG_FILE = 'cardcheck.config.yaml';
+
+/** The config a project without cardcheck.config.yaml gets: the embedded sandbox, no auth. */
+export function defaultConfig(): Config {
+  return { targets: { sandbox: { name: 'sandbox', apis: {}, embedded: true, production: false, line: 0 } }, defaultTarget: 'sandbox', profiles: {}, folders: {} };
+}
+
+const PROFILE_TYPES = ['bearer', 'headers', 'basic', 'oauth2-client-credentials'];
+
+/** Parse and validate cardcheck.config.yaml text. Every problem is a located diagnostic; never throws. */
+export function parseConfig(text: string, file: string): { config: Config; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core' });
+  const r = new YamlReader(doc, lineCounter, file);
+  for (const err of doc.errors) {
+    const pos = lineCounter.linePos(err.pos[0]);
+    r.diagnostics.push({ ruleId: 'config-invalid-yaml', severity: 'error', file, line: pos.line, column: pos.col, message: `not valid YAML: ${err.message.split('\n')[0]}`, hint: 'Fix the YAML syntax at this position.' });
+  }
+  const config = defaultConfig();
+  config.file = file;
+  if (doc.errors.length) return { config, diagnostics: r.diagnostics };
+  r.keys([], ['defaultTarget', 'targets', 'auth', 'folders']);
+
+  const targets = r.map(['targets']);
+  if (targets) config.targets = {};
+  for (const name of Object.keys(targets ?? {})) {
+    const at = ['targets', name];
+    r.keys(at, ['apis', 'embedded', 'production']);
+    const apis: Record<string, string> = {};
+    for (const [api, url] of Object.entries(r.map([...at, 'apis']) ?? {})) {
+      if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)) r.error([...at, 'apis', api], 'config-invalid-url', `base URL of API "${api}" in target "${name}" must be an http(s) URL`, 'Write e.g. https://staging.example.com/api');
+      else apis[api] = url;
+    }
+    const embedded = r.bool([...at, 'embedded']) ?? false;
+    if (!embedded && Object.keys(apis).length === 0) r.error(at, 'config-empty-target', `target "${name}" has no "apis" and is not "embedded: true"`, 'Give it `apis: { <api>: <base URL> }`.');
+    const target: TargetConfig = { name, apis, embedded, production: r.bool([...at, 'production']) ?? false, line: r.lineOf(at) };
+    config.targets[name] = target;
+  }
+  const def = r.string(['defaultTarget']);
+  if (def !== undefined) {
+    if (!config.targets[def]) r.error(['defaultTarget'], 'config-unknown-target', `defaultTarget "${def}" is not one of the targets: ${Object.keys(config.targets).join(', ')}`, hintFor(def, Object.keys(config.targets)));
+    config.defaultTarget = def;
+  } else if (!config.targets[config.defaultTarget]) {
+    config.defaultTarget = Object.keys(config.targets)[0] ?? 'sandbox';
+  }
+
+  for (const name of Object.keys(r.map(['auth']) ?? {})) {
+    const profile = readProfile(r, ['auth', name]);
+    if (profile) config.profiles[name] = profile;
+  }
+  const apiNames = new Set(Object.values(config.targets).flatMap((t) => Object.keys(t.apis)));
+  for (const folder of Object.keys(r.map(['folders']) ?? {})) {
+    const at = ['folders', folder];
+    r.keys(at, ['api', 'auth']);
+    const f: FolderConfig = { api: r.string([...at, 'api']), auth: r.string([...at, 'auth']) };
+    if (f.auth && f.auth !== 'none' && !config.profiles[f.auth]) r.error([...at, 'auth'], 'unknown-auth-profile', `folder "${folder}" uses auth profile "${f.auth}", which is not defined under auth:`, hintFor(f.auth, Object.keys(config.profiles)));
+    if (f.api && apiNames.size > 0 && !apiNames.has(f.api)) r.error([...at, 'api'], 'config-unknown-api', `folder "${folder}" names API "${f.api}", which no target gives a base URL for`, hintFor(f.api, [...apiNames]));
+    config.folders[folder.replace(/\/+$/, '') || '.'] = f;
+  }
+  return { config, diagnostics: r.diagnostics };
+}
+
+function hintFor(word: string, candidates: string[]): string {
+  const near = didYouMean(word, candidates);
+  return near ? `Did you mean "${near}"?` : `Defined: ${candidates.join(', ') || 'none'}.`;
+}
+
+function readProfile(r: YamlReader, at: string[]): AuthProfile | undefined {
+  const type = r.string([...at, 'type']);
+  if (!type || !PROFILE_TYPES.includes(type)) {
+    r.error(type ? [...at, 'type'] : at, 'config-invalid-profile', `auth profile "${at[1]}" needs a type: one of ${PROFILE_TYPES.join(', ')}`, type ? hintFor(type, PROFILE_TYPES) : 'Add `type: bearer` (or headers, basic, oauth2-client-credentials).');
+    return undefined;
+  }
+  const need = (key: string) => {
+    const v = r.string([...at, key]);
+    if (v === undefined) r.error(at, 'config-invalid-profile', `auth profile "${at[1]}" (${type}) needs "${key}"`, `Add \`${key}: "{{env.SOME_VARIABLE}}"\`.`);
+    return v ?? '';
+  };
+  switch (type) {
+    case 'bearer':
+      r.keys(at, ['type', 'token']);
+      return { type, token: need('token') };
+    case 'basic':
+      r.keys(at, ['type', 'username', 'password']);
+      return { type, username: need('username'), password: need('password') };
+    case 'headers': {
+      r.keys(at, ['type', 'headers']);
+      const headers = r.map([...at, 'headers']);
+      if (!headers) r.error(at, 'config-invalid-profile', `auth profile "${at[1]}" needs "headers"`, 'Add `headers: { X-Auth-Token: "{{env.TOKEN}}" }`.');
+      return { type, headers: Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)])) };
+    }
+    default: {
+      r.keys(at, ['type', 'api', 'tokenPath', 'clientId', 'clientSecret', 'scope', 'clientAuth']);
+      const clientAuth = r.string([...at, 'clientAuth']) ?? 'basic';
+      if (clientAuth !== 'basic' && clientAuth !== 'body') r.error([...at, 'clientAuth'], 'config-invalid-profile', 'clientAuth must be "basic" or "body"', 'Use basic (HTTP Basic, RFC 6749 §2.3.1) unless the server wants credentials in the body.');
+      return { type: 'oauth2-client-credentials', api: r.string([...at, 'api']), tokenPath: need('tokenPath'), clientId: need('clientId'), clientSecret: need('clientSecret'), scope: r.string([...at, 'scope']), clientAuth: clientAuth === 'body' ? 'body' : 'basic' };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { isMap, isScalar } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { didYouMean } from '../util/did-you-mean.js';
+
+/** Typed, located reads from a parsed YAML document; problems become diagnostics. */
+export class YamlReader {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly doc: Document, private readonly lines: LineCounter, private readonly file: string) {}
+
+  private node(path: string[]): Node | undefined {
+    return (path.length ? this.doc.getIn(path, true) : this.doc.contents) as Node | undefined;
+  }
+
+  private pos(path: string[]): { line: number; column: number } {
+    // Point at the key when there is one, else at the value.
+    let n: Node | undefined;
+    if (path.length) {
+      const parent = this.node(path.slice(0, -1));
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
+        n = (pair?.key as Node | undefined) ?? undefined;
+      }
+    }
+    n ??= this.node(path);
+    const offset = n?.range?.[0] ?? 0;
+    const p = this.lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+
+  lineOf(path: string[]): number {
+    return this.pos(path).line;
+  }
+
+  error(path: string[], ruleId: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): void {
+    this.diagnostics.push({ ruleId, severity, file: this.file, ...this.pos(path), message, hint });
+  }
+
+  map(path: string[]): Record<string, unknown> | undefined {
+    const n = this.node(path);
+    if (n === undefined || n === null) return undefined;
+    if (!isMap(n)) {
+      this.error(path, 'config-invalid-value', `"${path.join('.')}" must be a mapping of names to settings`, 'Indent the entries under the key, one `name: value` per line.');
+      return undefined;
+    }
+    return n.toJSON() as Record<string, unknown>;
+  }
+
+  string(path: string[]): string | undefined {
+    const n = this.node(path);
+    if (n === undefined) return undefined;
+    if (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number')) return String(n.value);
+    this.error(path, 'config-invalid-value', `"${path.join('.')}" must be a string`, 'Quote the value.');
+    return undefined;
+  }
+
+  bool(path: string[]): boolean | undefined {
+    const n = this.node(path);
+    if (n === undefined) return undefined;
+    if (isScalar(n) && typeof n.value === 'boolean') return n.value;
+    this.error(path, 'config-invalid-value', `"${path.join('.')}" must be true or false`, 'Write true or false without quotes.');
+    return undefined;
+  }
+
+  /** Warn about keys not in `known`, with "did you mean". */
+  keys(path: string[], known: string[]): void {
+    const n = this.node(path);
+    if (!isMap(n)) return;
+    for (const pair of n.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (known.includes(key)) continue;
+      const near = didYouMean(key, known);
+      this.error([...path, key], 'config-unknown-key', `unknown key "${key}"${path.length ? ` in ${path.join('.')}` : ''}`, near ? `Did you mean "${near}"?` : `Known keys: ${known.join(', ')}.`, 'warning');
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { LintInput, ProjectRule } from '../rule.js';
+
+function signature(c: LintInput): string | undefined {
+  const card = c.card;
+  if (!card?.request || card.frontMatter.status === 'skip') return undefined;
+  const r = card.request;
+  const e = card.expect;
+  return JSON.stringify([card.frontMatter.api ?? '', r.method, r.path, r.query, r.headers, r.body ?? null, r.form ?? null, r.basic ?? null, r.auth ?? null, e?.status ?? [], e?.schema ?? null, e?.assertions.map((a) => [a.target, a.op, a.value]) ?? []]);
+}
+
+/** Same endpoint, same request, same expectation: one of the two cards is redundant. */
+export const duplicateCard: ProjectRule = {
+  id: 'duplicate-card',
+  check(cards) {
+    const seen = new Map<string, LintInput>();
+    const out = [];
+    for (const c of cards) {
+      const sig = signature(c);
+      if (!sig) continue;
+      const first = seen.get(sig);
+      if (!first) {
+        seen.set(sig, c);
+        continue;
+      }
+      const line = c.card?.request?.line ?? 1;
+      out.push({ ruleId: 'duplicate-card', severity: 'warning' as const, file: c.file, line, column: 1, message: `this card sends the same request with the same expectation as ${first.file}`, hint: `Delete one of ${first.file} and ${c.file}, or make them test different scenarios.` });
+    }
+    return out;
+  },
+};
