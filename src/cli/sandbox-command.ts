@@ -1,0 +1,111 @@
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { describeSandbox, formatBreakList } from '../sandbox/describe.js';
+import { listBreaks } from '../sandbox/breaks/registry.js';
+import type { FaultOptions } from '../sandbox/faults/fault-options.js';
+import { startSandbox } from '../sandbox/server.js';
+
+export interface SandboxCommandIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+export interface SandboxCommandOptions {
+  port: number;
+  host: string;
+  listBreaks?: boolean;
+  break: string[];
+  latency?: number;
+  errorRate?: number;
+  badGatewayRate?: number;
+  resetRate?: number;
+  rateLimitBurst?: { every: number; length: number };
+  slowBody?: number;
+  seed?: number;
+}
+
+const USAGE_ERROR = 2;
+
+function parseWhole(what: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${what} must be a whole number`);
+    return Number(value);
+  };
+}
+
+function parseRate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('a rate is a number from 0 to 1, e.g. 0.1');
+  return n;
+}
+
+function parseBurst(value: string): { every: number; length: number } {
+  const m = /^(\d+):(\d+)$/.exec(value);
+  if (!m) throw new InvalidArgumentError('use EVERY:LENGTH, e.g. 10:3 (the last 3 of every 10 requests get 429)');
+  return { every: Number(m[1]), length: Number(m[2]) };
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** `cardcheck sandbox`: list breaks, or start the sandbox and keep it up until `stopped` resolves. */
+export async function sandboxCommand(opts: SandboxCommandOptions, io: SandboxCommandIo, stopped: () => Promise<unknown> = untilSignal): Promise<number> {
+  if (opts.listBreaks) {
+    for (const line of formatBreakList(listBreaks())) io.stdout(line);
+    return 0;
+  }
+  const faults: FaultOptions = {
+    latencyMs: opts.latency,
+    errorRate: opts.errorRate,
+    badGatewayRate: opts.badGatewayRate,
+    resetRate: opts.resetRate,
+    rateLimitBurst: opts.rateLimitBurst,
+    slowBodyMs: opts.slowBody,
+    seed: opts.seed,
+  };
+  let sandbox;
+  try {
+    sandbox = await startSandbox({ port: opts.port, host: opts.host, breaks: opts.break, faults });
+  } catch (err) {
+    io.stderr(`cardcheck sandbox: ${err instanceof Error ? err.message : String(err)}`);
+    return USAGE_ERROR;
+  }
+  for (const line of describeSandbox(sandbox, faults)) io.stdout(line);
+  const signal = await stopped();
+  io.stdout(`cardcheck sandbox: ${typeof signal === 'string' ? `${signal}, ` : ''}closing`);
+  await sandbox.close();
+  return 0;
+}
+
+export function registerSandboxCommand(program: Command, io: SandboxCommandIo): void {
+  program
+    .command('sandbox')
+    .description('start the embedded sandbox (vcita, Rocket.Chat and YouHodler APIs) standalone and print its base URLs')
+    .option('--port <n>', 'port to listen on (0: a free one)', parseWhole('--port'), 0)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--list-breaks', 'print the contract breaks, one per line, and exit')
+    .option('--break <name>', 'enable a contract break (repeatable)', collect, [])
+    .option('--latency <ms>', 'delay before every request is processed', parseWhole('--latency'))
+    .option('--error-rate <r>', 'share of requests answered 503 (0..1)', parseRate)
+    .option('--bad-gateway-rate <r>', 'share of requests answered 502 (0..1)', parseRate)
+    .option('--reset-rate <r>', 'share of connections reset before processing (0..1)', parseRate)
+    .option('--rate-limit-burst <every:length>', 'the last LENGTH of every EVERY requests get 429', parseBurst)
+    .option('--slow-body <ms>', 'spread every response body over this long', parseWhole('--slow-body'))
+    .option('--seed <n>', 'seed for the fault PRNG (same seed, same faults)', parseWhole('--seed'))
+    .addHelpText('after', '\nPer request, send the header  x-sandbox-fault: status=503 | status=502 | status=429 | reset | latency=MS | slow-body=MS  (comma-separated).')
+    .action(async (opts: SandboxCommandOptions) => {
+      process.exitCode = await sandboxCommand(opts, io);
+    });
+}
