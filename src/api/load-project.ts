@@ -6,6 +6,7 @@ import { CONFIG_FILE, defaultConfig, parseConfig } from '../config/load-config.j
 import type { Config, FolderConfig } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { LoadedCard } from '../plan/plan-run.js';
+import { resolveSchemaRefs } from './resolve-schema-refs.js';
 
 export interface Project {
   config: Config;
@@ -66,5 +67,6 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
   const configDir = config.file ? path.dirname(config.file) : opts.cwd;
   const { files, missing } = await discoverCards(opts.paths, opts.cwd);
   const cards = await Promise.all(files.map(async (f) => ({ ...(await loadCard(opts.cwd, f)), folder: folderOf(config, configDir, opts.cwd, f) })));
+  await resolveSchemaRefs(cards, opts.cwd);
   return { config, configDiagnostics: diagnostics, cards, missing };
 }

@@ -65,7 +65,7 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
       fields.push({ ...base, source: { kind: 'external', description: entry.from_person } });
     } else if (create || lookup) {
       if (!extractFrom) diagnostics.push(problem(`UID field "${name}" says where to get it but not what to take: "extract_from" is missing`, 'Add "extract_from": "data.id" (a dot path into the response).', 'missing-extract'));
-      if (create) fields.push({ ...base, source: { kind: 'create', create, extractFrom, fresh: fresh || !lookup, lookup: fresh ? undefined : lookup } });
+      if (create) fields.push({ ...base, source: { kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup } });
       else if (lookup) fields.push({ ...base, source: { kind: 'lookup', lookup, extractFrom } });
     } else {
       diagnostics.push(problem(`UID field "${name}" has no source: nothing says how to obtain it`, 'Add create_endpoint (+ create_body), source_endpoint, value, or from_person with a description.', 'missing-source'));

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { isJsonObject } from '../core/json.js';
+import type { JsonValue } from '../core/json.js';
+import type { LoadedCard } from '../plan/plan-run.js';
+
+class RefError extends Error {}
+
+function pointerInto(doc: JsonValue, pointer: string, ref: string): JsonValue {
+  let cur: JsonValue | undefined = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    cur = isJsonObject(cur) ? cur[key] : Array.isArray(cur) ? cur[Number(key)] : undefined;
+    if (cur === undefined) throw new RefError(`"${ref}": the file has nothing at ${pointer}`);
+  }
+  return cur as JsonValue;
+}
+
+/**
+ * Inline `{ "$ref": "relative/file.json#/pointer" }` references to shared schema
+ * files, relative to the file that holds them. Local refs (`#/…`) stay for ajv.
+ */
+async function inline(value: JsonValue, dir: string, stack: string[], cache: Map<string, JsonValue>): Promise<JsonValue> {
+  if (Array.isArray(value)) return Promise.all(value.map((v) => inline(v, dir, stack, cache)));
+  if (!isJsonObject(value)) return value;
+  const ref = value.$ref;
+  if (typeof ref === 'string' && !ref.startsWith('#') && !/^[a-z]+:/i.test(ref)) {
+    const [file = '', pointer = ''] = ref.split('#');
+    const abs = path.resolve(dir, file);
+    if (stack.includes(abs)) throw new RefError(`"${ref}" refers back to a file that refers to it (${[...stack, abs].map((s) => path.basename(s)).join(' → ')})`);
+    let doc = cache.get(abs);
+    if (doc === undefined) {
+      let text: string;
+      try {
+        text = await readFile(abs, 'utf8');
+      } catch {
+        throw new RefError(`"${ref}": no such schema file (${abs})`);
+      }
+      try {
+        doc = JSON.parse(text) as JsonValue;
+      } catch (err) {
+        throw new RefError(`"${ref}": the schema file is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      }
+      cache.set(abs, doc);
+    }
+    const target = await inline(pointerInto(doc, pointer, ref), path.dirname(abs), [...stack, abs], cache);
+    const { $ref: _ref, ...siblings } = value;
+    if (Object.keys(siblings).length === 0) return target;
+    const rest = await inlineEntries(siblings, dir, stack, cache);
+    return { allOf: [target], ...(isJsonObject(rest) ? rest : {}) };
+  }
+  return inlineEntries(value, dir, stack, cache);
+}
+
+async function inlineEntries(obj: { [k: string]: JsonValue }, dir: string, stack: string[], cache: Map<string, JsonValue>): Promise<JsonValue> {
+  const out: { [k: string]: JsonValue } = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = await inline(v, dir, stack, cache);
+  return out;
+}
+
+/** Resolve file `$ref`s in each card's Expected Response schema; a broken ref is a located error. */
+export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string): Promise<void> {
+  const cache = new Map<string, JsonValue>();
+  for (const c of cards) {
+    const expect = c.card?.expect;
+    if (!expect?.schema) continue;
+    const abs = path.resolve(cwd, c.file);
+    try {
+      const resolved = await inline(expect.schema, path.dirname(abs), [abs], cache);
+      if (isJsonObject(resolved)) expect.schema = resolved;
+    } catch (err) {
+      if (!(err instanceof RefError)) throw err;
+      const d: Diagnostic = { ruleId: 'invalid-schema-ref', severity: 'error', file: c.file, line: expect.line, column: expect.column, message: `the response schema's ${err.message}`, hint: 'A file $ref is relative to the card, e.g. "../../fixtures/schemas/token.json" or "…json#/definitions/error".' };
+      c.diagnostics.push(d);
+    }
+  }
+}
