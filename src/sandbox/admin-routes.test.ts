@@ -25,8 +25,9 @@ describe('/__sandbox/stats', () => {
         requests: { 'GET /rocketchat/api/v1/oauth-apps.list': 1 },
         faults: { 'status-503': 1 },
       });
-      for (const secret of Object.values(s.env)) expect(text).not.toContain(secret);
-      expect(s.issuedSecrets()).toEqual(expect.arrayContaining(Object.values(s.env)));
+      for (const secret of s.issuedSecrets()) expect(text).not.toContain(secret);
+      const { ROCKETCHAT_USER_ID: _admin, ROCKETCHAT_LIMITED_USER_ID: _user, ...secrets } = s.env;
+      expect([...s.issuedSecrets()].sort()).toEqual(Object.values(secrets).sort());
     } finally {
       await s.close();
     }

@@ -50,3 +50,8 @@ export function credentialsEnv(o: ResolvedApiOptions): Record<string, string> {
     YOUHODLER_ADMIN_TOKEN: o.youhodler.adminToken,
   };
 }
+
+/** The values of `credentialsEnv` that are secrets (user ids are identifiers, not secrets). */
+export function credentialSecrets(o: ResolvedApiOptions): string[] {
+  return [o.vcita.directoryToken, o.rocketchat.admin.authToken, o.rocketchat.limited.authToken, o.youhodler.adminToken];
+}

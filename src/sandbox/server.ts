@@ -7,7 +7,7 @@ import { registerBreakHook } from './breaks/break-hook.js';
 import { resolveBreaks } from './breaks/registry.js';
 import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
-import { credentialsEnv, resolveApiOptions } from './credentials.js';
+import { credentialSecrets, credentialsEnv, resolveApiOptions } from './credentials.js';
 import type { ApiOverrides } from './credentials.js';
 import { registerFaultHooks } from './faults/fault-hooks.js';
 import { checkFaultOptions } from './faults/fault-options.js';
@@ -56,7 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const stats = new SandboxStats();
   const apiOptions = resolveApiOptions(options);
   const env = credentialsEnv(apiOptions);
-  for (const secret of Object.values(env)) stats.issue(secret);
+  for (const secret of credentialSecrets(apiOptions)) stats.issue(secret);
 
   const app = Fastify({ logger: false });
   await app.register(formbody);

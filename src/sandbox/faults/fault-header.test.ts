@@ -43,7 +43,7 @@ describe('run-wide fault planning', () => {
     const expected = statuses(plain, 6);
     const got = [mixed.next(undefined), mixed.next({ latencyMs: 5 }), ...Array.from({ length: 4 }, () => mixed.next(undefined))];
     expect(got[1]).toEqual({ latencyMs: 5 });
-    expect([got[0], ...got.slice(2)].map((f) => f.status ?? 200)).toEqual([expected[0], ...expected.slice(2)]);
+    expect([got[0], ...got.slice(2)].map((f) => f?.status ?? 200)).toEqual([expected[0], ...expected.slice(2)]);
   });
 
   it('rejects options it cannot honour', () => {

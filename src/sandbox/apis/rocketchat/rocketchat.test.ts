@@ -64,7 +64,7 @@ describe('POST /api/v1/oauth-apps.create (seed 002)', () => {
 
   it('401 in its own shape without a valid X-Auth-Token + X-User-Id pair, and nothing is created', async () => {
     const before = sandbox.stats().created['rocketchat-app'];
-    const pairs = [{}, { 'x-user-id': admin['x-user-id'] ?? '' }, { ...admin, 'x-auth-token': 'wrong' }, { 'x-auth-token': admin['x-auth-token'] ?? '', 'x-user-id': limited['x-user-id'] ?? '' }];
+    const pairs: Record<string, string>[] = [{}, { 'x-user-id': admin['x-user-id'] ?? '' }, { ...admin, 'x-auth-token': 'wrong' }, { 'x-auth-token': admin['x-auth-token'] ?? '', 'x-user-id': limited['x-user-id'] ?? '' }];
     for (const headers of pairs) {
       const res = await create(SEED_BODY, headers);
       expect(res.status).toBe(401);

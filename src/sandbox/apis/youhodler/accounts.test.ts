@@ -26,7 +26,7 @@ const token = (clientId: string, secret: string) => fetch(`${base}/oauth/token`,
 
 describe('service accounts', () => {
   it('401 without the admin token, in the { code, message } shape', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }] as Record<string, string>[]) {
       const res = await fetch(`${base}/service-accounts`, json({ name: 'x' }, headers));
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ code: 'unauthorized', message: 'Authentication is required.' });
