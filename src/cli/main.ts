@@ -5,7 +5,6 @@ import { lintCommand } from './lint-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import { runCommand } from './run-command.js';
 import { registerSandboxCommand } from './sandbox-command.js';
-import { registerSandboxCommand } from './sandbox-command.js';
 import type { RunCommandOptions } from './run-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -47,8 +46,6 @@ program
   .action(async (paths: string[], opts: LintCommandOptions) => {
     process.exitCode = await lintCommand(paths, opts, io);
   });
-
-registerSandboxCommand(program, io);
 
 registerSandboxCommand(program, io);
 
