@@ -56,7 +56,7 @@ describe('config validation', () => {
     const shown = diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? ` | ${d.hint}` : ''}`);
     expect(shown).toEqual([
       '15:1 warning config-unknown-key unknown key "targts" | Did you mean "targets"?',
-      '5:7 error config-invalid-url base URL of API "vcita" in target "staging" must be an http(s) URL | Write e.g. https://staging.example.com/api',
+      '5:7 error config-invalid-url base URL of API "vcita" in target "staging" must be an http(s) URL | Write e.g. https://staging.example.com/api, or take it from the environment: "{{env.STAGING_URL}}/api".',
       '3:3 error config-empty-target target "staging" has no "apis" and is not "embedded: true" | Give it `apis: { <api>: <base URL> }`.',
       '1:1 error config-unknown-target defaultTarget "prod" is not one of the targets: staging | Defined: staging.',
       '8:5 error config-invalid-profile auth profile "dir" needs a type: one of bearer, headers, basic, oauth2-client-credentials | Did you mean "bearer"?',

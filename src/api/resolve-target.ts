@@ -1,5 +1,6 @@
 import type { Config, TargetConfig } from '../core/config.js';
 import type { CardPlan } from '../core/plan.js';
+import { replacePlaceholders } from '../card/placeholders.js';
 import { TargetError } from '../execute/context.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
@@ -28,6 +29,19 @@ export function resolveTarget(config: Config, target: string | undefined, plans:
     throw new SetupError(`--target ${name}: no such target${near ? `; did you mean "${near}"?` : ''} (configured: ${Object.keys(config.targets).join(', ') || 'none'}; a URL such as https://staging.example.com also works)`);
   }
   return found;
+}
+
+/** Fill `{{env.NAME}}` in a target's base URLs (hosts that CI passes in). */
+export function withEnvUrls(target: TargetConfig, env: Readonly<Record<string, string | undefined>>): TargetConfig {
+  const apis: Record<string, string> = {};
+  for (const [api, url] of Object.entries(target.apis)) {
+    apis[api] = replacePlaceholders(url, (expr, raw) => {
+      const value = expr.startsWith('env.') ? env[expr.slice(4)] : undefined;
+      if (value === undefined) throw new SetupError(`target "${target.name}": the base URL of API "${api}" needs ${raw}, which is not set`);
+      return value;
+    }).replace(/\/+$/, '');
+  }
+  return { ...target, apis };
 }
 
 /** Base URL lookup for a target: the card's API, or the only API when the card names none. */

@@ -1,4 +1,6 @@
-import type { Config } from '../core/config.js';
+import type { AuthProfile, Config } from '../core/config.js';
+import { Redactor } from '../core/redact.js';
+import { scanPlaceholders } from '../card/placeholders.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RunEvent, RunResult } from '../core/result.js';
 import { createAuthResolver } from '../execute/auth.js';
@@ -14,7 +16,7 @@ import type { Sandbox } from '../sandbox/server.js';
 import { withLintDiagnostics } from './lint-project.js';
 import { loadEnv } from './load-env.js';
 import { loadProject } from './load-project.js';
-import { baseUrlLookup, resolveTarget, SetupError } from './resolve-target.js';
+import { baseUrlLookup, resolveTarget, SetupError, withEnvUrls } from './resolve-target.js';
 
 export interface RunCardsOptions {
   /** Card files or folders. @default ['specs'] */
@@ -70,7 +72,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   if (configErrors.length) throw new ConfigError(configErrors);
   const profiles = project.config.profiles;
   // Target first (a URL target needs the plan's APIs, which need no env), then the real plan.
-  const target = resolveTarget(project.config, options.target, planRun(project.cards, { profiles }).cards);
+  const target = withEnvUrls(resolveTarget(project.config, options.target, planRun(project.cards, { profiles }).cards), env);
   let sandbox: Sandbox | undefined;
   let apis = target.apis;
   if (target.embedded) {
@@ -83,6 +85,9 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const http = createHttpClient({ timeoutMs: options.timeoutMs });
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
+  const redactor = new Redactor();
+  redactor.addFromEnv(env);
+  for (const value of profileSecrets(project.config.profiles, env)) redactor.add(value);
   try {
     const result = await executePlan(plan, {
       http,
@@ -96,6 +101,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
       shared: new SharedFixtures(),
       runLedger: new CleanupLedger(),
       succeeded: new Set(),
+      redactor,
     }, describeTarget(resolved.name, apis, sandbox !== undefined));
     return { ...result, missing: project.missing, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
   } finally {
@@ -108,4 +114,10 @@ function describeTarget(name: string, apis: Record<string, string>, embedded: bo
   const urls = Object.values(apis);
   if (/^https?:/.test(name)) return name;
   return `${name}${embedded ? ' (embedded sandbox)' : ''}${urls.length === 1 ? ` ${urls[0]}` : ''}`;
+}
+
+/** Every env value an auth profile uses is a secret, whatever the variable is called. */
+function profileSecrets(profiles: Record<string, AuthProfile>, env: Readonly<Record<string, string | undefined>>): string[] {
+  const texts = Object.values(profiles).flatMap((p) => (p.type === 'bearer' ? [p.token] : p.type === 'basic' ? [p.username, p.password] : p.type === 'headers' ? Object.values(p.headers) : [p.clientSecret]));
+  return texts.flatMap((t) => scanPlaceholders(t).map((m) => (m.expr.startsWith('env.') ? env[m.expr.slice(4)] : undefined))).filter((v): v is string => v !== undefined);
 }

@@ -71,6 +71,10 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
       schema: isJsonObject(v.schema) ? v.schema : undefined,
       assertions,
       maxDurationMs: typeof v.maxDurationMs === 'number' ? v.maxDurationMs : undefined,
+      placeholders: (() => {
+        const node = findNodeAtLocation(json.root, ['assert']);
+        return node ? json.placeholders(node) : [];
+      })(),
       ...at,
     },
     diagnostics,

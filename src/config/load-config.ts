@@ -34,7 +34,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
     r.keys(at, ['apis', 'embedded', 'production']);
     const apis: Record<string, string> = {};
     for (const [api, url] of Object.entries(r.map([...at, 'apis']) ?? {})) {
-      if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)) r.error([...at, 'apis', api], 'config-invalid-url', `base URL of API "${api}" in target "${name}" must be an http(s) URL`, 'Write e.g. https://staging.example.com/api');
+      if (typeof url !== 'string' || !/^(https?:\/\/[^/]|\{\{\s*env\.\w+\s*\}\})/.test(url)) r.error([...at, 'apis', api], 'config-invalid-url', `base URL of API "${api}" in target "${name}" must be an http(s) URL`, 'Write e.g. https://staging.example.com/api, or take it from the environment: "{{env.STAGING_URL}}/api".');
       else apis[api] = url;
     }
     const embedded = r.bool([...at, 'embedded']) ?? false;

@@ -116,6 +116,8 @@ export interface Expectation extends SourcePos {
   assertions: Assertion[];
   /** Response-time ceiling. */
   maxDurationMs?: number;
+  /** Placeholders in assertion values (e.g. `{{resolved.client_id}}`), located. */
+  placeholders: Placeholder[];
 }
 
 export interface Card {

@@ -1,3 +1,4 @@
+import type { Redactor } from '../core/redact.js';
 import type { RunEvent } from '../core/result.js';
 import type { HttpClient } from '../http/client.js';
 import type { CardOutput } from '../plan/render.js';
@@ -22,6 +23,8 @@ export interface ExecuteContext {
   shared: SharedFixtures;
   /** Cleanups that wait for the end of the run (shared resources, cards other cards need). */
   runLedger: CleanupLedger;
+  /** Secrets seen so far; every result is redacted with it before it leaves the engine. */
+  redactor: Redactor;
   /** `METHOD url` of every request that succeeded, to recognise a cleanup a card already did. */
   succeeded: Set<string>;
 }

@@ -1,8 +1,9 @@
 import type { RequestSpec } from '../core/card.js';
 import type { CardPlan, FixtureStep } from '../core/plan.js';
+import { SECRET_KEY } from '../core/redact.js';
 import type { CardResult, CheckResult } from '../core/result.js';
 import { TransportError } from '../http/client.js';
-import type { HttpResponse } from '../http/client.js';
+import type { HttpRequest, HttpResponse } from '../http/client.js';
 import { renderJson, UnresolvedValueError } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
 import { readPath } from '../util/json-path.js';
@@ -24,13 +25,15 @@ const is2xx = (s: number) => s >= 200 && s < 300;
 export function createSender(ctx: ExecuteContext, requests: CardResult['requests'], defaults: { auth?: string; api?: string }) {
   return async (label: string, spec: RequestSpec, scope: RenderScope): Promise<HttpResponse> => {
     const req = await buildRequest(spec, scope, ctx, defaults);
+    rememberSecrets(ctx, req);
     const entry: CardResult['requests'][number] = { label, method: req.method, path: req.path, durationMs: 0 };
     requests.push(entry);
     try {
       const res = await ctx.http.send(req);
+      ctx.redactor.addFromJson(res.json);
       entry.status = res.status;
       entry.durationMs = Math.round(res.durationMs);
-      if (is2xx(res.status)) ctx.succeeded.add(`${req.method} ${req.baseUrl}${req.path}`);
+      if (is2xx(res.status)) ctx.succeeded.add(requestIdentity(req));
       return res;
     } catch (err) {
       if (err instanceof TransportError) entry.error = err.message;
@@ -39,16 +42,29 @@ export function createSender(ctx: ExecuteContext, requests: CardResult['requests
   };
 }
 
-/** Runs a ledger entry's cleanup; 404/410 counts as done only when the run already sent that request successfully. */
+/** Credentials a request carries are secrets from now on. */
+function rememberSecrets(ctx: ExecuteContext, req: HttpRequest): void {
+  for (const [k, v] of Object.entries(req.headers ?? {})) {
+    if (k === 'authorization' && /^basic /i.test(v)) ctx.redactor.addBasic(v);
+    if (SECRET_KEY.test(k)) ctx.redactor.add(v.replace(/^(Bearer|Basic)\s+/i, ''));
+  }
+  ctx.redactor.addFromJson(req.body);
+  ctx.redactor.addFromJson(req.form);
+}
+
+const requestIdentity = (req: HttpRequest) => `${req.method} ${req.baseUrl}${req.path} ${JSON.stringify(req.body ?? req.form ?? null)}`;
+
+/** Runs a ledger entry's cleanup; a 4xx counts as done only when the run already sent that very request successfully. */
 export function createCleanupRunner(ctx: ExecuteContext, requests: CardResult['requests']) {
   return async (entry: LedgerEntry, cleanup: RequestSpec): Promise<string | undefined> => {
     try {
       const send = createSender(ctx, requests, { auth: entry.auth, api: entry.api });
       const req = await buildRequest(cleanup, entry.scope, ctx, { auth: entry.auth, api: entry.api });
-      const alreadyDone = ctx.succeeded.has(`${req.method} ${req.baseUrl}${req.path}`);
+      const alreadyDone = ctx.succeeded.has(requestIdentity(req));
       const res = await send('cleanup', cleanup, entry.scope);
       if (entry.field === 'response') entry.id = req.path;
-      return is2xx(res.status) || (alreadyDone && (res.status === 404 || res.status === 410)) ? undefined : `answered ${res.status}`;
+      // The very same request already succeeded in this run (a delete card): a 4xx now means it is gone.
+      return is2xx(res.status) || (alreadyDone && res.status >= 400 && res.status < 500) ? undefined : `answered ${res.status}`;
     } catch (err) {
       return err instanceof Error ? err.message : String(err);
     }
@@ -83,6 +99,7 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
     for (const f of step.fields) {
       const value = readPath(json, f.extractFrom);
       if (value === undefined) throw new CardError(`${f.name}: "${f.extractFrom}" is not in the response of ${what} (${plan.file}:${step.request?.line ?? plan.line})`);
+      if (SECRET_KEY.test(f.name) || SECRET_KEY.test(f.extractFrom)) ctx.redactor.add(value);
       fields.set(f.name, value);
     }
   };
@@ -130,7 +147,8 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
     if (template.cleanup && is2xx(res.status)) {
       ledger.add({ ...entryBase, createdBy: `${template.method} ${template.path}`, field: 'response', id: '(see cleanup)', cleanups: [template.cleanup], scope: { ...scope, response: res.json } });
     }
-    result.checks = checkResponse(card.expect, card.examples, res);
+    const expect = card.expect && { ...card.expect, assertions: card.expect.assertions.map((a) => ({ ...a, value: renderJson(a.value, scope) })) };
+    result.checks = checkResponse(expect, card.examples, res);
     const failed: CheckResult[] = result.checks.filter((c) => !c.passed);
     if (failed.length > 0) {
       result.outcome = 'failed';
@@ -145,5 +163,6 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
     if (plan.needed) ledger.moveTo(ctx.runLedger);
     else result.leftBehind = await ledger.drain(createCleanupRunner(ctx, result.requests));
   }
-  return finish();
+  // Nothing leaves the engine unredacted.
+  return ctx.redactor.redactDeep(finish());
 }

@@ -21,7 +21,7 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, target: st
     // Shared resources and the resources of cards other cards needed go last.
     const runRequests: CardResult['requests'] = [];
     const late = await ctx.runLedger.drain(createCleanupRunner(ctx, runRequests));
-    for (const l of late) cards.find((c) => c.file === l.file)?.leftBehind.push(l);
+    for (const l of late) cards.find((c) => c.file === l.file)?.leftBehind.push(ctx.redactor.redactDeep(l));
   }
   const run: RunResult = {
     target,

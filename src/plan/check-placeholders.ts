@@ -27,6 +27,7 @@ function collectRegions(card: Card): Region[] {
     regions.push({ placeholders: card.request.placeholders, allowResponse: false });
     if (card.request.cleanup) regions.push({ placeholders: card.request.cleanup.placeholders, allowResponse: true });
   }
+  if (card.expect) regions.push({ placeholders: card.expect.placeholders, allowResponse: false });
   return regions;
 }
 

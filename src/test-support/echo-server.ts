@@ -26,7 +26,7 @@ export async function startEchoServer(): Promise<EchoServer> {
       if (url.startsWith('/api/empty')) return res.writeHead(204).end();
       if (url.startsWith('/api/redirect')) return res.writeHead(302, { location: '/api/landed' }).end();
       if (url.startsWith('/api/offsite')) return res.writeHead(302, { location: 'http://example.invalid/elsewhere' }).end();
-      res.writeHead(200, { 'content-type': 'application/json', 'x-echo': 'yes' }).end(JSON.stringify({ method: req.method, url, headers: req.headers, body }));
+      return res.writeHead(200, { 'content-type': 'application/json', 'x-echo': 'yes' }).end(JSON.stringify({ method: req.method, url, headers: req.headers, body }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

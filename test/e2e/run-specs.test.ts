@@ -23,26 +23,29 @@ const readResults = async (dir: string) => JSON.parse(await readFile(path.join(d
 
 describe('cardcheck run specs', () => {
   it('passes every runnable card against a sandbox target, skips seed 001 and leaves nothing behind', async () => {
-    const res = await cardcheck(['run', 'specs', '--target', sandbox.apis.vcita, '--out', out], { env: sandbox.env });
+    const res = await cardcheck(['run', 'specs', '--target', 'local', '--out', out], { env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin } });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const results = await readResults(out);
-    expect(results.summary).toMatchObject({ total: 9, passed: 8, skipped: 1, failed: 0, errored: 0 });
-    expect(res.stdout).toContain('9 cards: 8 passed, 0 failed, 1 skipped, 0 errored');
+    expect(results.summary).toMatchObject({ total: 30, passed: 29, skipped: 1, failed: 0, errored: 0 });
+    expect(res.stdout).toContain('30 cards: 29 passed, 0 failed, 1 skipped, 0 errored');
     // One result line per card.
     for (const c of results.cards) expect(res.stdout).toMatch(new RegExp(`(passed|skipped) +${c.endpoint.replace(/[{}/]/g, '\\$&')}  ${c.file}`));
     const skipped = results.cards.find((c) => c.outcome === 'skipped');
     expect(skipped).toMatchObject({ file: 'specs/vcita/exchange-authorization-code.md', endpoint: 'POST /oauth/token', title: 'Exchange OAuth Authorization Code for Access Token' });
     expect(skipped?.reason).toMatch(/^This endpoint implements OAuth 2.0 Authorization Code flow which requires user interaction\./);
-    expect(sandbox.stats().live.app ?? 0).toBe(0);
-    expect(sandbox.stats().created.app).toBeGreaterThanOrEqual(8);
+    const stats = sandbox.stats();
+    for (const kind of ['app', 'rocketchat-app', 'service-account']) {
+      expect(stats.created[kind]).toBeGreaterThan(0);
+      expect(stats.live[kind] ?? 0).toBe(0);
+    }
   });
 
   it('writes results.json with the documented fields', async () => {
     const results = await readResults(out);
     expect(Object.keys(results.summary).sort()).toEqual(['durationMs', 'errored', 'failed', 'passed', 'skipped', 'total']);
     for (const c of results.cards) {
-      expect(c.file).toMatch(/^specs\/vcita\/[a-z-]+\.md$/);
+      expect(c.file).toMatch(/^specs\/(vcita|rocketchat|youhodler)\/[a-z-]+\.md$/);
       expect(typeof c.line).toBe('number');
       expect(c.endpoint).toMatch(/^(GET|POST|DELETE) \//);
       expect(c.title.length).toBeGreaterThan(0);
@@ -52,7 +55,7 @@ describe('cardcheck run specs', () => {
   });
 
   it('prints and stores no secret the sandbox issued', async () => {
-    const res = await cardcheck(['run', 'specs', '--target', sandbox.apis.vcita, '--out', out], { env: sandbox.env });
+    const res = await cardcheck(['run', 'specs', '--target', 'local', '--out', out], { env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin } });
     const report = await readFile(path.join(out, 'results.json'), 'utf8');
     const secrets = sandbox.issuedSecrets();
     expect(secrets.length).toBeGreaterThan(10);
@@ -65,8 +68,8 @@ describe('cardcheck run specs', () => {
   it('with no --target runs specs/ against the embedded sandbox (npm start)', async () => {
     const res = await cardcheck(['run', '--out', out]);
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^cardcheck: 9 cards against sandbox \(embedded sandbox\)/m);
-    expect(res.stdout).toContain('9 cards: 8 passed, 0 failed, 1 skipped, 0 errored');
+    expect(res.stdout).toMatch(/^cardcheck: 30 cards against sandbox \(embedded sandbox\)/m);
+    expect(res.stdout).toContain('30 cards: 29 passed, 0 failed, 1 skipped, 0 errored');
   });
 });
 
