@@ -12,7 +12,7 @@ import { createTimestampSource } from '../execute/timestamp.js';
 import { createHttpClient } from '../http/client.js';
 import { planRun } from '../plan/plan-run.js';
 import { startSandbox } from '../sandbox/server.js';
-import type { Sandbox } from '../sandbox/server.js';
+import type { Sandbox, SandboxOptions } from '../sandbox/server.js';
 import { withLintDiagnostics } from './lint-project.js';
 import { loadEnv } from './load-env.js';
 import { loadProject } from './load-project.js';
@@ -37,6 +37,8 @@ export interface RunCardsOptions {
   seed?: number;
   /** Per-request timeout. @default 30000 */
   timeoutMs?: number;
+  /** Options for the embedded sandbox, when the target is embedded (faults, contract breaks, clock). */
+  sandbox?: SandboxOptions;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -76,7 +78,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   let sandbox: Sandbox | undefined;
   let apis = target.apis;
   if (target.embedded) {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox(options.sandbox);
     apis = { ...sandbox.apis, ...target.apis };
     Object.assign(env, sandbox.env);
   }
