@@ -11,6 +11,8 @@ import { SharedFixtures } from '../execute/shared-fixtures.js';
 import { createTimestampSource } from '../execute/timestamp.js';
 import { createHttpClient } from '../http/client.js';
 import { planRun } from '../plan/plan-run.js';
+import { selectCards } from '../plan/select-cards.js';
+import type { Selection } from '../plan/select-cards.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { Sandbox, SandboxOptions } from '../sandbox/server.js';
 import { withLintDiagnostics } from './lint-project.js';
@@ -37,18 +39,26 @@ export interface RunCardsOptions {
   seed?: number;
   /** Per-request timeout. @default 30000 */
   timeoutMs?: number;
+  /** Re-run a failed card up to this many times; one that then passes is `flaky`. @default 0 */
+  retries?: number;
+  /** Cards run at once. @default 1 */
+  concurrency?: number;
+  /** Stop starting cards after this many failures. */
+  bail?: number;
+  /** Which cards to run (filters, last failures, shard). Cards they need always run. */
+  select?: Selection;
   /** Options for the embedded sandbox, when the target is embedded (faults, contract breaks, clock). */
   sandbox?: SandboxOptions;
   onEvent?: (event: RunEvent) => void;
 }
+
+export type { Selection };
 
 export interface RunCardsResult extends RunResult {
   /** Paths given that do not exist. */
   missing: string[];
   /** True when the embedded sandbox served the run. */
   sandbox: boolean;
-  /** Faker seed of the run; `--seed` replays it. */
-  seed: number;
   /** Name of the target (or the URL given). */
   targetName: string;
   /** Config warnings (errors stop the run with a ConfigError). */
@@ -83,7 +93,8 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     Object.assign(env, sandbox.env);
   }
   const resolved = { ...target, apis };
-  const plan = planRun(project.cards, { env, profiles });
+  const full = planRun(project.cards, { env, profiles });
+  const plan = options.select ? { cards: selectCards(full.cards, options.select) } : full;
   const http = createHttpClient({ timeoutMs: options.timeoutMs });
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
@@ -104,7 +115,8 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
       runLedger: new CleanupLedger(),
       succeeded: new Set(),
       redactor,
-    }, describeTarget(resolved.name, apis, sandbox !== undefined));
+      retries: options.retries ?? 0,
+    }, { target: describeTarget(resolved.name, apis, sandbox !== undefined), concurrency: options.concurrency, bail: options.bail, shard: options.select?.shard });
     return { ...result, missing: project.missing, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
   } finally {
     await http.close();

@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import type { FrontMatter } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -11,8 +10,29 @@ export interface FrontMatterResult {
   diagnostics: Diagnostic[];
 }
 
-/** gray-matter splits; `yaml` parses, so we keep positions and dates stay strings. */
-const SPLIT_ONLY = { engines: { yaml: { parse: () => ({}), stringify: () => '' } } };
+/**
+ * Split `---` front-matter from the body the way gray-matter 4 does (its
+ * splitting rules, quirks included), without its engines: gray-matter picks a
+ * parser from the word after the opening `---`, so `---js` ran `eval` on the
+ * card, and `---json` or `---toml` threw. Here the front-matter is always
+ * parsed as YAML by `yaml`, which keeps positions, and dates stay strings.
+ * `text` has LF line endings and starts with `---`.
+ */
+export function splitFrontMatter(text: string): { matter: string; body: string } {
+  // `----…` is not a front-matter delimiter.
+  if (text.charAt(3) === '-') return { matter: '', body: text };
+  let rest = text.slice(3);
+  // Text after the opening `---` (a language tag) is not part of the matter,
+  // so the matter starts at the end of line 1 either way.
+  const newline = rest.indexOf('\n');
+  const tag = rest.slice(0, newline);
+  if (tag.trim()) rest = rest.slice(tag.length);
+  const close = rest.indexOf('\n---');
+  if (close === -1) return { matter: rest, body: '' };
+  let body = rest.slice(close + 4);
+  if (body.charAt(0) === '\n') body = body.slice(1);
+  return { matter: rest.slice(0, close), body };
+}
 
 const asString = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? undefined : String(v));
 
@@ -22,8 +42,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
   if (!text.startsWith('---')) {
     return { frontMatter: empty, bodyLine: 1, body: text, diagnostics };
   }
-  const split = matter(text, SPLIT_ONLY);
-  const body = split.content;
+  const split = splitFrontMatter(text);
+  const body = split.body;
   const bodyOffset = text.length - body.length;
   const bodyLine = text.slice(0, bodyOffset).split('\n').length;
   if (body === '' && !/\n---\s*(\n|$)/.test(text.slice(3))) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { EXIT_HELP } from './exit-code.js';
 import { lintCommand } from './lint-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import { runCommand } from './run-command.js';
@@ -29,8 +30,17 @@ program
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
   .option('--env-file <file>', 'read variables from this .env file (default: ./.env when present)')
   .option('--seed <n>', 'faker seed, to replay the values of an earlier run')
+  .option('--grep <regex>', 'only cards whose file, title or endpoint match')
+  .option('--tag <tags...>', 'only cards with one of these tags')
+  .option('--domain <domains...>', 'only cards of one of these domains')
+  .option('--only-failed', 'only the cards that failed, errored or were flaky in the last results.json')
+  .option('--shard <i/n>', 'run share i of n (chained cards stay together); merge the outputs with merge-reports')
+  .option('--retries <n>', 're-run a failed card up to n times; one that then passes is reported flaky')
+  .option('--fail-on-flaky', 'exit 1 when a card was flaky')
+  .option('--concurrency <n>', 'cards run at once (needs and cleanups respected)', '1')
+  .option('--bail [n]', 'stop starting cards after n failures (default 1)')
   .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))
-  .addHelpText('after', '\nExit codes:\n  0  every card passed or was skipped\n  1  a card failed\n  2  a card errored (unreadable card, unresolvable placeholder) and none failed, or no card was selected')
+  .addHelpText('after', `\n${EXIT_HELP}`)
   .action(async (paths: string[], opts: RunCommandOptions) => {
     process.exitCode = await runCommand(paths, opts, io);
   });

@@ -6,12 +6,18 @@ import { createConsoleReporter } from '../report/console-reporter.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { toResultsJson } from '../report/json-report.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
+import { FlagError, parseCount, selectionFrom } from './run-options.js';
+import type { SelectionFlags } from './run-options.js';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends SelectionFlags {
   target?: string;
   config?: string;
   envFile?: string;
   seed?: string;
+  retries?: string;
+  concurrency?: string;
+  bail?: string | boolean;
+  failOnFlaky?: boolean;
   out: string;
 }
 
@@ -31,8 +37,16 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   }
   let result;
   try {
-    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, onEvent: reporter });
+    const select = await selectionFrom(opts, io.cwd);
+    const retries = parseCount('--retries', opts.retries, 0);
+    const concurrency = parseCount('--concurrency', opts.concurrency, 1);
+    const bail = opts.bail === true ? 1 : parseCount('--bail', typeof opts.bail === 'string' ? opts.bail : undefined, 1);
+    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, onEvent: reporter });
   } catch (err) {
+    if (err instanceof FlagError) {
+      io.stderr(`cardcheck: ${err.message}`);
+      return EXIT.errored;
+    }
     if (err instanceof ConfigError) {
       for (const d of err.diagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
       io.stderr(`cardcheck: ${err.message}; nothing was run`);
@@ -53,5 +67,6 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   await writeFile(file, `${JSON.stringify(toResultsJson(result), null, 2)}\n`);
   io.stdout(`faker seed ${result.seed} (replay with --seed ${result.seed})`);
   io.stdout(`results: ${path.relative(io.cwd, file).split(path.sep).join('/')}`);
-  return exitCodeFor(result.summary, result.missing.length);
+  if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
+  return exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky });
 }

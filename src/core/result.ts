@@ -1,16 +1,19 @@
 import type { Diagnostic } from './diagnostic.js';
 
-export type Outcome = 'passed' | 'failed' | 'skipped' | 'errored';
+/** `flaky`: failed, then passed on a retry. Counted apart from passed everywhere. */
+export type Outcome = 'passed' | 'failed' | 'flaky' | 'skipped' | 'errored';
 
 /** One thing a check compared. Verdicts are values, not exceptions. */
 export interface CheckResult {
-  kind: 'status' | 'schema' | 'body' | 'assertion' | 'duration';
+  kind: 'status' | 'schema' | 'body' | 'assertion' | 'duration' | 'drift';
   passed: boolean;
-  /** JSON pointer into the response body, for schema checks. */
+  /** JSON pointer (schema) or dot path / header (assertion) the check is about. */
   path?: string;
   expected: string;
   actual: string;
   message: string;
+  /** A check that does not fail the card (e.g. a field added since the recorded schema). */
+  warning?: boolean;
 }
 
 /** A resource a run created and did not remove. */
@@ -25,42 +28,102 @@ export interface LeftBehind {
   reason: string;
 }
 
+/** A request the card sent, as recorded (bodies and headers redacted). */
+export interface RequestRecord {
+  /** `create client_id`, `lookup x`, `request`, `cleanup`. */
+  label: string;
+  method: string;
+  path: string;
+  status?: number;
+  durationMs: number;
+  error?: string;
+  /** Full URL, headers and bodies, redacted; bodies cut at 64 KiB. */
+  exchange?: {
+    url: string;
+    requestHeaders: Record<string, string>;
+    requestBody?: string;
+    responseHeaders?: Record<string, string>;
+    responseBody?: string;
+  };
+}
+
+/** One try of a card; a card run with --retries keeps every attempt. */
+export interface AttemptResult {
+  outcome: Exclude<Outcome, 'flaky' | 'skipped'>;
+  reason: string;
+  durationMs: number;
+  checks: CheckResult[];
+  requests: RequestRecord[];
+}
+
 export interface CardResult {
   file: string;
   line: number;
+  /** Card id (front-matter `id` or file name), for chaining and filters. */
+  id: string;
   endpoint: string;
   title: string;
+  domain: string;
+  tags: string[];
+  /** API of the target the card calls. */
+  api: string;
   outcome: Outcome;
   /** Skip reason, failure summary or error message; empty when passed. */
   reason: string;
   durationMs: number;
+  /** Checks of the last attempt. */
   checks: CheckResult[];
   diagnostics: Diagnostic[];
   leftBehind: LeftBehind[];
-  /** Requests sent for this card (fixtures, request, cleanup), without bodies. */
-  requests: { label: string; method: string; path: string; status?: number; durationMs: number; error?: string }[];
+  /** Requests of the last attempt. */
+  requests: RequestRecord[];
+  /** Every attempt, first to last (one unless --retries re-ran a failure). */
+  attempts: AttemptResult[];
+  /** Statuses the card documents: expected ones and those with examples. */
+  documentedStatuses: number[];
 }
 
 export interface RunSummary {
   total: number;
   passed: number;
   failed: number;
+  flaky: number;
   skipped: number;
   errored: number;
   durationMs: number;
 }
 
+/** Per endpoint: what its cards document against what passing cards exercised. */
+export interface CoverageRow {
+  api: string;
+  endpoint: string;
+  documented: number[];
+  exercised: number[];
+  /** When every card of the endpoint was skipped: their reasons. */
+  skippedOnly?: string[];
+}
+
 export interface RunResult {
+  /** Unique per run. */
+  runId: string;
+  /** Target name or URL, as the user gave it, with the embedded sandbox noted. */
   target: string;
   startedAt: string;
+  /** Faker seed; `--seed` replays it. */
+  seed: number;
+  /** `{ index, total }` when the run is one shard of a split suite. */
+  shard?: { index: number; total: number };
   summary: RunSummary;
   cards: CardResult[];
   leftBehind: LeftBehind[];
+  coverage: CoverageRow[];
+  /** The run stopped early (target unreachable, --bail): why. */
+  aborted?: { kind: 'unreachable' | 'bail' | 'interrupted' | 'timeout'; message: string };
 }
 
 export type RunEvent =
-  | { type: 'run-start'; total: number; target: string }
-  | { type: 'card-start'; file: string; endpoint: string }
+  | { type: 'run-start'; total: number; target: string; seed: number; shard?: { index: number; total: number } }
+  | { type: 'card-start'; file: string; endpoint: string; title: string }
   | { type: 'card-end'; result: CardResult }
   | { type: 'run-end'; result: RunResult };
 
@@ -70,6 +133,7 @@ export function summarize(cards: CardResult[], durationMs: number): RunSummary {
     total: cards.length,
     passed: count('passed'),
     failed: count('failed'),
+    flaky: count('flaky'),
     skipped: count('skipped'),
     errored: count('errored'),
     durationMs,

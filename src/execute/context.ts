@@ -1,5 +1,5 @@
 import type { Redactor } from '../core/redact.js';
-import type { RunEvent } from '../core/result.js';
+import type { RunEvent, RunResult } from '../core/result.js';
 import type { HttpClient } from '../http/client.js';
 import type { CardOutput } from '../plan/render.js';
 import type { AuthResolver } from './auth.js';
@@ -23,6 +23,10 @@ export interface ExecuteContext {
   shared: SharedFixtures;
   /** Cleanups that wait for the end of the run (shared resources, cards other cards need). */
   runLedger: CleanupLedger;
+  /** Re-runs of a failed card (--retries). */
+  retries: number;
+  /** Set when the run must stop (target unreachable, bail, interrupt): cards not started are skipped. */
+  abort?: NonNullable<RunResult['aborted']>;
   /** Secrets seen so far; every result is redacted with it before it leaves the engine. */
   redactor: Redactor;
   /** `METHOD url` of every request that succeeded, to recognise a cleanup a card already did. */

@@ -1,8 +1,8 @@
 import type { RequestSpec } from '../core/card.js';
 import type { CardPlan, FixtureStep } from '../core/plan.js';
 import { SECRET_KEY } from '../core/redact.js';
-import type { CardResult, CheckResult } from '../core/result.js';
-import { TransportError } from '../http/client.js';
+import type { AttemptResult, CardResult, CheckResult, RequestRecord } from '../core/result.js';
+import { joinUrl, TransportError } from '../http/client.js';
 import type { HttpRequest, HttpResponse } from '../http/client.js';
 import { renderJson, UnresolvedValueError } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
@@ -22,17 +22,20 @@ class CardError extends Error {}
 const is2xx = (s: number) => s >= 200 && s < 300;
 
 /** Sends one of a card's requests and records it (never its body or headers) in the result. */
-export function createSender(ctx: ExecuteContext, requests: CardResult['requests'], defaults: { auth?: string; api?: string }) {
+export function createSender(ctx: ExecuteContext, requests: RequestRecord[], defaults: { auth?: string; api?: string }) {
   return async (label: string, spec: RequestSpec, scope: RenderScope): Promise<HttpResponse> => {
     const req = await buildRequest(spec, scope, ctx, defaults);
     rememberSecrets(ctx, req);
-    const entry: CardResult['requests'][number] = { label, method: req.method, path: req.path, durationMs: 0 };
+    const entry: RequestRecord = { label, method: req.method, path: req.path, durationMs: 0 };
+    entry.exchange = { url: joinUrl(req.baseUrl, req.path, req.query).toString(), requestHeaders: { ...req.headers }, requestBody: bodyText(req) };
     requests.push(entry);
     try {
       const res = await ctx.http.send(req);
       ctx.redactor.addFromJson(res.json);
       entry.status = res.status;
       entry.durationMs = Math.round(res.durationMs);
+      entry.exchange.responseHeaders = res.headers;
+      entry.exchange.responseBody = cut(res.text);
       if (is2xx(res.status)) ctx.succeeded.add(requestIdentity(req));
       return res;
     } catch (err) {
@@ -52,10 +55,17 @@ function rememberSecrets(ctx: ExecuteContext, req: HttpRequest): void {
   ctx.redactor.addFromJson(req.form);
 }
 
+const MAX_BODY = 64 * 1024;
+const cut = (text: string) => (text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}… (${text.length - MAX_BODY} more characters)` : text);
+function bodyText(req: HttpRequest): string | undefined {
+  if (req.form) return new URLSearchParams(req.form).toString();
+  return req.body === undefined ? undefined : cut(JSON.stringify(req.body, null, 2));
+}
+
 const requestIdentity = (req: HttpRequest) => `${req.method} ${req.baseUrl}${req.path} ${JSON.stringify(req.body ?? req.form ?? null)}`;
 
 /** Runs a ledger entry's cleanup; a 4xx counts as done only when the run already sent that very request successfully. */
-export function createCleanupRunner(ctx: ExecuteContext, requests: CardResult['requests']) {
+export function createCleanupRunner(ctx: ExecuteContext, requests: RequestRecord[]) {
   return async (entry: LedgerEntry, cleanup: RequestSpec): Promise<string | undefined> => {
     try {
       const send = createSender(ctx, requests, { auth: entry.auth, api: entry.api });
@@ -76,17 +86,18 @@ function errorText(err: unknown): string {
   return `internal error (please report): ${err instanceof Error ? err.message : String(err)}`;
 }
 
-export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<CardResult> {
+interface AttemptOutput {
+  attempt: AttemptResult;
+  leftBehind: CardResult['leftBehind'];
+}
+
+/** One try of a runnable card: fixtures, request, checks, cleanup. */
+async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<AttemptOutput> {
   const started = performance.now();
-  const result: CardResult = {
-    file: plan.file, line: plan.line, endpoint: plan.endpoint, title: plan.title,
-    outcome: 'passed', reason: '', durationMs: 0, checks: [], diagnostics: plan.diagnostics, leftBehind: [], requests: [],
-  };
-  const finish = (): CardResult => ({ ...result, durationMs: Math.round(performance.now() - started) });
+  const result: AttemptResult & { leftBehind: CardResult['leftBehind'] } = { outcome: 'passed', reason: '', durationMs: 0, checks: [], requests: [], leftBehind: [] };
   const card = plan.card;
   const template = card?.request;
-  if (plan.action === 'skip') return { ...finish(), outcome: 'skipped', reason: plan.reason };
-  if (plan.action === 'error' || !card || !template) return { ...finish(), outcome: 'errored', reason: plan.reason || 'the card has no request' };
+  if (!card || !template) return { attempt: { ...result, outcome: 'errored', reason: 'the card has no request' }, leftBehind: [] };
 
   const fields = new Map<string, unknown>();
   const scope: RenderScope = { timestamp: ctx.nextTimestamp(), faker: createCardFaker(ctx.seed, plan.id), fields, env: ctx.env, cards: ctx.outputs };
@@ -149,7 +160,7 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
     }
     const expect = card.expect && { ...card.expect, assertions: card.expect.assertions.map((a) => ({ ...a, value: renderJson(a.value, scope) })) };
     result.checks = checkResponse(expect, card.examples, res);
-    const failed: CheckResult[] = result.checks.filter((c) => !c.passed);
+    const failed: CheckResult[] = result.checks.filter((c) => !c.passed && !c.warning);
     if (failed.length > 0) {
       result.outcome = 'failed';
       result.reason = failed.map((c) => c.message).join('; ');
@@ -158,11 +169,48 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
   } catch (err) {
     result.outcome = 'errored';
     result.reason = errorText(err);
+    if (err instanceof TransportError && (err.kind === 'refused' || err.kind === 'dns')) ctx.abort ??= { kind: 'unreachable', message: err.message };
   } finally {
     // A card other cards need keeps its resources until the end of the run.
     if (plan.needed) ledger.moveTo(ctx.runLedger);
     else result.leftBehind = await ledger.drain(createCleanupRunner(ctx, result.requests));
   }
+  const { leftBehind, ...attempt } = result;
+  return { attempt: { ...attempt, durationMs: Math.round(performance.now() - started) }, leftBehind };
+}
+
+/** Statuses the card documents: the ones it expects and the ones it has examples for. */
+export function documentedStatuses(plan: CardPlan): number[] {
+  const c = plan.card;
+  return [...new Set([...(c?.expect?.status ?? []), ...(c?.examples.map((e) => e.status) ?? [])])].sort((a, b) => a - b);
+}
+
+/** Run a card: skipped and errored plans are reported as such; a failure is retried `ctx.retries` times. */
+export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<CardResult> {
+  const fm = plan.card?.frontMatter;
+  const result: CardResult = {
+    file: plan.file, line: plan.line, id: plan.id, endpoint: plan.endpoint, title: plan.title,
+    domain: fm?.domain ?? '', tags: fm?.tags ?? [], api: plan.api ?? '',
+    outcome: 'passed', reason: '', durationMs: 0, checks: [], diagnostics: plan.diagnostics, leftBehind: [], requests: [], attempts: [],
+    documentedStatuses: documentedStatuses(plan),
+  };
+  if (plan.action === 'skip') return { ...result, outcome: 'skipped', reason: plan.reason };
+  if (plan.action === 'error') return ctx.redactor.redactDeep({ ...result, outcome: 'errored', reason: plan.reason });
+  if (ctx.abort) return { ...result, outcome: 'skipped', reason: `not run: ${ctx.abort.message}` };
+  for (let i = 0; i <= ctx.retries; i++) {
+    const { attempt, leftBehind } = await executeAttempt(plan, ctx);
+    result.attempts.push(attempt);
+    result.leftBehind.push(...leftBehind);
+    if (attempt.outcome !== 'failed' || ctx.abort) break;
+  }
+  const last = result.attempts[result.attempts.length - 1];
+  if (last) {
+    result.outcome = last.outcome === 'passed' && result.attempts.length > 1 ? 'flaky' : last.outcome;
+    result.reason = result.outcome === 'flaky' ? `passed on attempt ${result.attempts.length} after: ${result.attempts[0]?.reason ?? ''}` : last.reason;
+    result.checks = last.checks;
+    result.requests = last.requests;
+    result.durationMs = result.attempts.reduce((sum, a) => sum + a.durationMs, 0);
+  }
   // Nothing leaves the engine unredacted.
-  return ctx.redactor.redactDeep(finish());
+  return ctx.redactor.redactDeep(result);
 }

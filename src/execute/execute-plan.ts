@@ -1,34 +1,79 @@
-import type { RunPlan } from '../core/plan.js';
+import { randomUUID } from 'node:crypto';
+import type { CardPlan, RunPlan } from '../core/plan.js';
 import { summarize } from '../core/result.js';
-import type { CardResult, RunResult } from '../core/result.js';
+import type { CardResult, RequestRecord, RunResult } from '../core/result.js';
 import type { ExecuteContext } from './context.js';
+import { computeCoverage } from './coverage.js';
 import { createCleanupRunner, executeCard } from './execute-card.js';
 
-/** Run every card of the plan in order; the only stage that touches the target. */
-export async function executePlan(plan: RunPlan, ctx: ExecuteContext, target: string): Promise<RunResult> {
+export interface ExecutePlanOptions {
+  /** Name or URL of the target, for reports. */
+  target: string;
+  /** Cards run at once; a card starts only when the cards it needs are done. @default 1 */
+  concurrency?: number;
+  /** Stop starting cards after this many failed or errored ones. */
+  bail?: number;
+  shard?: { index: number; total: number };
+}
+
+/**
+ * Run the plan: the only stage that touches the target. Results come back in
+ * plan order whatever the concurrency.
+ */
+export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: ExecutePlanOptions): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  ctx.onEvent({ type: 'run-start', total: plan.cards.length, target });
-  const cards: CardResult[] = [];
-  try {
-    for (const cardPlan of plan.cards) {
-      ctx.onEvent({ type: 'card-start', file: cardPlan.file, endpoint: cardPlan.endpoint });
-      const result = await executeCard(cardPlan, ctx);
-      cards.push(result);
-      ctx.onEvent({ type: 'card-end', result });
+  ctx.onEvent({ type: 'run-start', total: plan.cards.length, target: opts.target, seed: ctx.seed, shard: opts.shard });
+  const results: (CardResult | undefined)[] = new Array(plan.cards.length);
+  const done = new Map<string, Promise<void>>();
+  let failures = 0;
+
+  const runOne = async (index: number, p: CardPlan): Promise<void> => {
+    // A card waits for the cards it needs; they were planned before it.
+    await Promise.all(p.needs.map((id) => done.get(id)));
+    ctx.onEvent({ type: 'card-start', file: p.file, endpoint: p.endpoint, title: p.title });
+    const result = await executeCard(p, ctx);
+    results[index] = result;
+    if (result.outcome === 'failed' || result.outcome === 'errored') {
+      failures++;
+      if (opts.bail !== undefined && failures >= opts.bail) ctx.abort ??= { kind: 'bail', message: `--bail stopped the run after ${failures} failure${failures === 1 ? '' : 's'}` };
     }
+    ctx.onEvent({ type: 'card-end', result });
+  };
+
+  const width = Math.max(1, opts.concurrency ?? 1);
+  let next = 0;
+  const worker = async () => {
+    while (next < plan.cards.length) {
+      const index = next++;
+      const p = plan.cards[index];
+      if (!p) continue;
+      const settled = runOne(index, p);
+      done.set(p.id, settled);
+      await settled;
+    }
+  };
+  // Register every card's promise slot before workers wait on needs.
+  try {
+    await Promise.all(Array.from({ length: Math.min(width, plan.cards.length) }, worker));
   } finally {
     // Shared resources and the resources of cards other cards needed go last.
-    const runRequests: CardResult['requests'] = [];
+    const runRequests: RequestRecord[] = [];
     const late = await ctx.runLedger.drain(createCleanupRunner(ctx, runRequests));
-    for (const l of late) cards.find((c) => c.file === l.file)?.leftBehind.push(ctx.redactor.redactDeep(l));
+    for (const l of late) results.find((c) => c?.file === l.file)?.leftBehind.push(ctx.redactor.redactDeep(l));
   }
+  const cards = results.filter((c): c is CardResult => c !== undefined);
   const run: RunResult = {
-    target,
+    runId: randomUUID(),
+    target: opts.target,
     startedAt,
+    seed: ctx.seed,
+    ...(opts.shard ? { shard: opts.shard } : {}),
     summary: summarize(cards, Math.round(performance.now() - started)),
     cards,
     leftBehind: cards.flatMap((c) => c.leftBehind),
+    coverage: computeCoverage(cards),
+    ...(ctx.abort ? { aborted: ctx.abort } : {}),
   };
   ctx.onEvent({ type: 'run-end', result: run });
   return run;

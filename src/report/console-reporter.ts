@@ -6,8 +6,8 @@ export interface ConsoleOptions {
   color: boolean;
 }
 
-const MARK = { passed: '✓', failed: '✗', skipped: '○', errored: '!' } as const;
-const COLOR = { passed: 32, failed: 31, skipped: 33, errored: 35 } as const;
+const MARK = { passed: '✓', failed: '✗', flaky: '~', skipped: '○', errored: '!' } as const;
+const COLOR = { passed: 32, failed: 31, flaky: 33, skipped: 33, errored: 35 } as const;
 
 /** Plain lines; colour only on a terminal. No request or response bodies or headers are ever printed. */
 export function createConsoleReporter(opts: ConsoleOptions): (e: RunEvent) => void {
@@ -36,7 +36,7 @@ export function createConsoleReporter(opts: ConsoleOptions): (e: RunEvent) => vo
       : ['', paint(33, `Left behind on the target (${left.length}):`), ...left.map((l) => `  ${l.createdBy}  ${l.field}=${l.id}  ${dim(l.file)}\n    ${l.reason}`)];
   const summary = (run: RunResult): string => {
     const s = run.summary;
-    const parts = [`${s.passed} passed`, `${s.failed} failed`, `${s.skipped} skipped`, `${s.errored} errored`];
+    const parts = [`${s.passed} passed`, `${s.failed} failed`, ...(s.flaky ? [`${s.flaky} flaky`] : []), `${s.skipped} skipped`, `${s.errored} errored`];
     return `${s.total} card${s.total === 1 ? '' : 's'}: ${parts.join(', ')} in ${s.durationMs} ms`;
   };
   return (e) => {

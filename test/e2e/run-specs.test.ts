@@ -43,7 +43,7 @@ describe('cardcheck run specs', () => {
 
   it('writes results.json with the documented fields', async () => {
     const results = await readResults(out);
-    expect(Object.keys(results.summary).sort()).toEqual(['durationMs', 'errored', 'failed', 'passed', 'skipped', 'total']);
+    expect(Object.keys(results.summary).sort()).toEqual(['durationMs', 'errored', 'failed', 'flaky', 'passed', 'skipped', 'total']);
     for (const c of results.cards) {
       expect(c.file).toMatch(/^specs\/(vcita|rocketchat|youhodler)\/[a-z-]+\.md$/);
       expect(typeof c.line).toBe('number');

@@ -1,0 +1,72 @@
+import type { CardPlan } from '../core/plan.js';
+
+export interface Selection {
+  /** Regular expression matched against file, title and endpoint. */
+  grep?: RegExp;
+  /** Keep cards with any of these tags. */
+  tags?: string[];
+  /** Keep cards of any of these domains. */
+  domains?: string[];
+  /** Keep only these files (e.g. the failures of the last run). */
+  files?: ReadonlySet<string>;
+  /** `{ index (1-based), total }`: keep one deterministic share of the suite. */
+  shard?: { index: number; total: number };
+}
+
+function matches(p: CardPlan, s: Selection): boolean {
+  const fm = p.card?.frontMatter;
+  if (s.grep && !s.grep.test(`${p.file}\n${p.title}\n${p.endpoint}`)) return false;
+  if (s.tags?.length && !s.tags.some((t) => fm?.tags.includes(t))) return false;
+  if (s.domains?.length && !s.domains.includes(fm?.domain ?? '')) return false;
+  if (s.files && !s.files.has(p.file)) return false;
+  return true;
+}
+
+/** Cards linked by needs, in either direction, form one group that always runs together. */
+function chainGroups(plans: CardPlan[]): CardPlan[][] {
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  const parent = new Map(plans.map((p) => [p, p]));
+  const find = (p: CardPlan): CardPlan => {
+    let root = p;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    return root;
+  };
+  for (const p of plans) for (const id of p.needs) {
+    const q = byId.get(id);
+    if (q) parent.set(find(p), find(q));
+  }
+  const groups = new Map<CardPlan, CardPlan[]>();
+  for (const p of plans) {
+    const root = find(p);
+    groups.set(root, [...(groups.get(root) ?? []), p]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Keep the selected cards, plus every card they need (a needed card runs even
+ * when the filter would drop it). Sharding splits whole chain groups, round
+ * robin in file order, so every runner gets the same split.
+ */
+export function selectCards(plans: CardPlan[], s: Selection): CardPlan[] {
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  const keep = new Set(plans.filter((p) => matches(p, s)));
+  const addNeeds = (p: CardPlan) => {
+    for (const id of p.needs) {
+      const q = byId.get(id);
+      if (q && !keep.has(q)) {
+        keep.add(q);
+        addNeeds(q);
+      }
+    }
+  };
+  for (const p of [...keep]) addNeeds(p);
+  let selected = plans.filter((p) => keep.has(p));
+  if (s.shard) {
+    const { index, total } = s.shard;
+    const groups = chainGroups(selected).sort((a, b) => (a[0]?.file ?? '').localeCompare(b[0]?.file ?? ''));
+    const mine = new Set(groups.filter((_, i) => i % total === index - 1).flat());
+    selected = selected.filter((p) => mine.has(p));
+  }
+  return selected;
+}
