@@ -196,7 +196,7 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
   };
   if (plan.action === 'skip') return { ...result, outcome: 'skipped', reason: plan.reason };
   if (plan.action === 'error') return ctx.redactor.redactDeep({ ...result, outcome: 'errored', reason: plan.reason });
-  if (ctx.abort) return { ...result, outcome: 'skipped', reason: `not run: ${ctx.abort.message}` };
+  if (ctx.abort) return { ...result, outcome: 'skipped', reason: ctx.abort.kind === 'unreachable' ? 'not run: the target is unreachable' : `not run: ${ctx.abort.message}` };
   for (let i = 0; i <= ctx.retries; i++) {
     const { attempt, leftBehind } = await executeAttempt(plan, ctx);
     result.attempts.push(attempt);
