@@ -15,7 +15,10 @@ import { selectCards } from '../plan/select-cards.js';
 import type { Selection } from '../plan/select-cards.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { Sandbox, SandboxOptions } from '../sandbox/server.js';
+import path from 'node:path';
 import { withLintDiagnostics } from './lint-project.js';
+import { loadRecordedShapes, RECORDED_DIR, recordShapes } from './recorded-schemas.js';
+import { updateCards } from './update-cards.js';
 import { loadEnv } from './load-env.js';
 import { loadProject } from './load-project.js';
 import { baseUrlLookup, resolveTarget, SetupError, withEnvUrls } from './resolve-target.js';
@@ -47,6 +50,12 @@ export interface RunCardsOptions {
   bail?: number;
   /** Which cards to run (filters, last failures, shard). Cards they need always run. */
   select?: Selection;
+  /** Rewrite passing cards' verifiedAt, status and timesReused after the run. */
+  updateCards?: boolean;
+  /** Record passing cards' response shapes under `schemasDir`; later runs report drift against them. */
+  updateSchemas?: boolean;
+  /** @default fixtures/schemas/recorded */
+  schemasDir?: string;
   /** Options for the embedded sandbox, when the target is embedded (faults, contract breaks, clock). */
   sandbox?: SandboxOptions;
   onEvent?: (event: RunEvent) => void;
@@ -61,6 +70,10 @@ export interface RunCardsResult extends RunResult {
   sandbox: boolean;
   /** Name of the target (or the URL given). */
   targetName: string;
+  /** Cards whose front-matter --update-cards rewrote. */
+  updatedCards: string[];
+  /** Shape files --update-schemas wrote. */
+  recordedSchemas: string[];
   /** Config warnings (errors stop the run with a ConfigError). */
   configDiagnostics: Diagnostic[];
 }
@@ -98,6 +111,9 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const http = createHttpClient({ timeoutMs: options.timeoutMs });
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
+  const schemasDir = path.resolve(cwd, options.schemasDir ?? RECORDED_DIR);
+  const recordedShapes = await loadRecordedShapes(schemasDir);
+  const captureBodies = options.updateSchemas ? new Map<string, unknown>() : undefined;
   const redactor = new Redactor();
   redactor.addFromEnv(env);
   for (const value of profileSecrets(project.config.profiles, env)) redactor.add(value);
@@ -116,8 +132,12 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
       succeeded: new Set(),
       redactor,
       retries: options.retries ?? 0,
+      recordedShapes,
+      captureBodies,
     }, { target: describeTarget(resolved.name, apis, sandbox !== undefined), concurrency: options.concurrency, bail: options.bail, shard: options.select?.shard });
-    return { ...result, missing: project.missing, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
+    const updated = options.updateCards ? await updateCards(result.cards, cwd) : [];
+    const recorded = captureBodies ? await recordShapes(result.cards, captureBodies, schemasDir) : [];
+    return { ...result, updatedCards: updated, recordedSchemas: recorded.map((f) => path.relative(cwd, f).split(path.sep).join('/')), missing: project.missing, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
   } finally {
     await http.close();
     await sandbox?.close();

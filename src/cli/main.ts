@@ -39,6 +39,8 @@ program
   .option('--fail-on-flaky', 'exit 1 when a card was flaky')
   .option('--concurrency <n>', 'cards run at once (needs and cleanups respected)', '1')
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
+  .option('--update-cards', "after the run, rewrite passing cards' verifiedAt, status and timesReused (nothing else)")
+  .option('--update-schemas', 'record the response shape of each passing card under fixtures/schemas/recorded; later runs report drift')
   .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))
   .addHelpText('after', `\n${EXIT_HELP}`)
   .action(async (paths: string[], opts: RunCommandOptions) => {

@@ -18,6 +18,8 @@ export interface RunCommandOptions extends SelectionFlags {
   concurrency?: string;
   bail?: string | boolean;
   failOnFlaky?: boolean;
+  updateCards?: boolean;
+  updateSchemas?: boolean;
   out: string;
 }
 
@@ -41,7 +43,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
     const retries = parseCount('--retries', opts.retries, 0);
     const concurrency = parseCount('--concurrency', opts.concurrency, 1);
     const bail = opts.bail === true ? 1 : parseCount('--bail', typeof opts.bail === 'string' ? opts.bail : undefined, 1);
-    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, onEvent: reporter });
+    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, onEvent: reporter });
   } catch (err) {
     if (err instanceof FlagError) {
       io.stderr(`cardcheck: ${err.message}`);
@@ -67,6 +69,8 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   await writeFile(file, `${JSON.stringify(toResultsJson(result), null, 2)}\n`);
   io.stdout(`faker seed ${result.seed} (replay with --seed ${result.seed})`);
   io.stdout(`results: ${path.relative(io.cwd, file).split(path.sep).join('/')}`);
+  if (opts.updateCards) io.stdout(`updated ${result.updatedCards.length} card${result.updatedCards.length === 1 ? '' : 's'}: verifiedAt, status, timesReused`);
+  if (opts.updateSchemas) io.stdout(`recorded ${result.recordedSchemas.length} response shape${result.recordedSchemas.length === 1 ? '' : 's'} under fixtures/schemas/recorded`);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   return exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky });
 }

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../core/json.js';
 import type { Redactor } from '../core/redact.js';
 import type { RunEvent, RunResult } from '../core/result.js';
 import type { HttpClient } from '../http/client.js';
@@ -23,6 +24,10 @@ export interface ExecuteContext {
   shared: SharedFixtures;
   /** Cleanups that wait for the end of the run (shared resources, cards other cards need). */
   runLedger: CleanupLedger;
+  /** Response shapes recorded by --update-schemas, for drift checks. */
+  recordedShapes?: ReadonlyMap<string, JsonObject>;
+  /** When set, each card's final JSON response body is kept here (for --update-schemas). */
+  captureBodies?: Map<string, unknown>;
   /** Re-runs of a failed card (--retries). */
   retries: number;
   /** Set when the run must stop (target unreachable, bail, interrupt): cards not started are skipped. */

@@ -8,6 +8,9 @@ import { renderJson, UnresolvedValueError } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
 import { readPath } from '../util/json-path.js';
 import { checkResponse } from '../verify/check-response.js';
+import { compareShapes, recordedKey } from '../verify/drift.js';
+import { schemaFromExample } from '../card/example-schema.js';
+import type { JsonValue } from '../core/json.js';
 import { AuthError } from './auth.js';
 import { buildRequest } from './build-request.js';
 import { createCardFaker } from './card-seed.js';
@@ -160,6 +163,9 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
     }
     const expect = card.expect && { ...card.expect, assertions: card.expect.assertions.map((a) => ({ ...a, value: renderJson(a.value, scope) })) };
     result.checks = checkResponse(expect, card.examples, res);
+    const recorded = ctx.recordedShapes?.get(recordedKey(plan.api ?? '', plan.id, res.status));
+    if (recorded && res.json !== undefined) result.checks.push(...compareShapes(recorded, schemaFromExample(res.json as JsonValue)));
+    ctx.captureBodies?.set(plan.file, res.json);
     const failed: CheckResult[] = result.checks.filter((c) => !c.passed && !c.warning);
     if (failed.length > 0) {
       result.outcome = 'failed';
