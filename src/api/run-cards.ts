@@ -9,6 +9,9 @@ import { CleanupLedger } from '../execute/cleanup-ledger.js';
 import { executePlan } from '../execute/execute-plan.js';
 import { SharedFixtures } from '../execute/shared-fixtures.js';
 import { createTimestampSource } from '../execute/timestamp.js';
+import { HostLimiter } from '../execute/host-limiter.js';
+import { DEFAULT_RETRY_POLICY } from '../execute/retry-policy.js';
+import type { RetryPolicy } from '../execute/retry-policy.js';
 import { createHttpClient } from '../http/client.js';
 import { planRun } from '../plan/plan-run.js';
 import { selectCards } from '../plan/select-cards.js';
@@ -50,6 +53,8 @@ export interface RunCardsOptions {
   bail?: number;
   /** Which cards to run (filters, last failures, shard). Cards they need always run. */
   select?: Selection;
+  /** Transport-level retries of 429/503 and lost connections. */
+  retryPolicy?: Partial<RetryPolicy>;
   /** Rewrite passing cards' verifiedAt, status and timesReused after the run. */
   updateCards?: boolean;
   /** Record passing cards' response shapes under `schemasDir`; later runs report drift against them. */
@@ -111,6 +116,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const http = createHttpClient({ timeoutMs: options.timeoutMs });
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
   const schemasDir = path.resolve(cwd, options.schemasDir ?? RECORDED_DIR);
   const recordedShapes = await loadRecordedShapes(schemasDir);
   const captureBodies = options.updateSchemas ? new Map<string, unknown>() : undefined;
@@ -132,6 +138,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
       succeeded: new Set(),
       redactor,
       retries: options.retries ?? 0,
+      retry: { policy, limiter: new HostLimiter(), budgetLeft: policy.budget, now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
       recordedShapes,
       captureBodies,
     }, { target: describeTarget(resolved.name, apis, sandbox !== undefined), concurrency: options.concurrency, bail: options.bail, shard: options.select?.shard });

@@ -37,6 +37,8 @@ export interface RequestRecord {
   status?: number;
   durationMs: number;
   error?: string;
+  /** Transport-level retries (429/503, lost connections) before this answer; never makes a card flaky. */
+  retries?: number;
   /** Full URL, headers and bodies, redacted; bodies cut at 64 KiB. */
   exchange?: {
     url: string;
@@ -103,6 +105,16 @@ export interface CoverageRow {
   skippedOnly?: string[];
 }
 
+/** One shard of a merged run. */
+export interface ShardRun {
+  index: number;
+  total: number;
+  runId: string;
+  seed: number;
+  startedAt: string;
+  durationMs: number;
+}
+
 export interface RunResult {
   /** Unique per run. */
   runId: string;
@@ -113,6 +125,8 @@ export interface RunResult {
   seed: number;
   /** `{ index, total }` when the run is one shard of a split suite. */
   shard?: { index: number; total: number };
+  /** Set by `merge-reports`: the shard runs this result was merged from, in shard order (each with its seed, to replay it). */
+  mergedFrom?: ShardRun[];
   summary: RunSummary;
   cards: CardResult[];
   leftBehind: LeftBehind[];

@@ -5,6 +5,7 @@ import type { HttpClient } from '../http/client.js';
 import type { CardOutput } from '../plan/render.js';
 import type { AuthResolver } from './auth.js';
 import type { CleanupLedger } from './cleanup-ledger.js';
+import type { RetryState } from './send-with-retry.js';
 import type { SharedFixtures } from './shared-fixtures.js';
 
 /** Everything a card execution needs from the run, in one object. */
@@ -28,6 +29,8 @@ export interface ExecuteContext {
   recordedShapes?: ReadonlyMap<string, JsonObject>;
   /** When set, each card's final JSON response body is kept here (for --update-schemas). */
   captureBodies?: Map<string, unknown>;
+  /** Transport-level retries: policy, per-host limiter, run budget. */
+  retry: RetryState;
   /** Re-runs of a failed card (--retries). */
   retries: number;
   /** Set when the run must stop (target unreachable, bail, interrupt): cards not started are skipped. */

@@ -8,6 +8,8 @@ import { renderJson, UnresolvedValueError } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
 import { readPath } from '../util/json-path.js';
 import { checkResponse } from '../verify/check-response.js';
+import { sendWithRetry } from './send-with-retry.js';
+import type { SendOptions } from './send-with-retry.js';
 import { compareShapes, recordedKey } from '../verify/drift.js';
 import { schemaFromExample } from '../card/example-schema.js';
 import type { JsonValue } from '../core/json.js';
@@ -26,14 +28,14 @@ const is2xx = (s: number) => s >= 200 && s < 300;
 
 /** Sends one of a card's requests and records it (never its body or headers) in the result. */
 export function createSender(ctx: ExecuteContext, requests: RequestRecord[], defaults: { auth?: string; api?: string }) {
-  return async (label: string, spec: RequestSpec, scope: RenderScope): Promise<HttpResponse> => {
+  return async (label: string, spec: RequestSpec, scope: RenderScope, retry: SendOptions = {}): Promise<HttpResponse> => {
     const req = await buildRequest(spec, scope, ctx, defaults);
     rememberSecrets(ctx, req);
     const entry: RequestRecord = { label, method: req.method, path: req.path, durationMs: 0 };
     entry.exchange = { url: joinUrl(req.baseUrl, req.path, req.query).toString(), requestHeaders: { ...req.headers }, requestBody: bodyText(req) };
     requests.push(entry);
     try {
-      const res = await ctx.http.send(req);
+      const res = await sendWithRetry(ctx.http, req, ctx.retry, { ...retry, onRetry: () => (entry.retries = (entry.retries ?? 0) + 1) });
       ctx.redactor.addFromJson(res.json);
       entry.status = res.status;
       entry.durationMs = Math.round(res.durationMs);
@@ -74,7 +76,7 @@ export function createCleanupRunner(ctx: ExecuteContext, requests: RequestRecord
       const send = createSender(ctx, requests, { auth: entry.auth, api: entry.api });
       const req = await buildRequest(cleanup, entry.scope, ctx, { auth: entry.auth, api: entry.api });
       const alreadyDone = ctx.succeeded.has(requestIdentity(req));
-      const res = await send('cleanup', cleanup, entry.scope);
+      const res = await send('cleanup', cleanup, entry.scope, { resendable: true });
       if (entry.field === 'response') entry.id = req.path;
       // The very same request already succeeded in this run (a delete card): a 4xx now means it is gone.
       return is2xx(res.status) || (alreadyDone && res.status >= 400 && res.status < 500) ? undefined : `answered ${res.status}`;
@@ -157,7 +159,7 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
 
   try {
     for (const step of plan.fixtures) await resolve(step);
-    const res = await send('request', template, scope);
+    const res = await send('request', template, scope, { expected: card.expect?.status });
     if (template.cleanup && is2xx(res.status)) {
       ledger.add({ ...entryBase, createdBy: `${template.method} ${template.path}`, field: 'response', id: '(see cleanup)', cleanups: [template.cleanup], scope: { ...scope, response: res.json } });
     }

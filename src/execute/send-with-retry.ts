@@ -1,0 +1,57 @@
+import type { HttpClient, HttpRequest, HttpResponse } from '../http/client.js';
+import { TransportError } from '../http/client.js';
+import type { HostLimiter } from './host-limiter.js';
+import { backoffMs, parseRetryAfter, retryHintFromBody, safeToResend } from './retry-policy.js';
+import type { RetryPolicy } from './retry-policy.js';
+
+export interface RetryState {
+  policy: RetryPolicy;
+  limiter: HostLimiter;
+  /** Retries left in the run. */
+  budgetLeft: number;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export interface SendOptions {
+  /** Statuses the card expects: a card that expects 429 or 503 gets it, not a retry of it. */
+  expected?: readonly number[];
+  /** Cleanups may be resent after a lost connection whatever their method. */
+  resendable?: boolean;
+  /** Called for each retry, for the record. */
+  onRetry?: (why: string, delayMs: number) => void;
+}
+
+const hostOf = (req: HttpRequest) => new URL(req.baseUrl).host;
+
+/**
+ * Transport-level retries, below the card: 429 and 503 (the response proves
+ * the request was not processed) for any method, lost connections for
+ * requests that are safe to resend. Never makes a card flaky.
+ */
+export async function sendWithRetry(http: HttpClient, req: HttpRequest, state: RetryState, opts: SendOptions = {}): Promise<HttpResponse> {
+  const host = hostOf(req);
+  for (let retry = 0; ; retry++) {
+    await state.limiter.wait(host);
+    const canRetry = retry < state.policy.maxRetries && state.budgetLeft > 0;
+    let res: HttpResponse;
+    try {
+      res = await http.send(req);
+    } catch (err) {
+      const lost = err instanceof TransportError && (err.kind === 'reset' || err.kind === 'timeout');
+      if (!lost || !canRetry || !(opts.resendable || safeToResend(req.method, req.headers))) throw err;
+      const delay = backoffMs(state.policy, retry);
+      state.budgetLeft--;
+      opts.onRetry?.(err.message, delay);
+      await state.sleep(delay);
+      continue;
+    }
+    const slowDown = (res.status === 429 || res.status === 503) && !opts.expected?.includes(res.status);
+    if (!slowDown || !canRetry) return res;
+    const asked = retryHintFromBody(res.json) ?? parseRetryAfter(res.headers['retry-after'], state.now());
+    const delay = Math.min(state.policy.maxDelayMs, asked ?? backoffMs(state.policy, retry));
+    state.limiter.pause(host, delay);
+    state.budgetLeft--;
+    opts.onRetry?.(`${res.status}`, delay);
+  }
+}
