@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { EXIT_HELP } from './exit-code.js';
 import { lintCommand } from './lint-command.js';
+import { mergeCommand } from './merge-command.js';
+import type { MergeCommandOptions } from './merge-command.js';
+import { REPORTER_HELP } from './reporter-options.js';
 import type { LintCommandOptions } from './lint-command.js';
 import { runCommand } from './run-command.js';
 import { registerSandboxCommand } from './sandbox-command.js';
@@ -15,6 +18,8 @@ const io = {
   stdout: (line: string) => process.stdout.write(`${line}\n`),
   stderr: (line: string) => process.stderr.write(`${line}\n`),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI,
+  tty: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
 };
 
 const program = new Command('cardcheck')
@@ -41,10 +46,24 @@ program
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
   .option('--update-cards', "after the run, rewrite passing cards' verifiedAt, status and timesReused (nothing else)")
   .option('--update-schemas', 'record the response shape of each passing card under fixtures/schemas/recorded; later runs report drift')
+  .option('--reporter <list>', REPORTER_HELP)
+  .option('--verbose', 'also print each request and response (secrets redacted)')
   .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))
   .addHelpText('after', `\n${EXIT_HELP}`)
   .action(async (paths: string[], opts: RunCommandOptions) => {
     process.exitCode = await runCommand(paths, opts, io);
+  });
+
+program
+  .command('merge-reports')
+  .description('merge the --out folders of `run --shard i/n` runs into one results.json, JUnit and HTML report')
+  .argument('<dirs...>', 'the shard runs\' --out folders (or their results.json files)')
+  .option('--reporter <list>', 'comma-separated: console, json, junit, html, github (default: console,json,junit,html, plus github in GitHub Actions)')
+  .option('--verbose', 'also print each request and response (secrets redacted)')
+  .addOption(new Option('--out <dir>', 'where the merged reports are written').default('reports'))
+  .addHelpText('after', '\nExit codes: those of `run` for the merged result; 2 when a shard is missing, given twice,\nthe shards disagree on the total, or a folder holds no cardcheck results.json.')
+  .action(async (dirs: string[], opts: MergeCommandOptions) => {
+    process.exitCode = await mergeCommand(dirs, opts, io);
   });
 
 program

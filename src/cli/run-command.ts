@@ -1,15 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ConfigError, runCards, SetupError } from '../api/run-cards.js';
 import { EnvFileError } from '../api/load-env.js';
-import { createConsoleReporter } from '../report/console-reporter.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
-import { toResultsJson } from '../report/json-report.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
+import { finishReports, reportersOrExit, withReporterErrors } from './reporter-options.js';
+import type { ReporterFlags } from './reporter-options.js';
 import { FlagError, parseCount, selectionFrom } from './run-options.js';
 import type { SelectionFlags } from './run-options.js';
 
-export interface RunCommandOptions extends SelectionFlags {
+export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   target?: string;
   config?: string;
   envFile?: string;
@@ -28,10 +26,14 @@ export interface Io {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   color: boolean;
+  /** stdout is a terminal (live progress bar) and its width. */
+  tty?: boolean;
+  columns?: number;
 }
 
 export async function runCommand(paths: string[], opts: RunCommandOptions, io: Io): Promise<number> {
-  const reporter = createConsoleReporter({ write: io.stdout, color: io.color });
+  const reporters = reportersOrExit(opts, io);
+  if (!reporters) return EXIT.errored;
   const seed = opts.seed === undefined ? undefined : Number(opts.seed);
   if (seed !== undefined && !Number.isSafeInteger(seed)) {
     io.stderr(`cardcheck: --seed ${opts.seed}: the seed must be a whole number (the one a previous run printed)`);
@@ -43,7 +45,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
     const retries = parseCount('--retries', opts.retries, 0);
     const concurrency = parseCount('--concurrency', opts.concurrency, 1);
     const bail = opts.bail === true ? 1 : parseCount('--bail', typeof opts.bail === 'string' ? opts.bail : undefined, 1);
-    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, onEvent: reporter });
+    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, onEvent: reporters.onEvent });
   } catch (err) {
     if (err instanceof FlagError) {
       io.stderr(`cardcheck: ${err.message}`);
@@ -63,14 +65,9 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
   for (const m of result.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
   if (result.summary.total === 0) io.stderr('cardcheck: no card selected; give a folder of cards or card files (default: specs/)');
-  const outDir = path.resolve(io.cwd, opts.out);
-  await mkdir(outDir, { recursive: true });
-  const file = path.join(outDir, 'results.json');
-  await writeFile(file, `${JSON.stringify(toResultsJson(result), null, 2)}\n`);
-  io.stdout(`faker seed ${result.seed} (replay with --seed ${result.seed})`);
-  io.stdout(`results: ${path.relative(io.cwd, file).split(path.sep).join('/')}`);
+  const reportErrors = await finishReports(reporters, result, io);
   if (opts.updateCards) io.stdout(`updated ${result.updatedCards.length} card${result.updatedCards.length === 1 ? '' : 's'}: verifiedAt, status, timesReused`);
   if (opts.updateSchemas) io.stdout(`recorded ${result.recordedSchemas.length} response shape${result.recordedSchemas.length === 1 ? '' : 's'} under fixtures/schemas/recorded`);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
-  return exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky });
+  return withReporterErrors(exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky }), reportErrors);
 }

@@ -1,0 +1,68 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { RunResult } from '../core/result.js';
+import { MergeError, mergeResults } from '../report/merge/merge-results.js';
+import type { ShardInput } from '../report/merge/merge-results.js';
+import { validateSchema } from '../verify/schema.js';
+import { EXIT, exitCodeFor } from './exit-code.js';
+import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
+import type { ReporterFlags, ReporterIo } from './reporter-options.js';
+import { FlagError } from './run-options.js';
+
+export type MergeCommandOptions = ReporterFlags;
+
+const RESULTS_SCHEMA_URL = new URL('../../schemas/results.schema.json', import.meta.url);
+
+/** A shard's results.json, checked against the published schema; a bad file is a MergeError naming it. */
+async function readShard(cwd: string, dir: string, schema: object): Promise<ShardInput> {
+  const given = path.resolve(cwd, dir);
+  const file = (await stat(given).catch(() => undefined))?.isDirectory() === false ? given : path.join(given, 'results.json');
+  const source = path.relative(cwd, file).split(path.sep).join('/') || file;
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : 'it is not readable JSON';
+    throw new MergeError([`${source}: ${why}; give the --out folder of each shard run`]);
+  }
+  const violations = validateSchema(schema, data);
+  if (violations.length) {
+    throw new MergeError([`${source} is not a cardcheck results file (format cardcheck-results/1): ${violations.slice(0, 3).map((v) => `${v.path || '/'} ${v.message}`).join('; ')}`]);
+  }
+  // Checked against schemas/results.schema.json just above, which describes RunResult.
+  return { source, run: data as RunResult };
+}
+
+/**
+ * `cardcheck merge-reports DIR… --out DIR`: one results.json, JUnit and HTML
+ * report from the outputs of `run --shard i/n`. Exit 2 when a shard is
+ * missing, given twice, the totals disagree, or a file is not a results
+ * file; otherwise the merged run's own exit code.
+ */
+export async function mergeCommand(dirs: string[], opts: MergeCommandOptions, io: ReporterIo): Promise<number> {
+  let merged: RunResult;
+  let reporters;
+  try {
+    reporters = reportersFromFlags(opts, io, ['console', 'json', 'junit', 'html']);
+    const schema = JSON.parse(await readFile(RESULTS_SCHEMA_URL, 'utf8')) as object;
+    const inputs: ShardInput[] = [];
+    for (const dir of dirs) inputs.push(await readShard(io.cwd, dir, schema));
+    merged = mergeResults(inputs);
+  } catch (err) {
+    if (err instanceof MergeError) {
+      for (const p of err.problems) io.stderr(`cardcheck merge-reports: ${p}`);
+      io.stderr('cardcheck merge-reports: nothing was written');
+      return EXIT.errored;
+    }
+    if (err instanceof FlagError) {
+      io.stderr(`cardcheck merge-reports: ${err.message}`);
+      return EXIT.errored;
+    }
+    throw err;
+  }
+  const shards = merged.mergedFrom?.map((m) => `${m.index}/${m.total}`).join(', ') ?? '';
+  reporters.onEvent({ type: 'run-start', total: merged.summary.total, target: `${merged.target} (merged shards ${shards})`, seed: merged.seed });
+  for (const card of merged.cards) reporters.onEvent({ type: 'card-end', result: card });
+  const errors = await finishReports(reporters, merged, io);
+  return withReporterErrors(exitCodeFor(merged), errors);
+}

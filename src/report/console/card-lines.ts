@@ -1,0 +1,42 @@
+import type { CardResult } from '../../core/result.js';
+import { describeProblem, formatWarning } from '../failure-text.js';
+import { formatExchange } from './exchange-lines.js';
+import { DIM, MARK, OUTCOME_COLOR } from './paint.js';
+import type { Paint } from './paint.js';
+
+export interface CardLinesOptions {
+  paint: Paint;
+  verbose: boolean;
+  /** The text of a card file's line, when it can be read. */
+  sourceLine: (file: string, line: number) => string | undefined;
+}
+
+const INDENT = '    ';
+
+/** Where the card is, with its source line under it, Hurl-style. */
+function locationLines(card: CardResult, opts: CardLinesOptions): string[] {
+  const out = [`${INDENT}at ${card.file}:${card.line}`];
+  const text = opts.sourceLine(card.file, card.line);
+  if (text !== undefined) out.push(`${INDENT}  ${card.line} | ${text.replace(/\t/g, ' ')}`);
+  return out;
+}
+
+/**
+ * A card's block: `✓ passed  endpoint  file  N ms`, then the skip reason,
+ * the failure diff and location, the error diagnostics, each attempt of a
+ * flaky card, warnings, and with --verbose every request and response.
+ */
+export function formatCardLines(card: CardResult, opts: CardLinesOptions): string[] {
+  const { paint } = opts;
+  const dim = (s: string) => paint(DIM, s);
+  const head = `${paint(OUTCOME_COLOR[card.outcome], `${MARK[card.outcome]} ${card.outcome.padEnd(7)}`)} ${card.endpoint || '(no endpoint)'}  ${dim(card.file)}  ${dim(`${card.durationMs} ms`)}`;
+  const lines = [head];
+  if (card.outcome === 'skipped') lines.push(`${INDENT}reason: ${card.reason}`);
+  if (card.outcome === 'failed' || card.outcome === 'errored' || card.outcome === 'flaky') {
+    lines.push(...describeProblem(card).map((l) => `${INDENT}${l}`));
+  }
+  if (card.outcome === 'failed') lines.push(...locationLines(card, opts));
+  for (const w of card.checks.filter((c) => c.warning)) lines.push(`${INDENT}${paint(33, formatWarning(w))}`);
+  if (opts.verbose) for (const r of card.requests) lines.push(...formatExchange(r).map((l) => `${INDENT}${dim(l)}`));
+  return lines;
+}

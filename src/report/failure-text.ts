@@ -1,0 +1,42 @@
+import type { AttemptResult, CardResult, CheckResult } from '../core/result.js';
+import { formatDiagnostic } from './format-diagnostic.js';
+
+/**
+ * One failed check as a small diff: the message, then the expected and the
+ * found value under each other. A status check's message already is the diff.
+ */
+export function formatCheck(c: CheckResult): string[] {
+  if (c.kind === 'status') return [c.message];
+  const head = `${c.kind}${c.path ? ` ${c.path}` : ''}: ${c.message}`;
+  return [head, `  - expected: ${c.expected}`, `  + found:    ${c.actual}`];
+}
+
+export function formatWarning(c: CheckResult): string {
+  return `warning: ${c.kind}${c.path ? ` ${c.path}` : ''}: ${c.message}`;
+}
+
+/** `attempt 1 of 2: failed (expected status 201, got 200), 3 ms`. */
+export function formatAttempts(attempts: readonly AttemptResult[]): string[] {
+  return attempts.map((a, i) => `attempt ${i + 1} of ${attempts.length}: ${a.outcome}${a.reason ? ` (${a.reason})` : ''}, ${a.durationMs} ms`);
+}
+
+/**
+ * What went wrong with a card, as plain lines without indentation: the failed
+ * checks as diffs (failed), the located diagnostics or the error (errored),
+ * the attempts when there were several, and where the card is. Pure: the
+ * console adds the source line, JUnit and GitHub use these lines as they are.
+ */
+export function describeProblem(card: CardResult): string[] {
+  const lines: string[] = [];
+  if (card.outcome === 'failed') {
+    const failed = card.checks.filter((c) => !c.passed && !c.warning);
+    for (const c of failed) lines.push(...formatCheck(c));
+    if (failed.length === 0 && card.reason) lines.push(card.reason);
+  } else if (card.outcome === 'errored') {
+    const shown = card.diagnostics.filter((d) => d.severity === 'error');
+    if (shown.length) for (const d of shown) lines.push(...formatDiagnostic(d));
+    else lines.push(card.reason);
+  }
+  if (card.attempts.length > 1) lines.push(...formatAttempts(card.attempts));
+  return lines;
+}

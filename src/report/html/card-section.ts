@@ -1,0 +1,47 @@
+import type { CardResult, CheckResult } from '../../core/result.js';
+import { formatDiagnostic } from '../format-diagnostic.js';
+import { html } from './escape-html.js';
+import type { Raw } from './escape-html.js';
+import { renderExchange } from './exchange-section.js';
+
+const LABEL = { passed: 'passed', failed: 'failed', flaky: 'flaky', skipped: 'skipped', errored: 'errored' } as const;
+
+function checkRow(c: CheckResult): Raw {
+  const cls = c.warning ? 'check-warning' : c.passed ? 'check-passed' : 'check-failed';
+  const mark = c.warning ? '⚠' : c.passed ? '✓' : '✗';
+  return html`<tr class="${cls}"><td>${mark} ${c.kind}</td><td><code>${c.path ?? ''}</code></td><td><code>${c.expected}</code></td><td><code>${c.actual}</code></td><td>${c.message}</td></tr>`;
+}
+
+function checksTable(checks: readonly CheckResult[]): Raw {
+  if (checks.length === 0) return html``;
+  return html`<table class="checks"><thead><tr><th>check</th><th>path</th><th>expected</th><th>found</th><th>message</th></tr></thead><tbody>${checks.map(checkRow)}</tbody></table>`;
+}
+
+/** The text the search box matches: what a person would type to find the card. */
+export function searchTextOf(card: CardResult): string {
+  return [card.endpoint, card.title, card.file, card.id, card.domain, card.api, card.reason, ...card.tags, ...card.checks.filter((c) => !c.passed).map((c) => `${c.path ?? ''} ${c.message}`)]
+    .join(' ')
+    .toLowerCase();
+}
+
+function body(card: CardResult): Raw {
+  const errors = card.diagnostics.filter((d) => d.severity === 'error');
+  return html`<div class="card-body">
+<dl class="meta"><dt>file</dt><dd><code>${card.file}:${card.line}</code></dd><dt>id</dt><dd>${card.id}</dd><dt>API</dt><dd>${card.api || '—'}</dd><dt>domain</dt><dd>${card.domain || '—'}</dd><dt>tags</dt><dd>${card.tags.length ? card.tags.join(', ') : '—'}</dd><dt>duration</dt><dd>${card.durationMs} ms</dd></dl>
+${card.outcome === 'skipped' ? html`<p class="skip-reason"><strong>Skip reason:</strong> ${card.reason}</p>` : ''}
+${card.outcome === 'errored' ? html`<div class="problem"><h4>Error</h4>${errors.length ? html`<pre class="diagnostic">${errors.map((d) => formatDiagnostic(d).join('\n') + '\n')}</pre>` : html`<p>${card.reason}</p>`}</div>` : ''}
+${card.checks.length ? html`<h4>Checks</h4>${checksTable(card.checks)}` : ''}
+${card.attempts.length > 1 ? html`<h4>Attempts</h4><ol class="attempts">${card.attempts.map((a) => html`<li class="attempt-${a.outcome}">${a.outcome}${a.reason ? html` — ${a.reason}` : ''} <span class="muted">${a.durationMs} ms</span></li>`)}</ol>` : ''}
+${card.requests.length ? html`<h4>Requests</h4>${card.requests.map(renderExchange)}` : ''}
+${card.leftBehind.length ? html`<h4>Left behind</h4><ul>${card.leftBehind.map((l) => html`<li><code>${l.createdBy}</code> ${l.field}=${l.id}: ${l.reason}</li>`)}</ul>` : ''}
+</div>`;
+}
+
+/** One card: a collapsed row (outcome, endpoint, title, file, reason) that expands to its details. */
+export function renderCard(card: CardResult): Raw {
+  const tags = card.tags.map((t) => ` ${t} `).join('');
+  return html`<details class="card outcome-${card.outcome}" data-outcome="${card.outcome}" data-domain="${card.domain}" data-tags="${tags}" data-search="${searchTextOf(card)}">
+<summary><span class="badge badge-${card.outcome}">${LABEL[card.outcome]}</span> <span class="endpoint">${card.endpoint || '(no endpoint)'}</span> <span class="title">${card.title}</span> <span class="file muted">${card.file}:${card.line}</span> <span class="muted">${card.durationMs} ms</span>${card.reason && card.outcome !== 'passed' ? html`<div class="reason">${card.reason}</div>` : ''}</summary>
+${body(card)}
+</details>`;
+}

@@ -1,0 +1,15 @@
+import type { Reporter, ReporterContext } from '../reporter.js';
+import { formatResultsJson } from '../json-report.js';
+import { writeReportFile } from '../write-report-file.js';
+
+export const RESULTS_FILE = 'results.json';
+
+/** Writes `<out>/results.json` at the end of the run. */
+export function createJsonReporter(ctx: ReporterContext): Reporter {
+  return {
+    name: 'json',
+    async onRunEnd(run) {
+      return [{ label: 'results', file: await writeReportFile(ctx.cwd, ctx.outDir, RESULTS_FILE, formatResultsJson(run)) }];
+    },
+  };
+}
