@@ -14,6 +14,8 @@ import { DEFAULT_RETRY_POLICY } from '../execute/retry-policy.js';
 import type { RetryPolicy } from '../execute/retry-policy.js';
 import { createHttpClient } from '../http/client.js';
 import { planRun } from '../plan/plan-run.js';
+import { guardProduction } from '../plan/production-guard.js';
+import type { HeldBackCard } from '../plan/production-guard.js';
 import { selectCards } from '../plan/select-cards.js';
 import type { Selection } from '../plan/select-cards.js';
 import { startSandbox } from '../sandbox/server.js';
@@ -61,6 +63,8 @@ export interface RunCardsOptions {
   updateSchemas?: boolean;
   /** @default fixtures/schemas/recorded */
   schemasDir?: string;
+  /** On a target marked `production: true`, run cards that send requests other than GET/HEAD too. @default false */
+  allowMutations?: boolean;
   /** Options for the embedded sandbox, when the target is embedded (faults, contract breaks, clock). */
   sandbox?: SandboxOptions;
   onEvent?: (event: RunEvent) => void;
@@ -79,6 +83,8 @@ export interface RunCardsResult extends RunResult {
   updatedCards: string[];
   /** Shape files --update-schemas wrote. */
   recordedSchemas: string[];
+  /** Cards a production target held back because they would send something other than GET/HEAD. */
+  heldBack: HeldBackCard[];
   /** Config warnings (errors stop the run with a ConfigError). */
   configDiagnostics: Diagnostic[];
 }
@@ -112,7 +118,8 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   }
   const resolved = { ...target, apis };
   const full = planRun(project.cards, { env, profiles });
-  const plan = options.select ? { cards: selectCards(full.cards, options.select) } : full;
+  const selected = options.select ? { cards: selectCards(full.cards, options.select) } : full;
+  const { plan, heldBack } = guardProduction(selected, { targetName: resolved.name, production: resolved.production, allowMutations: options.allowMutations ?? false });
   const http = createHttpClient({ timeoutMs: options.timeoutMs });
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
@@ -144,7 +151,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     }, { target: describeTarget(resolved.name, apis, sandbox !== undefined), concurrency: options.concurrency, bail: options.bail, shard: options.select?.shard });
     const updated = options.updateCards ? await updateCards(result.cards, cwd) : [];
     const recorded = captureBodies ? await recordShapes(result.cards, captureBodies, schemasDir) : [];
-    return { ...result, updatedCards: updated, recordedSchemas: recorded.map((f) => path.relative(cwd, f).split(path.sep).join('/')), missing: project.missing, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
+    return { ...result, updatedCards: updated, recordedSchemas: recorded.map((f) => path.relative(cwd, f).split(path.sep).join('/')), missing: project.missing, heldBack, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
   } finally {
     await http.close();
     await sandbox?.close();

@@ -46,6 +46,7 @@ program
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
   .option('--update-cards', "after the run, rewrite passing cards' verifiedAt, status and timesReused (nothing else)")
   .option('--update-schemas', 'record the response shape of each passing card under fixtures/schemas/recorded; later runs report drift')
+  .option('--allow-mutations', 'on a target marked production: true, also run cards that send requests other than GET/HEAD (UID steps and cleanups included)')
   .option('--reporter <list>', REPORTER_HELP)
   .option('--verbose', 'also print each request and response (secrets redacted)')
   .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))

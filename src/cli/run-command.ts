@@ -18,6 +18,7 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   failOnFlaky?: boolean;
   updateCards?: boolean;
   updateSchemas?: boolean;
+  allowMutations?: boolean;
   out: string;
 }
 
@@ -45,7 +46,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
     const retries = parseCount('--retries', opts.retries, 0);
     const concurrency = parseCount('--concurrency', opts.concurrency, 1);
     const bail = opts.bail === true ? 1 : parseCount('--bail', typeof opts.bail === 'string' ? opts.bail : undefined, 1);
-    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, onEvent: reporters.onEvent });
+    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, allowMutations: opts.allowMutations, onEvent: reporters.onEvent });
   } catch (err) {
     if (err instanceof FlagError) {
       io.stderr(`cardcheck: ${err.message}`);
@@ -68,6 +69,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   const reportErrors = await finishReports(reporters, result, io);
   if (opts.updateCards) io.stdout(`updated ${result.updatedCards.length} card${result.updatedCards.length === 1 ? '' : 's'}: verifiedAt, status, timesReused`);
   if (opts.updateSchemas) io.stdout(`recorded ${result.recordedSchemas.length} response shape${result.recordedSchemas.length === 1 ? '' : 's'} under fixtures/schemas/recorded`);
+  if (result.heldBack.length) io.stdout(`held back ${result.heldBack.length} card${result.heldBack.length === 1 ? '' : 's'} on production target "${result.targetName}": they send requests other than GET/HEAD; pass --allow-mutations to run them`);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   return withReporterErrors(exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky }), reportErrors);
 }
