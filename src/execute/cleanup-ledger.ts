@@ -15,6 +15,8 @@ export interface LedgerEntry {
   /** Auth profile the card's requests use by default. */
   auth?: string;
   api?: string;
+  /** Key of the entry in the on-disk journal, when there is one. */
+  journalKey?: string;
 }
 
 /** Runs one cleanup; resolves to an error text when it did not work. */
@@ -40,8 +42,8 @@ export class CleanupLedger {
     return this.entries.length;
   }
 
-  /** Undo everything; returns what is still there, each with why. */
-  async drain(run: RunCleanup): Promise<LeftBehind[]> {
+  /** Undo everything; returns what is still there, each with why. `onCleaned` hears of each entry fully undone. */
+  async drain(run: RunCleanup, onCleaned: (entry: LedgerEntry) => void = () => {}): Promise<LeftBehind[]> {
     const left: LeftBehind[] = [];
     while (this.entries.length > 0) {
       const entry = this.entries.pop();
@@ -51,10 +53,15 @@ export class CleanupLedger {
         left.push({ ...base, reason: entry.cleanupNote ? `no cleanup declared (card says: ${entry.cleanupNote})` : 'no cleanup declared' });
         continue;
       }
+      let clean = true;
       for (const cleanup of entry.cleanups) {
         const failure = await run(entry, cleanup);
-        if (failure) left.push({ ...base, reason: `cleanup ${cleanup.method} ${cleanup.path} failed: ${failure}` });
+        if (failure) {
+          clean = false;
+          left.push({ ...base, reason: `cleanup ${cleanup.method} ${cleanup.path} failed: ${failure}` });
+        }
       }
+      if (clean) onCleaned(entry);
     }
     return left;
   }

@@ -6,6 +6,7 @@ import type { CardOutput } from '../plan/render.js';
 import type { AuthResolver } from './auth.js';
 import type { CleanupLedger } from './cleanup-ledger.js';
 import type { RetryState } from './send-with-retry.js';
+import type { Journal } from './journal.js';
 import type { SharedFixtures } from './shared-fixtures.js';
 
 /** Everything a card execution needs from the run, in one object. */
@@ -29,6 +30,8 @@ export interface ExecuteContext {
   recordedShapes?: ReadonlyMap<string, JsonObject>;
   /** When set, each card's final JSON response body is kept here (for --update-schemas). */
   captureBodies?: Map<string, unknown>;
+  /** The cleanup ledger on disk, for `cardcheck cleanup` after a killed run. */
+  journal?: Journal;
   /** Transport-level retries: policy, per-host limiter, run budget. */
   retry: RetryState;
   /** Re-runs of a failed card (--retries). */

@@ -17,6 +17,7 @@ import { AuthError } from './auth.js';
 import { buildRequest } from './build-request.js';
 import { createCardFaker } from './card-seed.js';
 import { CleanupLedger } from './cleanup-ledger.js';
+import { markCleaned, recordCreated } from './journal-entry.js';
 import type { LedgerEntry } from './cleanup-ledger.js';
 import { TargetError } from './context.js';
 import type { ExecuteContext } from './context.js';
@@ -126,8 +127,13 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
     if (!is2xx(res.status)) throw new CardError(`could not create ${names(step)}: ${what} answered ${res.status} (${plan.file}:${spec.line})`);
     const first = step.fields[0];
     const id = first ? readPath(res.json, first.extractFrom) : undefined;
+    // The step's own values first, so its cleanup can be rendered for the journal.
+    for (const f of step.fields) {
+      const v = readPath(res.json, f.extractFrom);
+      if (v !== undefined) fields.set(f.name, v);
+    }
     // Recorded the moment it exists, before anything else can fail.
-    target.add({ ...entryBase, createdBy: what, field: first?.name ?? '', id: id === undefined ? '(unknown id)' : String(id), cleanups: step.cleanups, cleanupNote: step.cleanupNote, scope });
+    recordCreated(target, { ...entryBase, createdBy: what, field: first?.name ?? '', id: id === undefined ? '(unknown id)' : String(id), cleanups: step.cleanups, cleanupNote: step.cleanupNote, scope }, ctx);
     return res.json;
   };
   const resolve = async (step: FixtureStep) => {
@@ -161,7 +167,7 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
     for (const step of plan.fixtures) await resolve(step);
     const res = await send('request', template, scope, { expected: card.expect?.status });
     if (template.cleanup && is2xx(res.status)) {
-      ledger.add({ ...entryBase, createdBy: `${template.method} ${template.path}`, field: 'response', id: '(see cleanup)', cleanups: [template.cleanup], scope: { ...scope, response: res.json } });
+      recordCreated(ledger, { ...entryBase, createdBy: `${template.method} ${template.path}`, field: 'response', id: '(see cleanup)', cleanups: [template.cleanup], scope: { ...scope, response: res.json } }, ctx);
     }
     const expect = card.expect && { ...card.expect, assertions: card.expect.assertions.map((a) => ({ ...a, value: renderJson(a.value, scope) })) };
     result.checks = checkResponse(expect, card.examples, res);
@@ -181,7 +187,7 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
   } finally {
     // A card other cards need keeps its resources until the end of the run.
     if (plan.needed) ledger.moveTo(ctx.runLedger);
-    else result.leftBehind = await ledger.drain(createCleanupRunner(ctx, result.requests));
+    else result.leftBehind = await ledger.drain(createCleanupRunner(ctx, result.requests), markCleaned(ctx));
   }
   const { leftBehind, ...attempt } = result;
   return { attempt: { ...attempt, durationMs: Math.round(performance.now() - started) }, leftBehind };

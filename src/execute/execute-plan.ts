@@ -5,6 +5,7 @@ import type { CardResult, RequestRecord, RunResult } from '../core/result.js';
 import type { ExecuteContext } from './context.js';
 import { computeCoverage } from './coverage.js';
 import { createCleanupRunner, executeCard } from './execute-card.js';
+import { markCleaned } from './journal-entry.js';
 
 export interface ExecutePlanOptions {
   /** Name or URL of the target, for reports. */
@@ -14,6 +15,8 @@ export interface ExecutePlanOptions {
   /** Stop starting cards after this many failed or errored ones. */
   bail?: number;
   shard?: { index: number; total: number };
+  /** @default a random UUID */
+  runId?: string;
 }
 
 /**
@@ -59,12 +62,12 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
   } finally {
     // Shared resources and the resources of cards other cards needed go last.
     const runRequests: RequestRecord[] = [];
-    const late = await ctx.runLedger.drain(createCleanupRunner(ctx, runRequests));
+    const late = await ctx.runLedger.drain(createCleanupRunner(ctx, runRequests), markCleaned(ctx));
     for (const l of late) results.find((c) => c?.file === l.file)?.leftBehind.push(ctx.redactor.redactDeep(l));
   }
   const cards = results.filter((c): c is CardResult => c !== undefined);
   const run: RunResult = {
-    runId: randomUUID(),
+    runId: opts.runId ?? randomUUID(),
     target: opts.target,
     startedAt,
     seed: ctx.seed,
