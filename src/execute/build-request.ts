@@ -4,6 +4,7 @@ import { renderJson, renderPath, renderRecord, renderString } from '../plan/rend
 import type { RenderScope } from '../plan/render.js';
 import { basicHeader } from './auth.js';
 import type { ExecuteContext } from './context.js';
+import { assertSafeHeaders, assertSafePath } from './request-safety.js';
 
 /**
  * Render a card's request for sending. Headers, lowest to highest: the auth
@@ -13,10 +14,14 @@ export async function buildRequest(spec: RequestSpec, scope: RenderScope, ctx: E
   const headers: Record<string, string> = { ...(await ctx.auth.headersFor(spec.auth ?? defaults.auth, scope)) };
   if (spec.basic) headers.authorization = basicHeader(renderString(spec.basic.username, scope), renderString(spec.basic.password, scope));
   for (const [k, v] of Object.entries(renderRecord(spec.headers, scope))) headers[k.toLowerCase()] = v;
+  // Refused before anything is sent: a path that leaves the target, a header that smuggles lines.
+  assertSafeHeaders(spec, headers);
+  const path = renderPath(spec.path, scope);
+  assertSafePath(spec, path);
   return {
     baseUrl: ctx.baseUrlFor(defaults.api),
     method: spec.method,
-    path: renderPath(spec.path, scope),
+    path,
     query: renderRecord(spec.query, scope),
     headers,
     body: spec.body === undefined ? undefined : renderJson(spec.body, scope),

@@ -2,10 +2,11 @@ import type { CardRule, ProjectRule } from './rule.js';
 import { duplicateCard } from './rules/duplicate-card.js';
 import { endpointMismatch } from './rules/endpoint-mismatch.js';
 import { invalidDate } from './rules/invalid-date.js';
+import { pathEscapesTarget } from './rules/path-escapes-target.js';
 import { skipWithoutReason } from './rules/skip-without-reason.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 import { unknownFrontMatterKey } from './rules/unknown-front-matter-key.js';
 import { unknownStatus } from './rules/unknown-status.js';
 
-export const CARD_RULES: CardRule[] = [unknownStatus, skipWithoutReason, invalidDate, unknownFrontMatterKey, unclosedFence, endpointMismatch];
+export const CARD_RULES: CardRule[] = [unknownStatus, skipWithoutReason, invalidDate, unknownFrontMatterKey, unclosedFence, endpointMismatch, pathEscapesTarget];
 export const PROJECT_RULES: ProjectRule[] = [duplicateCard];
