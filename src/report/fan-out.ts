@@ -30,7 +30,11 @@ export function fanOut(reporters: Reporter[], cwd: string): ReporterSet {
       errors.push(`reporter "${r.name}" failed in ${hook}: ${messageOf(err)}`);
     }
   };
-  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(cwd, file) : file).split(path.sep).join('/');
+  // Relative to the working directory when the file is inside it, absolute otherwise.
+  const relative = (file: string) => {
+    const rel = path.isAbsolute(file) ? path.relative(cwd, file) : file;
+    return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+  };
 
   return {
     onEvent(event) {

@@ -13,7 +13,7 @@ export interface ReporterContext {
   color: boolean;
   /** stdout is a terminal; with no CI and no NO_COLOR the console draws a live progress bar. */
   tty: boolean;
-  /** Terminal width, for the progress bar. @default 80 */
+  /** Terminal width, for the progress bar; 0 or absent (a pseudo-terminal with no size) means 80. @default 80 */
   columns?: number;
   /** One line to stdout (the newline is added by the writer). */
   write(line: string): void;

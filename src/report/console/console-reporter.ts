@@ -31,7 +31,7 @@ export function createConsoleReporter(ctx: ReporterContext): Reporter {
   const live = wantsLiveProgress(ctx) ? new LiveLine(ctx.write) : undefined;
   let progress: Progress = newProgress(0);
   const print = (lines: string[]) => (live ? live.print(lines) : lines.forEach((l) => ctx.write(l)));
-  const redraw = () => live?.draw(formatProgress(progress, ctx.columns ?? 80));
+  const redraw = () => live?.draw(formatProgress(progress, ctx.columns || 80));
 
   return {
     name: 'console',
