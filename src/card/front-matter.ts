@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import type { FrontMatter } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 
 export interface FrontMatterResult {
   frontMatter: FrontMatter;
@@ -36,26 +37,10 @@ export function splitFrontMatter(text: string): { matter: string; body: string }
 
 const asString = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? undefined : String(v));
 
-export function parseFrontMatter(text: string, file: string): FrontMatterResult {
-  const diagnostics: Diagnostic[] = [];
-  const empty: FrontMatter = { tags: [], data: {}, keyLines: {} };
-  if (!text.startsWith('---')) {
-    return { frontMatter: empty, bodyLine: 1, body: text, diagnostics };
-  }
-  const split = splitFrontMatter(text);
-  const body = split.body;
-  const bodyOffset = text.length - body.length;
-  const bodyLine = text.slice(0, bodyOffset).split('\n').length;
-  if (body === '' && !/\n---\s*(\n|$)/.test(text.slice(3))) {
-    diagnostics.push({
-      ruleId: 'unclosed-front-matter', severity: 'error', file, line: 1, column: 1,
-      message: 'front-matter starts with --- but is never closed',
-      hint: 'Add a line with --- after the last front-matter key.',
-    });
-  }
-  // The raw matter starts with the rest of the opening `---` line, so its line 1 is file line 1.
+/** Full YAML: positions of keys, located errors. */
+function parseYaml(matter: string, file: string, diagnostics: Diagnostic[]): { record: Record<string, unknown>; keyLines: Record<string, number> } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(split.matter, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(matter, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
     diagnostics.push({
@@ -72,6 +57,29 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
   }
   const data: unknown = doc.errors.length ? {} : doc.toJS();
   const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  return { record, keyLines };
+}
+
+export function parseFrontMatter(text: string, file: string): FrontMatterResult {
+  const diagnostics: Diagnostic[] = [];
+  const empty: FrontMatter = { tags: [], data: {}, keyLines: {} };
+  if (!text.startsWith('---')) {
+    return { frontMatter: empty, bodyLine: 1, body: text, diagnostics };
+  }
+  const split = splitFrontMatter(text);
+  const body = split.body;
+  const bodyOffset = text.length - body.length;
+  let bodyLine = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < bodyOffset; i = text.indexOf('\n', i + 1)) bodyLine++;
+  if (body === '' && !/\n---\s*(\n|$)/.test(text.slice(3))) {
+    diagnostics.push({
+      ruleId: 'unclosed-front-matter', severity: 'error', file, line: 1, column: 1,
+      message: 'front-matter starts with --- but is never closed',
+      hint: 'Add a line with --- after the last front-matter key.',
+    });
+  }
+  // The raw matter starts with the rest of the opening `---` line, so its line 1 is file line 1.
+  const { record, keyLines } = parseSimpleYaml(split.matter) ?? parseYaml(split.matter, file, diagnostics);
   const tags = Array.isArray(record.tags) ? record.tags.map(String) : typeof record.tags === 'string' ? [record.tags] : [];
   const reused = record.timesReused;
   const frontMatter: FrontMatter = {
