@@ -13,6 +13,8 @@ import { HostLimiter } from '../execute/host-limiter.js';
 import { DEFAULT_RETRY_POLICY } from '../execute/retry-policy.js';
 import type { RetryPolicy } from '../execute/retry-policy.js';
 import { createHttpClient } from '../http/client.js';
+import { proxySecrets, proxySettingsFromEnv } from '../http/proxy-env.js';
+import { loadTargetTls, tlsByOrigin } from '../config/tls-files.js';
 import { planRun } from '../plan/plan-run.js';
 import { guardProduction } from '../plan/production-guard.js';
 import type { HeldBackCard } from '../plan/production-guard.js';
@@ -109,6 +111,9 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const profiles = project.config.profiles;
   // Target first (a URL target needs the plan's APIs, which need no env), then the real plan.
   const target = withEnvUrls(resolveTarget(project.config, options.target, planRun(project.cards, { profiles }).cards), env);
+  // The target's TLS files are read only when it is used: other targets' certificates need not be here.
+  const tlsFiles = await loadTargetTls(target, project.config, cwd);
+  if (tlsFiles.diagnostics.length) throw new ConfigError(tlsFiles.diagnostics);
   let sandbox: Sandbox | undefined;
   let apis = target.apis;
   if (target.embedded) {
@@ -120,7 +125,9 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const full = planRun(project.cards, { env, profiles });
   const selected = options.select ? { cards: selectCards(full.cards, options.select) } : full;
   const { plan, heldBack } = guardProduction(selected, { targetName: resolved.name, production: resolved.production, allowMutations: options.allowMutations ?? false });
-  const http = createHttpClient({ timeoutMs: options.timeoutMs });
+  // The embedded sandbox listens on loopback in this process: never through a proxy.
+  const proxy = sandbox ? undefined : proxySettingsFromEnv(env);
+  const http = createHttpClient({ timeoutMs: options.timeoutMs, tls: tlsByOrigin(apis, tlsFiles.material), proxy });
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
@@ -130,6 +137,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const redactor = new Redactor();
   redactor.addFromEnv(env);
   for (const value of profileSecrets(project.config.profiles, env)) redactor.add(value);
+  for (const value of proxy ? proxySecrets(proxy) : []) redactor.add(value);
   try {
     const result = await executePlan(plan, {
       http,

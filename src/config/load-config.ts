@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { AuthProfile, Config, FolderConfig, TargetConfig } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
 
 export const CONFIG_FILE = 'cardcheck.config.yaml';
@@ -31,7 +32,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   if (targets) config.targets = {};
   for (const name of Object.keys(targets ?? {})) {
     const at = ['targets', name];
-    r.keys(at, ['apis', 'embedded', 'production']);
+    r.keys(at, ['apis', 'embedded', 'production', 'tls']);
     const apis: Record<string, string> = {};
     for (const [api, url] of Object.entries(r.map([...at, 'apis']) ?? {})) {
       if (typeof url !== 'string' || !/^(https?:\/\/[^/]|\{\{\s*env\.\w+\s*\}\})/.test(url)) r.error([...at, 'apis', api], 'config-invalid-url', `base URL of API "${api}" in target "${name}" must be an http(s) URL`, 'Write e.g. https://staging.example.com/api, or take it from the environment: "{{env.STAGING_URL}}/api".');
@@ -39,7 +40,9 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
     }
     const embedded = r.bool([...at, 'embedded']) ?? false;
     if (!embedded && Object.keys(apis).length === 0) r.error(at, 'config-empty-target', `target "${name}" has no "apis" and is not "embedded: true"`, 'Give it `apis: { <api>: <base URL> }`.');
-    const target: TargetConfig = { name, apis, embedded, production: r.bool([...at, 'production']) ?? false, line: r.lineOf(at) };
+    const production = r.bool([...at, 'production']) ?? false;
+    const tls = readTargetTls(r, name, production);
+    const target: TargetConfig = { name, apis, embedded, production, ...(tls ? { tls } : {}), line: r.lineOf(at) };
     config.targets[name] = target;
   }
   const def = r.string(['defaultTarget']);

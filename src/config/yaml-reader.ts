@@ -29,6 +29,11 @@ export class YamlReader {
     return { line: p.line, column: p.col };
   }
 
+  /** Where the setting at `path` is written (its key when it has one). */
+  position(path: string[]): { line: number; column: number } {
+    return this.pos(path);
+  }
+
   lineOf(path: string[]): number {
     return this.pos(path).line;
   }

@@ -15,7 +15,28 @@ export interface TargetConfig {
   embedded: boolean;
   /** Production targets refuse mutating requests unless the user allows them. */
   production: boolean;
+  /** Private CA and client certificate for the target's https: APIs. */
+  tls?: TargetTls;
   line: number;
+}
+
+/** A file a config setting names, as written (relative to the config file), with where it is written. */
+export interface ConfigFileRef {
+  path: string;
+  line: number;
+  column: number;
+}
+
+/** `tls:` of a target. The files are read when the target is used; a key's contents are secret. */
+export interface TargetTls {
+  /** CA bundle (PEM) trusted in addition to Node's bundled roots. */
+  ca?: ConfigFileRef;
+  /** Client certificate chain (PEM), for mTLS. */
+  cert?: ConfigFileRef;
+  /** Private key of the client certificate (PEM, unencrypted). */
+  key?: ConfigFileRef;
+  /** @default true */
+  rejectUnauthorized: boolean;
 }
 
 export interface FolderConfig {

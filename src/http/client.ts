@@ -1,6 +1,14 @@
-import { Agent, errors } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { JsonValue } from '../core/json.js';
+import { createDispatcherPool } from './dispatchers.js';
+import type { TlsSettings } from './dispatchers.js';
+import type { ProxySettings } from './proxy-env.js';
+import { toTransportError } from './transport-error.js';
+
+export { TransportError } from './transport-error.js';
+export type { TransportErrorKind } from './transport-error.js';
+export type { TlsSettings } from './dispatchers.js';
+export type { ProxySettings } from './proxy-env.js';
 
 /** A request as the executor hands it over: already rendered, origin-relative path. */
 export interface HttpRequest {
@@ -28,16 +36,6 @@ export interface HttpResponse {
   durationMs: number;
 }
 
-export type TransportErrorKind = 'refused' | 'timeout' | 'reset' | 'dns' | 'invalid-response' | 'other';
-
-/** The target could not be talked to; not a contract failure. */
-export class TransportError extends Error {
-  readonly code = 'transport-error';
-  constructor(readonly kind: TransportErrorKind, message: string) {
-    super(message);
-  }
-}
-
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;
   close(): Promise<void>;
@@ -46,6 +44,10 @@ export interface HttpClient {
 export interface HttpClientOptions {
   /** Per-request timeout. @default 30000 */
   timeoutMs?: number;
+  /** TLS settings (private CA, client certificate) per origin, e.g. `{ 'https://api.staging.example:443': { ca } }`. */
+  tls?: Readonly<Record<string, TlsSettings>>;
+  /** Proxies to use (see `proxySettingsFromEnv`); no proxy when absent. */
+  proxy?: ProxySettings;
 }
 
 /** Join an origin-relative path to the base URL, keeping the base's own path prefix. */
@@ -53,29 +55,17 @@ export function joinUrl(baseUrl: string, path: string, query?: Record<string, st
   const base = new URL(baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
   const url = new URL(base.origin);
-  const [p = '', q] = path.split('?', 2);
+  const cut = path.indexOf('?');
+  const p = cut < 0 ? path : path.slice(0, cut);
+  const q = cut < 0 ? '' : path.slice(cut + 1);
   url.pathname = `${prefix}${p.startsWith('/') ? p : `/${p}`}`;
   if (q) url.search = q;
   for (const [k, v] of Object.entries(query ?? {})) url.searchParams.append(k, v);
   return url;
 }
 
-function mapError(err: unknown, url: URL): TransportError {
-  const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? '';
-  const where = `${url.origin}`;
-  if (err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError || err instanceof errors.ConnectTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new TransportError('timeout', `${where} did not answer in time`);
-  }
-  if (code === 'ECONNREFUSED') return new TransportError('refused', `${where} refused the connection (is the target running?)`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new TransportError('dns', `the host of ${where} could not be found (DNS lookup failed)`);
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || err instanceof errors.SocketError) return new TransportError('reset', `${where} closed the connection before answering`);
-  const msg = err instanceof Error ? err.message : String(err);
-  return new TransportError('other', `request to ${where} failed: ${msg}`);
-}
-
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const timeout = options.timeoutMs ?? 30_000;
-  const agent = new Agent({ headersTimeout: timeout, bodyTimeout: timeout, connectTimeout: timeout });
+  const pool = createDispatcherPool({ timeoutMs: options.timeoutMs ?? 30_000, tls: options.tls, proxy: options.proxy });
 
   const once = async (url: URL, req: HttpRequest): Promise<HttpResponse> => {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -90,13 +80,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       headers['content-type'] ??= 'application/json';
     }
     const started = performance.now();
+    const route = pool.routeFor(url);
     let res: Dispatcher.ResponseData;
     let text: string;
     try {
-      res = await agent.request({ origin: url.origin, path: url.pathname + url.search, method: req.method as Dispatcher.HttpMethod, headers, body });
+      res = await route.dispatcher.request({ origin: url.origin, path: url.pathname + url.search, method: req.method as Dispatcher.HttpMethod, headers, body });
       text = await res.body.text();
     } catch (err) {
-      throw mapError(err, url);
+      throw toTransportError(err, url, route);
     }
     const responseHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -126,6 +117,6 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
       return res;
     },
-    close: () => agent.close(),
+    close: () => pool.close(),
   };
 }
