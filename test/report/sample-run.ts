@@ -15,7 +15,7 @@ export const FLAKY_CARD = 'test/fixtures/cards/flaky/fails-once.md';
 export interface Sample {
   run: RunResult;
   /** Every secret the sandbox handed out during the run: none may appear in any report. */
-  secrets: string[];
+  secrets: readonly string[];
 }
 
 /** A real run of one card against a local server that fails the first request only: a flaky card. */
@@ -62,5 +62,5 @@ export function sampleRun(): Promise<Sample> {
       await sandbox.close();
     }
   })();
-  return cached;
+  return cached as Promise<Sample>;
 }
