@@ -72,7 +72,7 @@ export async function loadTargetTls(target: TargetConfig, config: Config, cwd: s
     try {
       createPrivateKey(key);
     } catch (err) {
-      const encrypted = /passphrase|encrypted|bad decrypt/i.test(reasonOf(err)) || /ENCRYPTED/.test(PEM.exec(key)?.[1] ?? '');
+      const encrypted = /passphrase|encrypted|bad decrypt/i.test(reasonOf(err)) || /ENCRYPTED/.test(PEM.exec(key)?.[1] ?? '') || /^Proc-Type: 4,ENCRYPTED/m.test(key);
       problem(tls.key, 'key', encrypted ? `${tls.key.path} is protected by a passphrase, which cardcheck cannot enter` : `${tls.key.path} holds no usable private key (${reasonOf(err)})`, encrypted ? 'Decrypt it for the run, e.g. `openssl pkey -in key.pem -out client-key.pem`, and keep that file out of version control.' : 'Give the key in PEM form.');
     }
   }
