@@ -85,6 +85,8 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   }
 
   if (!card.frontMatter.endpoint && !template) {
+    // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
+    if (fm.diagnostics.length) return { diagnostics, lines, fences: fencesOf(blocks) };
     diagnostics.push({
       ruleId: 'not-a-card', severity: 'error', file, line: 1, column: 1,
       message: 'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
@@ -93,11 +95,18 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     return { diagnostics, lines, fences: fencesOf(blocks) };
   }
   if (!template && card.frontMatter.status !== 'skip') {
-    diagnostics.push({
-      ruleId: 'missing-request-template', severity: 'error', file, line: card.frontMatter.keyLines.endpoint ?? 1, column: 1,
-      message: 'this card has no "## Request Template" section, so there is nothing to send',
-      hint: 'Add "## Request Template" followed by a ```json block with method and path.',
-    });
+    const swallowed = headingInFence(blocks, /request template/i);
+    diagnostics.push(swallowed
+      ? {
+          ruleId: 'missing-request-template', severity: 'error', file, line: swallowed.fence, column: 1,
+          message: `the "## Request Template" heading on line ${swallowed.line} is inside the code block that starts here, so the card has no Request Template`,
+          hint: 'Close this code block with a ``` line where its content ends.',
+        }
+      : {
+          ruleId: 'missing-request-template', severity: 'error', file, line: card.frontMatter.keyLines.endpoint ?? 1, column: 1,
+          message: 'this card has no "## Request Template" section, so there is nothing to send',
+          hint: 'Add "## Request Template" followed by a ```json block with method and path.',
+        });
   } else if (template && !templateFence) {
     diagnostics.push({
       ruleId: 'missing-request-template', severity: 'error', file, line: template.heading.line, column: 1,
@@ -106,6 +115,19 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     });
   }
   return { card, diagnostics, lines, fences: fencesOf(blocks) };
+}
+
+/**
+ * A level-2 heading matching `name` written inside a code block, as happens
+ * when a ``` above it is left open and a later fence's closing line ends it.
+ */
+function headingInFence(blocks: Block[], name: RegExp): { fence: number; line: number } | undefined {
+  for (const b of blocks) {
+    if (b.kind !== 'fence') continue;
+    const i = b.content.split('\n').findIndex((l) => /^##(?!#)\s/.test(l) && name.test(l));
+    if (i >= 0) return { fence: b.line, line: b.contentLine + i };
+  }
+  return undefined;
 }
 
 function fencesOf(blocks: Block[]): ParseCardResult['fences'] {

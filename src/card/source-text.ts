@@ -5,21 +5,32 @@ import { firstInvalidUtf8 } from '../util/utf8.js';
 export interface SourceText {
   text: string;
   lines: string[];
-  /** Line and column (in bytes) of the first byte that is not UTF-8. */
+  /** Line and column (in characters of the decoded line) of the first byte that is not UTF-8. */
   invalidUtf8?: { line: number; column: number };
 }
 
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Line and column of the byte at `offset`, as decodeSource numbers them: CRLF
+ * and a lone CR end a line too, and the column counts characters of the
+ * decoded line (the bytes before `offset` are valid UTF-8), so the caret lands
+ * under the bad byte even when accented letters come before it.
+ */
 function locateByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) {
-    line++;
-    start = i + 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
+      line++;
+      start = i + 1;
+    }
   }
-  return { line, column: offset - start + 1 };
+  // TextDecoder drops one leading BOM; decodeSource drops a second one.
+  let prefix = decoder.decode(bytes.subarray(start, offset));
+  if (start === 0 && prefix.charCodeAt(0) === 0xfeff) prefix = prefix.slice(1);
+  return { line, column: prefix.length + 1 };
 }
-
-const decoder = new TextDecoder('utf-8');
 
 export function decodeSource(input: string | Uint8Array): SourceText {
   let invalidUtf8: SourceText['invalidUtf8'];
