@@ -22,7 +22,13 @@ import { selectCards } from '../plan/select-cards.js';
 import type { Selection } from '../plan/select-cards.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { Sandbox, SandboxOptions } from '../sandbox/server.js';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { Journal } from '../execute/journal.js';
+import { summarize } from '../core/result.js';
+import { describeDryRun } from './dry-run.js';
+import type { ExecuteContext } from '../execute/context.js';
+import { LEDGER_DIR, removeIfSettled } from './cleanup-journal.js';
 import { withLintDiagnostics } from './lint-project.js';
 import { loadRecordedShapes, RECORDED_DIR, recordShapes } from './recorded-schemas.js';
 import { updateCards } from './update-cards.js';
@@ -57,6 +63,14 @@ export interface RunCardsOptions {
   bail?: number;
   /** Which cards to run (filters, last failures, shard). Cards they need always run. */
   select?: Selection;
+  /** Whole-run timeout: after it, no new card starts; cards in flight finish and clean up. */
+  runTimeoutMs?: number;
+  /** Print every request that would be sent (redacted) and send nothing. */
+  dryRun?: boolean;
+  /** Stops the run: no new card starts; cards in flight finish and everything is cleaned up. */
+  signal?: AbortSignal;
+  /** Where the cleanup journal goes (for `cardcheck cleanup`). @default .cardcheck/ledger; false: none */
+  ledgerDir?: string | false;
   /** Transport-level retries of 429/503 and lost connections. */
   retryPolicy?: Partial<RetryPolicy>;
   /** Rewrite passing cards' verifiedAt, status and timesReused after the run. */
@@ -81,6 +95,8 @@ export interface RunCardsResult extends RunResult {
   sandbox: boolean;
   /** Name of the target (or the URL given). */
   targetName: string;
+  /** With `dryRun`: the requests each card would send, one line each (redacted). */
+  dryRun?: string[];
   /** Cards whose front-matter --update-cards rewrote. */
   updatedCards: string[];
   /** Shape files --update-schemas wrote. */
@@ -131,6 +147,8 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+  const runId = randomUUID();
+  const journal = options.ledgerDir === false ? undefined : new Journal(path.resolve(cwd, options.ledgerDir ?? LEDGER_DIR), runId);
   const schemasDir = path.resolve(cwd, options.schemasDir ?? RECORDED_DIR);
   const recordedShapes = await loadRecordedShapes(schemasDir);
   const captureBodies = options.updateSchemas ? new Map<string, unknown>() : undefined;
@@ -138,29 +156,48 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   redactor.addFromEnv(env);
   for (const value of profileSecrets(project.config.profiles, env)) redactor.add(value);
   for (const value of proxy ? proxySecrets(proxy) : []) redactor.add(value);
+  const ctx: ExecuteContext = {
+    http,
+    auth: createAuthResolver(project.config.profiles, http, baseUrlFor),
+    baseUrlFor,
+    env,
+    nextTimestamp: createTimestampSource(),
+    seed,
+    onEvent: options.onEvent ?? (() => {}),
+    outputs: new Map(),
+    shared: new SharedFixtures(),
+    runLedger: new CleanupLedger(),
+    succeeded: new Set(),
+    redactor,
+    retries: options.retries ?? 0,
+    retry: { policy, limiter: new HostLimiter(), budgetLeft: policy.budget, now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    recordedShapes,
+    captureBodies,
+    journal,
+  };
+  const onAbort = () => {
+    ctx.abort ??= { kind: 'interrupted', message: 'the run was interrupted' };
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
+  const runTimer = options.runTimeoutMs === undefined ? undefined : setTimeout(() => {
+    ctx.abort ??= { kind: 'timeout', message: `the run took longer than ${options.runTimeoutMs} ms (--run-timeout)` };
+  }, options.runTimeoutMs);
+  runTimer?.unref();
   try {
-    const result = await executePlan(plan, {
-      http,
-      auth: createAuthResolver(project.config.profiles, http, baseUrlFor),
-      baseUrlFor,
-      env,
-      nextTimestamp: createTimestampSource(),
-      seed,
-      onEvent: options.onEvent ?? (() => {}),
-      outputs: new Map(),
-      shared: new SharedFixtures(),
-      runLedger: new CleanupLedger(),
-      succeeded: new Set(),
-      redactor,
-      retries: options.retries ?? 0,
-      retry: { policy, limiter: new HostLimiter(), budgetLeft: policy.budget, now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
-      recordedShapes,
-      captureBodies,
-    }, { target: describeTarget(resolved.name, apis, sandbox !== undefined), concurrency: options.concurrency, bail: options.bail, shard: options.select?.shard });
+    if (options.dryRun) {
+      const lines = describeDryRun(plan.cards, { profiles: project.config.profiles, baseUrlFor, env, seed, redactor, now: Date.now() });
+      const empty = { runId, target: describeTarget(resolved.name, apis, sandbox !== undefined), startedAt: new Date().toISOString(), seed, summary: summarize([], 0), cards: [], leftBehind: [], coverage: [] };
+      return { ...empty, dryRun: lines, updatedCards: [], recordedSchemas: [], missing: project.missing, heldBack, sandbox: sandbox !== undefined, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
+    }
+    const result = await executePlan(plan, ctx, { runId, target: describeTarget(resolved.name, apis, sandbox !== undefined), concurrency: options.concurrency, bail: options.bail, shard: options.select?.shard });
     const updated = options.updateCards ? await updateCards(result.cards, cwd) : [];
     const recorded = captureBodies ? await recordShapes(result.cards, captureBodies, schemasDir) : [];
     return { ...result, updatedCards: updated, recordedSchemas: recorded.map((f) => path.relative(cwd, f).split(path.sep).join('/')), missing: project.missing, heldBack, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    if (runTimer) clearTimeout(runTimer);
+    if (journal) await removeIfSettled(journal.file);
     await http.close();
     await sandbox?.close();
   }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { cleanupCommand } from './cleanup-command.js';
+import type { CleanupCommandOptions } from './cleanup-command.js';
 import { EXIT_HELP } from './exit-code.js';
 import { lintCommand } from './lint-command.js';
 import { mergeCommand } from './merge-command.js';
@@ -44,6 +46,9 @@ program
   .option('--fail-on-flaky', 'exit 1 when a card was flaky')
   .option('--concurrency <n>', 'cards run at once (needs and cleanups respected)', '1')
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
+  .option('--timeout <ms>', 'per-request timeout (default 30000)')
+  .option('--run-timeout <ms>', 'whole-run timeout: then no new card starts; cards in flight finish and clean up')
+  .option('--dry-run', 'print every request that would be sent (credentials redacted) and send nothing')
   .option('--update-cards', "after the run, rewrite passing cards' verifiedAt, status and timesReused (nothing else)")
   .option('--update-schemas', 'record the response shape of each passing card under fixtures/schemas/recorded; later runs report drift')
   .option('--allow-mutations', 'on a target marked production: true, also run cards that send requests other than GET/HEAD (UID steps and cleanups included)')
@@ -53,6 +58,17 @@ program
   .addHelpText('after', `\n${EXIT_HELP}`)
   .action(async (paths: string[], opts: RunCommandOptions) => {
     process.exitCode = await runCommand(paths, opts, io);
+  });
+
+program
+  .command('cleanup')
+  .description('undo what killed or interrupted runs left on the target, from their journals in .cardcheck/ledger')
+  .option('--run <id>', 'only this run (its id is in results.json)')
+  .option('--env-file <file>', 'read variables from this .env file (default: ./.env when present)')
+  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .addHelpText('after', '\nExit codes:\n  0  nothing is left\n  1  something could not be cleaned (listed)')
+  .action(async (opts: CleanupCommandOptions) => {
+    process.exitCode = await cleanupCommand(opts, io);
   });
 
 program

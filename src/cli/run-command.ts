@@ -1,6 +1,7 @@
 import { ConfigError, runCards, SetupError } from '../api/run-cards.js';
 import { EnvFileError } from '../api/load-env.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
+import { pendingInNewestJournal } from '../api/cleanup-journal.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { finishReports, reportersOrExit, withReporterErrors } from './reporter-options.js';
 import type { ReporterFlags } from './reporter-options.js';
@@ -16,6 +17,9 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   concurrency?: string;
   bail?: string | boolean;
   failOnFlaky?: boolean;
+  dryRun?: boolean;
+  timeout?: string;
+  runTimeout?: string;
   updateCards?: boolean;
   updateSchemas?: boolean;
   allowMutations?: boolean;
@@ -41,12 +45,30 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
     return EXIT.errored;
   }
   let result;
+  const stop = new AbortController();
+  let signals = 0;
+  const onSignal = (name: string) => {
+    signals++;
+    if (signals === 1) {
+      io.stderr(`cardcheck: ${name}: no new card starts; finishing the cards in flight and cleaning up (press Ctrl-C again to exit now)`);
+      stop.abort();
+      return;
+    }
+    const pending = pendingInNewestJournal(io.cwd);
+    io.stderr(`cardcheck: ${name} again: exiting now; ${pending.length} resource${pending.length === 1 ? '' : 's'} not cleaned${pending.length ? ' (run `cardcheck cleanup` to remove them):' : ''}`);
+    for (const p of pending) io.stderr(`  ${p.createdBy}  ${p.id}  (${p.file})`);
+    process.exit(130);
+  };
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
   try {
     const select = await selectionFrom(opts, io.cwd);
     const retries = parseCount('--retries', opts.retries, 0);
     const concurrency = parseCount('--concurrency', opts.concurrency, 1);
     const bail = opts.bail === true ? 1 : parseCount('--bail', typeof opts.bail === 'string' ? opts.bail : undefined, 1);
-    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, allowMutations: opts.allowMutations, onEvent: reporters.onEvent });
+    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, allowMutations: opts.allowMutations, signal: stop.signal, dryRun: opts.dryRun, timeoutMs: parseCount('--timeout', opts.timeout, 1), runTimeoutMs: parseCount('--run-timeout', opts.runTimeout, 1), onEvent: reporters.onEvent });
   } catch (err) {
     if (err instanceof FlagError) {
       io.stderr(`cardcheck: ${err.message}`);
@@ -62,6 +84,15 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
       return EXIT.errored;
     }
     throw err;
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+  if (result.dryRun) {
+    for (const line of result.dryRun) io.stdout(line);
+    const errored = result.dryRun.filter((l) => l.includes('  (errored: ')).length;
+    io.stdout(`dry run: nothing was sent${errored ? `; ${errored} card${errored === 1 ? '' : 's'} would error` : ''}`);
+    return errored ? EXIT.errored : EXIT.ok;
   }
   for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
   for (const m of result.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
@@ -71,5 +102,6 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   if (opts.updateSchemas) io.stdout(`recorded ${result.recordedSchemas.length} response shape${result.recordedSchemas.length === 1 ? '' : 's'} under fixtures/schemas/recorded`);
   if (result.heldBack.length) io.stdout(`held back ${result.heldBack.length} card${result.heldBack.length === 1 ? '' : 's'} on production target "${result.targetName}": they send requests other than GET/HEAD; pass --allow-mutations to run them`);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
+  if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
   return withReporterErrors(exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky }), reportErrors);
 }

@@ -20,6 +20,8 @@ export interface RenderScope {
   env: Readonly<Record<string, string | undefined>>;
   response?: unknown;
   cards?: ReadonlyMap<string, CardOutput>;
+  /** Leave a placeholder with no value as written instead of failing (for --dry-run). */
+  lenient?: boolean;
 }
 
 export class UnresolvedValueError extends Error {
@@ -54,7 +56,10 @@ function lookup(expr: string, raw: string, scope: RenderScope): unknown {
     }
     default: value = undefined;
   }
-  if (value === undefined) throw new UnresolvedValueError(raw);
+  if (value === undefined) {
+    if (scope.lenient) return raw;
+    throw new UnresolvedValueError(raw);
+  }
   return value;
 }
 
