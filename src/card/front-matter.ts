@@ -41,7 +41,11 @@ const asString = (v: unknown) => (typeof v === 'string' ? v : v === undefined ||
 function parseYaml(matter: string, file: string, diagnostics: Diagnostic[]): { record: Record<string, unknown>; keyLines: Record<string, number> } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(matter, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const seen = new Set<number>();
   for (const err of doc.errors) {
+    // yaml often reports a second error for the same spot; one says it.
+    if (seen.has(err.pos[0])) continue;
+    seen.add(err.pos[0]);
     const pos = lineCounter.linePos(err.pos[0]);
     diagnostics.push({
       ruleId: 'invalid-front-matter', severity: 'error', file, line: pos.line, column: pos.col,

@@ -24,7 +24,8 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const { text, lines, invalidUtf8 } = decodeSource(input);
   const diagnostics: Diagnostic[] = [];
   if (invalidUtf8) {
-    diagnostics.push({ ruleId: 'invalid-utf8', severity: 'error', file, ...invalidUtf8, message: 'the file is not valid UTF-8 from here on (a byte no UTF-8 text contains)', hint: 'Save the file as UTF-8 in your editor; the characters on this line were written in another encoding.' });
+    const byte = `0x${invalidUtf8.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    diagnostics.push({ ruleId: 'invalid-utf8', severity: 'error', file, line: invalidUtf8.line, column: invalidUtf8.column, message: `the file is not valid UTF-8: byte ${byte} here is the first byte no UTF-8 text contains`, hint: 'Save the file as UTF-8 in your editor; the characters on this line were written in another encoding (such as Latin-1).' });
   }
   const fm = parseFrontMatter(text, file);
   diagnostics.push(...fm.diagnostics);

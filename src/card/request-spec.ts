@@ -47,11 +47,11 @@ export function parseRequestObject(json: ParsedJson, at: (string | number)[], fi
   }
   const method = typeof v.method === 'string' ? v.method.toUpperCase() : '';
   if (!(HTTP_METHODS as readonly string[]).includes(method)) {
-    diagnostics.push(problem(v.method === undefined ? `${what} has no "method"` : `"${String(v.method)}" is not an HTTP method`, `Use one of ${HTTP_METHODS.join(', ')}.`));
+    diagnostics.push(problem(v.method === undefined ? `${what} has no "method"` : `"${String(v.method)}" is not an HTTP method`, `Use one of ${HTTP_METHODS.join(', ')}.`, 'invalid-request', keyPos('method')));
     return { diagnostics };
   }
   if (typeof v.path !== 'string' || !v.path.startsWith('/')) {
-    diagnostics.push(problem(`${what} has no "path" starting with /`, 'Add "path": "/the/endpoint/path" (relative to the API\'s base URL).', 'missing-path'));
+    diagnostics.push(problem(`${what} has no "path" starting with /`, 'Add "path": "/the/endpoint/path" (relative to the API\'s base URL).', 'missing-path', keyPos('path')));
     return { diagnostics };
   }
   if (v.body !== undefined && v.form !== undefined) diagnostics.push(problem(`${what} has both "body" and "form"`, 'Send either a JSON body or a form body, not both.', 'invalid-request', keyPos('form')));

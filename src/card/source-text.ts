@@ -5,8 +5,8 @@ import { firstInvalidUtf8 } from '../util/utf8.js';
 export interface SourceText {
   text: string;
   lines: string[];
-  /** Line and column (in characters of the decoded line) of the first byte that is not UTF-8. */
-  invalidUtf8?: { line: number; column: number };
+  /** The first byte that is not UTF-8: its value, line and column (in characters of the decoded line). */
+  invalidUtf8?: { byte: number; line: number; column: number };
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -45,7 +45,7 @@ export function decodeSource(input: string | Uint8Array): SourceText {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } else {
     const bad = firstInvalidUtf8(input);
-    if (bad >= 0) invalidUtf8 = locateByte(input, bad);
+    if (bad >= 0) invalidUtf8 = { byte: input[bad] ?? 0, ...locateByte(input, bad) };
     text = decoder.decode(input);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
