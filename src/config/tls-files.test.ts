@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config, TargetConfig } from '../core/config.js';
 import { createTestPki, keyFragments } from '../test-support/tls-certs.js';
 import type { TestPki } from '../test-support/tls-certs.js';
@@ -18,6 +18,8 @@ beforeAll(async () => {
   execFileSync('openssl', ['pkey', '-in', 'client-key.pem', '-aes256', '-passout', 'pass:not-for-cardcheck', '-out', 'client-key-enc.pem'], { cwd: pki.dir });
   await writeFile(path.join(pki.dir, 'notes.txt'), 'just words\n');
 });
+
+afterAll(() => rm(pki.dir, { recursive: true, force: true }));
 
 const ref = (p: string, line = 3) => ({ path: p, line, column: 7 });
 const target = (tls: TargetConfig['tls']): TargetConfig => ({ name: 'staging', apis: { a: 'https://a.example/api', b: 'http://b.example' }, embedded: false, production: false, line: 1, tls });

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:https';
 import type { Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -83,6 +83,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([privateCa, mtls].map((t) => new Promise((resolve) => t.server.close(resolve))));
   await Promise.all([echo.close(), proxy.close()]);
+  // Throwaway keys, but keys: do not leave them in the temp folder.
+  await Promise.all([pki.dir, dir].map((d) => rm(d, { recursive: true, force: true })));
 });
 beforeEach(() => {
   privateCa.hits.length = 0;
