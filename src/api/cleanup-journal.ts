@@ -9,6 +9,23 @@ import type { JournalLine } from '../execute/journal.js';
 import { createHttpClient } from '../http/client.js';
 import { loadEnv } from './load-env.js';
 import { loadConfig } from './load-project.js';
+import { loadTargetTls, tlsByOrigin } from '../config/tls-files.js';
+import type { Config } from '../core/config.js';
+import type { TlsSettings } from '../http/dispatchers.js';
+import { proxySettingsFromEnv } from '../http/proxy-env.js';
+
+/** TLS settings of every configured target whose hosts the journals' cleanups go to. */
+async function tlsForJournals(config: Config, cwd: string, files: string[]): Promise<Record<string, TlsSettings>> {
+  const origins = new Set<string>();
+  for (const f of files) for (const l of await readLines(f)) if (l.op === 'created') for (const c of l.cleanups) origins.add(new URL(c.baseUrl).origin);
+  const out: Record<string, TlsSettings> = {};
+  for (const target of Object.values(config.targets)) {
+    if (!Object.values(target.apis).some((u) => /^https?:/.test(u) && origins.has(new URL(u).origin))) continue;
+    const { material } = await loadTargetTls(target, config, cwd);
+    Object.assign(out, tlsByOrigin(target.apis, material));
+  }
+  return out;
+}
 
 /** Where runs keep their cleanup journals, relative to the working directory. */
 export const LEDGER_DIR = '.cardcheck/ledger';
@@ -54,7 +71,7 @@ export async function cleanupFromJournals(opts: CleanupOptions): Promise<Cleanup
   if (files.length === 0) return report;
   const env = await loadEnv(opts.cwd, opts.envFile, opts.env ?? process.env);
   const { config } = await loadConfig(opts.cwd, opts.configFile);
-  const http = createHttpClient();
+  const http = createHttpClient({ tls: await tlsForJournals(config, opts.cwd, files.map((f) => path.join(dir, f))), proxy: proxySettingsFromEnv(env) });
   const redactor = new Redactor();
   redactor.addFromEnv(env);
   try {

@@ -23,6 +23,7 @@ import type { Selection } from '../plan/select-cards.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { Sandbox, SandboxOptions } from '../sandbox/server.js';
 import { randomUUID } from 'node:crypto';
+import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import { Journal } from '../execute/journal.js';
 import { summarize } from '../core/result.js';
@@ -63,6 +64,8 @@ export interface RunCardsOptions {
   bail?: number;
   /** Which cards to run (filters, last failures, shard). Cards they need always run. */
   select?: Selection;
+  /** Host name lookup for every request (tests inject one instead of real DNS). */
+  lookup?: LookupFunction;
   /** Whole-run timeout: after it, no new card starts; cards in flight finish and clean up. */
   runTimeoutMs?: number;
   /** Print every request that would be sent (redacted) and send nothing. */
@@ -143,7 +146,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const { plan, heldBack } = guardProduction(selected, { targetName: resolved.name, production: resolved.production, allowMutations: options.allowMutations ?? false });
   // The embedded sandbox listens on loopback in this process: never through a proxy.
   const proxy = sandbox ? undefined : proxySettingsFromEnv(env);
-  const http = createHttpClient({ timeoutMs: options.timeoutMs, tls: tlsByOrigin(apis, tlsFiles.material), proxy });
+  const http = createHttpClient({ timeoutMs: options.timeoutMs, tls: tlsByOrigin(apis, tlsFiles.material), proxy, lookup: options.lookup });
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { LookupFunction } from 'node:net';
 import type { JsonValue } from '../core/json.js';
 import { createDispatcherPool } from './dispatchers.js';
 import type { TlsSettings } from './dispatchers.js';
@@ -48,6 +49,8 @@ export interface HttpClientOptions {
   tls?: Readonly<Record<string, TlsSettings>>;
   /** Proxies to use (see `proxySettingsFromEnv`); no proxy when absent. */
   proxy?: ProxySettings;
+  /** Host name lookup; tests inject one instead of real DNS. */
+  lookup?: LookupFunction;
 }
 
 /** Join an origin-relative path to the base URL, keeping the base's own path prefix. */
@@ -65,7 +68,7 @@ export function joinUrl(baseUrl: string, path: string, query?: Record<string, st
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const pool = createDispatcherPool({ timeoutMs: options.timeoutMs ?? 30_000, tls: options.tls, proxy: options.proxy });
+  const pool = createDispatcherPool({ timeoutMs: options.timeoutMs ?? 30_000, tls: options.tls, proxy: options.proxy, lookup: options.lookup });
 
   const once = async (url: URL, req: HttpRequest): Promise<HttpResponse> => {
     const headers: Record<string, string> = { accept: 'application/json' };

@@ -1,6 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import { Agent, ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
+import type { LookupFunction } from 'node:net';
 import { describeProxy, proxyFor } from './proxy-env.js';
 import type { ProxySettings } from './proxy-env.js';
 
@@ -22,6 +23,8 @@ export interface DispatcherPoolOptions {
   tls?: Readonly<Record<string, TlsSettings>>;
   /** Proxies from the environment; none when absent. */
   proxy?: ProxySettings;
+  /** Host name lookup (tests inject one so they never need real DNS). @default dns.lookup */
+  lookup?: LookupFunction;
 }
 
 /** The dispatcher for an origin, and the proxy it goes through (for messages). */
@@ -38,9 +41,10 @@ export interface DispatcherPool {
   close(): Promise<void>;
 }
 
-function connectOptions(tls: TlsSettings | undefined, timeoutMs: number) {
+function connectOptions(tls: TlsSettings | undefined, timeoutMs: number, lookup?: LookupFunction) {
   return {
     timeout: timeoutMs,
+    ...(lookup ? { lookup } : {}),
     ...(tls?.ca ? { ca: [...rootCertificates, tls.ca] } : {}),
     ...(tls?.cert ? { cert: tls.cert } : {}),
     ...(tls?.key ? { key: tls.key } : {}),
@@ -59,7 +63,7 @@ export function createDispatcherPool(options: DispatcherPoolOptions): Dispatcher
   const byOrigin = new Map<string, Route>();
 
   const make = (url: URL, proxy: string | undefined, tls: TlsSettings | undefined): Dispatcher => {
-    const connect = connectOptions(tls, options.timeoutMs);
+    const connect = connectOptions(tls, options.timeoutMs, options.lookup);
     if (!proxy) return new Agent({ ...timeouts, connect });
     // https: targets tunnel through CONNECT, so TLS runs end to end with our CA and client certificate;
     // http: targets are sent to the proxy as absolute-URI requests, as curl does.
