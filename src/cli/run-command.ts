@@ -3,6 +3,7 @@ import { EnvFileError } from '../api/load-env.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { pendingInNewestJournal } from '../api/cleanup-journal.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
+import type { ReporterIo } from './reporter-options.js';
 import { finishReports, reportersOrExit, withReporterErrors } from './reporter-options.js';
 import type { ReporterFlags } from './reporter-options.js';
 import { FlagError, parseCount, selectionFrom } from './run-options.js';
@@ -26,15 +27,8 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   out: string;
 }
 
-export interface Io {
-  cwd: string;
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  color: boolean;
-  /** stdout is a terminal (live progress bar) and its width. */
-  tty?: boolean;
-  columns?: number;
-}
+/** What commands get instead of touching the process: the working directory and where lines go. */
+export type Io = ReporterIo;
 
 export async function runCommand(paths: string[], opts: RunCommandOptions, io: Io): Promise<number> {
   const reporters = reportersOrExit(opts, io);

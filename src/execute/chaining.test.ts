@@ -1,19 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../api/run-cards.js';
-import { startSandbox } from '../sandbox/server.js';
-import type { Sandbox } from '../sandbox/server.js';
-import { card, directoryConfig, writeCards } from '../test-support/temp-cards.js';
+import { card, useVcitaSandbox } from '../test-support/temp-cards.js';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.close());
-
-const run = async (cards: Record<string, string>) => {
-  const dir = await writeCards(cards);
-  return runCards({ paths: ['.'], cwd: dir, target: sandbox.apis.vcita, env: { ...sandbox.env }, config: directoryConfig() });
-};
+const { sandbox: current, run } = useVcitaSandbox({ beforeAll, afterAll });
 const createApp = (name: string) => ({
   method: 'POST', path: '/platform/v1/apps',
   body: { name, app_code_name: `${name}{{timestamp}}`, redirect_uri: 'https://example.com/cb' },
@@ -22,7 +10,7 @@ const createApp = (name: string) => ({
 
 describe('chaining cards', () => {
   it('runs a needed card first, once, and keeps its resources until the cards using it are done', async () => {
-    const before = sandbox.stats().created.app ?? 0;
+    const before = current().stats().created.app ?? 0;
     const result = await run({
       // Listed first, but it needs the maker card.
       'a-use.md': card({ endpoint: 'GET /platform/v1/apps/{id}', request: { method: 'GET', path: '/platform/v1/apps/{{card.z-make.response.data.client_id}}' } }),
@@ -30,8 +18,8 @@ describe('chaining cards', () => {
       'z-make.md': card({ endpoint: 'POST /platform/v1/apps', request: createApp('chain') }),
     });
     expect(result.cards.map((c) => [c.file, c.outcome])).toEqual([['z-make.md', 'passed'], ['a-use.md', 'passed'], ['b-use-too.md', 'passed']]);
-    expect((sandbox.stats().created.app ?? 0) - before).toBe(1);
-    expect(sandbox.stats().live.app ?? 0).toBe(0);
+    expect((current().stats().created.app ?? 0) - before).toBe(1);
+    expect(current().stats().live.app ?? 0).toBe(0);
     expect(result.leftBehind).toEqual([]);
   });
 
@@ -62,12 +50,12 @@ describe('shared (not fresh) resources', () => {
         cleanup_endpoint: 'DELETE /platform/v1/apps/{{resolved.app}}',
       },
     };
-    const before = sandbox.stats().created.app ?? 0;
+    const before = current().stats().created.app ?? 0;
     const cards: Record<string, string> = {};
     for (const n of ['one', 'two', 'three']) cards[`${n}.md`] = card({ endpoint: 'GET /platform/v1/apps/{id}', uid, request: { method: 'GET', path: '/platform/v1/apps/{{resolved.app}}' } });
     const result = await run(cards);
     expect(result.cards.map((c) => c.outcome)).toEqual(['passed', 'passed', 'passed']);
-    expect((sandbox.stats().created.app ?? 0) - before).toBe(1);
-    expect(sandbox.stats().live.app ?? 0).toBe(0);
+    expect((current().stats().created.app ?? 0) - before).toBe(1);
+    expect(current().stats().live.app ?? 0).toBe(0);
   });
 });

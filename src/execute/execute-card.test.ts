@@ -1,35 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../api/run-cards.js';
-import { startSandbox } from '../sandbox/server.js';
-import type { Sandbox } from '../sandbox/server.js';
-import { card, directoryConfig, freshApp, writeCards } from '../test-support/temp-cards.js';
+import { card, freshApp, useVcitaSandbox } from '../test-support/temp-cards.js';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.close());
-
-const run = async (cards: Record<string, string>) => {
-  const dir = await writeCards(cards);
-  return runCards({ paths: ['.'], cwd: dir, target: sandbox.apis.vcita, env: { ...sandbox.env }, config: directoryConfig() });
-};
+const { sandbox: current, run } = useVcitaSandbox({ beforeAll, afterAll });
 
 const tokenRequest = { method: 'POST', path: '/oauth/service/token', body: { service_id: '{{resolved.client_id}}', service_secret: '{{resolved.client_secret}}' } };
 
 describe('UID resolution against the sandbox', () => {
   it('fields from the same create call share ONE call, and the card passes', async () => {
-    const before = sandbox.stats().created.app ?? 0;
+    const before = current().stats().created.app ?? 0;
     const { client_id, client_secret } = { client_id: freshApp('client_id'), client_secret: { ...freshApp('client_id', { extract: 'data.client_secret' }), cleanup_endpoint: undefined } };
     const result = await run({ 'shared.md': card({ endpoint: 'POST /oauth/service/token', uid: { client_id, client_secret }, request: tokenRequest, expect: { status: 200 } }) });
     expect(result.cards[0]).toMatchObject({ outcome: 'passed', reason: '' });
-    expect((sandbox.stats().created.app ?? 0) - before).toBe(1);
+    expect((current().stats().created.app ?? 0) - before).toBe(1);
     expect(result.cards[0]?.requests.map((r) => [r.label, r.status])).toEqual([
       ['create client_id, client_secret', 201],
       ['request', 200],
       ['cleanup', 200],
     ]);
-    expect(sandbox.stats().live.app).toBe(0);
+    expect(current().stats().live.app).toBe(0);
   });
 
   it('runs the cleanup when the card fails, and says why it failed', async () => {
@@ -37,7 +25,7 @@ describe('UID resolution against the sandbox', () => {
     expect(result.cards[0]).toMatchObject({ outcome: 'failed', reason: 'expected status 418, got 200' });
     expect(result.cards[0]?.requests.at(-1)).toMatchObject({ label: 'cleanup', method: 'DELETE', status: 200 });
     expect(result.leftBehind).toEqual([]);
-    expect(sandbox.stats().live.app).toBe(0);
+    expect(current().stats().live.app).toBe(0);
   });
 
   it('runs the cleanup when a schema check fails, naming the field', async () => {
@@ -45,20 +33,20 @@ describe('UID resolution against the sandbox', () => {
     const result = await run({ 'schema.md': card({ endpoint: 'GET /platform/v1/apps/{id}', uid: { id: freshApp('id') }, request: { method: 'GET', path: '/platform/v1/apps/{{resolved.id}}' }, expect: { status: 200, schema } }) });
     expect(result.cards[0]?.outcome).toBe('failed');
     expect(result.cards[0]?.reason).toBe('required field /data/no_such_field is missing');
-    expect(sandbox.stats().live.app).toBe(0);
+    expect(current().stats().live.app).toBe(0);
   });
 
   it('lists a created resource with no cleanup as left behind, with the card\'s note', async () => {
     const result = await run({ 'leaves.md': card({ endpoint: 'GET /platform/v1/apps/{id}', uid: { id: freshApp('id', { cleanup: false }) }, request: { method: 'GET', path: '/platform/v1/apps/{{resolved.id}}' } }) });
     expect(result.cards[0]?.outcome).toBe('passed');
-    const live = sandbox.stats().liveIds.app ?? [];
+    const live = current().stats().liveIds.app ?? [];
     expect(live).toHaveLength(1);
     expect(result.leftBehind).toEqual([
       { file: 'leaves.md', createdBy: 'POST /platform/v1/apps', field: 'id', id: live[0], reason: 'no cleanup declared (card says: left on purpose by the test)' },
     ]);
     // Tidy up what the test itself left.
-    await fetch(`${sandbox.apis.vcita}/platform/v1/apps/${live[0]}`, { method: 'DELETE', headers: { authorization: `Bearer ${sandbox.env.DIRECTORY_TOKEN}` } });
-    expect(sandbox.stats().live.app).toBe(0);
+    await fetch(`${current().apis.vcita}/platform/v1/apps/${live[0]}`, { method: 'DELETE', headers: { authorization: `Bearer ${current().env.DIRECTORY_TOKEN}` } });
+    expect(current().stats().live.app).toBe(0);
   });
 
   it('lists a resource whose cleanup failed, with the failure', async () => {
@@ -67,7 +55,7 @@ describe('UID resolution against the sandbox', () => {
     expect(result.leftBehind).toHaveLength(1);
     expect(result.leftBehind[0]?.reason).toBe('cleanup DELETE /platform/v1/nowhere/{{resolved.id}} failed: answered 404');
     const id = result.leftBehind[0]?.id;
-    await fetch(`${sandbox.apis.vcita}/platform/v1/apps/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${sandbox.env.DIRECTORY_TOKEN}` } });
+    await fetch(`${current().apis.vcita}/platform/v1/apps/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${current().env.DIRECTORY_TOKEN}` } });
   });
 
   it('errors (not fails) a card whose fixture cannot be created, and sends nothing else', async () => {

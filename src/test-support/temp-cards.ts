@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../config/load-config.js';
 import type { Config } from '../core/config.js';
+import { runCards } from '../api/run-cards.js';
+import { startSandbox } from '../sandbox/server.js';
+import type { Sandbox } from '../sandbox/server.js';
 
 /** Write cards into a fresh temp folder; returns the folder. */
 export async function writeCards(cards: Record<string, string>): Promise<string> {
@@ -52,4 +55,24 @@ export function directoryConfig(): Config {
   config.profiles.directory = { type: 'bearer', token: '{{env.DIRECTORY_TOKEN}}' };
   config.folders['.'] = { auth: 'directory' };
   return config;
+}
+
+/** A vcita sandbox for a test file, and a runner of temp cards against it with the directory token. */
+export function useVcitaSandbox(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }) {
+  const state: { sandbox?: Sandbox } = {};
+  hooks.beforeAll(async () => {
+    state.sandbox = await startSandbox();
+  });
+  hooks.afterAll(async () => {
+    await state.sandbox?.close();
+  });
+  const sandbox = (): Sandbox => {
+    if (!state.sandbox) throw new Error('the sandbox is not started yet');
+    return state.sandbox;
+  };
+  const run = async (cards: Record<string, string>) => {
+    const dir = await writeCards(cards);
+    return runCards({ paths: ['.'], cwd: dir, target: sandbox().apis.vcita, env: { ...sandbox().env }, config: directoryConfig() });
+  };
+  return { sandbox, run };
 }
