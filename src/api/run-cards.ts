@@ -158,6 +158,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const redactor = new Redactor();
   redactor.addFromEnv(env);
   for (const value of profileSecrets(project.config.profiles, env)) redactor.add(value);
+  for (const name of project.config.secretEnv) redactor.add(env[name]);
   for (const value of proxy ? proxySecrets(proxy) : []) redactor.add(value);
   const ctx: ExecuteContext = {
     http,

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 
 const CARD_EXTENSIONS = new Set(['.md', '.txt']);
 
@@ -26,11 +27,19 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
-/** Files named directly are taken as cards whatever their extension; folders are searched for .md and .txt. */
+/** Files named directly are taken as cards whatever their extension; folders and globs yield .md and .txt files. */
 export async function discoverCards(paths: string[], cwd: string): Promise<DiscoverResult> {
   const found: string[] = [];
   const missing: string[] = [];
   for (const p of paths) {
+    // Globs (quoted so the shell leaves them alone): `specs/**/token-*.md`.
+    if (isDynamicPattern(p)) {
+      const matched = await glob(p, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+      const cards = matched.filter((f) => CARD_EXTENSIONS.has(path.extname(f).toLowerCase()) && path.basename(f).toLowerCase() !== 'readme.md');
+      if (cards.length === 0) missing.push(p);
+      found.push(...cards);
+      continue;
+    }
     const full = path.resolve(cwd, p);
     const info = await stat(full).catch(() => undefined);
     if (!info) missing.push(p);

@@ -9,7 +9,7 @@ export const CONFIG_FILE = 'cardcheck.config.yaml';
 
 /** The config a project without cardcheck.config.yaml gets: the embedded sandbox, no auth. */
 export function defaultConfig(): Config {
-  return { targets: { sandbox: { name: 'sandbox', apis: {}, embedded: true, production: false, line: 0 } }, defaultTarget: 'sandbox', profiles: {}, folders: {} };
+  return { targets: { sandbox: { name: 'sandbox', apis: {}, embedded: true, production: false, line: 0 } }, defaultTarget: 'sandbox', profiles: {}, folders: {}, secretEnv: [] };
 }
 
 const PROFILE_TYPES = ['bearer', 'headers', 'basic', 'oauth2-client-credentials'];
@@ -26,7 +26,12 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   const config = defaultConfig();
   config.file = file;
   if (doc.errors.length) return { config, diagnostics: r.diagnostics };
-  r.keys([], ['defaultTarget', 'targets', 'auth', 'folders']);
+  r.keys([], ['defaultTarget', 'targets', 'auth', 'folders', 'secrets']);
+  const secrets: unknown = doc.toJS()?.secrets;
+  if (secrets !== undefined) {
+    if (Array.isArray(secrets) && secrets.every((x) => typeof x === 'string')) config.secretEnv = secrets;
+    else r.error(['secrets'], 'config-invalid-value', '"secrets" must be a list of environment variable names', 'Write `secrets: [API_KEY, STAGING_PASSWORD]`: their values are redacted everywhere.');
+  }
 
   const targets = r.map(['targets']);
   if (targets) config.targets = {};

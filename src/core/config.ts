@@ -50,6 +50,8 @@ export interface Config {
   targets: Record<string, TargetConfig>;
   defaultTarget: string;
   profiles: Record<string, AuthProfile>;
+  /** Names of environment variables whose values are secret (redacted wherever they would appear). */
+  secretEnv: string[];
   /** Folder (relative to the config's directory, forward slashes) → settings for the cards inside. */
   folders: Record<string, FolderConfig>;
 }

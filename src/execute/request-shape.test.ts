@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCards } from '../api/run-cards.js';
+import { parseConfig } from '../config/load-config.js';
 import { startEchoServer } from '../test-support/echo-server.js';
 import type { EchoServer } from '../test-support/echo-server.js';
 import { card, writeCards } from '../test-support/temp-cards.js';
@@ -49,6 +50,16 @@ describe('what cardcheck sends', () => {
     await run({ 'c.md': c });
     expect(lastSeen()?.body).toBe(first);
     expect(JSON.parse(first ?? '{}').email).toMatch(/@/);
+  });
+});
+
+describe('what cardcheck keeps secret', () => {
+  it('redacts env values the config lists under `secrets`, wherever they would appear', async () => {
+    const dir = await writeCards({ 'c.md': card({ endpoint: 'GET /x', request: { method: 'GET', path: '/x' }, expect: { status: 200, assert: [{ path: 'method', equals: '{{env.PLAIN_VALUE}}' }] } }) });
+    const config = parseConfig('secrets: [PLAIN_VALUE]\ntargets:\n  echo:\n    apis: { echo: "{{env.ECHO}}" }\n', 'cardcheck.config.yaml').config;
+    const result = await runCards({ paths: ['.'], cwd: dir, target: 'echo', config, env: { PLAIN_VALUE: 'hunter2-plain', ECHO: `${echo.url}/api` } });
+    expect(result.cards[0]?.reason).toBe('method: expected to equal "[redacted]", found "GET"');
+    expect(JSON.stringify(result)).not.toContain('hunter2-plain');
   });
 });
 
