@@ -19,37 +19,52 @@ export interface FrontMatterResult {
  * parsed as YAML by `yaml`, which keeps positions, and dates stay strings.
  * `text` has LF line endings and starts with `---`.
  */
-export function splitFrontMatter(text: string): { matter: string; body: string } {
+export function splitFrontMatter(text: string): { matter: string; body: string; start: number } {
   // `----…` is not a front-matter delimiter.
-  if (text.charAt(3) === '-') return { matter: '', body: text };
+  if (text.charAt(3) === '-') return { matter: '', body: text, start: 3 };
   let rest = text.slice(3);
   // Text after the opening `---` (a language tag) is not part of the matter,
   // so the matter starts at the end of line 1 either way.
   const newline = rest.indexOf('\n');
   const tag = rest.slice(0, newline);
-  if (tag.trim()) rest = rest.slice(tag.length);
+  const start = tag.trim() ? 3 + tag.length : 3;
+  if (start > 3) rest = rest.slice(tag.length);
   const close = rest.indexOf('\n---');
-  if (close === -1) return { matter: rest, body: '' };
+  if (close === -1) return { matter: rest, body: '', start };
   let body = rest.slice(close + 4);
   if (body.charAt(0) === '\n') body = body.slice(1);
-  return { matter: rest.slice(0, close), body };
+  return { matter: rest.slice(0, close), body, start };
 }
 
 const asString = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? undefined : String(v));
 
-/** Full YAML: positions of keys, located errors. */
-function parseYaml(matter: string, file: string, diagnostics: Diagnostic[]): { record: Record<string, unknown>; keyLines: Record<string, number> } {
+/** 1-based line and column of a character offset in `text`. */
+function locate(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Full YAML: positions of keys, and the first error located in the file.
+ * Only the first: once the YAML is broken, what `yaml` reports next is mostly
+ * the same mistake seen again (a card whose closing --- is missing gave one
+ * error per token of the markdown below), as JSON blocks report only theirs.
+ * The position is counted in the file text: `yaml`'s LineCounter misses the
+ * line breaks inside tokens it could not parse, and drifted lines down.
+ */
+function parseYaml(matter: string, start: number, text: string, file: string, diagnostics: Diagnostic[]): { record: Record<string, unknown>; keyLines: Record<string, number> } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(matter, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
-  const seen = new Set<number>();
-  for (const err of doc.errors) {
-    // yaml often reports a second error for the same spot; one says it.
-    if (seen.has(err.pos[0])) continue;
-    seen.add(err.pos[0]);
-    const pos = lineCounter.linePos(err.pos[0]);
+  const first = doc.errors[0];
+  if (first) {
     diagnostics.push({
-      ruleId: 'invalid-front-matter', severity: 'error', file, line: pos.line, column: pos.col,
-      message: `front-matter is not valid YAML: ${err.message.split('\n')[0]}`,
+      ruleId: 'invalid-front-matter', severity: 'error', file, ...locate(text, start + Math.min(first.pos[0], matter.length)),
+      message: `front-matter is not valid YAML: ${first.message.split('\n')[0]}`,
       hint: 'Front-matter is YAML between two --- lines: `key: value`, one per line.',
     });
   }
@@ -83,7 +98,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
     });
   }
   // The raw matter starts with the rest of the opening `---` line, so its line 1 is file line 1.
-  const { record, keyLines } = parseSimpleYaml(split.matter) ?? parseYaml(split.matter, file, diagnostics);
+  const { record, keyLines } = parseSimpleYaml(split.matter) ?? parseYaml(split.matter, split.start, text, file, diagnostics);
   const tags = Array.isArray(record.tags) ? record.tags.map(String) : typeof record.tags === 'string' ? [record.tags] : [];
   const reused = record.timesReused;
   const frontMatter: FrontMatter = {
