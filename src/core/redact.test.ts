@@ -10,6 +10,12 @@ describe('Redactor', () => {
     expect(r.redact(text)).toBe('token [redacted], secret [redacted] or [redacted], code rate_limited, basic [redacted]');
   });
 
+  it('does not blank words that only share a key name with a secret', () => {
+    const r = new Redactor();
+    r.addFromJson({ access_token: 'eyJabc.def.ghi', token_type: 'Bearer', issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', refresh_token: 'rt_1234567' });
+    expect(r.redact('Bearer eyJabc.def.ghi, rt_1234567, urn:ietf:params:oauth:token-type:access_token')).toBe('Bearer [redacted], [redacted], urn:ietf:params:oauth:token-type:access_token');
+  });
+
   it('takes secrets from env names that say so', () => {
     const r = new Redactor();
     r.addFromEnv({ DIRECTORY_TOKEN: 'dt_123456789', HOME: '/home/someone' });

@@ -1,5 +1,11 @@
-/** Keys whose values are secret wherever they appear (JSON bodies, forms, fields). `code` is not: error codes such as `rate_limited` stay visible. */
-export const SECRET_KEY = /secret|token|password|passwd|api[-_]?key|credential|^authorization$|^cookie$|^set-cookie$/i;
+/**
+ * Keys whose values are secret wherever they appear (JSON bodies, forms,
+ * fields, headers): `access_token`, `authToken`, `X-Auth-Token`,
+ * `client_secret`, `password`… Not `token_type` or `issued_token_type`
+ * (their values are words like `Bearer`), and not `code`: error codes such
+ * as `rate_limited` stay visible.
+ */
+export const SECRET_KEY = /token$|secret|password|passwd|api[-_]?key|credential|^authorization$|^cookie$|^set-cookie$/i;
 /** Environment variable names whose values are secret. */
 export const SECRET_ENV = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL|PRIVATE/i;
 
