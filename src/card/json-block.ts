@@ -3,6 +3,7 @@ import type { Node, ParseError } from 'jsonc-parser';
 import type { Placeholder } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
+import { parseJsonFast } from './fast-json.js';
 import { scanPlaceholders } from './placeholders.js';
 
 interface OffsetPlaceholder extends Placeholder {
@@ -52,27 +53,37 @@ function positionIn(starts: number[], textLength: number, offset: number): { lin
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
-/**
- * Text JSON.parse accepts and whose value it builds exactly as jsonc-parser's
- * getNodeValue would. (`__proto__` keys differ: getNodeValue assigns them.)
- */
-function parseStrict(content: string): { value: JsonValue } | undefined {
-  if (content.includes('__proto__')) return undefined;
-  try {
-    return { value: JSON.parse(content) as JsonValue };
-  } catch {
-    return undefined;
+/** Deeper JSON would overflow the stack of recursive readers (jsonc-parser's among them). */
+export const MAX_JSON_DEPTH = 256;
+
+/** Offset of the bracket that opens level `max + 1`, or -1. Strings are skipped. */
+function tooDeep(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) {
+      depth--;
+    }
   }
+  return -1;
 }
 
 /**
  * Parse the content of a ```json fence whose first content line is `contentLine`.
  * Returns a located `invalid-json` diagnostic instead of throwing.
  *
- * Valid JSON (nearly every block) is read with the native JSON.parse; the
- * syntax tree that locates nodes is only built when someone asks where a node
- * is, and placeholders are only located when asked for. Example bodies need
- * neither. Invalid JSON goes through jsonc-parser, which says where it breaks.
+ * Valid JSON (nearly every block) is read in one pass that builds the value
+ * and the syntax tree together (fast-json.ts); placeholders are only located
+ * when asked for, which example bodies never are. Anything else goes through
+ * jsonc-parser, which says where the JSON breaks.
  */
 export function parseJsonBlock(
   content: string,
@@ -86,11 +97,29 @@ export function parseJsonBlock(
     const p = positionIn(starts, content.length, offset);
     return { line: contentLine + p.line - 1, column: p.column };
   };
-  const strict = parseStrict(content);
-  let tree: Node | undefined;
-  if (!strict) {
+  const invalid = (offset: number, message: string): { diagnostic: Diagnostic } => ({
+    diagnostic: {
+      ruleId: 'invalid-json',
+      severity: 'error',
+      file,
+      ...toFile(offset),
+      message,
+      hint: 'Fix the JSON at this position; JSON allows no trailing commas, comments or single quotes.',
+    },
+  });
+  const fast = parseJsonFast(content, MAX_JSON_DEPTH);
+  let value: JsonValue;
+  let root: Node;
+  if (fast) {
+    ({ value, root } = fast);
+  } else {
+    const deep = tooDeep(content, MAX_JSON_DEPTH);
+    if (deep >= 0) {
+      const { diagnostic } = invalid(deep, `${what} nests deeper than ${MAX_JSON_DEPTH} levels, more than cardcheck reads`);
+      return { diagnostic: { ...diagnostic, hint: `Flatten the JSON to at most ${MAX_JSON_DEPTH} levels of objects and arrays.` } };
+    }
     const errors: ParseError[] = [];
-    tree = parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
+    const tree = parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
     if (first || !tree) {
       let code: string = first ? printParseErrorCode(first.error) : 'ValueExpected';
@@ -100,24 +129,11 @@ export function parseJsonBlock(
         code = 'TrailingComma';
         offset = before.length - 1;
       }
-      const pos = toFile(offset);
-      return {
-        diagnostic: {
-          ruleId: 'invalid-json',
-          severity: 'error',
-          file,
-          ...pos,
-          message: `${what} is not valid JSON: ${MESSAGES[code] ?? code}`,
-          hint: 'Fix the JSON at this position; JSON allows no trailing commas, comments or single quotes.',
-        },
-      };
+      return invalid(offset, `${what} is not valid JSON: ${MESSAGES[code] ?? code}`);
     }
+    root = tree;
+    value = getNodeValue(tree) as JsonValue;
   }
-  const rootNode = (): Node => {
-    // Text JSON.parse accepts, jsonc-parser parses without errors.
-    tree ??= parseTree(content, [], { allowTrailingComma: false, disallowComments: true }) as Node;
-    return tree;
-  };
   let all: OffsetPlaceholder[] | undefined;
   const located = (): OffsetPlaceholder[] => {
     all ??= scanPlaceholders(content).map((m) => ({ expr: m.expr, raw: m.raw, offset: m.index, ...toFile(m.index) }));
@@ -126,13 +142,29 @@ export function parseJsonBlock(
   const strip = ({ offset: _o, ...p }: OffsetPlaceholder): Placeholder => p;
   return {
     json: {
-      value: strict ? strict.value : (getNodeValue(rootNode()) as JsonValue),
-      get root() {
-        return rootNode();
-      },
+      value,
+      root,
       placeholders: (node) =>
         (node ? located().filter((p) => p.offset >= node.offset && p.offset < node.offset + node.length) : located()).map(strip),
       positionOf: (node) => toFile(node.offset),
     },
   };
+}
+
+/**
+ * A JSON block whose value alone is needed (response examples): read by the
+ * native JSON.parse, which gives the same value as parseJsonBlock; anything
+ * JSON.parse refuses, or that nests too deep, goes to parseJsonBlock for its
+ * located diagnostic.
+ */
+export function parseJsonValue(content: string, contentLine: number, file: string, what: string): { value?: JsonValue; diagnostic?: Diagnostic } {
+  if (!content.includes('__proto__') && tooDeep(content, MAX_JSON_DEPTH) < 0) {
+    try {
+      return { value: JSON.parse(content) as JsonValue };
+    } catch {
+      // Not JSON: parseJsonBlock says where.
+    }
+  }
+  const { json, diagnostic } = parseJsonBlock(content, contentLine, file, what);
+  return json ? { value: json.value } : { diagnostic };
 }

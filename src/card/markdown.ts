@@ -15,6 +15,8 @@ export interface TableRow {
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
+/** Same as `line.trim() !== ''`, without making the trimmed copy. */
+const NOT_BLANK = /\S/;
 const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** Scan `lines`, whose first element is file line `firstLine`. */
@@ -24,25 +26,24 @@ export function scanBlocks(lines: string[], firstLine: number): Block[] {
   while (i < lines.length) {
     const line = lines[i] ?? '';
     const lineNo = firstLine + i;
-    const fence = FENCE.exec(line);
+    // Cheap checks first: most lines are neither fences nor headings.
+    const fence = line.includes('```') || line.includes('~~~') ? FENCE.exec(line) : null;
     if (fence) {
       const marker = fence[1] ?? '```';
-      const body: string[] = [];
       let j = i + 1;
       let closed = false;
       for (; j < lines.length; j++) {
         const l = lines[j] ?? '';
-        if (l.trim().startsWith(marker) && l.trim().replace(/[`~]/g, '') === '') {
+        if (l.includes(marker) && l.trim().startsWith(marker) && l.trim().replace(/[`~]/g, '') === '') {
           closed = true;
           break;
         }
-        body.push(l);
       }
-      blocks.push({ kind: 'fence', lang: (fence[2] ?? '').toLowerCase(), content: body.join('\n'), line: lineNo, contentLine: lineNo + 1, closed });
+      blocks.push({ kind: 'fence', lang: (fence[2] ?? '').toLowerCase(), content: lines.slice(i + 1, j).join('\n'), line: lineNo, contentLine: lineNo + 1, closed });
       i = closed ? j + 1 : j;
       continue;
     }
-    const heading = HEADING.exec(line);
+    const heading = line.charCodeAt(0) === 35 ? HEADING.exec(line) : null;
     if (heading) {
       blocks.push({ kind: 'heading', level: (heading[1] ?? '#').length, text: heading[2] ?? '', line: lineNo });
       i++;
@@ -52,14 +53,14 @@ export function scanBlocks(lines: string[], firstLine: number): Block[] {
       const header: TableRow = { line: lineNo, cells: splitRow(line) };
       const rows: TableRow[] = [];
       let j = i + 2;
-      for (; j < lines.length && (lines[j] ?? '').includes('|') && (lines[j] ?? '').trim() !== ''; j++) {
+      for (; j < lines.length && (lines[j] ?? '').includes('|') && NOT_BLANK.test(lines[j] ?? ''); j++) {
         rows.push({ line: firstLine + j, cells: splitRow(lines[j] ?? '') });
       }
       blocks.push({ kind: 'table', line: lineNo, header, rows });
       i = j;
       continue;
     }
-    if (line.trim() !== '') blocks.push({ kind: 'text', line: lineNo, text: line });
+    if (NOT_BLANK.test(line)) blocks.push({ kind: 'text', line: lineNo, text: line });
     i++;
   }
   return blocks;

@@ -3,18 +3,18 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { schemaFromExample } from './example-schema.js';
 import { parseExpectation } from './expectation.js';
 import { parseFrontMatter } from './front-matter.js';
-import { parseJsonBlock } from './json-block.js';
+import { parseJsonBlock, parseJsonValue } from './json-block.js';
 import { scanBlocks } from './markdown.js';
 import type { Block } from './markdown.js';
 import { parseRequestTemplate } from './request-template.js';
-import { collectSections, sectionBlocks } from './sections.js';
+import { allSectionBlocks, collectSections, sectionBlocks } from './sections.js';
 import { decodeSource } from './source-text.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 
 type Fence = Extract<Block, { kind: 'fence' }>;
 const isStatusMark = (b: Block | undefined) => (b?.kind === 'text' && STATUS_MARK.test(b.text)) || (b?.kind === 'heading' && b.level >= 3 && /^\d{3}\b/.test(b.text));
-const isJsonFence = (b: Block): b is Fence => b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && b.content.trimStart().startsWith('{')));
+const isJsonFence = (b: Block): b is Fence => b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && /^\s*\{/.test(b.content)));
 
 /**
  * Bytes or text of one card → the card and/or located diagnostics.
@@ -29,7 +29,10 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   }
   const fm = parseFrontMatter(text, file);
   diagnostics.push(...fm.diagnostics);
-  const blocks = scanBlocks(fm.body.split('\n'), fm.bodyLine);
+  // The body's lines are the file's last lines, unless the closing --- had text after it.
+  const bodyOffset = text.length - fm.body.length;
+  const bodyLines = bodyOffset === 0 || text.charCodeAt(bodyOffset - 1) === 10 ? lines.slice(fm.bodyLine - 1) : fm.body.split('\n');
+  const blocks = scanBlocks(bodyLines, fm.bodyLine);
   const titleBlock = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const title = titleBlock?.kind === 'heading' ? { text: titleBlock.text, line: titleBlock.line } : undefined;
 
@@ -132,7 +135,7 @@ function headingInFence(blocks: Block[], name: RegExp): { fence: number; line: n
 }
 
 function fencesOf(blocks: Block[]): ParseCardResult['fences'] {
-  return blocks.filter((b): b is Fence => b.kind === 'fence').map((f) => ({ line: f.line, lang: f.lang, closed: f.closed, empty: f.content.trim() === '' }));
+  return blocks.filter((b): b is Fence => b.kind === 'fence').map((f) => ({ line: f.line, lang: f.lang, closed: f.closed, empty: !/\S/.test(f.content) }));
 }
 
 /** `specs/vcita/get-app.md` → `get-app` */
@@ -143,20 +146,25 @@ export function cardIdFromFile(file: string): string {
 
 const STATUS_MARK = /^\s*(?:\*\*|#{3,6}\s+)(\d{3})\b\s*([^*]*?)\s*(?:\*\*)?\s*$/;
 
-/** Vendor-doc style examples: `**200 Operation succeeded**` (or `### 200 …`) followed by a ```json block. */
+/**
+ * Vendor-doc style examples: `**200 Operation succeeded**` (or `### 200 …`) followed by a ```json block,
+ * in every Responses / Expected Response / Examples section (a card often has both an
+ * "Expected Response" block and the vendor's "Responses" below it).
+ */
 function parseExamples(blocks: Block[], file: string, diagnostics: ParseCardResult['diagnostics']): ResponseExample[] {
   const examples: ResponseExample[] = [];
-  let pending: { status: number; description: string } | undefined;
-  const section = sectionBlocks(blocks, /^(responses|expected response|examples?|response examples)$/i);
-  for (const b of section?.blocks ?? []) {
-    const text = b.kind === 'text' ? b.text : b.kind === 'heading' ? `${'#'.repeat(b.level)} ${b.text}` : undefined;
-    const mark = text !== undefined ? STATUS_MARK.exec(text) : undefined;
-    if (mark) pending = { status: Number(mark[1]), description: mark[2] ?? '' };
-    else if (b.kind === 'fence' && pending && isJsonFence(b)) {
-      const { json, diagnostic } = parseJsonBlock(b.content, b.contentLine, file, `the ${pending.status} example`);
-      if (diagnostic) diagnostics.push(diagnostic);
-      if (json) examples.push({ status: pending.status, description: pending.description, body: json.value, schema: schemaFromExample(json.value), line: b.line, column: 1 });
-      pending = undefined;
+  for (const section of allSectionBlocks(blocks, /^(responses|expected response|examples?|response examples)$/i)) {
+    let pending: { status: number; description: string } | undefined;
+    for (const b of section.blocks) {
+      const text = b.kind === 'text' ? b.text : b.kind === 'heading' ? `${'#'.repeat(b.level)} ${b.text}` : undefined;
+      const mark = text !== undefined ? STATUS_MARK.exec(text) : undefined;
+      if (mark) pending = { status: Number(mark[1]), description: mark[2] ?? '' };
+      else if (b.kind === 'fence' && pending && isJsonFence(b)) {
+        const { value, diagnostic } = parseJsonValue(b.content, b.contentLine, file, `the ${pending.status} example`);
+        if (diagnostic) diagnostics.push(diagnostic);
+        if (value !== undefined) examples.push({ status: pending.status, description: pending.description, body: value, schema: schemaFromExample(value), line: b.line, column: 1 });
+        pending = undefined;
+      }
     }
   }
   return examples;

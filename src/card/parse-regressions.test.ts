@@ -35,4 +35,28 @@ describe('parser fixes found while writing golden fixtures and fuzzing', () => {
     expect(d).toMatchObject({ line: 4, column: 13 });
     expect(result.lines[3]?.[12]).toBe('\ufffd');
   });
+
+  it('reads response examples under "## Responses" when an "## Expected Response" section comes first', () => {
+    const card = [
+      '---', 'endpoint: POST /oauth/token', '---', '# Token', '', '## Request Template', '', '```json', '{ "method": "POST", "path": "/oauth/token" }', '```', '',
+      '## Expected Response', '', '```json', '{ "status": 200 }', '```', '',
+      '## Responses', '', '**200 Operation succeeded**', '', '```json', '{ "access_token": "x", "expires_in": 3600 }', '```', '',
+      '**400 Invalid request payload**', '', '```json', '{ "code": "invalid_request" }', '```', '',
+    ].join('\n');
+    const { card: parsed, diagnostics } = parseCard(card, 'c.md');
+    expect(diagnostics).toEqual([]);
+    expect(parsed?.expect?.status).toEqual([200]);
+    expect(parsed?.examples.map((e) => [e.status, e.description, e.line])).toEqual([[200, 'Operation succeeded', 22], [400, 'Invalid request payload', 28]]);
+    expect(parsed?.examples[0]?.schema).toEqual({ type: 'object', required: ['access_token', 'expires_in'], properties: { access_token: { type: 'string' }, expires_in: { type: 'integer' } } });
+  });
+
+  it('reports JSON nested thousands deep instead of overflowing the stack', () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    for (const body of [deep, '['.repeat(10_000)]) {
+      const card = `---\nendpoint: POST /x\n---\n## Request Template\n\`\`\`json\n{"method":"POST","path":"/x","body":${body}}\n\`\`\`\n`;
+      const result = parseCard(card, 'c.md');
+      expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual(['6:292 invalid-json']);
+      expect(result.diagnostics[0]?.message).toBe('the Request Template nests deeper than 256 levels, more than cardcheck reads');
+    }
+  });
 });
