@@ -80,16 +80,10 @@ class Parser {
   private literal(parent: TreeNode | undefined): TreeNode {
     const t = this.text;
     const offset = this.i;
-    const word = (w: string, value: boolean | null, type: 'boolean' | 'null'): TreeNode => {
-      if (!t.startsWith(w, offset)) throw GIVE_UP;
-      this.i += w.length;
-      this.v = value;
-      return { type, offset, length: w.length, parent, value };
-    };
     switch (t.charCodeAt(offset)) {
-      case 116: return word('true', true, 'boolean');
-      case 102: return word('false', false, 'boolean');
-      case 110: return word('null', null, 'null');
+      case 116: return this.word('true', true, 'boolean', parent);
+      case 102: return this.word('false', false, 'boolean', parent);
+      case 110: return this.word('null', null, 'null', parent);
       default: {
         NUMBER.lastIndex = offset;
         const m = NUMBER.exec(t);
@@ -100,6 +94,14 @@ class Parser {
         return { type: 'number', offset, length: m[0].length, parent, value };
       }
     }
+  }
+
+  private word(w: string, value: boolean | null, type: 'boolean' | 'null', parent: TreeNode | undefined): TreeNode {
+    const offset = this.i;
+    if (!this.text.startsWith(w, offset)) throw GIVE_UP;
+    this.i += w.length;
+    this.v = value;
+    return { type, offset, length: w.length, parent, value };
   }
 
   private string(): string {

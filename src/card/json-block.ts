@@ -139,7 +139,7 @@ export function parseJsonBlock(
     all ??= scanPlaceholders(content).map((m) => ({ expr: m.expr, raw: m.raw, offset: m.index, ...toFile(m.index) }));
     return all;
   };
-  const strip = ({ offset: _o, ...p }: OffsetPlaceholder): Placeholder => p;
+  const strip = (p: OffsetPlaceholder): Placeholder => ({ expr: p.expr, raw: p.raw, line: p.line, column: p.column });
   return {
     json: {
       value,

@@ -19,6 +19,15 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
 const NOT_BLANK = /\S/;
 const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
+/** FENCE can only match when a ` or ~ is among the first four characters. */
+function mayOpenFence(line: string): boolean {
+  for (let k = 0; k < 4; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 96 || c === 126) return true;
+  }
+  return false;
+}
+
 /** Scan `lines`, whose first element is file line `firstLine`. */
 export function scanBlocks(lines: string[], firstLine: number): Block[] {
   const blocks: Block[] = [];
@@ -27,7 +36,7 @@ export function scanBlocks(lines: string[], firstLine: number): Block[] {
     const line = lines[i] ?? '';
     const lineNo = firstLine + i;
     // Cheap checks first: most lines are neither fences nor headings.
-    const fence = line.includes('```') || line.includes('~~~') ? FENCE.exec(line) : null;
+    const fence = mayOpenFence(line) ? FENCE.exec(line) : null;
     if (fence) {
       const marker = fence[1] ?? '```';
       let j = i + 1;

@@ -156,7 +156,7 @@ function parseExamples(blocks: Block[], file: string, diagnostics: ParseCardResu
   for (const section of allSectionBlocks(blocks, /^(responses|expected response|examples?|response examples)$/i)) {
     let pending: { status: number; description: string } | undefined;
     for (const b of section.blocks) {
-      const text = b.kind === 'text' ? b.text : b.kind === 'heading' ? `${'#'.repeat(b.level)} ${b.text}` : undefined;
+      const text = b.kind === 'text' ? b.text : b.kind === 'heading' && b.level >= 3 ? `${'#'.repeat(b.level)} ${b.text}` : undefined;
       const mark = text !== undefined ? STATUS_MARK.exec(text) : undefined;
       if (mark) pending = { status: Number(mark[1]), description: mark[2] ?? '' };
       else if (b.kind === 'fence' && pending && isJsonFence(b)) {

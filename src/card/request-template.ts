@@ -8,5 +8,7 @@ export function parseRequestTemplate(json: ParsedJson, file: string): { request?
   const main = parseRequestObject(json, [], file, 'the Request Template', ['cleanup']);
   if (!main.request) return { diagnostics: main.diagnostics };
   const cleanup = parseStep(json, ['cleanup'], file, 'the request\'s "cleanup"');
-  return { request: { ...main.request, cleanup: cleanup.request }, diagnostics: [...main.diagnostics, ...cleanup.diagnostics] };
+  // Object.assign rather than `{ ...main.request, cleanup }`, which gives every template its own hidden class in V8.
+  const request: RequestTemplate = Object.assign({}, main.request, { cleanup: cleanup.request });
+  return { request, diagnostics: [...main.diagnostics, ...cleanup.diagnostics] };
 }

@@ -57,16 +57,18 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
     const lookup = step(['lookup', 'source_endpoint'], 'the lookup step');
     const cleanup = step(['cleanup', 'cleanup_endpoint'], 'the cleanup step');
     const notes = typeof entry.notes === 'string' ? entry.notes : typeof entry.description === 'string' ? entry.description : undefined;
-    const base = { name, ...at, cleanup, notes, cleanupNote: typeof entry.cleanup_note === 'string' ? entry.cleanup_note : undefined };
+    const cleanupNote = typeof entry.cleanup_note === 'string' ? entry.cleanup_note : undefined;
+    // Written out rather than `{ ...base, source }`: that spread gives every field its own hidden class in V8.
+    const field = (source: UidField['source']): UidField => ({ name, line: at.line, column: at.column, cleanup, notes, cleanupNote, source });
     if (entry.value !== undefined) {
       const valueNode = findNodeAtLocation(json.root, [name, 'value']);
-      fields.push({ ...base, source: { kind: 'value', value: entry.value, placeholders: valueNode ? json.placeholders(valueNode) : [] } });
+      fields.push(field({ kind: 'value', value: entry.value, placeholders: valueNode ? json.placeholders(valueNode) : [] }));
     } else if (typeof entry.from_person === 'string') {
-      fields.push({ ...base, source: { kind: 'external', description: entry.from_person } });
+      fields.push(field({ kind: 'external', description: entry.from_person }));
     } else if (create || lookup) {
       if (!extractFrom) diagnostics.push(problem(`UID field "${name}" says where to get it but not what to take: "extract_from" is missing`, 'Add "extract_from": "data.id" (a dot path into the response).', 'missing-extract'));
-      if (create) fields.push({ ...base, source: { kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup } });
-      else if (lookup) fields.push({ ...base, source: { kind: 'lookup', lookup, extractFrom } });
+      if (create) fields.push(field({ kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup }));
+      else if (lookup) fields.push(field({ kind: 'lookup', lookup, extractFrom }));
     } else {
       diagnostics.push(problem(`UID field "${name}" has no source: nothing says how to obtain it`, 'Add create_endpoint (+ create_body), source_endpoint, value, or from_person with a description.', 'missing-source'));
     }
@@ -79,7 +81,8 @@ export function mergeUidFields(fromTable: UidField[], fromJson: UidField[]): Uid
   const merged = new Map(fromTable.map((f) => [f.name, f]));
   for (const f of fromJson) {
     const t = merged.get(f.name);
-    merged.set(f.name, t ? { ...t, ...f, notes: f.notes ?? t.notes, cleanupNote: f.cleanupNote ?? (f.cleanup ? undefined : t.cleanupNote), cleanup: f.cleanup ?? (f.cleanupNote ? undefined : t.cleanup) } : f);
+    // Object.assign, not `{ ...t, ...f, … }`: same keys in the same order, and V8 keeps one hidden class for them.
+    merged.set(f.name, t ? Object.assign({}, t, f, { notes: f.notes ?? t.notes, cleanupNote: f.cleanupNote ?? (f.cleanup ? undefined : t.cleanupNote), cleanup: f.cleanup ?? (f.cleanupNote ? undefined : t.cleanup) }) : f);
   }
   return [...merged.values()];
 }

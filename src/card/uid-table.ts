@@ -50,7 +50,9 @@ export function parseUidTable(header: TableRow, rows: TableRow[]): UidField[] {
     const cell = (i: number) => (i >= 0 ? row.cells[i] ?? '' : '');
     const name = unquote(cell(col.name));
     if (!name) continue;
-    const base = { name, line: row.line, column: 1 };
+    // Fields are written out, not spread from a base object: `{ ...base, x }` gives
+    // every object its own hidden class in V8, which made parse and lint slow.
+    const line = row.line;
     const notes = unquote(cell(col.notes)) || undefined;
     if (col.source >= 0) {
       // `POST /platform/v1/apps` → `data.client_id`
@@ -58,9 +60,9 @@ export function parseUidTable(header: TableRow, rows: TableRow[]): UidField[] {
       const [where = '', extract = ''] = source.split(/→|->/);
       const s = step(where, row.line);
       if (s && extract.trim()) {
-        fields.push({ ...base, notes, source: s.method === 'GET' ? { kind: 'lookup', lookup: s, extractFrom: unquote(extract) } : { kind: 'create', create: s, extractFrom: unquote(extract), fresh: true } });
+        fields.push({ name, line, column: 1, notes, source: s.method === 'GET' ? { kind: 'lookup', lookup: s, extractFrom: unquote(extract) } : { kind: 'create', create: s, extractFrom: unquote(extract), fresh: true } });
       } else {
-        fields.push({ ...base, notes, source: { kind: 'external', description: unquote(source) } });
+        fields.push({ name, line, column: 1, notes, source: { kind: 'external', description: unquote(source) } });
       }
       continue;
     }
@@ -75,7 +77,7 @@ export function parseUidTable(header: TableRow, rows: TableRow[]): UidField[] {
       : lookup && extractFrom
         ? { kind: 'lookup', lookup, extractFrom }
         : { kind: 'external', description: unquote(cell(col.lookup)) || 'not stated' };
-    fields.push({ ...base, notes, source, cleanup, cleanupNote });
+    fields.push({ name, line, column: 1, notes, source, cleanup, cleanupNote });
   }
   return fields;
 }
