@@ -16,14 +16,16 @@ export interface RuleDoc {
   what: string;
   /** How to fix it. */
   fix: string;
-  /** Where it is checked, when not by `cardcheck lint`. */
+  /** `run`: checked by `cardcheck run` only; `config`: a cardcheck.config.yaml rule. */
   when?: 'run' | 'config';
+  /** Why it has no golden fixture, when it cannot have one. */
+  noFixture?: string;
 }
 
 export const RULE_DOCS: RuleDoc[] = [
   // Reading the file
   {
-    id: 'unreadable-card', severity: 'error', when: 'run',
+    id: 'unreadable-card', severity: 'error', noFixture: 'a file that cannot be read cannot be committed (and root reads any file)',
     what: 'The card file could not be read (it vanished, or its permissions forbid reading it). Reported at line 1.',
     fix: 'Check the path and the file\'s permissions.',
   },
@@ -251,7 +253,23 @@ export const RULE_DOCS: RuleDoc[] = [
   },
 ];
 
-/** Rule ids `cardcheck lint` reports on cards, each with a golden fixture. */
+/** Rule ids `cardcheck lint` reports on cards that have a golden fixture. */
 export function lintRuleIds(): string[] {
-  return RULE_DOCS.filter((r) => !r.when).map((r) => r.id);
+  return RULE_DOCS.filter((r) => !r.when && !r.noFixture).map((r) => r.id);
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/**
+ * The rule table of specs/README.md, generated from RULE_DOCS (a test checks
+ * the README holds exactly this). Print it with:
+ * `node -e "import('./dist/lint/rule-docs.js').then((m) => console.log(m.ruleTable()))"`
+ */
+export function ruleTable(): string {
+  const where = (r: RuleDoc) => (r.when === 'run' ? ' (run)' : r.when === 'config' ? ' (config)' : '');
+  return [
+    '| rule | severity | what it reports | how to fix it |',
+    '|---|---|---|---|',
+    ...RULE_DOCS.map((r) => `| \`${r.id}\` | ${r.severity}${where(r)} | ${cell(r.what)} | ${cell(r.fix)} |`),
+  ].join('\n');
 }
