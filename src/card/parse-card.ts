@@ -140,8 +140,9 @@ function fencesOf(blocks: Block[]): ParseCardResult['fences'] {
 
 /** `specs/vcita/get-app.md` → `get-app` */
 export function cardIdFromFile(file: string): string {
-  const base = file.split('/').pop() ?? file;
-  return base.replace(/\.[^.]*$/, '');
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot >= 0 ? base.slice(0, dot) : base;
 }
 
 const STATUS_MARK = /^\s*(?:\*\*|#{3,6}\s+)(\d{3})\b\s*([^*]*?)\s*(?:\*\*)?\s*$/;
