@@ -44,7 +44,7 @@ describe('console reporter, piped or in CI', () => {
     const verbose = await replay(['console'], run, { verbose: true });
     expect(quiet.out.join('\n')).not.toContain('→ GET');
     const text = verbose.out.join('\n');
-    expect(text).toMatch(/→ GET http:\/\/127\.0\.0\.1:\d+\/vcita\/platform\/v1\/apps {2}\(request\)\n {6}authorization: \[redacted\]/);
+    expect(text).toMatch(/→ GET http:\/\/127\.0\.0\.1:\d+\/vcita\/platform\/v1\/apps {2}\(request\)\n {6}authorization: Bearer \[redacted\]/);
     expect(text).toContain('      {"success":true,"data":[');
     expect(text).toMatch(/← 200 {2}\d+ ms/);
     for (const s of secrets) expect(text).not.toContain(s);

@@ -115,7 +115,7 @@ describe('report.html in headless Chromium', () => {
     const exchange = card.locator('details.exchange').first();
     expect(await exchange.locator('summary').innerText()).toMatch(/request GET http:\/\/127\.0\.0\.1:\d+\/vcita\/platform\/v1\/apps → 200/);
     await exchange.locator('summary').click();
-    expect(await exchange.locator('pre.headers').first().innerText()).toContain('authorization: [redacted]');
+    expect(await exchange.locator('pre.headers').first().innerText()).toContain('authorization: Bearer [redacted]');
     expect(await exchange.locator('pre.body').innerText()).toContain('"success": true');
     // Other cards stay closed.
     expect(await page.locator('.card[data-outcome=passed] table.checks:visible').count()).toBe(0);
