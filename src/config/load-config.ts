@@ -17,7 +17,7 @@ const PROFILE_TYPES = ['bearer', 'headers', 'basic', 'oauth2-client-credentials'
 /** Parse and validate cardcheck.config.yaml text. Every problem is a located diagnostic; never throws. */
 export function parseConfig(text: string, file: string): { config: Config; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core' });
+  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false });
   const r = new YamlReader(doc, lineCounter, file);
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
