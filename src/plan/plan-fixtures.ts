@@ -30,31 +30,45 @@ export interface FixturePlan {
  * whose fields it uses. Cycles are reported.
  */
 export function planFixtures(card: Card): FixturePlan {
-  const steps = new Map<string, FixtureStep>();
+  // Grouped by METHOD + path first; the full request is compared only when two fields share those.
+  const byRoute = new Map<string, { full: string; step: FixtureStep }[]>();
+  const ordered: FixtureStep[] = [];
   const lineOf = new Map<string, number>();
   for (const field of card.uidFields) {
     const src = field.source;
     if (src.kind === 'external') continue;
     lineOf.set(field.name, field.line);
-    const key = src.kind === 'value' ? `value ${field.name}` : `${src.kind} ${requestKey(src.kind === 'create' ? src.create : src.lookup)} ${src.kind === 'create' ? requestKey(src.lookup) : ''}`;
-    let step = steps.get(key);
-    if (!step) {
-      step = src.kind === 'create'
-        ? { kind: 'create', request: src.create, lookup: src.lookup, fields: [], cleanups: [], sharedKey: src.fresh ? undefined : key }
-        : src.kind === 'lookup'
-          ? { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] }
-          : { kind: 'value', value: src.value, fields: [], cleanups: [] };
-      steps.set(key, step);
+    let step: FixtureStep | undefined;
+    if (src.kind !== 'value') {
+      const req = src.kind === 'create' ? src.create : src.lookup;
+      const route = `${src.kind} ${req.method} ${req.path}`;
+      const candidates = byRoute.get(route) ?? [];
+      const full = src.kind === 'create' && (!src.fresh || candidates.length > 0) ? `${src.kind} ${requestKey(req)} ${requestKey(src.lookup)}` : candidates.length > 0 ? `${src.kind} ${requestKey(req)}` : '';
+      for (const c of candidates) {
+        if (!c.full) c.full = c.step.kind === 'create' ? `create ${requestKey(c.step.request)} ${requestKey(c.step.lookup)}` : `lookup ${requestKey(c.step.request)}`;
+        if (c.full === full) step = c.step;
+      }
+      if (!step) {
+        step = src.kind === 'create'
+          ? { kind: 'create', request: src.create, lookup: src.lookup, fields: [], cleanups: [], sharedKey: src.fresh ? undefined : full }
+          : { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] };
+        candidates.push({ full, step });
+        byRoute.set(route, candidates);
+        ordered.push(step);
+      }
+    } else {
+      step = { kind: 'value', value: src.value, fields: [], cleanups: [] };
+      ordered.push(step);
     }
     step.fields.push({ name: field.name, extractFrom: src.kind === 'value' ? '' : src.extractFrom });
     if (field.cleanup) {
       const c = field.cleanup;
-      if (!step.cleanups.some((x) => requestKey(x) === requestKey(c))) step.cleanups.push(c);
+      if (!step.cleanups.some((x) => x === c || requestKey(x) === requestKey(c))) step.cleanups.push(c);
     } else if (field.cleanupNote && !step.cleanupNote) {
       step.cleanupNote = field.cleanupNote;
     }
   }
-  return orderSteps([...steps.values()], card, lineOf);
+  return orderSteps(ordered, card, lineOf);
 }
 
 function orderSteps(all: FixtureStep[], card: Card, lineOf: Map<string, number>): FixturePlan {

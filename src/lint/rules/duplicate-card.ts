@@ -12,9 +12,14 @@ function signature(c: LintInput): string | undefined {
 export const duplicateCard: ProjectRule = {
   id: 'duplicate-card',
   check(cards) {
+    // Only cards sending the same METHOD + path can be duplicates: stringify just those.
+    const routes = new Map<string, number>();
+    const route = (c: LintInput) => `${c.card?.frontMatter.api ?? ''} ${c.card?.request?.method} ${c.card?.request?.path}`;
+    for (const c of cards) if (c.card?.request) routes.set(route(c), (routes.get(route(c)) ?? 0) + 1);
     const seen = new Map<string, LintInput>();
     const out = [];
     for (const c of cards) {
+      if ((routes.get(route(c)) ?? 0) < 2) continue;
       const sig = signature(c);
       if (!sig) continue;
       const first = seen.get(sig);
