@@ -35,7 +35,7 @@ async function inline(value: JsonValue, dir: string, stack: string[], cache: Map
       try {
         text = await readFile(abs, 'utf8');
       } catch {
-        throw new RefError(`"${ref}": no such schema file (${abs})`);
+        throw new RefError(`"${ref}": no such schema file (${path.relative(process.cwd(), abs).split(path.sep).join('/') || abs})`);
       }
       try {
         doc = JSON.parse(text) as JsonValue;

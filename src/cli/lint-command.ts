@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { lintProject } from '../api/lint-project.js';
 import { loadProject } from '../api/load-project.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
@@ -15,6 +17,12 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
   for (const m of project.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
   const diagnostics = lintProject(project);
   const lines = new Map(project.cards.map((c) => [c.file, c.lines]));
+  // Config diagnostics show their source line too.
+  if (project.config.file) {
+    const shown = path.relative(io.cwd, project.config.file).split(path.sep).join('/');
+    const text = await readFile(project.config.file, 'utf8').catch(() => undefined);
+    if (text !== undefined) lines.set(shown, text.split(/\r?\n/));
+  }
   if (opts.format === 'json') {
     io.stdout(JSON.stringify(diagnostics.map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, hint: d.hint ?? '' })), null, 2));
   } else {

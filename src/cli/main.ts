@@ -15,6 +15,14 @@ import type { RunCommandOptions } from './run-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
+// A closed pipe (`cardcheck lint | head`) ends output quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const io = {
   cwd: process.cwd(),
   stdout: (line: string) => process.stdout.write(`${line}\n`),
