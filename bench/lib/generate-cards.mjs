@@ -6,18 +6,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-
-/** A small deterministic PRNG (mulberry32), so every run times the same cards. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The sandbox's seeded PRNG (mulberry32), from the build `npm run bench` makes first, so every run times the same cards.
+import { seededRandom } from '../../dist/sandbox/faults/prng.js';
 
 function readBases(root) {
   const seeds = ['000_e5b2871b98d23f98.txt', '001_6e7fb2f22a9061ea.txt'].map((f) => path.join(root, 'fixtures/seeds', f));
@@ -100,7 +90,7 @@ function vary(base, i, random) {
 /** `count` cards as `{ file, bytes }`, the same ones on every run. */
 export function generateCards(root, count) {
   const bases = readBases(root);
-  const random = prng(20260125);
+  const random = seededRandom(20260125);
   const encoder = new TextEncoder();
   return Array.from({ length: count }, (_, i) => {
     const api = ['vcita', 'rocketchat', 'youhodler'][i % 3];

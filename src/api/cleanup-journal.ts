@@ -30,9 +30,8 @@ async function tlsForJournals(config: Config, cwd: string, files: string[]): Pro
 /** Where runs keep their cleanup journals, relative to the working directory. */
 export const LEDGER_DIR = '.cardcheck/ledger';
 
-async function readLines(file: string): Promise<JournalLine[]> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  // A run killed mid-write can leave a torn last line: skip what does not parse.
+/** The lines of a journal; a run killed mid-write can leave a torn last line, which is skipped. */
+function parseJournal(text: string): JournalLine[] {
   return text.split('\n').flatMap((l) => {
     try {
       return l.trim() ? [JSON.parse(l) as JournalLine] : [];
@@ -40,6 +39,10 @@ async function readLines(file: string): Promise<JournalLine[]> {
       return [];
     }
   });
+}
+
+async function readLines(file: string): Promise<JournalLine[]> {
+  return parseJournal(await readFile(file, 'utf8').catch(() => ''));
 }
 
 /** A finished run whose every resource was cleaned needs no journal. */
@@ -122,14 +125,7 @@ export function pendingInNewestJournal(cwd: string, ledgerDir = LEDGER_DIR): { f
     if (!newest || mtime > newest.mtime) newest = { file: path.join(dir, f), mtime };
   }
   if (!newest) return [];
-  const lines = readFileSync(newest.file, 'utf8').split('\n').flatMap((l) => {
-    try {
-      return l.trim() ? [JSON.parse(l) as JournalLine] : [];
-    } catch {
-      return [];
-    }
-  });
-  return pendingEntries(lines).map((e) => ({ file: e.file, createdBy: e.createdBy, id: e.id }));
+  return pendingEntries(parseJournal(readFileSync(newest.file, 'utf8'))).map((e) => ({ file: e.file, createdBy: e.createdBy, id: e.id }));
 }
 
 function readdirSyncSafe(dir: string): string[] {

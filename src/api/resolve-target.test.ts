@@ -17,19 +17,19 @@ describe('targets', () => {
   const { config } = parseConfig(CONFIG, 'cardcheck.config.yaml');
 
   it('picks a named target and gives each API its base URL', () => {
-    const t = resolveTarget(config, 'staging', [plan('vcita')]);
+    const t = resolveTarget(config, 'staging', () => [plan('vcita')]);
     expect(baseUrlLookup(t)('vcita')).toBe('https://vcita.staging.example/api');
     expect(() => baseUrlLookup(t)('youhodler')).toThrow('target "staging" has no base URL for API "youhodler"');
   });
 
   it('accepts a URL when the cards call one API, and refuses it for several', () => {
-    expect(baseUrlLookup(resolveTarget(config, 'https://x.example/', [plan('vcita'), plan('vcita')]))('vcita')).toBe('https://x.example');
-    expect(() => resolveTarget(config, 'https://x.example', [plan('vcita'), plan('rocketchat')])).toThrow(/the selected cards call 2 APIs \(vcita, rocketchat\)/);
+    expect(baseUrlLookup(resolveTarget(config, 'https://x.example/', () => [plan('vcita'), plan('vcita')]))('vcita')).toBe('https://x.example');
+    expect(() => resolveTarget(config, 'https://x.example', () => [plan('vcita'), plan('rocketchat')])).toThrow(/the selected cards call 2 APIs \(vcita, rocketchat\)/);
   });
 
   it('names an unknown target with a suggestion', () => {
-    expect(() => resolveTarget(config, 'stagin', [])).toThrow('--target stagin: no such target; did you mean "staging"?');
-    expect(resolveTarget(defaultConfig(), undefined, []).embedded).toBe(true);
+    expect(() => resolveTarget(config, 'stagin', () => [])).toThrow('--target stagin: no such target; did you mean "staging"?');
+    expect(resolveTarget(defaultConfig(), undefined, () => []).embedded).toBe(true);
   });
 });
 

@@ -13,9 +13,10 @@ export class SetupError extends Error {
  * `--target NAME` picks a configured target; `--target URL` is allowed when
  * every card to run calls one API; no `--target` uses the config's default.
  */
-export function resolveTarget(config: Config, target: string | undefined, plans: CardPlan[]): TargetConfig {
+export function resolveTarget(config: Config, target: string | undefined, selected: () => CardPlan[]): TargetConfig {
   if (target && /^https?:\/\//i.test(target)) {
-    const apis = [...new Set(plans.filter((p) => p.action === 'run').map((p) => p.api).filter((a): a is string => a !== undefined))];
+    // Only a URL target needs to know which APIs the selected cards call.
+    const apis = [...new Set(selected().filter((p) => p.action === 'run').map((p) => p.api).filter((a): a is string => a !== undefined))];
     if (apis.length > 1) {
       throw new SetupError(`--target ${target}: the selected cards call ${apis.length} APIs (${apis.join(', ')}), so one URL cannot serve them; name a target from cardcheck.config.yaml (${Object.keys(config.targets).join(', ')}) or select one API's cards`);
     }

@@ -16,6 +16,7 @@ import { createHttpClient } from '../http/client.js';
 import { proxySecrets, proxySettingsFromEnv } from '../http/proxy-env.js';
 import { loadTargetTls, tlsByOrigin } from '../config/tls-files.js';
 import { planRun } from '../plan/plan-run.js';
+import type { CardPlan } from '../core/plan.js';
 import { guardProduction } from '../plan/production-guard.js';
 import type { HeldBackCard } from '../plan/production-guard.js';
 import { selectCards } from '../plan/select-cards.js';
@@ -129,7 +130,8 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   if (configErrors.length) throw new ConfigError(configErrors);
   const profiles = project.config.profiles;
   // Target first (a URL target needs the plan's APIs, which need no env), then the real plan.
-  const target = withEnvUrls(resolveTarget(project.config, options.target, planRun(project.cards, { profiles }).cards), env);
+  const select = (cards: CardPlan[]) => (options.select ? selectCards(cards, options.select) : cards);
+  const target = withEnvUrls(resolveTarget(project.config, options.target, () => select(planRun(project.cards, { profiles }).cards)), env);
   // The target's TLS files are read only when it is used: other targets' certificates need not be here.
   const tlsFiles = await loadTargetTls(target, project.config, cwd);
   if (tlsFiles.diagnostics.length) throw new ConfigError(tlsFiles.diagnostics);
@@ -142,7 +144,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   }
   const resolved = { ...target, apis };
   const full = planRun(project.cards, { env, profiles });
-  const selected = options.select ? { cards: selectCards(full.cards, options.select) } : full;
+  const selected = { cards: select(full.cards) };
   const { plan, heldBack } = guardProduction(selected, { targetName: resolved.name, production: resolved.production, allowMutations: options.allowMutations ?? false });
   // The embedded sandbox listens on loopback in this process: never through a proxy.
   const proxy = sandbox ? undefined : proxySettingsFromEnv(env);

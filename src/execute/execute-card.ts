@@ -27,10 +27,12 @@ class CardError extends Error {}
 
 const is2xx = (s: number) => s >= 200 && s < 300;
 
-/** Sends one of a card's requests and records it (never its body or headers) in the result. */
-export function createSender(ctx: ExecuteContext, requests: RequestRecord[], defaults: { auth?: string; api?: string }) {
-  return async (label: string, spec: RequestSpec, scope: RenderScope, retry: SendOptions = {}): Promise<HttpResponse> => {
-    const req = await buildRequest(spec, scope, ctx, defaults);
+/**
+ * Sends a built request and records it in the result: label, status, timing,
+ * and the exchange (headers and bodies, redacted before the result leaves).
+ */
+function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]) {
+  return async (label: string, req: HttpRequest, retry: SendOptions = {}): Promise<HttpResponse> => {
     rememberSecrets(ctx, req);
     const entry: RequestRecord = { label, method: req.method, path: req.path, durationMs: 0 };
     entry.exchange = { url: joinUrl(req.baseUrl, req.path, req.query).toString(), requestHeaders: { ...req.headers }, requestBody: bodyText(req) };
@@ -49,6 +51,13 @@ export function createSender(ctx: ExecuteContext, requests: RequestRecord[], def
       throw err;
     }
   };
+}
+
+/** Renders one of a card's requests, then sends and records it. */
+export function createSender(ctx: ExecuteContext, requests: RequestRecord[], defaults: { auth?: string; api?: string }) {
+  const sendBuilt = createBuiltSender(ctx, requests);
+  return async (label: string, spec: RequestSpec, scope: RenderScope, retry: SendOptions = {}): Promise<HttpResponse> =>
+    sendBuilt(label, await buildRequest(spec, scope, ctx, defaults), retry);
 }
 
 /** Credentials a request carries are secrets from now on. */
@@ -72,12 +81,12 @@ const requestIdentity = (req: HttpRequest) => `${req.method} ${req.baseUrl}${req
 
 /** Runs a ledger entry's cleanup; a 4xx counts as done only when the run already sent that very request successfully. */
 export function createCleanupRunner(ctx: ExecuteContext, requests: RequestRecord[]) {
+  const sendBuilt = createBuiltSender(ctx, requests);
   return async (entry: LedgerEntry, cleanup: RequestSpec): Promise<string | undefined> => {
     try {
-      const send = createSender(ctx, requests, { auth: entry.auth, api: entry.api });
       const req = await buildRequest(cleanup, entry.scope, ctx, { auth: entry.auth, api: entry.api });
       const alreadyDone = ctx.succeeded.has(requestIdentity(req));
-      const res = await send('cleanup', cleanup, entry.scope, { resendable: true });
+      const res = await sendBuilt('cleanup', req, { resendable: true });
       if (entry.field === 'response') entry.id = req.path;
       // The very same request already succeeded in this run (a delete card): a 4xx now means it is gone.
       return is2xx(res.status) || (alreadyDone && res.status >= 400 && res.status < 500) ? undefined : `answered ${res.status}`;

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cardcheck, ROOT } from '../test-support/cli.js';
+import type { CliResult } from '../test-support/cli.js';
 import { RULE_DOCS, lintRuleIds } from './rule-docs.js';
 
 /**
@@ -15,7 +16,6 @@ import { RULE_DOCS, lintRuleIds } from './rule-docs.js';
  * `UPDATE_GOLDEN=1 npx vitest run src/lint/golden.test.ts` and read the diff.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const INVALID = 'fixtures/cards/invalid';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
@@ -24,26 +24,6 @@ interface Golden {
   name: string;
   args: string[];
   expected: string;
-}
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the built CLI from the repo root, as a user would. */
-function cardcheck(args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 function cardGoldens(): Golden[] {
