@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { schemaFromExample } from '../card/example-schema.js';
+import { schemaFromExample } from '../verify/example-schema.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
 import type { CardResult } from '../core/result.js';
 import { recordedKey } from '../verify/drift.js';

@@ -1,4 +1,3 @@
-import { findNodeAtLocation } from 'jsonc-parser';
 import type { Assertion, Expectation } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
@@ -14,12 +13,11 @@ const OPS: Assertion['op'][] = ['equals', 'notEquals', 'matches', 'exists', 'one
  * `{ "status": 200 | [200, 201], "schema": {…}, "assert": [ { "path": "token_type", "equals": "Bearer" }, { "header": "content-type", "matches": "json" } ], "maxDurationMs": 2000 }`.
  */
 export function parseExpectation(json: ParsedJson, file: string): { expect?: Expectation; diagnostics: Diagnostic[] } {
-  const at = json.positionOf(json.root);
+  const at = json.positionOf([]);
   const v = json.value;
   const diagnostics: Diagnostic[] = [];
   const bad = (message: string, hint: string, path: (string | number)[] = []): Diagnostic => {
-    const node = path.length ? findNodeAtLocation(json.root, path) : undefined;
-    return { ruleId: 'invalid-expectation', severity: 'error', file, ...(node ? json.positionOf(node) : at), message, hint };
+    return { ruleId: 'invalid-expectation', severity: 'error', file, ...json.positionOf(path), message, hint };
   };
   if (!isJsonObject(v)) return { diagnostics: [bad('the Expected Response block must be a JSON object', 'Write { "status": 200, "schema": { "type": "object" } }.')] };
   for (const key of Object.keys(v)) {
@@ -42,8 +40,7 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
   const assertions: Assertion[] = [];
   const list: JsonValue[] = Array.isArray(v.assert) ? v.assert : v.assert === undefined ? [] : [v.assert];
   list.forEach((a, i) => {
-    const node = findNodeAtLocation(json.root, Array.isArray(v.assert) ? ['assert', i] : ['assert']);
-    const pos = node ? json.positionOf(node) : at;
+    const pos = json.positionOf(Array.isArray(v.assert) ? ['assert', i] : ['assert']);
     const hint = 'Write { "path": "token_type", "equals": "Bearer" } or { "header": "content-type", "matches": "json" }.';
     if (!isJsonObject(a)) return diagnostics.push({ ...bad('each assertion must be an object', hint), ...pos });
     const target = typeof a.path === 'string' ? { kind: 'body' as const, path: a.path } : typeof a.header === 'string' ? { kind: 'header' as const, name: a.header.toLowerCase() } : undefined;
@@ -71,10 +68,7 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
       schema: isJsonObject(v.schema) ? v.schema : undefined,
       assertions,
       maxDurationMs: typeof v.maxDurationMs === 'number' ? v.maxDurationMs : undefined,
-      placeholders: (() => {
-        const node = findNodeAtLocation(json.root, ['assert']);
-        return node ? json.placeholders(node) : [];
-      })(),
+      placeholders: json.placeholders(['assert']),
       ...at,
     },
     diagnostics,

@@ -3,18 +3,25 @@ import { parseTree } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { parseJsonFast } from './fast-json.js';
+import { findLocation, spansFromTree } from './json-spans.js';
+import type { JsonLocation } from './json-spans.js';
 
-/** A node without its parent link (cyclic), parents checked separately. */
-function plain(node: Node): unknown {
-  for (const child of node.children ?? []) expect(child.parent).toBe(node);
-  return {
-    type: node.type,
-    offset: node.offset,
-    length: node.length,
-    colonOffset: node.colonOffset,
-    value: node.value,
-    children: node.children?.map(plain),
-  };
+/** Every value of a jsonc-parser tree with its path and where it (and its key) is written. */
+function locations(node: Node, path: (string | number)[] = [], keyOffset = -1): { path: (string | number)[]; at: JsonLocation }[] {
+  const here = { path, at: { offset: node.offset, length: node.length, keyOffset } };
+  const children = node.children ?? [];
+  if (node.type === 'object') {
+    // findNodeAtLocation finds the first of duplicate keys; later ones cannot be named by a path.
+    const seen = new Set<string>();
+    return [here, ...children.flatMap((p) => {
+      const key = String(p.children?.[0]?.value);
+      if (seen.has(key) || !p.children?.[1]) return [];
+      seen.add(key);
+      return locations(p.children[1], [...path, key], p.offset);
+    })];
+  }
+  if (node.type === 'array') return [here, ...children.flatMap((c, i) => locations(c, [...path, i]))];
+  return [here];
 }
 
 /** JSON text with random whitespace between tokens. */
@@ -28,19 +35,30 @@ const noisy = fc.tuple(fc.json(), fc.array(fc.constantFrom(' ', '\n', '\t', '\r'
   });
 
 describe('parseJsonFast', () => {
-  it('builds the value JSON.parse builds and the tree jsonc-parser builds', () => {
+  it('builds the value JSON.parse builds and finds every value where jsonc-parser\'s tree has it', () => {
     fc.assert(
       fc.property(fc.oneof(spaced, fc.json()), (text) => {
         const fast = parseJsonFast(text, 256);
         if (text.includes('"__proto__"')) return;
-        expect(fast, text).toBeDefined();
-        expect(fast?.value, text).toStrictEqual(JSON.parse(text));
+        if (!fast) return expect.fail(`gave up on valid JSON: ${text}`);
+        expect(fast.value, text).toStrictEqual(JSON.parse(text));
         const tree = parseTree(text, [], { allowTrailingComma: false, disallowComments: true }) as Node;
-        expect(plain(fast?.root as Node), text).toEqual(plain(tree));
-        expect(fast?.root.parent).toBeUndefined();
+        expect(fast.spans, text).toEqual(spansFromTree(tree));
+        for (const { path, at } of locations(tree)) expect(findLocation(fast.root, fast.spans, path), `${text} at ${JSON.stringify(path)}`).toEqual(at);
+        return undefined;
       }),
       { numRuns: 2000, seed: 20260125 },
     );
+  });
+
+  it('finds nothing at a path the value does not have', () => {
+    const fast = parseJsonFast('{"a": [1, {"b": 2}], "c": "x"}', 256);
+    if (!fast) return expect.fail('valid JSON');
+    expect(findLocation(fast.root, fast.spans, ['a', 1, 'b'])).toEqual({ offset: 16, length: 1, keyOffset: 11 });
+    for (const path of [['z'], ['a', 2], ['a', 0, 'b'], ['c', 0], ['a', 'b'], [0], ['a', -1], ['a', 0.5]]) {
+      expect(findLocation(fast.root, fast.spans, path), JSON.stringify(path)).toBeUndefined();
+    }
+    return undefined;
   });
 
   it('answers only for text JSON.parse accepts', () => {

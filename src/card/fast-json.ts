@@ -1,28 +1,28 @@
-import type { Node } from 'jsonc-parser';
 import type { JsonObject, JsonValue } from '../core/json.js';
+import type { JsonLocation, JsonSpans } from './json-spans.js';
 
 /**
  * One pass over strict JSON (RFC 8259, what JSON.parse accepts) that returns
- * both the value, as JSON.parse builds it, and the syntax tree, as
- * jsonc-parser's parseTree builds it (same node types, offsets, lengths,
- * colon offsets, children and parents), so cards can say where things are.
- * About three times faster than the two apart, and far less garbage.
+ * both the value, as JSON.parse builds it, and where every member is written
+ * (json-spans.ts: the offsets jsonc-parser's parseTree would give its nodes,
+ * without an object per node), so cards can say where things are.
  *
  * It gives up (undefined) on anything else: invalid JSON, whose errors
  * jsonc-parser locates, a `__proto__` key (getNodeValue and JSON.parse
  * disagree on it), or nesting deeper than `maxDepth`. A test compares it with
  * JSON.parse + parseTree on generated JSON.
  */
-export function parseJsonFast(text: string, maxDepth: number): { value: JsonValue; root: Node } | undefined {
+export function parseJsonFast(text: string, maxDepth: number): { value: JsonValue; root: JsonLocation; spans: JsonSpans | undefined } | undefined {
   try {
     const p = new Parser(text, maxDepth);
     p.space();
-    const root = p.value(undefined, 0);
+    const offset = p.i;
+    const spans = p.value(0);
+    const root: JsonLocation = { offset, length: p.i - offset, keyOffset: -1 };
     const value = p.v;
     p.space();
     if (p.i !== text.length) return undefined;
-    delete root.parent;
-    return { value, root: root as Node };
+    return { value, root, spans };
   } catch (err) {
     if (err === GIVE_UP) return undefined;
     throw err;
@@ -31,24 +31,12 @@ export function parseJsonFast(text: string, maxDepth: number): { value: JsonValu
 
 const GIVE_UP = new Error('not strict JSON');
 
-/** jsonc-parser's Node, writable while the tree is built. */
-interface TreeNode {
-  type: Node['type'];
-  value?: unknown;
-  offset: number;
-  length: number;
-  colonOffset?: number;
-  parent?: TreeNode;
-  children?: TreeNode[];
-}
-
-
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 class Parser {
   i = 0;
-  /** The value of the node the last call returned (kept here rather than in a wrapper object per value). */
+  /** The value the last call read (kept here rather than in a wrapper object per value). */
   v: JsonValue = null;
 
   constructor(private readonly text: string, private readonly maxDepth: number) {}
@@ -64,44 +52,37 @@ class Parser {
     this.i = i;
   }
 
-  value(parent: TreeNode | undefined, depth: number): TreeNode {
+  /** Read one value into `v`; the spans of its members when it is an object or array. */
+  value(depth: number): JsonSpans | undefined {
     const c = this.text.charCodeAt(this.i);
-    if (c === 123) return this.object(parent, depth + 1);
-    if (c === 91) return this.array(parent, depth + 1);
-    if (c === 34) {
-      const offset = this.i;
-      const value = this.string();
-      this.v = value;
-      return { type: 'string', offset, length: this.i - offset, parent, value };
-    }
-    return this.literal(parent);
+    if (c === 123) return this.object(depth + 1);
+    if (c === 91) return this.array(depth + 1);
+    if (c === 34) this.v = this.string();
+    else this.literal();
+    return undefined;
   }
 
-  private literal(parent: TreeNode | undefined): TreeNode {
+  private literal(): void {
     const t = this.text;
     const offset = this.i;
     switch (t.charCodeAt(offset)) {
-      case 116: return this.word('true', true, 'boolean', parent);
-      case 102: return this.word('false', false, 'boolean', parent);
-      case 110: return this.word('null', null, 'null', parent);
+      case 116: return this.word('true', true);
+      case 102: return this.word('false', false);
+      case 110: return this.word('null', null);
       default: {
         NUMBER.lastIndex = offset;
         const m = NUMBER.exec(t);
         if (!m) throw GIVE_UP;
         this.i += m[0].length;
-        const value = Number(m[0]);
-        this.v = value;
-        return { type: 'number', offset, length: m[0].length, parent, value };
+        this.v = Number(m[0]);
       }
     }
   }
 
-  private word(w: string, value: boolean | null, type: 'boolean' | 'null', parent: TreeNode | undefined): TreeNode {
-    const offset = this.i;
-    if (!this.text.startsWith(w, offset)) throw GIVE_UP;
+  private word(w: string, value: boolean | null): void {
+    if (!this.text.startsWith(w, this.i)) throw GIVE_UP;
     this.i += w.length;
     this.v = value;
-    return { type, offset, length: w.length, parent, value };
   }
 
   private string(): string {
@@ -138,11 +119,12 @@ class Parser {
     return escaped ? out + t.slice(start, i) : t.slice(start, i);
   }
 
-  private object(parent: TreeNode | undefined, depth: number): TreeNode {
+  private object(depth: number): JsonSpans {
     if (depth > this.maxDepth) throw GIVE_UP;
     const t = this.text;
-    const children: TreeNode[] = [];
-    const node: TreeNode = { type: 'object', offset: this.i, length: -1, parent, children };
+    const spans: number[] = [];
+    const keys: string[] = [];
+    let kids: (JsonSpans | undefined)[] | undefined;
     const value: JsonObject = {};
     this.i++;
     this.space();
@@ -152,17 +134,15 @@ class Parser {
         const keyOffset = this.i;
         const key = this.string();
         if (key === '__proto__') throw GIVE_UP;
-        const pair: TreeNode[] = [];
-        const property: TreeNode = { type: 'property', offset: keyOffset, length: -1, parent: node, children: pair };
-        pair.push({ type: 'string', value: key, offset: keyOffset, length: this.i - keyOffset, parent: property });
         this.space();
         if (t.charCodeAt(this.i) !== 58) throw GIVE_UP;
-        property.colonOffset = this.i;
         this.i++;
         this.space();
-        pair.push(this.value(property, depth));
-        property.length = this.i - keyOffset;
-        children.push(property);
+        const valueOffset = this.i;
+        const nested = this.value(depth);
+        if (nested) (kids ??= [])[keys.length] = nested;
+        spans.push(keyOffset, valueOffset, this.i - valueOffset);
+        keys.push(key);
         value[key] = this.v;
         this.space();
         const c = t.charCodeAt(this.i);
@@ -176,22 +156,24 @@ class Parser {
       }
     }
     this.i++;
-    node.length = this.i - node.offset;
     this.v = value;
-    return node;
+    return { spans, keys, kids };
   }
 
-  private array(parent: TreeNode | undefined, depth: number): TreeNode {
+  private array(depth: number): JsonSpans {
     if (depth > this.maxDepth) throw GIVE_UP;
     const t = this.text;
-    const children: TreeNode[] = [];
-    const node: TreeNode = { type: 'array', offset: this.i, length: -1, parent, children };
+    const spans: number[] = [];
+    let kids: (JsonSpans | undefined)[] | undefined;
     const value: JsonValue[] = [];
     this.i++;
     this.space();
     if (t.charCodeAt(this.i) !== 93) {
       for (;;) {
-        children.push(this.value(node, depth));
+        const valueOffset = this.i;
+        const nested = this.value(depth);
+        if (nested) (kids ??= [])[value.length] = nested;
+        spans.push(-1, valueOffset, this.i - valueOffset);
         value.push(this.v);
         this.space();
         const c = t.charCodeAt(this.i);
@@ -205,8 +187,7 @@ class Parser {
       }
     }
     this.i++;
-    node.length = this.i - node.offset;
     this.v = value;
-    return node;
+    return { spans, keys: undefined, kids };
   }
 }

@@ -140,7 +140,7 @@ function expectWellFormed(d: Diagnostic, file: string, lines: string[]): void {
 
 function checkParse(result: ParseCardResult, file: string): void {
   expect(result.card !== undefined || result.diagnostics.length > 0, 'neither a card nor a diagnostic').toBe(true);
-  for (const d of result.diagnostics) expectWellFormed(d, file, result.lines);
+  for (const d of result.diagnostics) expectWellFormed(d, file, result.text.split('\n'));
 }
 
 /** What `cardcheck lint` does with parsed cards (src/api/lint-project.ts). */
@@ -148,7 +148,7 @@ function lintAndPlan(cards: LoadedCard[]): void {
   const linted = lintCards(cards);
   const withLint = cards.map((c) => ({ ...c, diagnostics: linted.get(c.file) ?? c.diagnostics }));
   const plan = planRun(withLint, { profiles: { 'vcita-directory': { type: 'bearer', token: '{{env.DIRECTORY_TOKEN}}' } } });
-  const lines = new Map(cards.map((c) => [c.file, c.lines]));
+  const lines = new Map(cards.map((c) => [c.file, c.text.split('\n')]));
   for (const ds of linted.values()) for (const d of ds) expectWellFormed(d, d.file, lines.get(d.file) ?? []);
   for (const p of plan.cards) for (const d of p.diagnostics) expectWellFormed(d, d.file, lines.get(d.file) ?? []);
   expect(plan.cards).toHaveLength(cards.length);

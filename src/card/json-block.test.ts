@@ -22,7 +22,10 @@ describe('parseJsonBlock', () => {
     const { json, diagnostic } = parseJsonBlock(content, 10, 'c.md', 'the Request Template');
     expect(diagnostic).toBeUndefined();
     expect(json?.value).toEqual({ method: 'GET', path: '/apps/{{resolved.id}}' });
-    expect(json?.positionOf(json.root)).toEqual({ line: 10, column: 1 });
+    expect(json?.positionOf([])).toEqual({ line: 10, column: 1 });
+    expect(json?.keyPositionOf(['path'])).toEqual({ line: 12, column: 3 });
+    expect(json?.placeholders(['method'])).toEqual([]);
+    expect(json?.placeholders([], [['path']])).toEqual([]);
     expect(json?.placeholders()).toEqual([{ expr: 'resolved.id', raw: '{{resolved.id}}', line: 12, column: 18 }]);
   });
 
@@ -47,7 +50,7 @@ describe('parseJsonBlock', () => {
         const reference: unknown = getNodeValue(root);
         expect(json?.value, text).toEqual(reference);
         expect(JSON.stringify(json?.value), text).toBe(JSON.stringify(reference));
-        expect(json?.root.offset, text).toBe(root.offset);
+        expect(json?.find([])?.offset, text).toBe(root.offset);
       }),
       { numRuns: 3000, seed: 20260125 },
     );

@@ -1,21 +1,26 @@
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Node, ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import type { Placeholder } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import { parseJsonFast } from './fast-json.js';
+import { findLocation, spansFromTree } from './json-spans.js';
+import type { JsonLocation, JsonSpans } from './json-spans.js';
 import { scanPlaceholders } from './placeholders.js';
 
-interface OffsetPlaceholder extends Placeholder {
-  offset: number;
-}
+type Path = readonly (string | number)[];
 
-/** A parsed JSON fence that can answer "where in the file is this node?" */
+/** A parsed JSON fence that can answer "where in the file is this value?" */
 export interface ParsedJson {
   value: JsonValue;
-  root: Node;
-  placeholders(node?: Node): Placeholder[];
-  positionOf(node: Node): { line: number; column: number };
+  /** The value at `path` (object keys, array indexes; [] is the whole block), or undefined. */
+  find(path: Path): JsonLocation | undefined;
+  /** File position of the value at `path`, or of the whole block when there is none. */
+  positionOf(path: Path): { line: number; column: number };
+  /** File position of the key of the member at `path` (where `"key": …` starts), or of the whole block. */
+  keyPositionOf(path: Path): { line: number; column: number };
+  /** The placeholders written inside the value at `path` (all of the block's for []), minus those inside `except`. */
+  placeholders(path?: Path, except?: readonly Path[]): Placeholder[];
 }
 
 const MESSAGES: Record<string, string> = {
@@ -109,9 +114,10 @@ export function parseJsonBlock(
   });
   const fast = parseJsonFast(content, MAX_JSON_DEPTH);
   let value: JsonValue;
-  let root: Node;
+  let root: JsonLocation;
+  let spans: JsonSpans | undefined;
   if (fast) {
-    ({ value, root } = fast);
+    ({ value, root, spans } = fast);
   } else {
     const deep = tooDeep(content, MAX_JSON_DEPTH);
     if (deep >= 0) {
@@ -131,22 +137,36 @@ export function parseJsonBlock(
       }
       return invalid(offset, `${what} is not valid JSON: ${MESSAGES[code] ?? code}`);
     }
-    root = tree;
+    root = { offset: tree.offset, length: tree.length, keyOffset: -1 };
+    spans = spansFromTree(tree);
     value = getNodeValue(tree) as JsonValue;
   }
-  let all: OffsetPlaceholder[] | undefined;
-  const located = (): OffsetPlaceholder[] => {
-    all ??= scanPlaceholders(content).map((m) => ({ expr: m.expr, raw: m.raw, offset: m.index, ...toFile(m.index) }));
-    return all;
-  };
-  const strip = (p: OffsetPlaceholder): Placeholder => ({ expr: p.expr, raw: p.raw, line: p.line, column: p.column });
+  // Placeholders are scanned once per block, located lazily; each list is a fresh copy the caller may keep.
+  let found: { offset: number; expr: string; raw: string }[] | undefined;
+  const find = (path: Path) => findLocation(root, spans, path);
+  const inside = (offset: number, loc: JsonLocation | undefined) => loc !== undefined && offset >= loc.offset && offset < loc.offset + loc.length;
   return {
     json: {
       value,
-      root,
-      placeholders: (node) =>
-        (node ? located().filter((p) => p.offset >= node.offset && p.offset < node.offset + node.length) : located()).map(strip),
-      positionOf: (node) => toFile(node.offset),
+      find,
+      positionOf: (path) => toFile((find(path) ?? root).offset),
+      keyPositionOf: (path) => {
+        const loc = find(path);
+        return toFile(loc && loc.keyOffset >= 0 ? loc.keyOffset : root.offset);
+      },
+      placeholders: (path = [], except = []) => {
+        found ??= scanPlaceholders(content).map((m) => ({ offset: m.index, expr: m.expr, raw: m.raw }));
+        if (found.length === 0) return [];
+        const loc = find(path);
+        const skip = except.map(find);
+        const out: Placeholder[] = [];
+        for (const p of found) {
+          if (!inside(p.offset, loc) || skip.some((s) => inside(p.offset, s))) continue;
+          const at = toFile(p.offset);
+          out.push({ expr: p.expr, raw: p.raw, line: at.line, column: at.column });
+        }
+        return out;
+      },
     },
   };
 }

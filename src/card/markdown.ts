@@ -19,60 +19,123 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
 const NOT_BLANK = /\S/;
 const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-/** FENCE can only match when a ` or ~ is among the first four characters. */
-function mayOpenFence(line: string): boolean {
-  for (let k = 0; k < 4; k++) {
-    const c = line.charCodeAt(k);
+/** FENCE can only match when a ` or ~ is among the first four characters of the line at `start`. */
+function mayOpenFence(text: string, start: number, end: number): boolean {
+  for (let k = start; k < start + 4 && k < end; k++) {
+    const c = text.charCodeAt(k);
     if (c === 96 || c === 126) return true;
   }
   return false;
 }
 
-/** Scan `lines`, whose first element is file line `firstLine`. */
-export function scanBlocks(lines: string[], firstLine: number): Block[] {
+/**
+ * Whether the line `text[start, end)` closes a fence opened with `marker`:
+ * trimmed, it starts with the marker and has only backticks and tildes.
+ */
+function closesFence(text: string, start: number, end: number, marker: string): boolean {
+  const l = text.slice(start, end).trim();
+  return l.startsWith(marker) && l.replace(/[`~]/g, '') === '';
+}
+
+/** End of the line that starts at `start`: the offset of its newline, or the text's length. */
+function lineEnd(text: string, start: number): number {
+  const nl = text.indexOf('\n', start);
+  return nl === -1 ? text.length : nl;
+}
+
+/**
+ * Scan `text` from offset `from` (the start of file line `firstLine`) to its
+ * end. Lines are read in place: only the lines that become blocks are copied
+ * out, and a fence's content is one slice of the text.
+ */
+export function scanBlocks(text: string, from: number, firstLine: number): { blocks: Block[]; lastLine: number } {
   const blocks: Block[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] ?? '';
-    const lineNo = firstLine + i;
+  let start = from;
+  let lineNo = firstLine;
+  let pipeAt = text.indexOf('|', from);
+  for (;;) {
+    const end = lineEnd(text, start);
+    const next = end + 1;
     // Cheap checks first: most lines are neither fences nor headings.
-    const fence = mayOpenFence(line) ? FENCE.exec(line) : null;
+    const fence = mayOpenFence(text, start, end) ? FENCE.exec(text.slice(start, end)) : null;
     if (fence) {
       const marker = fence[1] ?? '```';
-      let j = i + 1;
-      let closed = false;
-      for (; j < lines.length; j++) {
-        const l = lines[j] ?? '';
-        if (l.includes(marker) && l.trim().startsWith(marker) && l.trim().replace(/[`~]/g, '') === '') {
-          closed = true;
+      const contentStart = Math.min(next, text.length);
+      let closeStart = -1;
+      let j = contentStart;
+      let jLine = lineNo + 1;
+      // Only lines that hold the marker can close the fence: the next place it occurs is looked up
+      // once and kept until the scan passes it, so the lines in between are not copied out.
+      let markerAt = text.indexOf(marker, j);
+      while (next <= text.length && j <= text.length) {
+        const jEnd = lineEnd(text, j);
+        if (markerAt !== -1 && markerAt < j) markerAt = text.indexOf(marker, j);
+        if (markerAt !== -1 && markerAt < jEnd && closesFence(text, j, jEnd, marker)) {
+          closeStart = j;
           break;
         }
+        if (jEnd === text.length) break;
+        j = jEnd + 1;
+        jLine++;
       }
-      blocks.push({ kind: 'fence', lang: (fence[2] ?? '').toLowerCase(), content: lines.slice(i + 1, j).join('\n'), line: lineNo, contentLine: lineNo + 1, closed });
-      i = closed ? j + 1 : j;
+      const closed = closeStart >= 0;
+      const content = closed ? (closeStart > contentStart ? text.slice(contentStart, closeStart - 1) : '') : text.slice(contentStart);
+      blocks.push({ kind: 'fence', lang: (fence[2] ?? '').toLowerCase(), content, line: lineNo, contentLine: lineNo + 1, closed });
+      if (!closed) return { blocks, lastLine: next > text.length ? lineNo : jLine };
+      const closeEnd = lineEnd(text, closeStart);
+      if (closeEnd === text.length) return { blocks, lastLine: jLine };
+      start = closeEnd + 1;
+      lineNo = jLine + 1;
       continue;
     }
-    const heading = line.charCodeAt(0) === 35 ? HEADING.exec(line) : null;
-    if (heading) {
-      blocks.push({ kind: 'heading', level: (heading[1] ?? '#').length, text: heading[2] ?? '', line: lineNo });
-      i++;
-      continue;
+    if (text.charCodeAt(start) === 35) {
+      const heading = HEADING.exec(text.slice(start, end));
+      if (heading) {
+        blocks.push({ kind: 'heading', level: (heading[1] ?? '#').length, text: heading[2] ?? '', line: lineNo });
+        if (end === text.length) return { blocks, lastLine: lineNo };
+        start = next;
+        lineNo++;
+        continue;
+      }
     }
-    if (line.includes('|') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
-      const header: TableRow = { line: lineNo, cells: splitRow(line) };
+    // The next | is looked up once and kept until the scan passes it (a search per line would be quadratic).
+    if (pipeAt !== -1 && pipeAt < start) pipeAt = text.indexOf('|', start);
+    if (pipeAt !== -1 && pipeAt < end && next <= text.length && DELIMITER_ROW.test(text.slice(next, lineEnd(text, next)))) {
+      const header: TableRow = { line: lineNo, cells: splitRow(text.slice(start, end)) };
       const rows: TableRow[] = [];
-      let j = i + 2;
-      for (; j < lines.length && (lines[j] ?? '').includes('|') && NOT_BLANK.test(lines[j] ?? ''); j++) {
-        rows.push({ line: firstLine + j, cells: splitRow(lines[j] ?? '') });
+      let rowStart = lineEnd(text, next) + 1;
+      let rowLine = lineNo + 2;
+      let lastLine = lineNo + 1;
+      while (rowStart <= text.length) {
+        const rowEnd = lineEnd(text, rowStart);
+        const row = text.slice(rowStart, rowEnd);
+        if (!row.includes('|') || !NOT_BLANK.test(row)) break;
+        rows.push({ line: rowLine, cells: splitRow(row) });
+        lastLine = rowLine;
+        rowStart = rowEnd + 1;
+        rowLine++;
       }
       blocks.push({ kind: 'table', line: lineNo, header, rows });
-      i = j;
+      if (rowStart > text.length) return { blocks, lastLine };
+      start = rowStart;
+      lineNo = rowLine;
       continue;
     }
-    if (NOT_BLANK.test(line)) blocks.push({ kind: 'text', line: lineNo, text: line });
-    i++;
+    if (hasNonBlank(text, start, end)) blocks.push({ kind: 'text', line: lineNo, text: text.slice(start, end) });
+    if (end === text.length) return { blocks, lastLine: lineNo };
+    start = next;
+    lineNo++;
   }
-  return blocks;
+}
+
+/** Same as NOT_BLANK.test(text.slice(start, end)) for the common characters, without the copy. */
+function hasNonBlank(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 32 && c < 127) return true;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) return NOT_BLANK.test(text.slice(k, end));
+  }
+  return false;
 }
 
 /** Split a table row on unescaped pipes that are not inside `code spans`. */

@@ -1,6 +1,5 @@
 import type { Card, ParseCardResult, ResponseExample, UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { schemaFromExample } from './example-schema.js';
 import { parseExpectation } from './expectation.js';
 import { parseFrontMatter } from './front-matter.js';
 import { parseJsonBlock, parseJsonValue } from './json-block.js';
@@ -21,7 +20,7 @@ const isJsonFence = (b: Block): b is Fence => b.kind === 'fence' && (b.lang === 
  * Never throws on user input.
  */
 export function parseCard(input: string | Uint8Array, file: string): ParseCardResult {
-  const { text, lines, invalidUtf8 } = decodeSource(input);
+  const { text, invalidUtf8 } = decodeSource(input);
   const diagnostics: Diagnostic[] = [];
   if (invalidUtf8) {
     const byte = `0x${invalidUtf8.byte.toString(16).toUpperCase().padStart(2, '0')}`;
@@ -29,10 +28,8 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   }
   const fm = parseFrontMatter(text, file);
   diagnostics.push(...fm.diagnostics);
-  // The body's lines are the file's last lines, unless the closing --- had text after it.
-  const bodyOffset = text.length - fm.body.length;
-  const bodyLines = bodyOffset === 0 || text.charCodeAt(bodyOffset - 1) === 10 ? lines.slice(fm.bodyLine - 1) : fm.body.split('\n');
-  const blocks = scanBlocks(bodyLines, fm.bodyLine);
+  // The body is the end of the text (it starts mid-line when the closing --- had text after it).
+  const { blocks, lastLine } = scanBlocks(text, text.length - fm.body.length, fm.bodyLine);
   const titleBlock = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const title = titleBlock?.kind === 'heading' ? { text: titleBlock.text, line: titleBlock.line } : undefined;
 
@@ -59,7 +56,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     examples: parseExamples(blocks, file, diagnostics),
     title,
     frontMatter: fm.frontMatter,
-    sections: collectSections(blocks, lines.length),
+    sections: collectSections(blocks, lastLine),
     uidFields,
   };
 
@@ -90,13 +87,13 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
 
   if (!card.frontMatter.endpoint && !template) {
     // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
-    if (fm.diagnostics.length) return { diagnostics, lines, fences: fencesOf(blocks) };
+    if (fm.diagnostics.length) return { diagnostics, text, fences: fencesOf(blocks) };
     diagnostics.push({
       ruleId: 'not-a-card', severity: 'error', file, line: 1, column: 1,
       message: 'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
       hint: 'Write a card from it: front-matter with `endpoint: METHOD /path`, a "## Request Template" JSON block, and an "## Expected Response" block.',
     });
-    return { diagnostics, lines, fences: fencesOf(blocks) };
+    return { diagnostics, text, fences: fencesOf(blocks) };
   }
   if (!template && card.frontMatter.status !== 'skip') {
     const swallowed = headingInFence(blocks, /request template/i);
@@ -118,7 +115,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
       hint: 'Put the request in a ```json fenced block under the heading.',
     });
   }
-  return { card, diagnostics, lines, fences: fencesOf(blocks) };
+  return { card, diagnostics, text, fences: fencesOf(blocks) };
 }
 
 /**
@@ -163,7 +160,7 @@ function parseExamples(blocks: Block[], file: string, diagnostics: ParseCardResu
       else if (b.kind === 'fence' && pending && isJsonFence(b)) {
         const { value, diagnostic } = parseJsonValue(b.content, b.contentLine, file, `the ${pending.status} example`);
         if (diagnostic) diagnostics.push(diagnostic);
-        if (value !== undefined) examples.push({ status: pending.status, description: pending.description, body: value, schema: schemaFromExample(value), line: b.line, column: 1 });
+        if (value !== undefined) examples.push({ status: pending.status, description: pending.description, body: value, line: b.line, column: 1 });
         pending = undefined;
       }
     }

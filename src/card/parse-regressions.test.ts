@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCard } from './parse-card.js';
+import { sourceLine } from './source-text.js';
+import { schemaFromExample } from '../verify/example-schema.js';
 
 const rules = (input: string | Uint8Array) => parseCard(input, 'c.md').diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`);
 
@@ -33,7 +35,7 @@ describe('parser fixes found while writing golden fixtures and fuzzing', () => {
     const result = parseCard(bytes, 'c.md');
     const d = result.diagnostics.find((x) => x.ruleId === 'invalid-utf8');
     expect(d).toMatchObject({ line: 4, column: 13 });
-    expect(result.lines[3]?.[12]).toBe('\ufffd');
+    expect(sourceLine(result.text, 4)?.[12]).toBe('\ufffd');
   });
 
   it('reads response examples under "## Responses" when an "## Expected Response" section comes first', () => {
@@ -47,7 +49,7 @@ describe('parser fixes found while writing golden fixtures and fuzzing', () => {
     expect(diagnostics).toEqual([]);
     expect(parsed?.expect?.status).toEqual([200]);
     expect(parsed?.examples.map((e) => [e.status, e.description, e.line])).toEqual([[200, 'Operation succeeded', 22], [400, 'Invalid request payload', 28]]);
-    expect(parsed?.examples[0]?.schema).toEqual({ type: 'object', required: ['access_token', 'expires_in'], properties: { access_token: { type: 'string' }, expires_in: { type: 'integer' } } });
+    expect(schemaFromExample(parsed?.examples[0]?.body ?? null)).toEqual({ type: 'object', required: ['access_token', 'expires_in'], properties: { access_token: { type: 'string' }, expires_in: { type: 'integer' } } });
   });
 
   it('reports JSON nested thousands deep instead of overflowing the stack', () => {

@@ -1,5 +1,3 @@
-import { findNodeAtLocation } from 'jsonc-parser';
-import type { Node } from 'jsonc-parser';
 import type { EndpointRef, Placeholder, RequestSpec } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
@@ -30,16 +28,12 @@ export interface RequestParse {
  * found at `path` inside a parsed JSON block. `extraKeys` are keys the caller handles (e.g. `cleanup`).
  */
 export function parseRequestObject(json: ParsedJson, at: (string | number)[], file: string, what: string, extraKeys: readonly string[] = []): RequestParse {
-  const node: Node | undefined = at.length ? findNodeAtLocation(json.root, at) : json.root;
-  const pos = node ? json.positionOf(node) : json.positionOf(json.root);
-  const v = (node ? nodeValue(json, at) : undefined) as JsonValue | undefined;
+  const pos = json.positionOf(at);
+  const v = nodeValue(json, at) as JsonValue | undefined;
   const problem = (message: string, hint: string, ruleId = 'invalid-request', p = pos): Diagnostic => ({ ruleId, severity: 'error', file, ...p, message, hint });
   if (!isJsonObject(v)) return { diagnostics: [problem(`${what} must be a JSON object`, 'Write { "method": "POST", "path": "/path", "body": { … } }.')] };
   const diagnostics: Diagnostic[] = [];
-  const keyPos = (key: string) => {
-    const n = findNodeAtLocation(json.root, [...at, key]);
-    return n?.parent ? json.positionOf(n.parent) : pos;
-  };
+  const keyPos = (key: string) => (json.find([...at, key]) ? json.keyPositionOf([...at, key]) : pos);
   for (const key of Object.keys(v)) {
     if ((REQUEST_KEYS as readonly string[]).includes(key) || extraKeys.includes(key)) continue;
     const near = didYouMean(key, [...REQUEST_KEYS, ...extraKeys]);
@@ -63,9 +57,7 @@ export function parseRequestObject(json: ParsedJson, at: (string | number)[], fi
     else diagnostics.push(problem('"basic" must be { "username": "…", "password": "…" }', 'Use placeholders such as {{resolved.client_id}} and {{resolved.client_secret}}.', 'invalid-request', keyPos('basic')));
   }
   if (v.auth !== undefined && typeof v.auth !== 'string') diagnostics.push(problem('"auth" must be the name of an auth profile, or "none"', 'Name a profile from cardcheck.config.yaml.', 'invalid-request', keyPos('auth')));
-  const ownPlaceholders = node ? json.placeholders(node) : [];
-  const skip = extraKeys.map((k) => findNodeAtLocation(json.root, [...at, k])).filter((n): n is Node => n !== undefined);
-  const placeholders = ownPlaceholders.filter((p) => !skip.some((n) => json.placeholders(n).some((q) => q.line === p.line && q.column === p.column)));
+  const placeholders = json.placeholders(at, extraKeys.map((k) => [...at, k]));
   return {
     request: {
       method,
@@ -97,15 +89,13 @@ export function parseStep(json: ParsedJson, at: (string | number)[], file: strin
   const raw = nodeValue(json, at);
   if (raw === undefined || raw === null) return { diagnostics: [] };
   if (typeof raw === 'string') {
-    const node = findNodeAtLocation(json.root, at);
-    const pos = node ? json.positionOf(node) : json.positionOf(json.root);
+    const pos = json.positionOf(at);
     const endpoint = parseEndpointRef(raw, pos.line, pos.column);
     if (!endpoint) {
       return { diagnostics: [{ ruleId: 'invalid-endpoint', severity: 'error', file, ...pos, message: `${what} is "${raw}", not METHOD /path`, hint: 'Write it as e.g. "POST /platform/v1/apps", or as a request object { "method", "path", … }.' }] };
     }
-    const bodyNode = bodyAt ? findNodeAtLocation(json.root, bodyAt) : undefined;
     const body = bodyAt ? (nodeValue(json, bodyAt) as JsonValue | undefined) : undefined;
-    const placeholders = [...(node ? json.placeholders(node) : []), ...(bodyNode ? json.placeholders(bodyNode) : [])];
+    const placeholders = bodyAt ? [...json.placeholders(at), ...json.placeholders(bodyAt)] : json.placeholders(at);
     return { request: requestFromEndpoint(endpoint, placeholders, body ?? undefined), diagnostics: [] };
   }
   return parseRequestObject(json, at, file, what);

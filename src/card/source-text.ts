@@ -4,7 +4,6 @@ import { firstInvalidUtf8 } from '../util/utf8.js';
 /** Card text normalised for parsing: no BOM, LF line endings, same line numbers. */
 export interface SourceText {
   text: string;
-  lines: string[];
   /** The first byte that is not UTF-8: its value, line and column (in characters of the decoded line). */
   invalidUtf8?: { byte: number; line: number; column: number };
 }
@@ -50,7 +49,24 @@ export function decodeSource(input: string | Uint8Array): SourceText {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return { text, lines: text.split('\n'), invalidUtf8 };
+  return { text, invalidUtf8 };
+}
+
+/**
+ * Line `line` (1-based) of LF-separated `text`, or undefined past its end or
+ * when there is no text (an empty or unreadable file has nothing to show).
+ * The lines are not split out.
+ */
+export function sourceLine(text: string, line: number): string | undefined {
+  if (line < 1 || text === '') return undefined;
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) return undefined;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end);
 }
 
 /** 1-based line and column of a character offset. */

@@ -1,4 +1,3 @@
-import { findNodeAtLocation } from 'jsonc-parser';
 import type { UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
@@ -24,17 +23,14 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
   const fields: UidField[] = [];
   const diagnostics: Diagnostic[] = [];
   if (!isJsonObject(json.value)) {
-    const pos = json.positionOf(json.root);
+    const pos = json.positionOf([]);
     diagnostics.push({ ruleId: 'invalid-uid-block', severity: 'error', file, ...pos, message: 'the UID Resolution JSON block must be an object keyed by field name', hint: 'Write { "field": { "create_endpoint": "POST /path", "extract_from": "data.id" } }.' });
     return { fields, diagnostics };
   }
   for (const [name, entry] of Object.entries(json.value)) {
-    const node = findNodeAtLocation(json.root, [name]);
-    const at = node?.parent ? json.positionOf(node.parent) : json.positionOf(json.root);
-    const problem = (message: string, hint: string, ruleId = 'invalid-uid-block', key?: string): Diagnostic => {
-      const keyNode = key ? findNodeAtLocation(json.root, [name, key])?.parent : undefined;
-      return { ruleId, severity: 'error', file, ...(keyNode ? json.positionOf(keyNode) : at), message, hint };
-    };
+    const at = json.keyPositionOf([name]);
+    const problem = (message: string, hint: string, ruleId = 'invalid-uid-block', key?: string): Diagnostic =>
+      ({ ruleId, severity: 'error', file, ...(key && json.find([name, key]) ? json.keyPositionOf([name, key]) : at), message, hint });
     if (!isJsonObject(entry)) {
       diagnostics.push(problem(`UID field "${name}" must be an object`, 'Give the field create_endpoint + extract_from, source_endpoint + extract_from, value, or from_person.'));
       continue;
@@ -61,8 +57,7 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
     // Written out rather than `{ ...base, source }`: that spread gives every field its own hidden class in V8.
     const field = (source: UidField['source']): UidField => ({ name, line: at.line, column: at.column, cleanup, notes, cleanupNote, source });
     if (entry.value !== undefined) {
-      const valueNode = findNodeAtLocation(json.root, [name, 'value']);
-      fields.push(field({ kind: 'value', value: entry.value, placeholders: valueNode ? json.placeholders(valueNode) : [] }));
+      fields.push(field({ kind: 'value', value: entry.value, placeholders: json.placeholders([name, 'value']) }));
     } else if (typeof entry.from_person === 'string') {
       fields.push(field({ kind: 'external', description: entry.from_person }));
     } else if (create || lookup) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lintProject } from '../api/lint-project.js';
 import { loadProject } from '../api/load-project.js';
+import { sourceLine } from '../card/source-text.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import type { Io } from './run-command.js';
 
@@ -16,17 +17,20 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
   const project = await loadProject({ cwd: io.cwd, paths: paths.length ? paths : ['specs'], configFile: opts.config });
   for (const m of project.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
   const diagnostics = lintProject(project);
-  const lines = new Map(project.cards.map((c) => [c.file, c.lines]));
+  const texts = new Map(project.cards.map((c) => [c.file, c.text]));
   // Config diagnostics show their source line too.
   if (project.config.file) {
     const shown = path.relative(io.cwd, project.config.file).split(path.sep).join('/');
     const text = await readFile(project.config.file, 'utf8').catch(() => undefined);
-    if (text !== undefined) lines.set(shown, text.split(/\r?\n/));
+    if (text !== undefined) texts.set(shown, text.replace(/\r\n?/g, '\n'));
   }
   if (opts.format === 'json') {
     io.stdout(JSON.stringify(diagnostics.map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, hint: d.hint ?? '' })), null, 2));
   } else {
-    for (const d of diagnostics) for (const l of formatDiagnostic({ ...d, source: lines.get(d.file)?.[d.line - 1] })) io.stdout(l);
+    for (const d of diagnostics) {
+      const text = texts.get(d.file);
+      for (const l of formatDiagnostic({ ...d, source: text === undefined ? undefined : sourceLine(text, d.line) })) io.stdout(l);
+    }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     io.stdout(`${project.cards.length} card${project.cards.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

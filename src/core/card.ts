@@ -104,9 +104,8 @@ export interface Assertion extends SourcePos {
 export interface ResponseExample extends SourcePos {
   status: number;
   description: string;
+  /** The example body; verify/ derives the schema it stands for (keys present are required, types, formats) when a response is checked. */
   body: JsonValue;
-  /** Schema derived from the example: keys present are required, types and formats. */
-  schema: JsonObject;
 }
 
 export interface Expectation extends SourcePos {
@@ -137,8 +136,8 @@ export interface Card {
 export interface ParseCardResult {
   card?: Card;
   diagnostics: Diagnostic[];
-  /** The decoded text lines, for showing the offending line in messages. */
-  lines: string[];
+  /** The decoded text (no BOM, LF line endings), for showing the offending line in messages (see sourceLine). */
+  text: string;
   /** Every fenced block, for lint rules about fences. */
   fences: { line: number; lang: string; closed: boolean; empty: boolean }[];
 }

@@ -11,7 +11,7 @@ import { checkResponse } from '../verify/check-response.js';
 import { sendWithRetry } from './send-with-retry.js';
 import type { SendOptions } from './send-with-retry.js';
 import { compareShapes, recordedKey } from '../verify/drift.js';
-import { schemaFromExample } from '../card/example-schema.js';
+import { schemaFromExample } from '../verify/example-schema.js';
 import type { JsonValue } from '../core/json.js';
 import { AuthError } from './auth.js';
 import { buildRequest } from './build-request.js';

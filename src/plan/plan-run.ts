@@ -1,6 +1,7 @@
 import type { ParseCardResult } from '../core/card.js';
 import type { AuthProfile } from '../core/config.js';
 import { scanPlaceholders } from '../card/placeholders.js';
+import { sourceLine } from '../card/source-text.js';
 import { isError } from '../core/diagnostic.js';
 import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
 import type { CardPlan, RunPlan } from '../core/plan.js';
@@ -28,8 +29,8 @@ export function summarizeDiagnostic(d: Diagnostic): string {
 }
 
 /** Attach the offending source line so reporters can show it. */
-function withSource(d: Diagnostic, lines: string[]): ShownDiagnostic {
-  return { ...d, source: lines[d.line - 1] };
+function withSource(d: Diagnostic, text: string): ShownDiagnostic {
+  return { ...d, source: sourceLine(text, d.line) };
 }
 
 function profileEnv(profile: AuthProfile): string[] {
@@ -79,7 +80,7 @@ export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: R
     needs: [],
     needed: false,
   };
-  const shown = (ds: Diagnostic[]) => ds.map((d) => withSource(d, loaded.lines));
+  const shown = (ds: Diagnostic[]) => ds.map((d) => withSource(d, loaded.text));
   if (card && card.frontMatter.status === 'skip') {
     return { ...base, action: 'skip', reason: card.frontMatter.skipReason ?? 'status: skip (no skipReason given)', diagnostics: shown(loaded.diagnostics) };
   }

@@ -1,6 +1,7 @@
 import type { Expectation, ResponseExample } from '../core/card.js';
 import type { CheckResult } from '../core/result.js';
 import { checkAssertion } from './assertions.js';
+import { schemaFromExample } from './example-schema.js';
 import { validateSchema } from './schema.js';
 
 export interface ObservedResponse {
@@ -12,12 +13,23 @@ export interface ObservedResponse {
   durationMs: number;
 }
 
+/**
+ * Schemas derived from a card's examples, per status, made when a response of
+ * that status is first checked (parsing and linting never need them) and kept
+ * so the schema validator compiles each once.
+ */
+const exampleSchemas = new WeakMap<readonly ResponseExample[], Map<number, object | undefined>>();
+
 /** The schema a response of this status must match: the card's own, else the status's examples. */
-function schemaFor(expect: Expectation | undefined, examples: ResponseExample[], status: number): object | undefined {
+function schemaFor(expect: Expectation | undefined, examples: readonly ResponseExample[], status: number): object | undefined {
   if (expect?.schema) return expect.schema;
-  const matching = examples.filter((e) => e.status === status);
-  if (matching.length === 0) return undefined;
-  return matching.length === 1 ? matching[0]?.schema : { anyOf: matching.map((e) => e.schema) };
+  let byStatus = exampleSchemas.get(examples);
+  if (!byStatus) exampleSchemas.set(examples, (byStatus = new Map()));
+  if (!byStatus.has(status)) {
+    const matching = examples.filter((e) => e.status === status).map((e) => schemaFromExample(e.body));
+    byStatus.set(status, matching.length === 0 ? undefined : matching.length === 1 ? matching[0] : { anyOf: matching });
+  }
+  return byStatus.get(status);
 }
 
 /** Compare a response with what the card expects. Returns every check, passed or not. */

@@ -1,32 +1,45 @@
 import { replacePlaceholders } from '../../card/placeholders.js';
+import { sourceLine } from '../../card/source-text.js';
 import type { RequestSpec } from '../../core/card.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { pathEscape } from '../../util/origin-relative-path.js';
 import type { CardRule, LintInput } from '../rule.js';
 
-/** Every request a card writes, with what to call it in a message. */
-function requestsOf(input: LintInput): { what: string; spec: RequestSpec }[] {
+/** Every request a card writes, with what to call it in a message (named only when it is needed). */
+function requestsOf(input: LintInput): { what: () => string; spec: RequestSpec }[] {
   const card = input.card;
   if (!card) return [];
-  const out: { what: string; spec: RequestSpec | undefined }[] = [
-    { what: 'the Request Template', spec: card.request },
-    { what: 'the request\'s "cleanup"', spec: card.request?.cleanup },
-  ];
+  const out: { what: () => string; spec: RequestSpec }[] = [];
+  const add = (spec: RequestSpec | undefined, what: () => string) => {
+    // Plain paths, nearly all of them, cannot leave the target: not worth a closer look.
+    if (spec && !PLAIN_PATH.test(spec.path)) out.push({ what, spec });
+  };
+  add(card.request, () => 'the Request Template');
+  add(card.request?.cleanup, () => 'the request\'s "cleanup"');
   for (const f of card.uidFields) {
     const src = f.source;
-    if (src.kind === 'create') out.push({ what: `the create step of "${f.name}"`, spec: src.create });
-    if (src.kind === 'create' || src.kind === 'lookup') out.push({ what: `the lookup step of "${f.name}"`, spec: src.lookup });
-    out.push({ what: `the cleanup step of "${f.name}"`, spec: f.cleanup });
+    if (src.kind === 'create') add(src.create, () => `the create step of "${f.name}"`);
+    if (src.kind === 'create' || src.kind === 'lookup') add(src.lookup, () => `the lookup step of "${f.name}"`);
+    add(f.cleanup, () => `the cleanup step of "${f.name}"`);
   }
-  return out.filter((r): r is { what: string; spec: RequestSpec } => r.spec !== undefined);
+  return out;
 }
+
+/**
+ * One `/` and then only letters, digits, `-`, `_`, `~`, single slashes and
+ * `{{placeholders}}`: no dot segment, percent-encoding, backslash, scheme or
+ * host, so pathEscape would find nothing.
+ */
+const PLAIN_PATH = /^(?:\/(?:[\w~-]|\{\{[^{}]*\}\})+)+\/?$/;
 
 /** Point at the path itself when it is written on the request's line or below, else at the request. */
 function locate(input: LintInput, spec: RequestSpec): { line: number; column: number } {
   const written = JSON.stringify(spec.path).slice(1, -1);
-  for (let i = spec.line - 1; i < Math.min(input.lines.length, spec.line + 20); i++) {
-    const at = input.lines[i]?.indexOf(written, i === spec.line - 1 ? spec.column - 1 : 0) ?? -1;
-    if (at >= 0) return { line: i + 1, column: at + 1 };
+  for (let line = spec.line; line <= spec.line + 20; line++) {
+    const text = sourceLine(input.text, line);
+    if (text === undefined) break;
+    const at = text.indexOf(written, line === spec.line ? spec.column - 1 : 0);
+    if (at >= 0) return { line, column: at + 1 };
   }
   return { line: spec.line, column: spec.column };
 }
@@ -50,7 +63,7 @@ export const pathEscapesTarget: CardRule = {
       if (!escape) continue;
       out.push({
         ruleId: 'path-escapes-target', severity: 'error', file: input.file, ...locate(input, spec),
-        message: `the path "${spec.path}" of ${what} could leave the target: ${escape}`,
+        message: `the path "${spec.path}" of ${what()} could leave the target: ${escape}`,
         hint: 'Write the path relative to the API\'s base URL: one leading /, no host and no "..". Hosts belong in cardcheck.config.yaml (targets.<name>.apis).',
       });
     }
