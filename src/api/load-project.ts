@@ -57,7 +57,7 @@ async function loadCard(cwd: string, file: string): Promise<LoadedCard> {
     return { file, ...parseCard(bytes, file) };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return { file, text: '', fences: [], diagnostics: [{ ruleId: 'unreadable-card', severity: 'error', file, line: 1, column: 1, message: `cannot read the file: ${reason}`, hint: 'Check the path and its permissions.' }] };
+    return { file, text: '', unclosedFences: [], diagnostics: [{ ruleId: 'unreadable-card', severity: 'error', file, line: 1, column: 1, message: `cannot read the file: ${reason}`, hint: 'Check the path and its permissions.' }] };
   }
 }
 

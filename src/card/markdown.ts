@@ -48,7 +48,7 @@ function lineEnd(text: string, start: number): number {
  * end. Lines are read in place: only the lines that become blocks are copied
  * out, and a fence's content is one slice of the text.
  */
-export function scanBlocks(text: string, from: number, firstLine: number): { blocks: Block[]; lastLine: number } {
+export function scanBlocks(text: string, from: number, firstLine: number): Block[] {
   const blocks: Block[] = [];
   let start = from;
   let lineNo = firstLine;
@@ -81,9 +81,9 @@ export function scanBlocks(text: string, from: number, firstLine: number): { blo
       const closed = closeStart >= 0;
       const content = closed ? (closeStart > contentStart ? text.slice(contentStart, closeStart - 1) : '') : text.slice(contentStart);
       blocks.push({ kind: 'fence', lang: (fence[2] ?? '').toLowerCase(), content, line: lineNo, contentLine: lineNo + 1, closed });
-      if (!closed) return { blocks, lastLine: next > text.length ? lineNo : jLine };
+      if (!closed) return blocks;
       const closeEnd = lineEnd(text, closeStart);
-      if (closeEnd === text.length) return { blocks, lastLine: jLine };
+      if (closeEnd === text.length) return blocks;
       start = closeEnd + 1;
       lineNo = jLine + 1;
       continue;
@@ -92,7 +92,7 @@ export function scanBlocks(text: string, from: number, firstLine: number): { blo
       const heading = HEADING.exec(text.slice(start, end));
       if (heading) {
         blocks.push({ kind: 'heading', level: (heading[1] ?? '#').length, text: heading[2] ?? '', line: lineNo });
-        if (end === text.length) return { blocks, lastLine: lineNo };
+        if (end === text.length) return blocks;
         start = next;
         lineNo++;
         continue;
@@ -105,24 +105,22 @@ export function scanBlocks(text: string, from: number, firstLine: number): { blo
       const rows: TableRow[] = [];
       let rowStart = lineEnd(text, next) + 1;
       let rowLine = lineNo + 2;
-      let lastLine = lineNo + 1;
       while (rowStart <= text.length) {
         const rowEnd = lineEnd(text, rowStart);
         const row = text.slice(rowStart, rowEnd);
         if (!row.includes('|') || !NOT_BLANK.test(row)) break;
         rows.push({ line: rowLine, cells: splitRow(row) });
-        lastLine = rowLine;
         rowStart = rowEnd + 1;
         rowLine++;
       }
       blocks.push({ kind: 'table', line: lineNo, header, rows });
-      if (rowStart > text.length) return { blocks, lastLine };
+      if (rowStart > text.length) return blocks;
       start = rowStart;
       lineNo = rowLine;
       continue;
     }
     if (hasNonBlank(text, start, end)) blocks.push({ kind: 'text', line: lineNo, text: text.slice(start, end) });
-    if (end === text.length) return { blocks, lastLine: lineNo };
+    if (end === text.length) return blocks;
     start = next;
     lineNo++;
   }

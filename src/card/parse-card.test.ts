@@ -23,11 +23,9 @@ describe('seed 000 (UID Field table + JSON block)', () => {
     expect(card?.frontMatter.keyLines).toMatchObject({ endpoint: 2, savedAt: 6, timesReused: 8 });
   });
 
-  it('reads the title and sections with their lines', () => {
+  it('reads the title, and the request under "## Request Template" (line 64) from its JSON block', () => {
     expect(card?.title).toEqual({ text: 'Create Token', line: 10 });
-    const headings = card?.sections.map((s) => [s.heading, s.line]);
-    expect(headings).toContainEqual(['UID Resolution Procedure', 18]);
-    expect(headings).toContainEqual(['Request Template', 64]);
+    expect(card?.request).toMatchObject({ method: 'POST', line: 69, column: 1 });
   });
 
   it('merges the table and the JSON block, the JSON winning', () => {

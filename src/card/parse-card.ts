@@ -6,7 +6,7 @@ import { parseJsonBlock, parseJsonValue } from './json-block.js';
 import { scanBlocks } from './markdown.js';
 import type { Block } from './markdown.js';
 import { parseRequestTemplate } from './request-template.js';
-import { allSectionBlocks, collectSections, sectionBlocks } from './sections.js';
+import { allSectionBlocks, sectionBlocks } from './sections.js';
 import { decodeSource } from './source-text.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
@@ -29,7 +29,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const fm = parseFrontMatter(text, file);
   diagnostics.push(...fm.diagnostics);
   // The body is the end of the text (it starts mid-line when the closing --- had text after it).
-  const { blocks, lastLine } = scanBlocks(text, text.length - fm.body.length, fm.bodyLine);
+  const blocks = scanBlocks(text, text.length - fm.body.length, fm.bodyLine);
   const titleBlock = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const title = titleBlock?.kind === 'heading' ? { text: titleBlock.text, line: titleBlock.line } : undefined;
 
@@ -56,7 +56,6 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     examples: parseExamples(blocks, file, diagnostics),
     title,
     frontMatter: fm.frontMatter,
-    sections: collectSections(blocks, lastLine),
     uidFields,
   };
 
@@ -87,13 +86,13 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
 
   if (!card.frontMatter.endpoint && !template) {
     // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
-    if (fm.diagnostics.length) return { diagnostics, text, fences: fencesOf(blocks) };
+    if (fm.diagnostics.length) return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
     diagnostics.push({
       ruleId: 'not-a-card', severity: 'error', file, line: 1, column: 1,
       message: 'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
       hint: 'Write a card from it: front-matter with `endpoint: METHOD /path`, a "## Request Template" JSON block, and an "## Expected Response" block.',
     });
-    return { diagnostics, text, fences: fencesOf(blocks) };
+    return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
   }
   if (!template && card.frontMatter.status !== 'skip') {
     const swallowed = headingInFence(blocks, /request template/i);
@@ -115,7 +114,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
       hint: 'Put the request in a ```json fenced block under the heading.',
     });
   }
-  return { card, diagnostics, text, fences: fencesOf(blocks) };
+  return { card, diagnostics, text, unclosedFences: unclosedFences(blocks) };
 }
 
 /**
@@ -131,8 +130,12 @@ function headingInFence(blocks: Block[], name: RegExp): { fence: number; line: n
   return undefined;
 }
 
-function fencesOf(blocks: Block[]): ParseCardResult['fences'] {
-  return blocks.filter((b): b is Fence => b.kind === 'fence').map((f) => ({ line: f.line, lang: f.lang, closed: f.closed, empty: !/\S/.test(f.content) }));
+const NONE: readonly { line: number; empty: boolean }[] = Object.freeze([]);
+
+function unclosedFences(blocks: Block[]): ParseCardResult['unclosedFences'] {
+  let out: { line: number; empty: boolean }[] | undefined;
+  for (const b of blocks) if (b.kind === 'fence' && !b.closed) (out ??= []).push({ line: b.line, empty: !/\S/.test(b.content) });
+  return out ?? NONE;
 }
 
 /** `specs/vcita/get-app.md` → `get-app` */

@@ -8,14 +8,29 @@ import { HTTP_METHODS, parseEndpointRef } from './endpoint-ref.js';
 
 export const REQUEST_KEYS = ['method', 'path', 'query', 'headers', 'body', 'form', 'basic', 'auth', 'followRedirects'] as const;
 
+/**
+ * The query or headers of a request that has none: one frozen object shared
+ * by every such request (most of them), since a parsed card is only read.
+ */
+const NONE: Readonly<Record<string, string>> = Object.freeze({});
+
 /** A request from `METHOD /path` text (the legacy UID forms), optionally with a JSON body. */
 export function requestFromEndpoint(endpoint: EndpointRef, placeholders: Placeholder[], body?: JsonValue): RequestSpec {
-  return { method: endpoint.method, path: endpoint.path, query: {}, headers: {}, body, followRedirects: false, placeholders, line: endpoint.line, column: endpoint.column };
+  return { method: endpoint.method, path: endpoint.path, query: NONE, headers: NONE, body, followRedirects: false, placeholders, line: endpoint.line, column: endpoint.column };
 }
 
-function stringRecord(v: JsonValue | undefined): Record<string, string> {
-  if (!isJsonObject(v)) return {};
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x : JSON.stringify(x)]));
+function stringRecord(v: JsonValue | undefined): Readonly<Record<string, string>> {
+  if (!isJsonObject(v)) return NONE;
+  let out: Record<string, string> | undefined;
+  for (const k in v) {
+    const x = v[k];
+    const value = typeof x === 'string' ? x : JSON.stringify(x);
+    out ??= {};
+    // A "__proto__" key (possible in JSON) is a header like any other, not the object's prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    else out[k] = value;
+  }
+  return out ?? NONE;
 }
 
 export interface RequestParse {

@@ -1,16 +1,4 @@
-import type { Section } from '../core/card.js';
 import type { Block } from './markdown.js';
-
-/** Level-1 and level-2 headings become sections; deeper headings stay inside them. */
-export function collectSections(blocks: Block[], lastLine: number): Section[] {
-  const headings = blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level <= 2);
-  return headings.map((h, i) => ({
-    heading: h.text,
-    level: h.level,
-    line: h.line,
-    endLine: (headings[i + 1]?.line ?? lastLine + 1) - 1,
-  }));
-}
 
 type Heading = Block & { kind: 'heading' };
 

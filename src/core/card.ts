@@ -37,14 +37,6 @@ export interface FrontMatter {
   keyLines: Record<string, number>;
 }
 
-export interface Section {
-  heading: string;
-  level: number;
-  line: number;
-  /** Last line that belongs to the section (inclusive). */
-  endLine: number;
-}
-
 /**
  * A request as a card writes it: the Request Template, and every lookup,
  * create and cleanup step of UID resolution. String values may hold placeholders.
@@ -52,8 +44,8 @@ export interface Section {
 export interface RequestSpec extends SourcePos {
   method: string;
   path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
+  query: Readonly<Record<string, string>>;
+  headers: Readonly<Record<string, string>>;
   /** JSON body. */
   body?: JsonValue;
   /** application/x-www-form-urlencoded body. */
@@ -126,7 +118,6 @@ export interface Card {
   id: string;
   title?: { text: string; line: number };
   frontMatter: FrontMatter;
-  sections: Section[];
   uidFields: UidField[];
   request?: RequestTemplate;
   expect?: Expectation;
@@ -138,6 +129,6 @@ export interface ParseCardResult {
   diagnostics: Diagnostic[];
   /** The decoded text (no BOM, LF line endings), for showing the offending line in messages (see sourceLine). */
   text: string;
-  /** Every fenced block, for lint rules about fences. */
-  fences: { line: number; lang: string; closed: boolean; empty: boolean }[];
+  /** The code fences that are never closed (whether they hold anything), for the unclosed-fence rule. */
+  unclosedFences: readonly { line: number; empty: boolean }[];
 }

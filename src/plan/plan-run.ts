@@ -1,4 +1,4 @@
-import type { ParseCardResult } from '../core/card.js';
+import type { ParseCardResult, RequestSpec } from '../core/card.js';
 import type { AuthProfile } from '../core/config.js';
 import { scanPlaceholders } from '../card/placeholders.js';
 import { sourceLine } from '../card/source-text.js';
@@ -42,26 +42,40 @@ function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: Pl
   const card = loaded.card;
   const defined = options.profiles;
   if (!card || !defined) return [];
-  const profiles = Object.keys(defined);
   const used: { name: string; line: number; column: number }[] = [];
   if (card.frontMatter.auth) used.push({ name: card.frontMatter.auth, line: card.frontMatter.keyLines.auth ?? 1, column: 1 });
   else if (auth) used.push({ name: auth, line: 1, column: 1 });
-  const specs = [card.request, card.request?.cleanup, ...card.uidFields.flatMap((f) => [f.cleanup, f.source.kind === 'create' ? f.source.create : undefined, f.source.kind === 'lookup' ? f.source.lookup : undefined])];
-  for (const s of specs) if (s?.auth) used.push({ name: s.auth, line: s.line, column: s.column });
+  const add = (s: RequestSpec | undefined) => {
+    if (s?.auth) used.push({ name: s.auth, line: s.line, column: s.column });
+  };
+  add(card.request);
+  add(card.request?.cleanup);
+  for (const f of card.uidFields) {
+    add(f.cleanup);
+    if (f.source.kind === 'create') add(f.source.create);
+    if (f.source.kind === 'lookup') add(f.source.lookup);
+  }
+  if (used.length === 0) return [];
+  const out: Diagnostic[] = [];
   const env = options.env;
-  const missingEnv: Diagnostic[] = env
-    ? [...new Map(used.filter((u) => defined[u.name]).map((u) => [u.name, u])).values()].flatMap((u) =>
-        profileEnv(defined[u.name] as AuthProfile)
-          .filter((name) => env[name] === undefined)
-          .map((name) => ({ ruleId: 'missing-env', severity: 'error' as const, file: loaded.file, line: u.line, column: u.column, message: `auth profile "${u.name}" needs the environment variable ${name}, which is not set`, hint: `Set ${name} in the environment or in the file given to --env-file.` })),
-      )
-    : [];
-  return [...missingEnv, ...used
-    .filter((u) => u.name !== 'none' && !profiles.includes(u.name))
-    .map((u) => {
-      const near = didYouMean(u.name, profiles);
-      return { ruleId: 'unknown-auth-profile', severity: 'error' as const, file: loaded.file, line: u.line, column: u.column, message: `auth profile "${u.name}" is not defined; defined: ${profiles.join(', ') || 'none'}`, hint: near ? `Did you mean "${near}"?` : 'Define it under `auth:` in cardcheck.config.yaml, or use "none".' };
-    })];
+  if (env) {
+    const seen = new Set<string>();
+    for (const u of used) {
+      const profile = Object.hasOwn(defined, u.name) ? defined[u.name] : undefined;
+      if (!profile || seen.has(u.name)) continue;
+      seen.add(u.name);
+      for (const name of profileEnv(profile)) {
+        if (env[name] === undefined) out.push({ ruleId: 'missing-env', severity: 'error', file: loaded.file, line: u.line, column: u.column, message: `auth profile "${u.name}" needs the environment variable ${name}, which is not set`, hint: `Set ${name} in the environment or in the file given to --env-file.` });
+      }
+    }
+  }
+  for (const u of used) {
+    if (u.name === 'none' || Object.hasOwn(defined, u.name)) continue;
+    const profiles = Object.keys(defined);
+    const near = didYouMean(u.name, profiles);
+    out.push({ ruleId: 'unknown-auth-profile', severity: 'error', file: loaded.file, line: u.line, column: u.column, message: `auth profile "${u.name}" is not defined; defined: ${profiles.join(', ') || 'none'}`, hint: near ? `Did you mean "${near}"?` : 'Define it under `auth:` in cardcheck.config.yaml, or use "none".' });
+  }
+  return out;
 }
 
 export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: ReadonlySet<string> = new Set()): CardPlan {

@@ -14,12 +14,14 @@ export const duplicateCard: ProjectRule = {
   check(cards) {
     // Only cards sending the same METHOD + path can be duplicates: stringify just those.
     const routes = new Map<string, number>();
-    const route = (c: LintInput) => `${c.card?.frontMatter.api ?? ''} ${c.card?.request?.method} ${c.card?.request?.path}`;
-    for (const c of cards) if (c.card?.request) routes.set(route(c), (routes.get(route(c)) ?? 0) + 1);
+    const routeOf = cards.map((c) => (c.card?.request ? `${c.card.frontMatter.api ?? ''} ${c.card.request.method} ${c.card.request.path}` : undefined));
+    for (const r of routeOf) if (r !== undefined) routes.set(r, (routes.get(r) ?? 0) + 1);
     const seen = new Map<string, LintInput>();
     const out = [];
-    for (const c of cards) {
-      if ((routes.get(route(c)) ?? 0) < 2) continue;
+    for (let i = 0; i < cards.length; i++) {
+      const c = cards[i] as LintInput;
+      const r = routeOf[i];
+      if (r === undefined || (routes.get(r) ?? 0) < 2) continue;
       const sig = signature(c);
       if (!sig) continue;
       const first = seen.get(sig);

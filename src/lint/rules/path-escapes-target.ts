@@ -5,24 +5,34 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { pathEscape } from '../../util/origin-relative-path.js';
 import type { CardRule, LintInput } from '../rule.js';
 
-/** Every request a card writes, with what to call it in a message (named only when it is needed). */
-function requestsOf(input: LintInput): { what: () => string; spec: RequestSpec }[] {
+type Named = { spec: RequestSpec; step?: 'create' | 'lookup' | 'cleanup'; field?: string };
+
+/**
+ * The requests of a card whose paths need a closer look: plain paths, nearly
+ * all of them, cannot leave the target (PLAIN_PATH) and are passed over.
+ */
+function requestsToCheck(input: LintInput): Named[] {
   const card = input.card;
-  if (!card) return [];
-  const out: { what: () => string; spec: RequestSpec }[] = [];
-  const add = (spec: RequestSpec | undefined, what: () => string) => {
-    // Plain paths, nearly all of them, cannot leave the target: not worth a closer look.
-    if (spec && !PLAIN_PATH.test(spec.path)) out.push({ what, spec });
+  const out: Named[] = [];
+  if (!card) return out;
+  const add = (spec: RequestSpec | undefined, step?: Named['step'], field?: string) => {
+    if (spec && !PLAIN_PATH.test(spec.path)) out.push({ spec, step, field });
   };
-  add(card.request, () => 'the Request Template');
-  add(card.request?.cleanup, () => 'the request\'s "cleanup"');
+  add(card.request);
+  add(card.request?.cleanup, 'cleanup');
   for (const f of card.uidFields) {
     const src = f.source;
-    if (src.kind === 'create') add(src.create, () => `the create step of "${f.name}"`);
-    if (src.kind === 'create' || src.kind === 'lookup') add(src.lookup, () => `the lookup step of "${f.name}"`);
-    add(f.cleanup, () => `the cleanup step of "${f.name}"`);
+    if (src.kind === 'create') add(src.create, 'create', f.name);
+    if (src.kind === 'create' || src.kind === 'lookup') add(src.lookup, 'lookup', f.name);
+    add(f.cleanup, 'cleanup', f.name);
   }
   return out;
+}
+
+/** What to call a request in a message. */
+function nameOf(r: Named): string {
+  if (r.field !== undefined) return `the ${r.step} step of "${r.field}"`;
+  return r.step === 'cleanup' ? 'the request\'s "cleanup"' : 'the Request Template';
 }
 
 /**
@@ -55,7 +65,8 @@ export const pathEscapesTarget: CardRule = {
   check(input) {
     const seen = new Set<string>();
     const out: Diagnostic[] = [];
-    for (const { what, spec } of requestsOf(input)) {
+    for (const r of requestsToCheck(input)) {
+      const spec = r.spec;
       const key = `${spec.line}:${spec.column}:${spec.path}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -63,7 +74,7 @@ export const pathEscapesTarget: CardRule = {
       if (!escape) continue;
       out.push({
         ruleId: 'path-escapes-target', severity: 'error', file: input.file, ...locate(input, spec),
-        message: `the path "${spec.path}" of ${what()} could leave the target: ${escape}`,
+        message: `the path "${spec.path}" of ${nameOf(r)} could leave the target: ${escape}`,
         hint: 'Write the path relative to the API\'s base URL: one leading /, no host and no "..". Hosts belong in cardcheck.config.yaml (targets.<name>.apis).',
       });
     }
