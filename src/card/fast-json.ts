@@ -119,6 +119,17 @@ class Parser {
     return escaped ? out + t.slice(start, i) : t.slice(start, i);
   }
 
+  /** After a member: true at the container's closing bracket `close`, false after a comma (another member follows). */
+  private memberEnds(close: number): boolean {
+    this.space();
+    const c = this.text.charCodeAt(this.i);
+    if (c === close) return true;
+    if (c !== 44) throw GIVE_UP;
+    this.i++;
+    this.space();
+    return false;
+  }
+
   private object(depth: number): JsonSpans {
     if (depth > this.maxDepth) throw GIVE_UP;
     const t = this.text;
@@ -144,15 +155,7 @@ class Parser {
         spans.push(keyOffset, valueOffset, this.i - valueOffset);
         keys.push(key);
         value[key] = this.v;
-        this.space();
-        const c = t.charCodeAt(this.i);
-        if (c === 44) {
-          this.i++;
-          this.space();
-          continue;
-        }
-        if (c === 125) break;
-        throw GIVE_UP;
+        if (this.memberEnds(125)) break;
       }
     }
     this.i++;
@@ -162,28 +165,19 @@ class Parser {
 
   private array(depth: number): JsonSpans {
     if (depth > this.maxDepth) throw GIVE_UP;
-    const t = this.text;
     const spans: number[] = [];
     let kids: (JsonSpans | undefined)[] | undefined;
     const value: JsonValue[] = [];
     this.i++;
     this.space();
-    if (t.charCodeAt(this.i) !== 93) {
+    if (this.text.charCodeAt(this.i) !== 93) {
       for (;;) {
         const valueOffset = this.i;
         const nested = this.value(depth);
         if (nested) (kids ??= [])[value.length] = nested;
         spans.push(-1, valueOffset, this.i - valueOffset);
         value.push(this.v);
-        this.space();
-        const c = t.charCodeAt(this.i);
-        if (c === 44) {
-          this.i++;
-          this.space();
-          continue;
-        }
-        if (c === 93) break;
-        throw GIVE_UP;
+        if (this.memberEnds(93)) break;
       }
     }
     this.i++;

@@ -5,6 +5,7 @@ import { createDispatcherPool } from './dispatchers.js';
 import type { TlsSettings } from './dispatchers.js';
 import type { ProxySettings } from './proxy-env.js';
 import { toTransportError } from './transport-error.js';
+import type { ObservedResponse } from '../core/response.js';
 
 export { TransportError } from './transport-error.js';
 export type { TransportErrorKind } from './transport-error.js';
@@ -27,15 +28,7 @@ export interface HttpRequest {
   followRedirects?: boolean;
 }
 
-export interface HttpResponse {
-  status: number;
-  headers: Record<string, string>;
-  contentType: string;
-  /** Parsed JSON when the body is JSON, else undefined. */
-  json?: unknown;
-  text: string;
-  durationMs: number;
-}
+export type HttpResponse = ObservedResponse;
 
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;

@@ -1,17 +1,11 @@
 import type { Expectation, ResponseExample } from '../core/card.js';
+import type { ObservedResponse } from '../core/response.js';
 import type { CheckResult } from '../core/result.js';
 import { checkAssertion } from './assertions.js';
 import { schemaFromExample } from './example-schema.js';
 import { validateSchema } from './schema.js';
 
-export interface ObservedResponse {
-  status: number;
-  headers: Record<string, string>;
-  contentType: string;
-  json?: unknown;
-  text: string;
-  durationMs: number;
-}
+export type { ObservedResponse };
 
 /**
  * Schemas derived from a card's examples, per status, made when a response of
