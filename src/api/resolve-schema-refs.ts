@@ -5,7 +5,10 @@ import { isJsonObject } from '../core/json.js';
 import type { JsonValue } from '../core/json.js';
 import type { LoadedCard } from '../plan/plan-run.js';
 
-class RefError extends Error {}
+class RefError extends Error {
+  /** JSON pointer, in the card's own schema, of the `$ref` that led to the error. */
+  pointer?: string;
+}
 
 function pointerInto(doc: JsonValue, pointer: string, ref: string): JsonValue {
   let cur: JsonValue | undefined = doc;
@@ -21,41 +24,51 @@ function pointerInto(doc: JsonValue, pointer: string, ref: string): JsonValue {
  * Inline `{ "$ref": "relative/file.json#/pointer" }` references to shared schema
  * files, relative to the file that holds them. Local refs (`#/…`) stay for ajv.
  */
-async function inline(value: JsonValue, dir: string, stack: string[], cache: Map<string, JsonValue>): Promise<JsonValue> {
-  if (Array.isArray(value)) return Promise.all(value.map((v) => inline(v, dir, stack, cache)));
+async function inline(value: JsonValue, dir: string, stack: string[], cache: Map<string, JsonValue>, pointer = ''): Promise<JsonValue> {
+  if (Array.isArray(value)) return Promise.all(value.map((v, i) => inline(v, dir, stack, cache, `${pointer}/${i}`)));
   if (!isJsonObject(value)) return value;
   const ref = value.$ref;
   if (typeof ref === 'string' && !ref.startsWith('#') && !/^[a-z]+:/i.test(ref)) {
-    const [file = '', pointer = ''] = ref.split('#');
-    const abs = path.resolve(dir, file);
-    if (stack.includes(abs)) throw new RefError(`"${ref}" refers back to a file that refers to it (${[...stack, abs].map((s) => path.basename(s)).join(' → ')})`);
-    let doc = cache.get(abs);
-    if (doc === undefined) {
-      let text: string;
-      try {
-        text = await readFile(abs, 'utf8');
-      } catch {
-        throw new RefError(`"${ref}": no such schema file (${path.relative(process.cwd(), abs).split(path.sep).join('/') || abs})`);
-      }
-      try {
-        doc = JSON.parse(text) as JsonValue;
-      } catch (err) {
-        throw new RefError(`"${ref}": the schema file is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
-      }
-      cache.set(abs, doc);
+    try {
+      return await inlineRef(value, ref, dir, stack, cache, pointer);
+    } catch (err) {
+      // The card's own $ref is what the message points at, however deep in other files it broke.
+      if (err instanceof RefError && stack.length === 1) err.pointer ??= pointer;
+      throw err;
     }
-    const target = await inline(pointerInto(doc, pointer, ref), path.dirname(abs), [...stack, abs], cache);
-    const { $ref: _ref, ...siblings } = value;
-    if (Object.keys(siblings).length === 0) return target;
-    const rest = await inlineEntries(siblings, dir, stack, cache);
-    return { allOf: [target], ...(isJsonObject(rest) ? rest : {}) };
   }
-  return inlineEntries(value, dir, stack, cache);
+  return inlineEntries(value, dir, stack, cache, pointer);
 }
 
-async function inlineEntries(obj: { [k: string]: JsonValue }, dir: string, stack: string[], cache: Map<string, JsonValue>): Promise<JsonValue> {
+async function inlineRef(value: { [k: string]: JsonValue }, ref: string, dir: string, stack: string[], cache: Map<string, JsonValue>, pointer: string): Promise<JsonValue> {
+  const [file = '', fragment = ''] = ref.split('#');
+  const abs = path.resolve(dir, file);
+  if (stack.includes(abs)) throw new RefError(`"${ref}" refers back to a file that refers to it (${[...stack, abs].map((s) => path.basename(s)).join(' → ')})`);
+  let doc = cache.get(abs);
+  if (doc === undefined) {
+    let text: string;
+    try {
+      text = await readFile(abs, 'utf8');
+    } catch {
+      throw new RefError(`"${ref}": no such schema file (${path.relative(process.cwd(), abs).split(path.sep).join('/') || abs})`);
+    }
+    try {
+      doc = JSON.parse(text) as JsonValue;
+    } catch (err) {
+      throw new RefError(`"${ref}": the schema file is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    }
+    cache.set(abs, doc);
+  }
+  const target = await inline(pointerInto(doc, fragment, ref), path.dirname(abs), [...stack, abs], cache);
+  const { $ref: _ref, ...siblings } = value;
+  if (Object.keys(siblings).length === 0) return target;
+  const rest = await inlineEntries(siblings, dir, stack, cache, pointer);
+  return { allOf: [target], ...(isJsonObject(rest) ? rest : {}) };
+}
+
+async function inlineEntries(obj: { [k: string]: JsonValue }, dir: string, stack: string[], cache: Map<string, JsonValue>, pointer: string): Promise<JsonValue> {
   const out: { [k: string]: JsonValue } = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = await inline(v, dir, stack, cache);
+  for (const [k, v] of Object.entries(obj)) out[k] = await inline(v, dir, stack, cache, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   return out;
 }
 
@@ -71,7 +84,8 @@ export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string): Promi
       if (isJsonObject(resolved)) expect.schema = resolved;
     } catch (err) {
       if (!(err instanceof RefError)) throw err;
-      const d: Diagnostic = { ruleId: 'invalid-schema-ref', severity: 'error', file: c.file, line: expect.line, column: expect.column, message: `the response schema's ${err.message}`, hint: 'A file $ref is relative to the card, e.g. "../../fixtures/schemas/token.json" or "…json#/definitions/error".' };
+      const at = expect.schemaRefs?.find((r) => r.pointer === err.pointer) ?? expect;
+      const d: Diagnostic = { ruleId: 'invalid-schema-ref', severity: 'error', file: c.file, line: at.line, column: at.column, message: `the response schema's ${err.message}`, hint: 'A file $ref is relative to the card, e.g. "../../fixtures/schemas/token.json" or "…json#/definitions/error".' };
       c.diagnostics.push(d);
     }
   }

@@ -69,8 +69,26 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
       assertions,
       maxDurationMs: typeof v.maxDurationMs === 'number' ? v.maxDurationMs : undefined,
       placeholders: json.placeholders(['assert']),
+      schemaRefs: isJsonObject(v.schema) ? fileRefs(json, v.schema) : undefined,
       ...at,
     },
     diagnostics,
   };
+}
+
+/** The `$ref`s to files (not `#/…` within the schema) in a schema block, each located at its `"$ref"` key. */
+function fileRefs(json: ParsedJson, schema: JsonValue): Expectation['schemaRefs'] {
+  let out: NonNullable<Expectation['schemaRefs']> | undefined;
+  const walk = (v: JsonValue, path: (string | number)[]): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (isJsonObject(v)) {
+      if (typeof v.$ref === 'string' && !v.$ref.startsWith('#')) {
+        const pointer = path.slice(1).map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+        (out ??= []).push({ pointer, ...json.keyPositionOf([...path, '$ref']) });
+      }
+      for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    }
+  };
+  walk(schema, ['schema']);
+  return out;
 }

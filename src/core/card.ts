@@ -109,6 +109,8 @@ export interface Expectation extends SourcePos {
   maxDurationMs?: number;
   /** Placeholders in assertion values (e.g. `{{resolved.client_id}}`), located. */
   placeholders: Placeholder[];
+  /** Where each file `$ref` of the schema is written, by the JSON pointer of its object in the schema ('' for the schema itself). */
+  schemaRefs?: { pointer: string; line: number; column: number }[];
 }
 
 export interface Card {

@@ -38,6 +38,8 @@ export interface CardPlan {
   auth?: string;
   /** Ids of cards whose values this card uses. */
   needs: string[];
+  /** Where the card first uses each of them (its `{{card.<id>.…}}` placeholder), for messages. */
+  needsAt?: Record<string, { line: number; column: number }>;
   /** True when another card needs this one: its cleanups wait for the end of the run. */
   needed: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Card, RequestSpec } from '../core/card.js';
+import type { Card, Placeholder, RequestSpec } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { FixtureStep } from '../core/plan.js';
 import { classifyExpr } from './placeholder-expr.js';
@@ -9,14 +9,18 @@ function requestKey(r: RequestSpec | undefined): string {
   return JSON.stringify([r.method, r.path, r.query, r.headers, r.body ?? null, r.form ?? null, r.basic ?? null, r.auth ?? null]);
 }
 
-function fieldsUsed(step: FixtureStep): Set<string> {
-  const used = new Set<string>();
-  const placeholders = [...(step.request?.placeholders ?? []), ...(step.lookup?.placeholders ?? [])];
-  for (const p of placeholders) {
-    const ref = classifyExpr(p.expr);
-    if (ref.ns === 'field') used.add(ref.name);
-  }
+/** The UID fields a step's requests use, each with the first placeholder that uses it. */
+function fieldsUsed(step: FixtureStep): Map<string, Placeholder> {
+  const used = new Map<string, Placeholder>();
+  for (const list of [step.request?.placeholders, step.lookup?.placeholders]) addFieldRefs(used, list);
   return used;
+}
+
+function addFieldRefs(used: Map<string, Placeholder>, placeholders: readonly Placeholder[] | undefined): void {
+  for (const p of placeholders ?? []) {
+    const ref = classifyExpr(p.expr);
+    if (ref.ns === 'field' && !used.has(ref.name)) used.set(ref.name, p);
+  }
 }
 
 export interface FixturePlan {
@@ -74,9 +78,15 @@ export function planFixtures(card: Card): FixturePlan {
 function orderSteps(all: FixtureStep[], card: Card, lineOf: Map<string, number>): FixturePlan {
   const owner = new Map<string, FixtureStep>();
   for (const s of all) for (const f of s.fields) owner.set(f.name, s);
+  // Each step's dependencies, with the placeholder that makes it depend (where a cycle is reported).
   const deps = new Map(all.map((s) => {
     const used = s.kind === 'value' ? valueFields(card, s) : fieldsUsed(s);
-    return [s, [...used].map((n) => owner.get(n)).filter((d): d is FixtureStep => d !== undefined && d !== s)];
+    const on = new Map<FixtureStep, Placeholder>();
+    for (const [name, p] of used) {
+      const d = owner.get(name);
+      if (d && d !== s && !on.has(d)) on.set(d, p);
+    }
+    return [s, on];
   }));
   const ordered: FixtureStep[] = [];
   const state = new Map<FixtureStep, 'visiting' | 'done'>();
@@ -84,13 +94,15 @@ function orderSteps(all: FixtureStep[], card: Card, lineOf: Map<string, number>)
   const visit = (s: FixtureStep, path: FixtureStep[]): void => {
     if (state.get(s) === 'done') return;
     if (state.get(s) === 'visiting') {
-      const cycle = [...path.slice(path.indexOf(s)), s].map((x) => x.fields.map((f) => f.name).join('+'));
-      const first = s.fields[0]?.name ?? '';
-      diagnostics.push({ ruleId: 'uid-cycle', severity: 'error', file: card.file, line: lineOf.get(first) ?? 1, column: 1, message: `UID fields need each other in a cycle: ${cycle.join(' → ')}`, hint: 'Break the cycle: one of these fields must be obtainable without the others.' });
+      const steps = [...path.slice(path.indexOf(s)), s];
+      const cycle = steps.map((x) => x.fields.map((f) => f.name).join('+'));
+      // At the placeholder by which the cycle's first step uses the next one.
+      const at = deps.get(s)?.get(steps[1] as FixtureStep) ?? { line: lineOf.get(s.fields[0]?.name ?? '') ?? 1, column: 1 };
+      diagnostics.push({ ruleId: 'uid-cycle', severity: 'error', file: card.file, line: at.line, column: at.column, message: `UID fields need each other in a cycle: ${cycle.join(' → ')}`, hint: 'Break the cycle: one of these fields must be obtainable without the others.' });
       return;
     }
     state.set(s, 'visiting');
-    for (const d of deps.get(s) ?? []) visit(d, [...path, s]);
+    for (const d of deps.get(s)?.keys() ?? []) visit(d, [...path, s]);
     state.set(s, 'done');
     ordered.push(s);
   };
@@ -98,14 +110,11 @@ function orderSteps(all: FixtureStep[], card: Card, lineOf: Map<string, number>)
   return { steps: ordered, diagnostics: diagnostics.slice(0, 1) };
 }
 
-function valueFields(card: Card, step: FixtureStep): Set<string> {
-  const used = new Set<string>();
+function valueFields(card: Card, step: FixtureStep): Map<string, Placeholder> {
+  const used = new Map<string, Placeholder>();
   for (const f of step.fields) {
     const src = card.uidFields.find((x) => x.name === f.name)?.source;
-    if (src?.kind === 'value') for (const p of src.placeholders) {
-      const ref = classifyExpr(p.expr);
-      if (ref.ns === 'field') used.add(ref.name);
-    }
+    if (src?.kind === 'value') addFieldRefs(used, src.placeholders);
   }
   return used;
 }

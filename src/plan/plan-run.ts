@@ -104,12 +104,14 @@ export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: R
   const diagnostics = shown([...loaded.diagnostics, ...more, ...(checked?.diagnostics ?? []), ...(fixtures?.diagnostics ?? [])]);
   const first = diagnostics.find(isError);
   if (!card || first) return { ...base, action: 'error', reason: first ? summarizeDiagnostic(first) : 'the card could not be read', diagnostics };
-  const needs = [...new Set(checked?.cardNeeds.map((n) => n.id))];
+  const needsAt: Record<string, { line: number; column: number }> = {};
+  for (const n of checked?.cardNeeds ?? []) needsAt[n.id] ??= { line: n.placeholder.line, column: n.placeholder.column };
+  const needs = Object.keys(needsAt);
   const person = checked?.external[0];
   if (person) {
-    return { ...base, needs, diagnostics, action: 'skip', reason: `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}` };
+    return { ...base, needs, needsAt, diagnostics, action: 'skip', reason: `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}` };
   }
-  return { ...base, action: 'run', reason: '', diagnostics, fixtures: fixtures?.steps ?? [], needs };
+  return { ...base, action: 'run', reason: '', diagnostics, fixtures: fixtures?.steps ?? [], needs, needsAt };
 }
 
 /** Pure: cards + environment → what to run, in order. No network, no files. */
