@@ -22,7 +22,7 @@ const { parseConfig } = await import(path.join(DIST, 'config/load-config.js'));
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 10_000);
 const WARMUP = 2;
-const REPETITIONS = 7;
+const REPETITIONS = 11;
 const TARGET_MS = 1000;
 
 /** What `cardcheck lint` does with loaded cards, without the file system. */

@@ -79,16 +79,27 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
 /** The `$ref`s to files (not `#/…` within the schema) in a schema block, each located at its `"$ref"` key. */
 function fileRefs(json: ParsedJson, schema: JsonValue): Expectation['schemaRefs'] {
   let out: NonNullable<Expectation['schemaRefs']> | undefined;
-  const walk = (v: JsonValue, path: (string | number)[]): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (isJsonObject(v)) {
+  // One path, pushed and popped as the walk goes: most schemas have no $ref and cost no copies.
+  const path: (string | number)[] = ['schema'];
+  const walk = (v: JsonValue): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i] as JsonValue);
+        path.pop();
+      }
+    } else if (isJsonObject(v)) {
       if (typeof v.$ref === 'string' && !v.$ref.startsWith('#')) {
         const pointer = path.slice(1).map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
         (out ??= []).push({ pointer, ...json.keyPositionOf([...path, '$ref']) });
       }
-      for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+      for (const k in v) {
+        path.push(k);
+        walk(v[k] as JsonValue);
+        path.pop();
+      }
     }
   };
-  walk(schema, ['schema']);
+  walk(schema);
   return out;
 }

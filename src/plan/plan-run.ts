@@ -81,37 +81,56 @@ function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: Pl
 export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: ReadonlySet<string> = new Set()): CardPlan {
   const { card } = loaded;
   const auth = card?.frontMatter.auth ?? loaded.folder?.auth;
-  const base = {
+  // One object literal with every field, filled in below: every plan has the same shape (spreads gave each outcome its own).
+  const plan: CardPlan = {
     file: loaded.file,
     line: card?.title?.line ?? 1,
     endpoint: card?.frontMatter.endpoint ?? (card?.request ? `${card.request.method} ${card.request.path}` : ''),
     title: card?.title?.text ?? '',
     id: card?.id ?? loaded.file,
+    action: 'run',
+    reason: '',
+    diagnostics: [],
     card,
     fixtures: [],
     api: card?.frontMatter.api ?? loaded.folder?.api,
     auth,
     needs: [],
+    needsAt: undefined,
     needed: false,
   };
   const shown = (ds: Diagnostic[]) => ds.map((d) => withSource(d, loaded.text));
   if (card && card.frontMatter.status === 'skip') {
-    return { ...base, action: 'skip', reason: card.frontMatter.skipReason ?? 'status: skip (no skipReason given)', diagnostics: shown(loaded.diagnostics) };
+    plan.action = 'skip';
+    plan.reason = card.frontMatter.skipReason ?? 'status: skip (no skipReason given)';
+    plan.diagnostics = shown(loaded.diagnostics);
+    return plan;
   }
   const more: Diagnostic[] = card ? checkProfiles(loaded, auth, options) : [];
   const checked = card ? checkPlaceholders(card, options.env, knownCards) : undefined;
   const fixtures = card ? planFixtures(card) : undefined;
-  const diagnostics = shown([...loaded.diagnostics, ...more, ...(checked?.diagnostics ?? []), ...(fixtures?.diagnostics ?? [])]);
-  const first = diagnostics.find(isError);
-  if (!card || first) return { ...base, action: 'error', reason: first ? summarizeDiagnostic(first) : 'the card could not be read', diagnostics };
-  const needsAt: Record<string, { line: number; column: number }> = {};
-  for (const n of checked?.cardNeeds ?? []) needsAt[n.id] ??= { line: n.placeholder.line, column: n.placeholder.column };
-  const needs = Object.keys(needsAt);
+  plan.diagnostics = shown([...loaded.diagnostics, ...more, ...(checked?.diagnostics ?? []), ...(fixtures?.diagnostics ?? [])]);
+  const first = plan.diagnostics.find(isError);
+  if (!card || first) {
+    plan.action = 'error';
+    plan.reason = first ? summarizeDiagnostic(first) : 'the card could not be read';
+    return plan;
+  }
+  if (checked && checked.cardNeeds.length > 0) {
+    // Without a prototype, so that a card named __proto__ is a key like any other.
+    const needsAt: Record<string, { line: number; column: number }> = Object.create(null);
+    for (const n of checked.cardNeeds) needsAt[n.id] ??= { line: n.placeholder.line, column: n.placeholder.column };
+    plan.needsAt = needsAt;
+    plan.needs = Object.keys(needsAt);
+  }
   const person = checked?.external[0];
   if (person) {
-    return { ...base, needs, needsAt, diagnostics, action: 'skip', reason: `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}` };
+    plan.action = 'skip';
+    plan.reason = `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}`;
+    return plan;
   }
-  return { ...base, action: 'run', reason: '', diagnostics, fixtures: fixtures?.steps ?? [], needs, needsAt };
+  plan.fixtures = fixtures?.steps ?? [];
+  return plan;
 }
 
 /** Pure: cards + environment → what to run, in order. No network, no files. */
