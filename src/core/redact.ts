@@ -12,6 +12,25 @@ export const SECRET_ENV = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL|PRIV
 export const REDACTED = '[redacted]';
 const MIN_LENGTH = 6;
 
+/** Polynomial hash of MIN_LENGTH characters in 32-bit integer arithmetic (wrapping, so every step is exact). */
+const BASE = 31;
+let power = 1;
+for (let k = 1; k < MIN_LENGTH; k++) power = Math.imul(power, BASE);
+/** BASE^(MIN_LENGTH-1): the weight of the character leaving the window. */
+const LEAVING = power;
+
+/** Hash of text[at, at + MIN_LENGTH). */
+function windowHash(text: string, at: number): number {
+  let h = 0;
+  for (let k = at; k < at + MIN_LENGTH; k++) h = (Math.imul(h, BASE) + text.charCodeAt(k)) | 0;
+  return h;
+}
+
+/** The window's hash moved one character on: `leaving` drops out at the left, `entering` comes in at the right. */
+function roll(h: number, leaving: number, entering: number): number {
+  return (Math.imul((h - Math.imul(leaving, LEAVING)) | 0, BASE) + entering) | 0;
+}
+
 /**
  * Tracks secret values from the moment they are captured or sent, and blanks
  * them, and their derived forms (URL-encoded, JSON-escaped, base64 of a Basic
@@ -19,7 +38,16 @@ const MIN_LENGTH = 6;
  */
 export class Redactor {
   private readonly values = new Set<string>();
-  private pattern: RegExp | undefined;
+  /**
+   * Secrets by a hash of their first MIN_LENGTH characters, longest first in
+   * each bucket. A text is scanned once with a rolling hash of that window, so
+   * redacting costs the same with ten secrets or ten thousand, and adding one
+   * costs nothing more. (One regular expression of every secret, rebuilt when
+   * one was added, made a long run quadratic: every card adds secrets.)
+   */
+  private readonly byPrefix = new Map<number, string[]>();
+  /** Low 16 bits of every hash in byPrefix: most windows of a text are ruled out here, without a map lookup. */
+  private readonly maybe = new Uint8Array(1 << 16);
 
   /** Remember a secret value. Short values are ignored: blanking them would blank ordinary text. */
   add(value: unknown): void {
@@ -27,7 +55,14 @@ export class Redactor {
     const forms = [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), JSON.stringify(value).slice(1, -1)];
     for (const f of forms) if (!this.values.has(f)) {
       this.values.add(f);
-      this.pattern = undefined;
+      const key = windowHash(f, 0);
+      this.maybe[key & 0xffff] = 1;
+      const bucket = this.byPrefix.get(key);
+      if (!bucket) this.byPrefix.set(key, [f]);
+      else {
+        const shorter = bucket.findIndex((v) => v.length < f.length);
+        bucket.splice(shorter === -1 ? bucket.length : shorter, 0, f);
+      }
     }
   }
 
@@ -56,10 +91,28 @@ export class Redactor {
     for (const [k, v] of Object.entries(env)) if (SECRET_ENV.test(k)) this.add(v);
   }
 
+  /**
+   * `text` with every known secret replaced by [redacted]: scanning left to
+   * right, at each position the longest secret that starts there.
+   */
   redact(text: string): string {
-    if (this.values.size === 0) return text;
-    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    return text.replace(this.pattern, REDACTED);
+    if (this.values.size === 0 || text.length < MIN_LENGTH) return text;
+    let out = '';
+    let copied = 0;
+    let h = windowHash(text, 0);
+    for (let i = 0; i + MIN_LENGTH <= text.length; ) {
+      const found = this.maybe[h & 0xffff] === 1 ? this.byPrefix.get(h)?.find((v) => text.startsWith(v, i)) : undefined;
+      if (found) {
+        out += text.slice(copied, i) + REDACTED;
+        i += found.length;
+        copied = i;
+        if (i + MIN_LENGTH <= text.length) h = windowHash(text, i);
+        continue;
+      }
+      if (i + MIN_LENGTH < text.length) h = roll(h, text.charCodeAt(i), text.charCodeAt(i + MIN_LENGTH));
+      i++;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   }
 
   /** A deep copy with every string redacted. */
