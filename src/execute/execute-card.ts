@@ -16,6 +16,7 @@ import type { JsonValue } from '../core/json.js';
 import { AuthError } from './auth.js';
 import { buildRequest } from './build-request.js';
 import { createCardFaker } from './card-seed.js';
+import type { Faker } from '@faker-js/faker';
 import { CleanupLedger } from './cleanup-ledger.js';
 import { markCleaned, recordCreated } from './journal-entry.js';
 import type { LedgerEntry } from './cleanup-ledger.js';
@@ -115,7 +116,9 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
   if (!card || !template) return { attempt: { ...result, outcome: 'errored', reason: 'the card has no request' }, leftBehind: [] };
 
   const fields = new Map<string, unknown>();
-  const scope: RenderScope = { timestamp: ctx.nextTimestamp(), faker: createCardFaker(ctx.seed, plan.id), fields, env: ctx.env, cards: ctx.outputs };
+  // The card's faker is made when a placeholder first asks for it: most cards use none, and making one costs more than a request.
+  let faker: Faker | undefined;
+  const scope: RenderScope = { timestamp: ctx.nextTimestamp(), get faker() { return (faker ??= createCardFaker(ctx.seed, plan.id)); }, fields, env: ctx.env, cards: ctx.outputs };
   const defaults = { auth: plan.auth, api: plan.api };
   const send = createSender(ctx, result.requests, defaults);
   const ledger = new CleanupLedger();
