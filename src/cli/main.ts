@@ -1,15 +1,11 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { cleanupCommand } from './cleanup-command.js';
 import type { CleanupCommandOptions } from './cleanup-command.js';
 import { EXIT_HELP } from './exit-code.js';
-import { lintCommand } from './lint-command.js';
-import { mergeCommand } from './merge-command.js';
 import type { MergeCommandOptions } from './merge-command.js';
-import { REPORTER_HELP } from './reporter-options.js';
+import { REPORTER_HELP } from './reporter-help.js';
 import type { LintCommandOptions } from './lint-command.js';
-import { runCommand } from './run-command.js';
 import { registerSandboxCommand } from './sandbox-command.js';
 import type { RunCommandOptions } from './run-command.js';
 
@@ -32,6 +28,7 @@ const io = {
   columns: process.stdout.columns,
 };
 
+// Each command's code is imported when the command runs: help and the other commands start without it.
 const program = new Command('cardcheck')
   .description('Contract tests from markdown endpoint cards')
   .version(pkg.version)
@@ -65,6 +62,7 @@ program
   .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))
   .addHelpText('after', `\n${EXIT_HELP}`)
   .action(async (paths: string[], opts: RunCommandOptions) => {
+    const { runCommand } = await import('./run-command.js');
     process.exitCode = await runCommand(paths, opts, io);
   });
 
@@ -76,6 +74,7 @@ program
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
   .addHelpText('after', '\nExit codes:\n  0  nothing is left\n  1  something could not be cleaned (listed)')
   .action(async (opts: CleanupCommandOptions) => {
+    const { cleanupCommand } = await import('./cleanup-command.js');
     process.exitCode = await cleanupCommand(opts, io);
   });
 
@@ -88,6 +87,7 @@ program
   .addOption(new Option('--out <dir>', 'where the merged reports are written').default('reports'))
   .addHelpText('after', '\nExit codes: those of `run` for the merged result; 2 when a shard is missing, given twice,\nthe shards disagree on the total, or a folder holds no cardcheck results.json.')
   .action(async (dirs: string[], opts: MergeCommandOptions) => {
+    const { mergeCommand } = await import('./merge-command.js');
     process.exitCode = await mergeCommand(dirs, opts, io);
   });
 
@@ -100,6 +100,7 @@ program
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
   .addHelpText('after', '\nExit codes:\n  0  no problem (or warnings only, without --strict)\n  1  warnings only, with --strict\n  2  errors')
   .action(async (paths: string[], opts: LintCommandOptions) => {
+    const { lintCommand } = await import('./lint-command.js');
     process.exitCode = await lintCommand(paths, opts, io);
   });
 

@@ -2,6 +2,7 @@ import type { RunResult } from '../core/result.js';
 import type { ReporterSet } from '../report/fan-out.js';
 import { createReporters, defaultReporterNames, UnknownReporterError } from '../report/registry.js';
 import { EXIT } from './exit-code.js';
+import { REPORTER_HELP } from './reporter-help.js';
 import { FlagError } from './run-options.js';
 
 /** `--reporter a,b` and `--verbose`, shared by `run` and `merge-reports`. */
@@ -22,7 +23,6 @@ export interface ReporterIo {
   env?: NodeJS.ProcessEnv;
 }
 
-export const REPORTER_HELP = 'comma-separated: console, json, junit, html, github (default: console,json, plus github in GitHub Actions)';
 
 /**
  * The reporters the flags name (the defaults without `--reporter`), writing

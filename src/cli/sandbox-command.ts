@@ -1,9 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { describeSandbox, formatBreakList } from '../sandbox/describe.js';
-import { listBreaks } from '../sandbox/breaks/registry.js';
 import type { FaultOptions } from '../sandbox/faults/fault-options.js';
-import { startSandbox } from '../sandbox/server.js';
 
 export interface SandboxCommandIo {
   stdout: (line: string) => void;
@@ -62,7 +59,10 @@ function untilSignal(): Promise<string> {
 
 /** `cardcheck sandbox`: list breaks, or start the sandbox and keep it up until `stopped` resolves. */
 export async function sandboxCommand(opts: SandboxCommandOptions, io: SandboxCommandIo, stopped: () => Promise<unknown> = untilSignal): Promise<number> {
+  // Loaded here, not at the top: every other command starts faster without the sandbox's server framework.
+  const { describeSandbox, formatBreakList } = await import('../sandbox/describe.js');
   if (opts.listBreaks) {
+    const { listBreaks } = await import('../sandbox/breaks/registry.js');
     for (const line of formatBreakList(listBreaks())) io.stdout(line);
     return 0;
   }
@@ -77,6 +77,7 @@ export async function sandboxCommand(opts: SandboxCommandOptions, io: SandboxCom
   };
   let sandbox;
   try {
+    const { startSandbox } = await import('../sandbox/server.js');
     sandbox = await startSandbox({ port: opts.port, host: opts.host, breaks: opts.break, faults });
   } catch (err) {
     io.stderr(`cardcheck sandbox: ${err instanceof Error ? err.message : String(err)}`);
