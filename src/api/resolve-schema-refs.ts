@@ -77,7 +77,8 @@ export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string): Promi
   const cache = new Map<string, JsonValue>();
   for (const c of cards) {
     const expect = c.card?.expect;
-    if (!expect?.schema) continue;
+    // The parser lists every file $ref of the schema: without one there is nothing to inline.
+    if (!expect?.schema || !expect.schemaRefs) continue;
     const abs = path.resolve(cwd, c.file);
     try {
       const resolved = await inline(expect.schema, path.dirname(abs), [abs], cache);
