@@ -1,0 +1,3 @@
+/** `cardcheck/vitest`: endpoint cards as vitest tests. */
+export { cardTests } from './card-tests.js';
+export type { CardTestsOptions } from './card-tests.js';

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './cli.js';
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  testResults: { assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+}
+
+/** A project of its own: the repo's config, two vcita cards, one that expects the wrong status, one skipped, and a test file using cardcheck/vitest. */
+function project(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cardcheck-vitest-'));
+  cpSync(path.join(ROOT, 'cardcheck.config.yaml'), path.join(dir, 'cardcheck.config.yaml'));
+  for (const f of ['get-app.md', 'list-apps.md']) cpSync(path.join(ROOT, 'specs/vcita', f), path.join(dir, 'specs/vcita', f), { recursive: true });
+  const getApp = readFileSync(path.join(ROOT, 'specs/vcita/get-app.md'), 'utf8');
+  writeFileSync(path.join(dir, 'specs/vcita/get-app-teapot.md'), getApp.replace('# Get OAuth App', '# Get OAuth App as a teapot').replace('"status": 200', '"status": 418'));
+  writeFileSync(path.join(dir, 'specs/vcita/later.md'), getApp.replace('status: success', 'status: skip\nskipReason: not written yet').replace('# Get OAuth App', '# Later'));
+  const adapter = pathToFileURL(path.join(ROOT, 'dist/vitest/index.js')).href;
+  writeFileSync(path.join(dir, 'cards.test.mjs'), `import { cardTests } from '${adapter}';\nawait cardTests({ paths: ['specs'], seed: 1, ledgerDir: false });\n`);
+  return dir;
+}
+
+function vitest(dir: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const bin = path.join(ROOT, 'node_modules/vitest/vitest.mjs');
+    const child = spawn(process.execPath, [bin, 'run', '--root', dir, '--reporter=json', '--outputFile=results.json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+describe('cardcheck/vitest', () => {
+  it('makes each card a vitest test: passed, failed with the card\'s diff, skipped with its reason', async () => {
+    const dir = project();
+    const { code, out } = await vitest(dir);
+    const report = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as VitestJson;
+    const tests = report.testResults.flatMap((r) => r.assertionResults);
+    const status = Object.fromEntries(tests.map((t) => [t.fullName, t.status]));
+    expect(status, out).toEqual({
+      'cardcheck specs/vcita/get-app-teapot.md: Get OAuth App as a teapot': 'failed',
+      'cardcheck specs/vcita/get-app.md: Get OAuth App': 'passed',
+      'cardcheck specs/vcita/later.md: Later': 'skipped',
+      'cardcheck specs/vcita/list-apps.md: List OAuth Apps': 'passed',
+    });
+    const failure = tests.find((t) => t.status === 'failed')?.failureMessages.join('\n') ?? '';
+    expect(failure).toContain('expected status 418, got 200');
+    expect(code).toBe(1);
+  }, 60_000);
+});
