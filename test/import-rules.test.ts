@@ -17,6 +17,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   report: ['core', 'util'],
   sandbox: ['util'],
   api: ['core', 'card', 'config', 'lint', 'plan', 'http', 'verify', 'execute', 'report', 'sandbox', 'util'],
+  import: ['core', 'card', 'util'],
   vitest: ['core', 'api', 'report', 'util'],
   cli: ['*'],
   'test-support': ['*'],

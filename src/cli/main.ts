@@ -5,6 +5,7 @@ import type { CleanupCommandOptions } from './cleanup-command.js';
 import { EXIT_HELP } from './exit-code.js';
 import type { MergeCommandOptions } from './merge-command.js';
 import { REPORTER_HELP } from './reporter-help.js';
+import type { ImportCommandOptions } from './import-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import { registerSandboxCommand } from './sandbox-command.js';
 import type { RunCommandOptions } from './run-command.js';
@@ -102,6 +103,19 @@ program
   .action(async (paths: string[], opts: LintCommandOptions) => {
     const { lintCommand } = await import('./lint-command.js');
     process.exitCode = await lintCommand(paths, opts, io);
+  });
+
+program
+  .command('import')
+  .description('draft a card from each vendor documentation page (markdown or scraped text), then lint the drafts')
+  .argument('<pages...>', 'vendor documentation pages')
+  .addOption(new Option('--out <dir>', 'folder the cards are written to').default('specs/imported'))
+  .option('--force', 'replace cards that already exist')
+  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .addHelpText('after', '\nExit codes:\n  0  every page became a card (lint findings in the drafts are listed to fix)\n  2  a page could not be read, names no endpoint, or its card exists (without --force)')
+  .action(async (pages: string[], opts: ImportCommandOptions) => {
+    const { importCommand } = await import('./import-command.js');
+    process.exitCode = await importCommand(pages, opts, io);
   });
 
 registerSandboxCommand(program, io);

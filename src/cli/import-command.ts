@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { lintProject } from '../api/lint-project.js';
+import { loadProject } from '../api/load-project.js';
+import { sourceLine } from '../card/source-text.js';
+import { readVendorPage } from '../import/vendor-page.js';
+import { writeCard } from '../import/write-card.js';
+import { formatDiagnostic } from '../report/format-diagnostic.js';
+import type { Io } from './run-command.js';
+
+export interface ImportCommandOptions {
+  out: string;
+  force?: boolean;
+  config?: string;
+}
+
+/** `Issue access token` → `issue-access-token` */
+const slug = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'endpoint';
+
+/**
+ * `cardcheck import <pages…>`: draft a card from each vendor documentation
+ * page, write it under --out, then lint the drafts so the author sees what is
+ * left to fill in. Exit 0 when every page became a card, 2 when one could not.
+ */
+export async function importCommand(pages: string[], opts: ImportCommandOptions, io: Io): Promise<number> {
+  const written: string[] = [];
+  let failed = 0;
+  const today = new Date().toISOString();
+  for (const page of pages) {
+    let text: string;
+    try {
+      text = (await readFile(path.resolve(io.cwd, page), 'utf8')).replace(/\r\n?/g, '\n');
+    } catch {
+      io.stderr(`cardcheck import: ${page}: cannot read the file`);
+      failed++;
+      continue;
+    }
+    const endpoint = readVendorPage(text);
+    if (!endpoint) {
+      io.stderr(`cardcheck import: ${page}: no endpoint found (no "METHOD /path", and no method on a line of its own followed by a path or URL)`);
+      failed++;
+      continue;
+    }
+    const file = path.join(opts.out, `${slug(endpoint.title)}.md`).split(path.sep).join('/');
+    const abs = path.resolve(io.cwd, file);
+    if (existsSync(abs) && !opts.force) {
+      io.stderr(`cardcheck import: ${file} already exists; pass --force to replace it, or --out another folder`);
+      failed++;
+      continue;
+    }
+    await mkdir(path.dirname(abs), { recursive: true });
+    const shownPage = path.relative(io.cwd, path.resolve(io.cwd, page)).split(path.sep).join('/');
+    await writeFile(abs, writeCard(endpoint, shownPage, today));
+    const examples = [...new Set(endpoint.responses.map((r) => r.status))].join(', ');
+    io.stdout(`${page} → ${file}: ${endpoint.method} ${endpoint.path}${examples ? `, examples for ${examples}` : ''}${endpoint.needsPerson ? ' (status: skip, a person must act first)' : ''}`);
+    written.push(file);
+  }
+  if (written.length) {
+    const project = await loadProject({ cwd: io.cwd, paths: written, configFile: opts.config });
+    const diagnostics = lintProject(project).filter((d) => written.includes(d.file));
+    for (const d of diagnostics) for (const l of formatDiagnostic({ ...d, source: sourceLine(project.cards.find((c) => c.file === d.file)?.text ?? '', d.line) })) io.stdout(l);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    io.stdout(`${written.length} card${written.length === 1 ? '' : 's'} drafted in ${opts.out}: ${errors ? `${errors} error${errors === 1 ? '' : 's'} to fix before running (above)` : 'lint-clean'}; review the example values before running`);
+  }
+  return failed ? 2 : 0;
+}

@@ -1,0 +1,46 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cardcheck, ROOT } from './cli.js';
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cardcheck-import-'));
+  cpSync(path.join(ROOT, 'fixtures/seeds'), path.join(dir, 'pages'), { recursive: true });
+  cpSync(path.join(ROOT, 'cardcheck.config.yaml'), path.join(dir, 'cardcheck.config.yaml'));
+  return dir;
+}
+
+describe('cardcheck import', () => {
+  it('drafts a card from each vendor page, says what it found, and the drafts lint without errors', async () => {
+    const dir = workspace();
+    const pages = ['pages/002_4e9ed3b25cea86a9.txt', 'pages/003_7ec4ca1c63db005a.txt', 'pages/004_73fcb037ea86844c.txt'];
+    const r = await cardcheck(['import', ...pages], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('pages/002_4e9ed3b25cea86a9.txt → specs/imported/create-oauth-app.md: POST /api/v1/oauth-apps.create, examples for 200, 400, 401');
+    expect(r.stdout).toContain('pages/003_7ec4ca1c63db005a.txt → specs/imported/issue-access-token.md: POST /oauth/token, examples for 200, 400, 409, 422, 429, 502, 503');
+    expect(r.stdout).toContain('(status: skip, a person must act first)');
+    expect(r.stdout).toContain('3 cards drafted in specs/imported: lint-clean');
+    const card = readFileSync(path.join(dir, 'specs/imported/issue-access-token.md'), 'utf8');
+    expect(card).toContain('Imported from `pages/003_7ec4ca1c63db005a.txt`');
+    expect(card).not.toContain('cs_live_abc123placeholder');
+    const lint = await cardcheck(['lint', 'specs/imported'], { cwd: dir });
+    expect(lint.stdout).toContain('3 cards checked: 0 errors');
+    expect(lint.code).toBe(0);
+  });
+
+  it('keeps an existing card unless --force, and says which page names no endpoint (exit 2)', async () => {
+    const dir = workspace();
+    const page = 'pages/003_7ec4ca1c63db005a.txt';
+    expect((await cardcheck(['import', page], { cwd: dir })).code).toBe(0);
+    const again = await cardcheck(['import', page], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('specs/imported/issue-access-token.md already exists; pass --force to replace it, or --out another folder');
+    expect((await cardcheck(['import', page, '--force'], { cwd: dir })).code).toBe(0);
+    writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\nNo endpoint in here.\n');
+    const none = await cardcheck(['import', 'notes.md', '--out', 'drafts'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('notes.md: no endpoint found');
+    expect(existsSync(path.join(dir, 'drafts'))).toBe(false);
+  });
+});
