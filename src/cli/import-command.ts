@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { lintProject } from '../api/lint-project.js';
 import { loadProject } from '../api/load-project.js';
 import { sourceLine } from '../card/source-text.js';
+import { readOpenApi } from '../import/openapi.js';
 import { readVendorPage } from '../import/vendor-page.js';
+import type { VendorEndpoint } from '../import/vendor-page.js';
 import { writeCard } from '../import/write-card.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import type { Io } from './run-command.js';
@@ -23,6 +26,28 @@ const slug = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[
  * page, write it under --out, then lint the drafts so the author sees what is
  * left to fill in. Exit 0 when every page became a card, 2 when one could not.
  */
+/** The endpoints a file describes: every operation of an OpenAPI document, or the one endpoint of a vendor page. */
+function endpointsOf(text: string, file: string): VendorEndpoint[] | undefined {
+  if (/\.(ya?ml|json)$/i.test(file) || /^\s*(\{|openapi\s*:|swagger\s*:)/.test(text)) {
+    let doc: unknown;
+    try {
+      doc = parseYaml(text);
+    } catch {
+      doc = undefined;
+    }
+    const operations = readOpenApi(doc);
+    if (operations) return operations;
+  }
+  const page = readVendorPage(text);
+  return page ? [page] : undefined;
+}
+
+/**
+ * `cardcheck import <files…>`: draft a card from each vendor documentation
+ * page, or from each operation of an OpenAPI document, write them under
+ * --out, then lint the drafts so the author sees what is left to fill in.
+ * Exit 0 when every file gave cards, 2 when one could not.
+ */
 export async function importCommand(pages: string[], opts: ImportCommandOptions, io: Io): Promise<number> {
   const written: string[] = [];
   let failed = 0;
@@ -36,25 +61,30 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
       failed++;
       continue;
     }
-    const endpoint = readVendorPage(text);
-    if (!endpoint) {
-      io.stderr(`cardcheck import: ${page}: no endpoint found (no "METHOD /path", and no method on a line of its own followed by a path or URL)`);
+    const endpoints = endpointsOf(text, page);
+    if (!endpoints?.length) {
+      io.stderr(`cardcheck import: ${page}: no endpoint found (no OpenAPI operation, no "METHOD /path", and no method on a line of its own followed by a path or URL)`);
       failed++;
       continue;
     }
-    const file = path.join(opts.out, `${slug(endpoint.title)}.md`).split(path.sep).join('/');
-    const abs = path.resolve(io.cwd, file);
-    if (existsSync(abs) && !opts.force) {
-      io.stderr(`cardcheck import: ${file} already exists; pass --force to replace it, or --out another folder`);
-      failed++;
-      continue;
-    }
-    await mkdir(path.dirname(abs), { recursive: true });
     const shownPage = path.relative(io.cwd, path.resolve(io.cwd, page)).split(path.sep).join('/');
-    await writeFile(abs, writeCard(endpoint, shownPage, today));
-    const examples = [...new Set(endpoint.responses.map((r) => r.status))].join(', ');
-    io.stdout(`${page} → ${file}: ${endpoint.method} ${endpoint.path}${examples ? `, examples for ${examples}` : ''}${endpoint.needsPerson ? ' (status: skip, a person must act first)' : ''}`);
-    written.push(file);
+    for (const endpoint of endpoints) {
+      let file = path.join(opts.out, `${slug(endpoint.id ?? endpoint.title)}.md`).split(path.sep).join('/');
+      // Two operations with one name in this import: number the later ones.
+      for (let n = 2; written.includes(file); n++) file = path.join(opts.out, `${slug(endpoint.id ?? endpoint.title)}-${n}.md`).split(path.sep).join('/');
+      const abs = path.resolve(io.cwd, file);
+      if (existsSync(abs) && !opts.force) {
+        io.stderr(`cardcheck import: ${file} already exists; pass --force to replace it, or --out another folder`);
+        failed++;
+        continue;
+      }
+      await mkdir(path.dirname(abs), { recursive: true });
+      await writeFile(abs, writeCard(endpoint, shownPage, today));
+      const examples = [...new Set(endpoint.responses.map((r) => r.status))].join(', ');
+      const schema = endpoint.expectSchema !== undefined ? `, the ${endpoint.expectStatus} response schema` : '';
+      io.stdout(`${page} → ${file}: ${endpoint.method} ${endpoint.path}${schema}${examples ? `, examples for ${examples}` : ''}${endpoint.needsPerson ? ' (status: skip, a person must act first)' : ''}`);
+      written.push(file);
+    }
   }
   if (written.length) {
     const project = await loadProject({ cwd: io.cwd, paths: written, configFile: opts.config });

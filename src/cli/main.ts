@@ -107,12 +107,12 @@ program
 
 program
   .command('import')
-  .description('draft a card from each vendor documentation page (markdown or scraped text), then lint the drafts')
-  .argument('<pages...>', 'vendor documentation pages')
+  .description('draft cards from vendor documentation pages (markdown or scraped text) or OpenAPI documents, then lint the drafts')
+  .argument('<files...>', 'vendor documentation pages or OpenAPI documents (YAML or JSON)')
   .addOption(new Option('--out <dir>', 'folder the cards are written to').default('specs/imported'))
   .option('--force', 'replace cards that already exist')
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
-  .addHelpText('after', '\nExit codes:\n  0  every page became a card (lint findings in the drafts are listed to fix)\n  2  a page could not be read, names no endpoint, or its card exists (without --force)')
+  .addHelpText('after', '\nExit codes:\n  0  every file gave cards (lint findings in the drafts are listed to fix)\n  2  a file could not be read, names no endpoint, or its card exists (without --force)')
   .action(async (pages: string[], opts: ImportCommandOptions) => {
     const { importCommand } = await import('./import-command.js');
     process.exitCode = await importCommand(pages, opts, io);

@@ -19,6 +19,12 @@ export interface VendorEndpoint {
   responses: { status: number; description: string; body: JsonValue }[];
   /** Why the endpoint cannot be tested on its own, when the page says so (a person must consent…). */
   needsPerson?: string;
+  /** A name for the card's file, when the source gives one (an OpenAPI operationId). */
+  id?: string;
+  /** The success status a specification names (else the first 2xx example's). */
+  expectStatus?: number;
+  /** The success response's schema, when a specification gives one. */
+  expectSchema?: JsonValue;
 }
 
 const METHOD_WORD = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s*$`, 'i');

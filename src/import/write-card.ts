@@ -31,7 +31,7 @@ export function writeCard(e: VendorEndpoint, from: string, today: string): strin
   const request: { [k: string]: JsonValue } = { method: e.method, path };
   if (e.headers.length) request.headers = Object.fromEntries(e.headers.map((h) => [h, `{{env.${envName(h)}}}`]));
   if (e.body !== undefined) request.body = withoutSecrets(e.body);
-  const success = e.responses.find((r) => r.status >= 200 && r.status < 300);
+  const success = e.expectStatus ?? e.responses.find((r) => r.status >= 200 && r.status < 300)?.status;
   const frontMatter = ['---', `endpoint: ${e.method} ${path}`];
   if (e.needsPerson) frontMatter.push('status: skip', `skipReason: ${JSON.stringify(e.needsPerson)}`);
   else frontMatter.push('status: success');
@@ -47,7 +47,7 @@ export function writeCard(e: VendorEndpoint, from: string, today: string): strin
     ...fence(request),
     '',
   ];
-  if (success) lines.push('## Expected Response', '', ...fence({ status: success.status }), '');
+  if (success) lines.push('## Expected Response', '', ...fence(e.expectSchema !== undefined ? { status: success, schema: e.expectSchema } : { status: success }), '');
   if (e.responses.length) {
     lines.push('## Responses', '');
     for (const r of e.responses) lines.push(`**${r.status}${r.description ? ` ${r.description.replace(/\*/g, '')}` : ''}**`, '', ...fence(r.body), '');

@@ -43,4 +43,16 @@ describe('cardcheck import', () => {
     expect(none.stderr).toContain('notes.md: no endpoint found');
     expect(existsSync(path.join(dir, 'drafts'))).toBe(false);
   });
+
+  it('drafts one card per OpenAPI operation and lists what is left to declare', async () => {
+    const dir = workspace();
+    cpSync(path.join(ROOT, 'fixtures/openapi/youhodler-auth.yaml'), path.join(dir, 'openapi.yaml'));
+    const r = await cardcheck(['import', 'openapi.yaml', '--out', 'specs/youhodler-drafts'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('openapi.yaml → specs/youhodler-drafts/issueaccesstoken.md: POST /oauth/token, the 200 response schema, examples for 200, 400');
+    expect(r.stdout).toContain('openapi.yaml → specs/youhodler-drafts/getserviceaccount.md: GET /service-accounts/{id}, the 200 response schema');
+    expect(r.stdout).toMatch(/specs\/youhodler-drafts\/getserviceaccount\.md:\d+:\d+ error unresolved-placeholder \{\{resolved\.id\}\} names no declared UID field/);
+    expect(r.stdout).toContain('2 cards drafted in specs/youhodler-drafts: 1 error to fix before running (above)');
+  });
 });
+
