@@ -4,7 +4,7 @@ import type { CardPlan } from '../core/plan.js';
 import type { Redactor } from '../core/redact.js';
 import { createCardFaker } from '../execute/card-seed.js';
 import { joinUrl } from '../http/client.js';
-import { renderJson, renderPath, renderRecord } from '../plan/render.js';
+import { renderJson, renderPath, renderRecord, renderString } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
 
 export interface DryRunContext {
@@ -60,6 +60,12 @@ export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): string[] 
     for (const step of plan.fixtures) {
       const names = step.fields.map((f) => f.name).join(', ');
       if (step.kind === 'value') continue;
+      if (step.browser) {
+        const flow = step.browser;
+        const steps = flow.steps.map((s) => ('fill' in s ? `fill ${s.fill}` : `click ${s.click}`)).join(', ');
+        out.push(ctx.redactor.redact(`  ${String(++n).padStart(2)} browser ${names}: open ${renderString(flow.open, scope)}${steps ? `, ${steps}` : ''}, until ${renderString(flow.redirectUri, scope)}`));
+        continue;
+      }
       if (step.lookup) out.push(...describeRequest(++n, `lookup ${names}`, step.lookup, scope, plan, ctx));
       if (step.request) out.push(...describeRequest(++n, `${step.kind} ${names}${step.sharedKey ? ' (shared)' : ''}`, step.request, scope, plan, ctx));
     }

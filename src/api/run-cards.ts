@@ -27,6 +27,8 @@ import { randomUUID } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import { Journal } from '../execute/journal.js';
+import { chromiumDriver } from '../browser/chromium-driver.js';
+import type { BrowserDriver } from '../core/browser.js';
 import { summarize } from '../core/result.js';
 import { describeDryRun } from './dry-run.js';
 import type { ExecuteContext } from '../execute/context.js';
@@ -77,6 +79,13 @@ export interface RunCardsOptions {
   ledgerDir?: string | false;
   /** Transport-level retries of 429/503 and lost connections. */
   retryPolicy?: Partial<RetryPolicy>;
+  /**
+   * Drive the browser flows of UID fields only a person could otherwise
+   * produce (an authorization code from a consent page) in headless Chromium;
+   * without it those cards are skipped with their reason. A driver of your own
+   * may be given instead of `true`.
+   */
+  browser?: boolean | BrowserDriver;
   /** Rewrite passing cards' verifiedAt, status and timesReused after the run. */
   updateCards?: boolean;
   /** Record passing cards' response shapes under `schemasDir`; later runs report drift against them. */
@@ -143,7 +152,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     Object.assign(env, sandbox.env);
   }
   const resolved = { ...target, apis };
-  const full = planRun(project.cards, { env, profiles });
+  const full = planRun(project.cards, { env, profiles, browser: Boolean(options.browser) });
   const selected = { cards: select(full.cards) };
   const { plan, heldBack } = guardProduction(selected, { targetName: resolved.name, production: resolved.production, allowMutations: options.allowMutations ?? false });
   // The embedded sandbox listens on loopback in this process: never through a proxy.
@@ -180,6 +189,8 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     recordedShapes,
     captureBodies,
     journal,
+    browser: options.browser === true ? chromiumDriver() : options.browser || undefined,
+    browserTimeoutMs: options.timeoutMs,
   };
   const onAbort = () => {
     ctx.abort ??= { kind: 'interrupted', message: 'the run was interrupted' };
@@ -205,6 +216,8 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     if (runTimer) clearTimeout(runTimer);
     if (journal) await removeIfSettled(journal.file);
     await http.close();
+    // A driver given by the caller is theirs to close.
+    if (options.browser === true) await ctx.browser?.close();
     await sandbox?.close();
   }
 }

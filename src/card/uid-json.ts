@@ -1,13 +1,14 @@
-import type { UidField } from '../core/card.js';
+import type { BrowserFlow, UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
+import type { JsonValue } from '../core/json.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { ParsedJson } from './json-block.js';
 import { parseStep } from './request-spec.js';
 
 const FIELD_KEYS = [
   'source_endpoint', 'extract_from', 'fallback_endpoint', 'create_fresh', 'create_endpoint', 'create_body',
-  'cleanup_endpoint', 'cleanup_note', 'create', 'lookup', 'cleanup', 'value', 'from_person', 'notes', 'description',
+  'cleanup_endpoint', 'cleanup_note', 'create', 'lookup', 'cleanup', 'value', 'from_person', 'browser', 'notes', 'description',
 ];
 
 /**
@@ -58,8 +59,11 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
     const field = (source: UidField['source']): UidField => ({ name, line: at.line, column: at.column, cleanup, notes, cleanupNote, source });
     if (entry.value !== undefined) {
       fields.push(field({ kind: 'value', value: entry.value, placeholders: json.placeholders([name, 'value']) }));
-    } else if (typeof entry.from_person === 'string') {
-      fields.push(field({ kind: 'external', description: entry.from_person }));
+    } else if (typeof entry.from_person === 'string' || entry.browser !== undefined) {
+      const description = typeof entry.from_person === 'string' ? entry.from_person : 'a person signs in and consents in a browser';
+      const browser = entry.browser === undefined ? undefined : parseBrowserFlow(json, name, entry.browser, (message, hint) => diagnostics.push(problem(message, hint, 'invalid-uid-block', 'browser')));
+      if (browser && !extractFrom) diagnostics.push(problem(`UID field "${name}" has a browser flow but no "extract_from": which query parameter of the redirect holds the value?`, 'Add "extract_from": "code".', 'missing-extract'));
+      fields.push(field(browser ? { kind: 'external', description, browser, extractFrom } : { kind: 'external', description }));
     } else if (create || lookup) {
       if (!extractFrom) diagnostics.push(problem(`UID field "${name}" says where to get it but not what to take: "extract_from" is missing`, 'Add "extract_from": "data.id" (a dot path into the response).', 'missing-extract'));
       if (create) fields.push(field({ kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup }));
@@ -80,4 +84,23 @@ export function mergeUidFields(fromTable: UidField[], fromJson: UidField[]): Uid
     merged.set(f.name, t ? Object.assign({}, t, f, { notes: f.notes ?? t.notes, cleanupNote: f.cleanupNote ?? (f.cleanup ? undefined : t.cleanupNote), cleanup: f.cleanup ?? (f.cleanupNote ? undefined : t.cleanup) }) : f);
   }
   return [...merged.values()];
+}
+
+const BROWSER_HINT = 'Write "browser": { "open": "/oauth/authorize?…", "steps": [ { "fill": "#username", "with": "{{env.USER}}" }, { "click": "#allow" } ], "redirect_uri": "https://example.com/cb" }.';
+
+/** A field's `browser` flow; problems are reported through `problem` and give undefined. */
+function parseBrowserFlow(json: ParsedJson, name: string, raw: JsonValue, problem: (message: string, hint: string) => void): BrowserFlow | undefined {
+  if (!isJsonObject(raw)) return problem(`the browser flow of "${name}" must be an object`, BROWSER_HINT), undefined;
+  const open = raw.open;
+  const redirectUri = raw.redirect_uri;
+  if (typeof open !== 'string' || !/^(\/|https?:\/\/)/.test(open)) return problem(`the browser flow of "${name}" needs "open": a path of the API (starting with /) or a URL`, BROWSER_HINT), undefined;
+  if (typeof redirectUri !== 'string' || !redirectUri) return problem(`the browser flow of "${name}" needs "redirect_uri": where the flow ends (the app's redirect URI)`, BROWSER_HINT), undefined;
+  const steps: BrowserFlow['steps'] = [];
+  for (const s of Array.isArray(raw.steps) ? raw.steps : []) {
+    if (isJsonObject(s) && typeof s.fill === 'string' && typeof s.with === 'string') steps.push({ fill: s.fill, with: s.with });
+    else if (isJsonObject(s) && typeof s.click === 'string') steps.push({ click: s.click });
+    else return problem(`each step of the browser flow of "${name}" is { "fill": "<selector>", "with": "<value>" } or { "click": "<selector>" }`, BROWSER_HINT), undefined;
+  }
+  if (raw.steps !== undefined && !Array.isArray(raw.steps)) return problem(`"steps" of the browser flow of "${name}" must be a list`, BROWSER_HINT), undefined;
+  return { open, steps, redirectUri, placeholders: json.placeholders([name, 'browser']), ...json.positionOf([name, 'browser']) };
 }

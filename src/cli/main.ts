@@ -55,6 +55,7 @@ program
   .option('--timeout <ms>', 'per-request timeout (default 30000)')
   .option('--run-timeout <ms>', 'whole-run timeout: then no new card starts; cards in flight finish and clean up')
   .option('--dry-run', 'print every request that would be sent (credentials redacted) and send nothing')
+  .option('--browser', "drive the browser flows cards declare (sign in, consent) in headless Chromium (Debian's chromium, or CARDCHECK_CHROMIUM); without it such cards are skipped")
   .option('--update-cards', "after the run, rewrite passing cards' verifiedAt, status and timesReused (nothing else)")
   .option('--update-schemas', 'record the response shape of each passing card under fixtures/schemas/recorded; later runs report drift')
   .option('--allow-mutations', 'on a target marked production: true, also run cards that send requests other than GET/HEAD (UID steps and cleanups included)')

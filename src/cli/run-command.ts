@@ -24,6 +24,7 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   updateCards?: boolean;
   updateSchemas?: boolean;
   allowMutations?: boolean;
+  browser?: boolean;
   out: string;
 }
 
@@ -62,7 +63,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
     const retries = parseCount('--retries', opts.retries, 0);
     const concurrency = parseCount('--concurrency', opts.concurrency, 1);
     const bail = opts.bail === true ? 1 : parseCount('--bail', typeof opts.bail === 'string' ? opts.bail : undefined, 1);
-    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, allowMutations: opts.allowMutations, signal: stop.signal, dryRun: opts.dryRun, timeoutMs: parseCount('--timeout', opts.timeout, 1), runTimeoutMs: parseCount('--run-timeout', opts.runTimeout, 1), onEvent: reporters.onEvent });
+    result = await runCards({ paths: paths.length ? paths : ['specs'], cwd: io.cwd, target: opts.target, configFile: opts.config, envFile: opts.envFile, seed, retries, concurrency, bail, select, updateCards: opts.updateCards, updateSchemas: opts.updateSchemas, allowMutations: opts.allowMutations, browser: opts.browser, signal: stop.signal, dryRun: opts.dryRun, timeoutMs: parseCount('--timeout', opts.timeout, 1), runTimeoutMs: parseCount('--run-timeout', opts.runTimeout, 1), onEvent: reporters.onEvent });
   } catch (err) {
     if (err instanceof FlagError) {
       io.stderr(`cardcheck: ${err.message}`);

@@ -67,8 +67,25 @@ export type UidSource =
   | { kind: 'lookup'; lookup: RequestSpec; extractFrom: string }
   /** A literal value, which may hold placeholders (`{{env.X}}`). */
   | { kind: 'value'; value: JsonValue; placeholders: Placeholder[] }
-  /** Only a person can produce it (a browser consent, a mailed code). */
-  | { kind: 'external'; description: string };
+  /**
+   * Only a person can produce it (a browser consent, a mailed code). With a
+   * `browser` flow, `cardcheck run --browser` does what the person would do
+   * in headless Chromium, and the value is the `extractFrom` query parameter
+   * of the redirect that ends the flow.
+   */
+  | { kind: 'external'; description: string; browser?: BrowserFlow; extractFrom?: string };
+
+/** What a person does in a browser to produce a value: open a page, fill and click, until it redirects. */
+export interface BrowserFlow extends SourcePos {
+  /** The page to open: a path of the card's API (joined to its base URL) or a full URL. */
+  open: string;
+  /** In order: fill a field (CSS selector) with a value, or click an element. */
+  steps: ({ fill: string; with: string } | { click: string })[];
+  /** The flow ends when the browser is sent to a URL starting with this (the app's redirect URI). */
+  redirectUri: string;
+  /** Placeholders in `open`, the steps and `redirectUri`, located. */
+  placeholders: Placeholder[];
+}
 
 export interface UidField extends SourcePos {
   name: string;

@@ -1,14 +1,16 @@
-import type { Card, RequestSpec } from './card.js';
+import type { BrowserFlow, Card, RequestSpec } from './card.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { JsonValue } from './json.js';
 
 /** One request (or literal) that binds one or more UID fields; fields sharing a create call share the step. */
 export interface FixtureStep {
-  kind: 'create' | 'lookup' | 'value';
+  kind: 'create' | 'lookup' | 'value' | 'browser';
   request?: RequestSpec;
   /** For a non-fresh create: look it up first, create only when not found. */
   lookup?: RequestSpec;
   value?: JsonValue;
+  /** For a browser step: what a person would do; the fields are query parameters of the redirect that ends it. */
+  browser?: BrowserFlow;
   fields: { name: string; extractFrom: string }[];
   /** Cleanups declared by the step's fields, deduplicated. */
   cleanups: RequestSpec[];

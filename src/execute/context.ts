@@ -1,3 +1,4 @@
+import type { BrowserDriver } from '../core/browser.js';
 import type { JsonObject } from '../core/json.js';
 import type { Redactor } from '../core/redact.js';
 import type { RunEvent, RunResult } from '../core/result.js';
@@ -42,6 +43,10 @@ export interface ExecuteContext {
   redactor: Redactor;
   /** `METHOD url` of every request that succeeded, to recognise a cleanup a card already did. */
   succeeded: Set<string>;
+  /** With --browser: drives the browser flows of UID fields that only a person could otherwise produce. */
+  browser?: BrowserDriver;
+  /** How long a browser flow may wait for a page, an element or its redirect. @default 30000 */
+  browserTimeoutMs?: number;
 }
 
 export class TargetError extends Error {

@@ -1,10 +1,10 @@
-import type { RequestSpec } from '../core/card.js';
+import type { BrowserFlow, RequestSpec } from '../core/card.js';
 import type { CardPlan, FixtureStep } from '../core/plan.js';
 import { SECRET_KEY } from '../core/redact.js';
 import type { AttemptResult, CardResult, CheckResult, RequestRecord } from '../core/result.js';
 import { joinUrl, TransportError } from '../http/client.js';
 import type { HttpRequest, HttpResponse } from '../http/client.js';
-import { renderJson, UnresolvedValueError } from '../plan/render.js';
+import { renderJson, renderString, UnresolvedValueError } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
 import { readPath } from '../util/json-path.js';
 import { checkResponse } from '../verify/check-response.js';
@@ -99,6 +99,8 @@ export function createCleanupRunner(ctx: ExecuteContext, requests: RequestRecord
 
 function errorText(err: unknown): string {
   if (err instanceof CardError || err instanceof TransportError || err instanceof UnresolvedValueError || err instanceof AuthError || err instanceof TargetError) return err.message;
+  // The browser driver's errors (src/browser/) say what the page did; they are not cardcheck's own failures.
+  if (err instanceof Error && (err as Error & { code?: string }).code === 'browser-error') return err.message;
   return `internal error (please report): ${err instanceof Error ? err.message : String(err)}`;
 }
 
@@ -148,7 +150,28 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
     recordCreated(target, { ...entryBase, createdBy: what, field: first?.name ?? '', id: id === undefined ? '(unknown id)' : String(id), cleanups: step.cleanups, cleanupNote: step.cleanupNote, scope }, ctx);
     return res.json;
   };
+  /** Do what a person would in the browser; the fields are query parameters of the redirect that ends the flow. */
+  const followBrowser = async (step: FixtureStep, flow: BrowserFlow) => {
+    if (!ctx.browser) throw new CardError(`${names(step)} comes from a browser flow: run with --browser to drive it (${plan.file}:${flow.line})`);
+    const open = renderString(flow.open, scope);
+    const redirectUri = renderString(flow.redirectUri, scope);
+    const url = /^https?:\/\//i.test(open) ? open : joinUrl(ctx.baseUrlFor(plan.api), open).toString();
+    const steps = flow.steps.map((s) => ('fill' in s ? { fill: s.fill, with: renderString(s.with, scope) } : s));
+    for (const s of steps) if ('fill' in s) ctx.redactor.add(s.with);
+    const landed = new URL(await ctx.browser.follow({ url, steps, redirectUri, timeoutMs: ctx.browserTimeoutMs ?? 30_000 }));
+    for (const f of step.fields) {
+      const value = landed.searchParams.get(f.extractFrom);
+      if (value === null) {
+        const error = landed.searchParams.get('error');
+        throw new CardError(`${f.name}: the browser reached ${redirectUri} without a "${f.extractFrom}" parameter${error ? ` (error=${error})` : ''} (${plan.file}:${flow.line})`);
+      }
+      // A code from a consent is a credential until it is used.
+      ctx.redactor.add(value);
+      fields.set(f.name, value);
+    }
+  };
   const resolve = async (step: FixtureStep) => {
+    if (step.kind === 'browser' && step.browser) return followBrowser(step, step.browser);
     if (step.kind === 'value') {
       for (const f of step.fields) {
         const src = card.uidFields.find((x) => x.name === f.name)?.source;

@@ -11,9 +11,10 @@ interface Region {
   allowResponse: boolean;
 }
 
-function stepRegions(f: UidField): Region[] {
+function stepRegions(f: UidField, browser: boolean): Region[] {
   const s = f.source;
   const out: Placeholder[][] = [];
+  if (s.kind === 'external' && s.browser && browser) out.push(s.browser.placeholders);
   if (s.kind === 'create') out.push(s.create.placeholders, s.lookup?.placeholders ?? []);
   if (s.kind === 'lookup') out.push(s.lookup.placeholders);
   if (s.kind === 'value') out.push(s.placeholders);
@@ -22,8 +23,8 @@ function stepRegions(f: UidField): Region[] {
 }
 
 /** Every placeholder a sent card would evaluate. */
-function collectRegions(card: Card): Region[] {
-  const regions = card.uidFields.flatMap(stepRegions);
+function collectRegions(card: Card, browser: boolean): Region[] {
+  const regions = card.uidFields.flatMap((f) => stepRegions(f, browser));
   if (card.request) {
     regions.push({ placeholders: card.request.placeholders, allowResponse: false });
     if (card.request.cleanup) regions.push({ placeholders: card.request.cleanup.placeholders, allowResponse: true });
@@ -34,8 +35,8 @@ function collectRegions(card: Card): Region[] {
 
 export interface PlaceholderCheck {
   diagnostics: Diagnostic[];
-  /** Fields only a person can produce that the card needs: it is skipped. */
-  external: { placeholder: Placeholder; description: string }[];
+  /** Fields only a person can produce that the card needs: it is skipped, unless each has a browser flow and the run drives a browser. */
+  external: { placeholder: Placeholder; description: string; browser: boolean }[];
   /** Ids of other cards whose values it uses. */
   cardNeeds: { id: string; placeholder: Placeholder }[];
 }
@@ -60,12 +61,13 @@ function fakerProblem(module: string, method: string): string | undefined {
  * Check every placeholder a sent card would evaluate. Unknown namespaces,
  * functions and fields are errors, found before anything is sent.
  */
-export function checkPlaceholders(card: Card, env: Readonly<Record<string, string | undefined>> | undefined, knownCards: ReadonlySet<string>): PlaceholderCheck {
+export function checkPlaceholders(card: Card, env: Readonly<Record<string, string | undefined>> | undefined, knownCards: ReadonlySet<string>, browser = false): PlaceholderCheck {
   const declared = card.uidFields.map((f) => f.name);
   const result: PlaceholderCheck = { diagnostics: [], external: [], cardNeeds: [] };
   const at = (p: Placeholder, ruleId: string, message: string, hint: string): Diagnostic => ({ ruleId, severity: 'error', file: card.file, line: p.line, column: p.column, message, hint });
   const push = (d: Diagnostic) => result.diagnostics.push(d);
-  for (const region of collectRegions(card)) {
+  // Browser flows are checked by lint (no env) and by runs that drive a browser; other runs never evaluate them.
+  for (const region of collectRegions(card, browser || env === undefined)) {
     for (const p of region.placeholders) {
       const ref = classifyExpr(p.expr);
       switch (ref.ns) {
@@ -101,7 +103,7 @@ export function checkPlaceholders(card: Card, env: Readonly<Record<string, strin
             const list = declared.length ? `this card declares: ${declared.join(', ')}` : 'this card declares no UID fields';
             push(at(p, 'unresolved-placeholder', `${p.raw} names no declared UID field; ${list}`, near ? `Did you mean {{${p.expr.split('.')[0]}.${near}}}? Otherwise declare "${ref.name}" in the UID Resolution section.` : `Declare "${ref.name}" in the UID Resolution section, or use one of the declared fields.`));
           } else if (field.source.kind === 'external') {
-            result.external.push({ placeholder: p, description: field.source.description });
+            result.external.push({ placeholder: p, description: field.source.description, browser: field.source.browser !== undefined });
           }
           break;
         }

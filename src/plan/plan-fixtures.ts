@@ -12,7 +12,7 @@ function requestKey(r: RequestSpec | undefined): string {
 /** The UID fields a step's requests use, each with the first placeholder that uses it. */
 function fieldsUsed(step: FixtureStep): Map<string, Placeholder> {
   const used = new Map<string, Placeholder>();
-  for (const list of [step.request?.placeholders, step.lookup?.placeholders]) addFieldRefs(used, list);
+  for (const list of [step.request?.placeholders, step.lookup?.placeholders, step.browser?.placeholders]) addFieldRefs(used, list);
   return used;
 }
 
@@ -33,14 +33,21 @@ export interface FixturePlan {
  * create call share ONE call) and order them so a step runs after the steps
  * whose fields it uses. Cycles are reported.
  */
-export function planFixtures(card: Card): FixturePlan {
+export function planFixtures(card: Card, browser = false): FixturePlan {
   // Grouped by METHOD + path first; the full request is compared only when two fields share those.
   const byRoute = new Map<string, { full: string; step: FixtureStep }[]>();
   const ordered: FixtureStep[] = [];
   const lineOf = new Map<string, number>();
   for (const field of card.uidFields) {
     const src = field.source;
-    if (src.kind === 'external') continue;
+    if (src.kind === 'external') {
+      // Driven in a browser when the run does that; otherwise the card is skipped (plan-run).
+      if (browser && src.browser) {
+        lineOf.set(field.name, field.line);
+        ordered.push({ kind: 'browser', browser: src.browser, fields: [{ name: field.name, extractFrom: src.extractFrom ?? '' }], cleanups: [] });
+      }
+      continue;
+    }
     lineOf.set(field.name, field.line);
     let step: FixtureStep | undefined;
     if (src.kind !== 'value') {

@@ -21,6 +21,8 @@ export interface PlanOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Auth profiles the config defines; undefined skips the check. */
   profiles?: Readonly<Record<string, AuthProfile>>;
+  /** The run drives a browser (--browser): fields with a browser flow are resolved, not a reason to skip. */
+  browser?: boolean;
 }
 
 /** One line of what went wrong, for the card's `reason`. */
@@ -107,8 +109,8 @@ export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: R
     return plan;
   }
   const more: Diagnostic[] = card ? checkProfiles(loaded, auth, options) : [];
-  const checked = card ? checkPlaceholders(card, options.env, knownCards) : undefined;
-  const fixtures = card ? planFixtures(card) : undefined;
+  const checked = card ? checkPlaceholders(card, options.env, knownCards, options.browser) : undefined;
+  const fixtures = card ? planFixtures(card, options.browser) : undefined;
   plan.diagnostics = shown([...loaded.diagnostics, ...more, ...(checked?.diagnostics ?? []), ...(fixtures?.diagnostics ?? [])]);
   const first = plan.diagnostics.find(isError);
   if (!card || first) {
@@ -123,10 +125,10 @@ export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: R
     plan.needsAt = needsAt;
     plan.needs = Object.keys(needsAt);
   }
-  const person = checked?.external[0];
+  const person = checked?.external.find((e) => !(e.browser && options.browser));
   if (person) {
     plan.action = 'skip';
-    plan.reason = `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}`;
+    plan.reason = `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}${person.browser ? '; the card says how: run with --browser to do it in headless Chromium' : ''}`;
     return plan;
   }
   plan.fixtures = fixtures?.steps ?? [];

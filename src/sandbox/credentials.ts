@@ -43,6 +43,8 @@ export function resolveApiOptions(o: ApiOverrides): ResolvedApiOptions {
 export function credentialsEnv(o: ResolvedApiOptions): Record<string, string> {
   return {
     DIRECTORY_TOKEN: o.vcita.directoryToken,
+    VCITA_USERNAME: o.vcita.user.username,
+    VCITA_PASSWORD: o.vcita.user.password,
     ROCKETCHAT_AUTH_TOKEN: o.rocketchat.admin.authToken,
     ROCKETCHAT_USER_ID: o.rocketchat.admin.userId,
     ROCKETCHAT_LIMITED_AUTH_TOKEN: o.rocketchat.limited.authToken,
@@ -53,5 +55,5 @@ export function credentialsEnv(o: ResolvedApiOptions): Record<string, string> {
 
 /** The values of `credentialsEnv` that are secrets (user ids are identifiers, not secrets). */
 export function credentialSecrets(o: ResolvedApiOptions): string[] {
-  return [o.vcita.directoryToken, o.rocketchat.admin.authToken, o.rocketchat.limited.authToken, o.youhodler.adminToken];
+  return [o.vcita.directoryToken, o.vcita.user.password, o.rocketchat.admin.authToken, o.rocketchat.limited.authToken, o.youhodler.adminToken];
 }
