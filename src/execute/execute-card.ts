@@ -16,6 +16,7 @@ import type { JsonValue } from '../core/json.js';
 import { AuthError } from './auth.js';
 import { buildRequest } from './build-request.js';
 import { createCardFaker } from './card-seed.js';
+import { newPkce } from './pkce.js';
 import type { Faker } from '@faker-js/faker';
 import { CleanupLedger } from './cleanup-ledger.js';
 import { markCleaned, recordCreated } from './journal-entry.js';
@@ -120,7 +121,24 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
   const fields = new Map<string, unknown>();
   // The card's faker is made when a placeholder first asks for it: most cards use none, and making one costs more than a request.
   let faker: Faker | undefined;
-  const scope: RenderScope = { timestamp: ctx.nextTimestamp(), get faker() { return (faker ??= createCardFaker(ctx.seed, plan.id)); }, fields, env: ctx.env, cards: ctx.outputs };
+  let pkce: RenderScope['pkce'];
+  const scope: RenderScope = {
+    timestamp: ctx.nextTimestamp(),
+    get faker() {
+      return (faker ??= createCardFaker(ctx.seed, plan.id));
+    },
+    // One proof key per card execution; the verifier proves the code exchange, so it is a secret.
+    get pkce() {
+      if (!pkce) {
+        pkce = newPkce();
+        ctx.redactor.add(pkce.verifier);
+      }
+      return pkce;
+    },
+    fields,
+    env: ctx.env,
+    cards: ctx.outputs,
+  };
   const defaults = { auth: plan.auth, api: plan.api };
   const send = createSender(ctx, result.requests, defaults);
   const ledger = new CleanupLedger();

@@ -73,6 +73,7 @@ export function checkPlaceholders(card: Card, env: Readonly<Record<string, strin
       switch (ref.ns) {
         case 'timestamp':
         case 'uuid':
+        case 'pkce':
           break;
         case 'faker': {
           const problem = fakerProblem(ref.module, ref.method);

@@ -7,16 +7,19 @@ export type PlaceholderRef =
   | { ns: 'env'; name: string }
   | { ns: 'response'; path: string }
   | { ns: 'card'; id: string; path: string }
+  /** RFC 7636 proof key of the card execution: the verifier, or its S256 challenge. */
+  | { ns: 'pkce'; part: 'verifier' | 'challenge' }
   | { ns: 'unknown'; expr: string };
 
 export const KNOWN_FORMS = [
   '{{timestamp}}', '{{uuid}}', '{{faker.<module>.<method>}}', '{{resolved.<field>}}', '{{app.<field>}}',
-  '{{env.<NAME>}}', '{{card.<id>.response.<path>}}', '{{card.<id>.resolved.<field>}}',
+  '{{env.<NAME>}}', '{{card.<id>.response.<path>}}', '{{card.<id>.resolved.<field>}}', '{{pkce.verifier}}', '{{pkce.challenge}}',
 ];
 
 export function classifyExpr(expr: string): PlaceholderRef {
   if (expr === 'timestamp') return { ns: 'timestamp' };
   if (expr === 'uuid') return { ns: 'uuid' };
+  if (expr === 'pkce.verifier' || expr === 'pkce.challenge') return { ns: 'pkce', part: expr === 'pkce.verifier' ? 'verifier' : 'challenge' };
   const dot = expr.indexOf('.');
   const ns = dot > 0 ? expr.slice(0, dot) : '';
   const rest = expr.slice(dot + 1);

@@ -20,6 +20,8 @@ export interface RenderScope {
   env: Readonly<Record<string, string | undefined>>;
   response?: unknown;
   cards?: ReadonlyMap<string, CardOutput>;
+  /** The card execution's PKCE proof key (RFC 7636), made when a placeholder first asks for it. */
+  pkce?: { verifier: string; challenge: string };
   /** Leave a placeholder with no value as written instead of failing (for --dry-run). */
   lenient?: boolean;
 }
@@ -44,6 +46,7 @@ function lookup(expr: string, raw: string, scope: RenderScope): unknown {
   switch (ref.ns) {
     case 'timestamp': value = scope.timestamp; break;
     case 'uuid': value = scope.faker.string.uuid(); break;
+    case 'pkce': value = scope.pkce?.[ref.part]; break;
     case 'faker': value = callFaker(scope.faker, ref.module, ref.method, raw); break;
     case 'field': value = scope.fields.get(ref.name); break;
     case 'env': value = scope.env[ref.name]; break;
