@@ -15,6 +15,7 @@ import type { Io } from './run-command.js';
 export interface ImportCommandOptions {
   out: string;
   force?: boolean;
+  api?: string;
   config?: string;
 }
 
@@ -79,7 +80,7 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
         continue;
       }
       await mkdir(path.dirname(abs), { recursive: true });
-      await writeFile(abs, writeCard(endpoint, shownPage, today));
+      await writeFile(abs, writeCard(endpoint, shownPage, today, opts.api));
       const examples = [...new Set(endpoint.responses.map((r) => r.status))].join(', ');
       const schema = endpoint.expectSchema !== undefined ? `, the ${endpoint.expectStatus} response schema` : '';
       io.stdout(`${page} → ${file}: ${endpoint.method} ${endpoint.path}${schema}${examples ? `, examples for ${examples}` : ''}${endpoint.needsPerson ? ' (status: skip, a person must act first)' : ''}`);

@@ -112,6 +112,7 @@ program
   .argument('<files...>', 'vendor documentation pages or OpenAPI documents (YAML or JSON)')
   .addOption(new Option('--out <dir>', 'folder the cards are written to').default('specs/imported'))
   .option('--force', 'replace cards that already exist')
+  .option('--api <name>', "the config's API the cards call (written as `api:`; default: their folder's)")
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
   .addHelpText('after', '\nExit codes:\n  0  every file gave cards (lint findings in the drafts are listed to fix)\n  2  a file could not be read, names no endpoint, or its card exists (without --force)')
   .action(async (pages: string[], opts: ImportCommandOptions) => {

@@ -24,15 +24,17 @@ const fence = (value: JsonValue) => ['```json', JSON.stringify(value, null, 2), 
  * A card drafted from a vendor page: front-matter, the request with the page's
  * example body (secrets from the environment), the first documented success
  * status as the expectation, and every example response, which cardcheck
- * reads as a schema per status. `from` is the page's file, for the note.
+ * reads as a schema per status. `from` is the page's file, for the note;
+ * `api` names the config's API the card calls (else its folder's).
  */
-export function writeCard(e: VendorEndpoint, from: string, today: string): string {
+export function writeCard(e: VendorEndpoint, from: string, today: string, api?: string): string {
   const path = cardPath(e.path);
   const request: { [k: string]: JsonValue } = { method: e.method, path };
   if (e.headers.length) request.headers = Object.fromEntries(e.headers.map((h) => [h, `{{env.${envName(h)}}}`]));
   if (e.body !== undefined) request.body = withoutSecrets(e.body);
   const success = e.expectStatus ?? e.responses.find((r) => r.status >= 200 && r.status < 300)?.status;
   const frontMatter = ['---', `endpoint: ${e.method} ${path}`];
+  if (api) frontMatter.push(`api: ${api}`);
   if (e.needsPerson) frontMatter.push('status: skip', `skipReason: ${JSON.stringify(e.needsPerson)}`);
   else frontMatter.push('status: success');
   frontMatter.push('tags: [imported]', `savedAt: ${today}`, '---');

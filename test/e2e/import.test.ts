@@ -47,12 +47,13 @@ describe('cardcheck import', () => {
   it('drafts one card per OpenAPI operation and lists what is left to declare', async () => {
     const dir = workspace();
     cpSync(path.join(ROOT, 'fixtures/openapi/youhodler-auth.yaml'), path.join(dir, 'openapi.yaml'));
-    const r = await cardcheck(['import', 'openapi.yaml', '--out', 'specs/youhodler-drafts'], { cwd: dir });
+    const r = await cardcheck(['import', 'openapi.yaml', '--out', 'specs/youhodler-drafts', '--api', 'youhodler'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('openapi.yaml → specs/youhodler-drafts/issueaccesstoken.md: POST /oauth/token, the 200 response schema, examples for 200, 400');
     expect(r.stdout).toContain('openapi.yaml → specs/youhodler-drafts/getserviceaccount.md: GET /service-accounts/{id}, the 200 response schema');
     expect(r.stdout).toMatch(/specs\/youhodler-drafts\/getserviceaccount\.md:\d+:\d+ error unresolved-placeholder \{\{resolved\.id\}\} names no declared UID field/);
     expect(r.stdout).toContain('2 cards drafted in specs/youhodler-drafts: 1 error to fix before running (above)');
+    expect(readFileSync(path.join(dir, 'specs/youhodler-drafts/issueaccesstoken.md'), 'utf8')).toMatch(/^---\nendpoint: POST \/oauth\/token\napi: youhodler\n/);
   });
 });
 
