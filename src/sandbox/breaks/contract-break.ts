@@ -37,3 +37,34 @@ export function objectAt(body: unknown, path: string): Record<string, unknown> |
 
 /** A copy of a JSON body, so a break never edits state the handler still holds. */
 export const cloneJson = (body: unknown): unknown => JSON.parse(JSON.stringify(body ?? null));
+
+type FieldBreak = Pick<ContractBreak, 'name' | 'api' | 'route' | 'description'> & {
+  /** Dot path of the object holding the field ('' for the body itself). */
+  at: string;
+  field: string;
+};
+
+/** A break that removes `field` from the object at `at` of the body. */
+export function dropField(b: FieldBreak): ContractBreak {
+  return {
+    name: b.name, api: b.api, route: b.route, kind: 'drop-field', description: b.description,
+    apply(res) {
+      const body = cloneJson(res.body);
+      delete objectAt(body, b.at)?.[b.field];
+      return { ...res, body };
+    },
+  };
+}
+
+/** A break that sends `field` of the object at `at` as a string ("true", "3600") instead of its JSON type. */
+export function fieldAsString(b: FieldBreak): ContractBreak {
+  return {
+    name: b.name, api: b.api, route: b.route, kind: 'retype-field', description: b.description,
+    apply(res) {
+      const body = cloneJson(res.body);
+      const holder = objectAt(body, b.at);
+      if (holder && b.field in holder) holder[b.field] = String(holder[b.field]);
+      return { ...res, body };
+    },
+  };
+}
