@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
 import type { JsonValue } from '../core/json.js';
 import type { LoadedCard } from '../plan/plan-run.js';
+import { pointerSegment, valueAtPointer } from '../util/json-pointer.js';
 
 class RefError extends Error {
   /** JSON pointer, in the card's own schema, of the `$ref` that led to the error. */
@@ -11,13 +12,9 @@ class RefError extends Error {
 }
 
 function pointerInto(doc: JsonValue, pointer: string, ref: string): JsonValue {
-  let cur: JsonValue | undefined = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    cur = isJsonObject(cur) ? cur[key] : Array.isArray(cur) ? cur[Number(key)] : undefined;
-    if (cur === undefined) throw new RefError(`"${ref}": the file has nothing at ${pointer}`);
-  }
-  return cur as JsonValue;
+  const found = valueAtPointer(doc, pointer, true);
+  if (found === undefined) throw new RefError(`"${ref}": the file has nothing at ${pointer}`);
+  return found as JsonValue;
 }
 
 /**
@@ -68,7 +65,7 @@ async function inlineRef(value: { [k: string]: JsonValue }, ref: string, dir: st
 
 async function inlineEntries(obj: { [k: string]: JsonValue }, dir: string, stack: string[], cache: Map<string, JsonValue>, pointer: string): Promise<JsonValue> {
   const out: { [k: string]: JsonValue } = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = await inline(v, dir, stack, cache, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  for (const [k, v] of Object.entries(obj)) out[k] = await inline(v, dir, stack, cache, `${pointer}/${pointerSegment(k)}`);
   return out;
 }
 

@@ -38,6 +38,7 @@ import { loadRecordedShapes, RECORDED_DIR, recordShapes } from './recorded-schem
 import { updateCards } from './update-cards.js';
 import { loadEnv } from './load-env.js';
 import { loadProject } from './load-project.js';
+import type { Project } from './load-project.js';
 import { baseUrlLookup, resolveTarget, SetupError, withEnvUrls } from './resolve-target.js';
 
 export interface RunCardsOptions {
@@ -51,6 +52,8 @@ export interface RunCardsOptions {
   configFile?: string;
   /** A config object instead of a file. */
   config?: Config;
+  /** Cards and config already loaded with loadProject (the vitest adapter reads them to name its tests); `paths`, `config` and `configFile` are then not read again. */
+  project?: Project;
   /** A .env file; ./.env is read when present. */
   envFile?: string;
   /** Environment to use instead of process.env. */
@@ -134,7 +137,7 @@ export { SetupError };
 export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsResult> {
   const cwd = options.cwd ?? process.cwd();
   const env = await loadEnv(cwd, options.envFile, options.env ?? process.env);
-  const project = withLintDiagnostics(await loadProject({ cwd, paths: options.paths ?? ['specs'], configFile: options.configFile, config: options.config }));
+  const project = withLintDiagnostics(options.project ?? (await loadProject({ cwd, paths: options.paths ?? ['specs'], configFile: options.configFile, config: options.config })));
   const configErrors = project.configDiagnostics.filter((d) => d.severity === 'error');
   if (configErrors.length) throw new ConfigError(configErrors);
   const profiles = project.config.profiles;

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { BrowserError } from '../core/browser.js';
 import type { BrowserDriver, BrowserRun } from '../core/browser.js';
 
 /** Where Debian's chromium package puts the browser; CARDCHECK_CHROMIUM names another. */
@@ -10,10 +11,6 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
  * services, which a closed network refuses by the dozen.
  */
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
-
-export class BrowserError extends Error {
-  readonly code = 'browser-error';
-}
 
 /**
  * Drives the system's Chromium through playwright-core (which downloads no

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
 import type { JsonValue } from '../core/json.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { toPointer } from '../util/json-pointer.js';
 import type { ParsedJson } from './json-block.js';
 
 const EXPECT_KEYS = ['status', 'schema', 'assert', 'maxDurationMs'];
@@ -90,8 +91,7 @@ function fileRefs(json: ParsedJson, schema: JsonValue): Expectation['schemaRefs'
       }
     } else if (isJsonObject(v)) {
       if (typeof v.$ref === 'string' && !v.$ref.startsWith('#')) {
-        const pointer = path.slice(1).map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-        (out ??= []).push({ pointer, ...json.keyPositionOf([...path, '$ref']) });
+        (out ??= []).push({ pointer: toPointer(path.slice(1)), ...json.keyPositionOf([...path, '$ref']) });
       }
       for (const k in v) {
         path.push(k);

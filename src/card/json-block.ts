@@ -4,6 +4,7 @@ import type { Placeholder } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import { parseJsonFast } from './fast-json.js';
+import { walkBrackets } from './json-brackets.js';
 import { findLocation, spansFromTree } from './json-spans.js';
 import type { JsonLocation, JsonSpans } from './json-spans.js';
 import { scanPlaceholders } from './placeholders.js';
@@ -63,22 +64,7 @@ export const MAX_JSON_DEPTH = 256;
 
 /** Offset of the bracket that opens level `max + 1`, or -1. Strings are skipped. */
 function tooDeep(text: string, max: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) {
-      inString = true;
-    } else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
-    } else if (c === 125 || c === 93) {
-      depth--;
-    }
-  }
-  return -1;
+  return walkBrackets(text, 0, (_offset, depth, opens) => opens && depth > max);
 }
 
 /**

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lintProject } from '../api/lint-project.js';
 import { loadProject } from '../api/load-project.js';
-import { sourceLine } from '../card/source-text.js';
+import { decodeSource } from '../card/source-text.js';
 import { readOpenApi } from '../import/openapi.js';
 import { readVendorPage } from '../import/vendor-page.js';
 import type { VendorEndpoint } from '../import/vendor-page.js';
 import { writeCard } from '../import/write-card.js';
-import { formatDiagnostic } from '../report/format-diagnostic.js';
+import { printDiagnostics } from './print-diagnostics.js';
 import type { Io } from './run-command.js';
 
 export interface ImportCommandOptions {
@@ -56,7 +56,8 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
   for (const page of pages) {
     let text: string;
     try {
-      text = (await readFile(path.resolve(io.cwd, page), 'utf8')).replace(/\r\n?/g, '\n');
+      // BOM and CRLF handled as for cards.
+      text = decodeSource(await readFile(path.resolve(io.cwd, page))).text;
     } catch {
       io.stderr(`cardcheck import: ${page}: cannot read the file`);
       failed++;
@@ -70,9 +71,11 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
     }
     const shownPage = path.relative(io.cwd, path.resolve(io.cwd, page)).split(path.sep).join('/');
     for (const endpoint of endpoints) {
-      let file = path.join(opts.out, `${slug(endpoint.id ?? endpoint.title)}.md`).split(path.sep).join('/');
+      const name = slug(endpoint.id ?? endpoint.title);
+      const fileFor = (suffix: string) => path.join(opts.out, `${name}${suffix}.md`).split(path.sep).join('/');
+      let file = fileFor('');
       // Two operations with one name in this import: number the later ones.
-      for (let n = 2; written.includes(file); n++) file = path.join(opts.out, `${slug(endpoint.id ?? endpoint.title)}-${n}.md`).split(path.sep).join('/');
+      for (let n = 2; written.includes(file); n++) file = fileFor(`-${n}`);
       const abs = path.resolve(io.cwd, file);
       if (existsSync(abs) && !opts.force) {
         io.stderr(`cardcheck import: ${file} already exists; pass --force to replace it, or --out another folder`);
@@ -90,7 +93,7 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
   if (written.length) {
     const project = await loadProject({ cwd: io.cwd, paths: written, configFile: opts.config });
     const diagnostics = lintProject(project).filter((d) => written.includes(d.file));
-    for (const d of diagnostics) for (const l of formatDiagnostic({ ...d, source: sourceLine(project.cards.find((c) => c.file === d.file)?.text ?? '', d.line) })) io.stdout(l);
+    printDiagnostics(diagnostics, (file) => project.cards.find((c) => c.file === file)?.text, io.stdout);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     io.stdout(`${written.length} card${written.length === 1 ? '' : 's'} drafted in ${opts.out}: ${errors ? `${errors} error${errors === 1 ? '' : 's'} to fix before running (above)` : 'lint-clean'}; review the example values before running`);
   }

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lintProject } from '../api/lint-project.js';
 import { loadProject } from '../api/load-project.js';
-import { sourceLine } from '../card/source-text.js';
-import { formatDiagnostic } from '../report/format-diagnostic.js';
+import { printDiagnostics } from './print-diagnostics.js';
 import type { Io } from './run-command.js';
 
 export interface LintCommandOptions {
@@ -27,10 +26,7 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
   if (opts.format === 'json') {
     io.stdout(JSON.stringify(diagnostics.map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, hint: d.hint ?? '' })), null, 2));
   } else {
-    for (const d of diagnostics) {
-      const text = texts.get(d.file);
-      for (const l of formatDiagnostic({ ...d, source: text === undefined ? undefined : sourceLine(text, d.line) })) io.stdout(l);
-    }
+    printDiagnostics(diagnostics, (file) => texts.get(file), io.stdout);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     io.stdout(`${project.cards.length} card${project.cards.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

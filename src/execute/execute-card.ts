@@ -1,3 +1,4 @@
+import { BrowserError } from '../core/browser.js';
 import type { BrowserFlow, RequestSpec } from '../core/card.js';
 import type { CardPlan, FixtureStep } from '../core/plan.js';
 import { SECRET_KEY } from '../core/redact.js';
@@ -99,9 +100,7 @@ export function createCleanupRunner(ctx: ExecuteContext, requests: RequestRecord
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof CardError || err instanceof TransportError || err instanceof UnresolvedValueError || err instanceof AuthError || err instanceof TargetError) return err.message;
-  // The browser driver's errors (src/browser/) say what the page did; they are not cardcheck's own failures.
-  if (err instanceof Error && (err as Error & { code?: string }).code === 'browser-error') return err.message;
+  if (err instanceof CardError || err instanceof TransportError || err instanceof UnresolvedValueError || err instanceof AuthError || err instanceof TargetError || err instanceof BrowserError) return err.message;
   return `internal error (please report): ${err instanceof Error ? err.message : String(err)}`;
 }
 

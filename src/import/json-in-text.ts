@@ -1,3 +1,5 @@
+import { walkBrackets } from '../card/json-brackets.js';
+import { positionAt } from '../card/source-text.js';
 import type { JsonValue } from '../core/json.js';
 
 export interface JsonInText {
@@ -7,24 +9,6 @@ export interface JsonInText {
   endLine: number;
 }
 
-/** Offset just past the `}` or `]` closing the bracket at `start`, strings skipped; -1 if it never closes. */
-function closingOf(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
-      if (--depth === 0) return i + 1;
-    }
-  }
-  return -1;
-}
-
 /**
  * Every JSON object written in a page, fenced or not (scraped vendor pages
  * lose their code fences): a line whose text starts with `{` opens one; it
@@ -32,14 +16,17 @@ function closingOf(text: string, start: number): number {
  */
 export function findJsonObjects(text: string): JsonInText[] {
   const found: JsonInText[] = [];
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  const lineOf = (offset: number) => positionAt(text, offset).line;
+  const opening = /^[ \t]*\{/gm;
   let searchFrom = 0;
   for (;;) {
-    const open = /^[ \t]*\{/m.exec(text.slice(searchFrom));
+    opening.lastIndex = searchFrom;
+    const open = opening.exec(text);
     if (!open) return found;
-    const start = searchFrom + open.index + open[0].length - 1;
-    const end = closingOf(text, start);
-    if (end === -1) return found;
+    const start = open.index + open[0].length - 1;
+    const closing = walkBrackets(text, start, (_offset, depth) => depth === 0);
+    if (closing === -1) return found;
+    const end = closing + 1;
     try {
       found.push({ value: JSON.parse(text.slice(start, end)) as JsonValue, startLine: lineOf(start), endLine: lineOf(end) });
       searchFrom = end;

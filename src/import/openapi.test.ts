@@ -27,6 +27,20 @@ describe('readOpenApi', () => {
     expect(account?.expectSchema).toMatchObject({ properties: { disabled_at: { type: ['string', 'null'], format: 'date-time' } } });
   });
 
+  it('reads Swagger 2: a body parameter\'s schema examples, response schemas and examples beside the description', () => {
+    const swagger = {
+      swagger: '2.0',
+      paths: { '/pets': { post: { operationId: 'addPet', parameters: [{ in: 'body', name: 'pet', schema: { $ref: '#/definitions/Pet' } }], responses: {
+        '201': { description: 'Created', schema: { $ref: '#/definitions/Pet' }, examples: { 'application/json': { id: 7, name: 'Rex' } } },
+        '400': { description: 'Bad pet', schema: { type: 'object', properties: { error: { type: 'string', example: 'bad' } } } },
+      } } } },
+      definitions: { Pet: { type: 'object', required: ['name'], properties: { id: { type: 'integer' }, name: { type: 'string', example: 'Rex' } } } },
+    };
+    const [op] = readOpenApi(swagger) ?? [];
+    expect(op).toMatchObject({ method: 'POST', path: '/pets', id: 'addPet', body: { name: 'Rex' }, expectStatus: 201, expectSchema: { type: 'object', required: ['name'] } });
+    expect(op?.responses).toEqual([{ status: 201, description: 'Created', body: { id: 7, name: 'Rex' } }, { status: 400, description: 'Bad pet', body: { error: 'bad' } }]);
+  });
+
   it('is not fooled by documents that are not OpenAPI', () => {
     expect(readOpenApi({ paths: {} })).toBeUndefined();
     expect(readOpenApi('openapi: 3')).toBeUndefined();

@@ -1,20 +1,11 @@
 import { isJsonObject } from '../core/json.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
+import { valueAtPointer } from '../util/json-pointer.js';
 import type { VendorEndpoint } from './vendor-page.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 const str = (v: JsonValue | undefined) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const obj = (v: JsonValue | undefined): JsonObject | undefined => (isJsonObject(v) ? v : undefined);
-
-/** The value at a local `#/a/b` pointer of the document. */
-function at(doc: JsonObject, pointer: string): JsonValue | undefined {
-  let cur: JsonValue | undefined = doc;
-  for (const raw of pointer.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    cur = isJsonObject(cur) ? cur[key] : Array.isArray(cur) ? cur[Number(key)] : undefined;
-  }
-  return cur;
-}
 
 /**
  * A schema as the card's Expected Response holds it: local `$ref`s inlined (a
@@ -26,7 +17,7 @@ function jsonSchema(doc: JsonObject, schema: JsonValue, seen: readonly string[] 
   if (Array.isArray(schema)) return schema.map((s) => jsonSchema(doc, s, seen));
   if (!isJsonObject(schema)) return schema;
   const ref = str(schema.$ref);
-  if (ref?.startsWith('#')) return seen.includes(ref) ? {} : jsonSchema(doc, at(doc, ref) ?? {}, [...seen, ref]);
+  if (ref?.startsWith('#')) return seen.includes(ref) ? {} : jsonSchema(doc, (valueAtPointer(doc, ref.slice(1), true) as JsonValue | undefined) ?? {}, [...seen, ref]);
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(schema)) if (k !== 'nullable') out[k] = jsonSchema(doc, v, seen);
   if (schema.nullable === true && typeof schema.type === 'string') out.type = [schema.type, 'null'];
@@ -94,13 +85,15 @@ export function readOpenApi(doc: unknown): VendorEndpoint[] | undefined {
       for (const [code, raw] of Object.entries(obj(op.responses) ?? {})) {
         if (!/^[1-5]\d\d$/.test(code)) continue;
         const res = obj(jsonSchema(d, raw));
-        const media = jsonMedia(res?.content) ?? (res?.schema !== undefined ? { schema: res.schema, example: obj(res.examples)?.['application/json'] ?? null } : undefined);
+        // OpenAPI 3 puts schema and example under `content`; Swagger 2 beside the description.
+        const swaggerExample = obj(res?.examples)?.['application/json'];
+        const media = jsonMedia(res?.content) ?? (res?.schema !== undefined ? { schema: res.schema, ...(swaggerExample !== undefined ? { example: swaggerExample } : {}) } : undefined);
         const status = Number(code);
         if (success === undefined && status >= 200 && status < 300) {
           success = status;
           if (media?.schema !== undefined) expectSchema = jsonSchema(d, media.schema);
         }
-        const example = media ? exampleOf(d, media.example === null ? { schema: media.schema ?? null } : media) : undefined;
+        const example = exampleOf(d, media);
         if (example !== undefined) responses.push({ status, description: str(res?.description)?.split('\n')[0] ?? '', body: example });
       }
       endpoints.push({

@@ -1,4 +1,5 @@
-import type { ParseCardResult, RequestSpec } from '../core/card.js';
+import { cardRequests } from '../card/card-requests.js';
+import type { ParseCardResult } from '../core/card.js';
 import type { AuthProfile } from '../core/config.js';
 import { scanPlaceholders } from '../card/placeholders.js';
 import { sourceLine } from '../card/source-text.js';
@@ -47,16 +48,7 @@ function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: Pl
   const used: { name: string; line: number; column: number }[] = [];
   if (card.frontMatter.auth) used.push({ name: card.frontMatter.auth, line: card.frontMatter.keyLines.auth ?? 1, column: 1 });
   else if (auth) used.push({ name: auth, line: 1, column: 1 });
-  const add = (s: RequestSpec | undefined) => {
-    if (s?.auth) used.push({ name: s.auth, line: s.line, column: s.column });
-  };
-  add(card.request);
-  add(card.request?.cleanup);
-  for (const f of card.uidFields) {
-    add(f.cleanup);
-    if (f.source.kind === 'create') add(f.source.create);
-    if (f.source.kind === 'lookup') add(f.source.lookup);
-  }
+  for (const { spec } of cardRequests(card)) if (spec.auth) used.push({ name: spec.auth, line: spec.line, column: spec.column });
   if (used.length === 0) return [];
   const out: Diagnostic[] = [];
   const env = options.env;

@@ -5,7 +5,6 @@ import { checkAssertion } from './assertions.js';
 import { schemaFromExample } from './example-schema.js';
 import { validateSchema } from './schema.js';
 
-export type { ObservedResponse };
 
 /**
  * Schemas derived from a card's examples, per status, made when a response of

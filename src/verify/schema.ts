@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
+import { valueAtPointer } from '../util/json-pointer.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
 const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ?? formatsModule) as unknown as (ajv: Ajv) => Ajv;
@@ -23,14 +24,6 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function readPointer(body: unknown, pointer: string): unknown {
-  let cur = body;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
-  }
-  return cur;
-}
 
 function toViolation(e: ErrorObject, body: unknown): SchemaViolation {
   const p = e.params as Record<string, unknown>;
@@ -42,7 +35,7 @@ function toViolation(e: ErrorObject, body: unknown): SchemaViolation {
     const path = `${e.instancePath}/${String(p.additionalProperty)}`;
     return { path, message: `field ${path} is not allowed by the schema`, expected: 'absent', actual: 'present' };
   }
-  const actual = describe(readPointer(body, e.instancePath));
+  const actual = describe(valueAtPointer(body, e.instancePath));
   const expected = e.keyword === 'type' ? String(p.type) : e.keyword === 'format' ? `format ${String(p.format)}` : e.keyword === 'enum' ? `one of ${describe(p.allowedValues)}` : e.keyword === 'const' ? describe(p.allowedValue) : `${e.keyword} ${describe(p)}`;
   return { path: e.instancePath || '/', message: `${e.instancePath || 'the body'} ${e.message ?? 'is invalid'}`, expected, actual };
 }

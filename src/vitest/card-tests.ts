@@ -36,7 +36,7 @@ export async function cardTests(options: CardTestsOptions = {}): Promise<void> {
     let failure: unknown;
     beforeAll(async () => {
       try {
-        run = await runCards({ ...options, cwd });
+        run = await runCards({ ...options, cwd, project });
       } catch (err) {
         // A run that cannot start (an unknown target, a broken config) fails every card's test with its message.
         failure = err;

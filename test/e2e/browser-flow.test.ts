@@ -16,6 +16,15 @@ describe('authorization-code flow in a browser', () => {
     expect(res.stdout).toContain('run with --browser to do it in headless Chromium');
   });
 
+  it('names the Chromium it could not start and how to give another; what the card created is cleaned up', async () => {
+    const res = await cardcheck(['run', CARD, '--browser'], { env: { CARDCHECK_CHROMIUM: '/nonexistent/chromium' } });
+    // An errored card: exit 2.
+    expect(res.code).toBe(2);
+    expect(res.stdout).toContain('could not start Chromium at /nonexistent/chromium');
+    expect(res.stdout).toContain("install Debian's chromium package or set CARDCHECK_CHROMIUM to a Chromium binary");
+    expect(res.stdout).not.toContain('left behind');
+  });
+
   it('with --browser signs in and consents in headless Chromium, exchanges the code, cleans up, and shows no secret', async () => {
     const sandbox = await startSandbox();
     const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-browser-'));

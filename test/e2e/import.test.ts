@@ -41,6 +41,9 @@ describe('cardcheck import', () => {
     const none = await cardcheck(['import', 'notes.md', '--out', 'drafts'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('notes.md: no endpoint found');
+    const missing = await cardcheck(['import', 'nope.md', '--out', 'drafts'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cardcheck import: nope.md: cannot read the file');
     expect(existsSync(path.join(dir, 'drafts'))).toBe(false);
   });
 

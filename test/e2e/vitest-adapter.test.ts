@@ -22,7 +22,7 @@ function project(): string {
   writeFileSync(path.join(dir, 'specs/vcita/get-app-teapot.md'), getApp.replace('# Get OAuth App', '# Get OAuth App as a teapot').replace('"status": 200', '"status": 418'));
   writeFileSync(path.join(dir, 'specs/vcita/later.md'), getApp.replace('status: success', 'status: skip\nskipReason: not written yet').replace('# Get OAuth App', '# Later'));
   const adapter = pathToFileURL(path.join(ROOT, 'dist/vitest/index.js')).href;
-  writeFileSync(path.join(dir, 'cards.test.mjs'), `import { cardTests } from '${adapter}';\nawait cardTests({ paths: ['specs'], seed: 1, ledgerDir: false });\n`);
+  writeFileSync(path.join(dir, 'cards.test.mjs'), `import { cardTests } from '${adapter}';\nawait cardTests({ paths: ['specs', 'missing-folder'], seed: 1, ledgerDir: false });\n`);
   return dir;
 }
 
@@ -50,9 +50,11 @@ describe('cardcheck/vitest', () => {
       'cardcheck specs/vcita/get-app.md: Get OAuth App': 'passed',
       'cardcheck specs/vcita/later.md: Later': 'skipped',
       'cardcheck specs/vcita/list-apps.md: List OAuth Apps': 'passed',
+      'cardcheck missing-folder': 'failed',
     });
-    const failure = tests.find((t) => t.status === 'failed')?.failureMessages.join('\n') ?? '';
+    const failure = tests.find((t) => t.fullName.includes('teapot'))?.failureMessages.join('\n') ?? '';
     expect(failure).toContain('expected status 418, got 200');
+    expect(tests.find((t) => t.fullName === 'cardcheck missing-folder')?.failureMessages.join('\n')).toContain('missing-folder: no such file or folder');
     expect(code).toBe(1);
   }, 60_000);
 });

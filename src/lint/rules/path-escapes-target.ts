@@ -1,3 +1,5 @@
+import { cardRequests } from '../../card/card-requests.js';
+import type { CardRequest } from '../../card/card-requests.js';
 import { replacePlaceholders } from '../../card/placeholders.js';
 import { sourceLine } from '../../card/source-text.js';
 import type { RequestSpec } from '../../core/card.js';
@@ -5,32 +7,8 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { pathEscape } from '../../util/origin-relative-path.js';
 import type { CardRule, LintInput } from '../rule.js';
 
-type Named = { spec: RequestSpec; step?: 'create' | 'lookup' | 'cleanup'; field?: string };
-
-/**
- * The requests of a card whose paths need a closer look: plain paths, nearly
- * all of them, cannot leave the target (PLAIN_PATH) and are passed over.
- */
-function requestsToCheck(input: LintInput): Named[] {
-  const card = input.card;
-  const out: Named[] = [];
-  if (!card) return out;
-  const add = (spec: RequestSpec | undefined, step?: Named['step'], field?: string) => {
-    if (spec && !PLAIN_PATH.test(spec.path)) out.push({ spec, step, field });
-  };
-  add(card.request);
-  add(card.request?.cleanup, 'cleanup');
-  for (const f of card.uidFields) {
-    const src = f.source;
-    if (src.kind === 'create') add(src.create, 'create', f.name);
-    if (src.kind === 'create' || src.kind === 'lookup') add(src.lookup, 'lookup', f.name);
-    add(f.cleanup, 'cleanup', f.name);
-  }
-  return out;
-}
-
 /** What to call a request in a message. */
-function nameOf(r: Named): string {
+function nameOf(r: CardRequest): string {
   if (r.field !== undefined) return `the ${r.step} step of "${r.field}"`;
   return r.step === 'cleanup' ? 'the request\'s "cleanup"' : 'the Request Template';
 }
@@ -65,8 +43,10 @@ export const pathEscapesTarget: CardRule = {
   check(input) {
     const seen = new Set<string>();
     const out: Diagnostic[] = [];
-    for (const r of requestsToCheck(input)) {
+    for (const r of input.card ? cardRequests(input.card) : []) {
       const spec = r.spec;
+      // Plain paths, nearly all of them, cannot leave the target: not worth a closer look.
+      if (PLAIN_PATH.test(spec.path)) continue;
       const key = `${spec.line}:${spec.column}:${spec.path}`;
       if (seen.has(key)) continue;
       seen.add(key);
