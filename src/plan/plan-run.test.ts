@@ -65,4 +65,15 @@ describe('planCard', () => {
     expect(plan.action).toBe('skip');
     expect(plan.reason).toBe('needs {{resolved.code}}, which only a person can produce (/oauth/authorize redirect); card.md:11');
   });
+
+  it('checks the auth profile of every step, the lookup of a shared (non-fresh) create included', () => {
+    const text = card({
+      endpoint: 'GET /apps/{{resolved.id}}',
+      uid: { id: { create_fresh: false, lookup: { method: 'GET', path: '/apps', auth: 'directroy' }, create: { method: 'POST', path: '/apps', auth: 'directory' }, extract_from: 'data[0].id' } },
+      request: { method: 'GET', path: '/apps/{{resolved.id}}' },
+    });
+    const plan = planCard(load(text), { env: {}, profiles: { directory: { type: 'bearer', token: 't' } } });
+    expect(plan.diagnostics.filter((d) => d.ruleId === 'unknown-auth-profile').map((d) => d.message)).toEqual(['auth profile "directroy" is not defined; defined: directory']);
+  });
 });
+
