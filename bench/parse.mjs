@@ -63,9 +63,13 @@ for (let i = 0; i < REPETITIONS; i++) {
 const ms = median(times);
 const perCard = (ms * 1000) / CARDS;
 if (process.env.BENCH_VERBOSE) {
-  console.error(`${(totalBytes / 1e6).toFixed(1)} MB of cards, diagnostics ${JSON.stringify(checked.byRule)}; runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  console.error(
+    `${(totalBytes / 1e6).toFixed(1)} MB of cards, diagnostics ${JSON.stringify(checked.byRule)}; runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
+  );
   const stage = (k) => median(stages.map((s) => s[k])).toFixed(0);
   console.error(`median by stage: parse ${stage(0)} ms, lint ${stage(1)} ms, plan ${stage(2)} ms`);
 }
-console.log(`parse+lint ${CARDS} cards: ${ms.toFixed(0)} ms (${perCard.toFixed(0)} µs/card), target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'PASS' : 'FAIL'}`);
+console.log(
+  `parse+lint ${CARDS} cards: ${ms.toFixed(0)} ms (${perCard.toFixed(0)} µs/card), target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'PASS' : 'FAIL'}`,
+);
 process.exitCode = ms < TARGET_MS ? 0 : 1;

@@ -26,7 +26,14 @@ function run() {
     const token = `eyJ${((i * 104_729) % 1_000_003).toString(36)}.${i}`;
     r.add(secret);
     r.add(token);
-    const out = r.redact(JSON.stringify({ card: i, data: { client_id: `app-${i}`, client_secret: secret }, access_token: token, note: filler }));
+    const out = r.redact(
+      JSON.stringify({
+        card: i,
+        data: { client_id: `app-${i}`, client_secret: secret },
+        access_token: token,
+        note: filler,
+      }),
+    );
     blanked += out.split('[redacted]').length - 1;
   }
   if (blanked !== 2 * CARDS) throw new Error(`expected ${2 * CARDS} secrets blanked, got ${blanked}`);
@@ -40,5 +47,7 @@ for (let i = 0; i < 5; i++) {
   times.push(performance.now() - start);
 }
 const ms = [...times].sort((a, b) => a - b)[2];
-console.log(`redact ${CARDS} card results (2 new secrets each, ~2 KB): ${ms.toFixed(0)} ms (${((ms * 1000) / CARDS).toFixed(0)} µs/card), target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'PASS' : 'FAIL'}`);
+console.log(
+  `redact ${CARDS} card results (2 new secrets each, ~2 KB): ${ms.toFixed(0)} ms (${((ms * 1000) / CARDS).toFixed(0)} µs/card), target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'PASS' : 'FAIL'}`,
+);
 process.exitCode = ms < TARGET_MS ? 0 : 1;

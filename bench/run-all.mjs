@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const self = path.basename(fileURLToPath(import.meta.url));
-const scripts = readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== self).sort();
+const scripts = readdirSync(here)
+  .filter((f) => f.endsWith('.mjs') && f !== self)
+  .sort();
 
 let exitCode = 0;
 for (const script of scripts) {

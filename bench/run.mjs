@@ -9,7 +9,7 @@
  * each after a warm-up, and the ratio; the project's target is 1.25×.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,31 @@ const base = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(path.join(tmpdir(), 'cardcheck-bench-run-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 mkdirSync(path.join(dir, 'specs'));
-const expected = JSON.stringify({ status: 200, schema: { type: 'object', required: ['data'], properties: { data: { type: 'object', required: ['id', 'name'] } } } });
+const expected = JSON.stringify({
+  status: 200,
+  schema: { type: 'object', required: ['data'], properties: { data: { type: 'object', required: ['id', 'name'] } } },
+});
 for (let i = 0; i < CARDS; i++) {
-  const card = ['---', `endpoint: GET /items/${i}`, 'status: success', '---', `# Item ${i}`, '', '## Request Template', '', '```json', `{ "method": "GET", "path": "/items/${i}" }`, '```', '', '## Expected Response', '', '```json', expected, '```', ''];
+  const card = [
+    '---',
+    `endpoint: GET /items/${i}`,
+    'status: success',
+    '---',
+    `# Item ${i}`,
+    '',
+    '## Request Template',
+    '',
+    '```json',
+    `{ "method": "GET", "path": "/items/${i}" }`,
+    '```',
+    '',
+    '## Expected Response',
+    '',
+    '```json',
+    expected,
+    '```',
+    '',
+  ];
   writeFileSync(path.join(dir, 'specs', `item-${i}.md`), card.join('\n'));
 }
 
@@ -49,7 +71,14 @@ async function raw() {
 }
 
 async function cardcheck() {
-  const result = await runCards({ cwd: dir, paths: ['specs'], target: base, concurrency: 1, ledgerDir: false, seed: 1 });
+  const result = await runCards({
+    cwd: dir,
+    paths: ['specs'],
+    target: base,
+    concurrency: 1,
+    ledgerDir: false,
+    seed: 1,
+  });
   if (result.summary.passed !== CARDS) throw new Error(`cardcheck: ${JSON.stringify(result.summary)}`);
 }
 
@@ -69,6 +98,8 @@ for (let i = 0; i < REPETITIONS; i++) {
   ours.push(await time(cardcheck));
 }
 const ratio = median(ours) / median(floor);
-console.log(`run ${CARDS} cards: cardcheck ${median(ours).toFixed(0)} ms, raw undici loop ${median(floor).toFixed(0)} ms: ${ratio.toFixed(2)}×, target ≤ ${TARGET}×: ${ratio <= TARGET ? 'PASS' : 'FAIL'}`);
+console.log(
+  `run ${CARDS} cards: cardcheck ${median(ours).toFixed(0)} ms, raw undici loop ${median(floor).toFixed(0)} ms: ${ratio.toFixed(2)}×, target ≤ ${TARGET}×: ${ratio <= TARGET ? 'PASS' : 'FAIL'}`,
+);
 process.exitCode = ratio <= TARGET ? 0 : 1;
 server.kill();

@@ -11,15 +11,35 @@ describe('chaos: the full suite against a misbehaving sandbox', () => {
     const cleanVerdict = new Map(clean.cards.map((c) => [c.file, c.outcome]));
     let retried = 0;
     for (const seed of [1, 2, 3]) {
-      const sandbox = await startSandbox({ faults: { latencyMs: 2, errorRate: 0.1, resetRate: 0.02, rateLimitBurst: { every: 12, length: 2 }, retryAfterMs: 20, seed } });
+      const sandbox = await startSandbox({
+        faults: {
+          latencyMs: 2,
+          errorRate: 0.1,
+          resetRate: 0.02,
+          rateLimitBurst: { every: 12, length: 2 },
+          retryAfterMs: 20,
+          seed,
+        },
+      });
       try {
-        const result = await runCards({ cwd: ROOT, paths: ['specs'], seed: 5, target: 'local', concurrency: 4, env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin }, retryPolicy: FAST_RETRIES });
+        const result = await runCards({
+          cwd: ROOT,
+          paths: ['specs'],
+          seed: 5,
+          target: 'local',
+          concurrency: 4,
+          env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
+          retryPolicy: FAST_RETRIES,
+        });
         for (const c of result.cards) {
           // A lost POST may have been processed, so it is not resent: such a card errors, saying so.
           if (c.outcome === 'errored') expect(c.reason).toMatch(/closed the connection before answering/);
           else expect(`${c.file} ${c.outcome}`).toBe(`${c.file} ${cleanVerdict.get(c.file)}`);
         }
-        retried += result.cards.reduce((n, c) => n + c.attempts.flatMap((a) => a.requests).reduce((m, r) => m + (r.retries ?? 0), 0), 0);
+        retried += result.cards.reduce(
+          (n, c) => n + c.attempts.flatMap((a) => a.requests).reduce((m, r) => m + (r.retries ?? 0), 0),
+          0,
+        );
         expect(result.leftBehind).toEqual([]);
         const stats = sandbox.stats();
         for (const kind of Object.keys(stats.live)) expect(`${kind}: ${stats.live[kind]}`).toBe(`${kind}: 0`);

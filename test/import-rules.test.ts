@@ -27,7 +27,11 @@ const MAY_IMPORT: Record<string, string[]> = {
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const full = path.join(dir, f);
-    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') && !full.endsWith('.test.ts') ? [full] : [];
+    return statSync(full).isDirectory()
+      ? files(full)
+      : full.endsWith('.ts') && !full.endsWith('.test.ts')
+        ? [full]
+        : [];
   });
 }
 
@@ -45,7 +49,8 @@ describe('import rules', () => {
       }
       for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm)) {
         const target = path.relative(src, path.resolve(path.dirname(file), m[1] ?? '')).split(path.sep)[0] ?? '';
-        if (target !== from && !allowed.includes('*') && !allowed.includes(target)) bad.push(`${path.relative(ROOT, file)} imports src/${target}`);
+        if (target !== from && !allowed.includes('*') && !allowed.includes(target))
+          bad.push(`${path.relative(ROOT, file)} imports src/${target}`);
       }
     }
     expect(bad).toEqual([]);

@@ -19,18 +19,25 @@ const verdicts = (cards: { file: string; outcome: string }[]) => cards.map((c) =
 
 describe('verdict accuracy', () => {
   it('knows what every break in the registry violates', () => {
-    expect(Object.keys(NAMES).sort()).toEqual(listBreaks().map((b) => b.name).sort());
+    expect(Object.keys(NAMES).sort()).toEqual(
+      listBreaks()
+        .map((b) => b.name)
+        .sort(),
+    );
   });
 
-  it.each(listBreaks().map((b) => [b.name, b] as const))('catches %s with a message naming what it violates', async (name, brk) => {
-    const result = await runCards({ cwd: ROOT, paths: [`specs/${brk.api}`], seed: 1, sandbox: { breaks: [name] } });
-    const catching = result.cards.filter((c) => c.outcome === 'failed' && NAMES[name]?.test(c.reason));
-    // Printed so the test log shows each break with the card that caught it.
-    console.log(`${name}: caught by ${catching.map((c) => `${c.file} (${c.reason})`).join('; ') || 'NOTHING'}`);
-    expect(catching.length).toBeGreaterThan(0);
-    // A broken response can hide the id a cleanup needs: such a resource is listed, never silent.
-    for (const l of result.leftBehind) expect(l.reason).toMatch(/cleanup .* failed: /);
-  });
+  it.each(listBreaks().map((b) => [b.name, b] as const))(
+    'catches %s with a message naming what it violates',
+    async (name, brk) => {
+      const result = await runCards({ cwd: ROOT, paths: [`specs/${brk.api}`], seed: 1, sandbox: { breaks: [name] } });
+      const catching = result.cards.filter((c) => c.outcome === 'failed' && NAMES[name]?.test(c.reason));
+      // Printed so the test log shows each break with the card that caught it.
+      console.log(`${name}: caught by ${catching.map((c) => `${c.file} (${c.reason})`).join('; ') || 'NOTHING'}`);
+      expect(catching.length).toBeGreaterThan(0);
+      // A broken response can hide the id a cleanup needs: such a resource is listed, never silent.
+      for (const l of result.leftBehind) expect(l.reason).toMatch(/cleanup .* failed: /);
+    },
+  );
 
   it('gives identical verdicts in 20 consecutive runs against the correct sandbox, with zero false failures', async () => {
     const runs: string[][] = [];

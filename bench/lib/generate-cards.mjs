@@ -4,17 +4,23 @@
  * values, extra UID rows, and now and then assertions, vendor-style response
  * examples, CRLF line endings or a BOM, so no two cards are the same text.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 // The sandbox's seeded PRNG (mulberry32), from the build `npm run bench` makes first, so every run times the same cards.
 import { seededRandom } from '../../dist/sandbox/faults/prng.js';
 
 function readBases(root) {
-  const seeds = ['000_e5b2871b98d23f98.txt', '001_6e7fb2f22a9061ea.txt'].map((f) => path.join(root, 'fixtures/seeds', f));
+  const seeds = ['000_e5b2871b98d23f98.txt', '001_6e7fb2f22a9061ea.txt'].map((f) =>
+    path.join(root, 'fixtures/seeds', f),
+  );
   const specsRoot = path.join(root, 'specs');
   const specs = readdirSync(specsRoot, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(path.join(specsRoot, d.name)).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => path.join(specsRoot, d.name, f)))
+    .flatMap((d) =>
+      readdirSync(path.join(specsRoot, d.name))
+        .filter((f) => f.endsWith('.md') && f !== 'README.md')
+        .map((f) => path.join(specsRoot, d.name, f)),
+    )
     .sort();
   return [...seeds, ...specs].map((f) => readFileSync(f, 'utf8'));
 }
@@ -70,13 +76,21 @@ function vary(base, i, random) {
   const rows = Math.floor(random() * 4);
   for (let r = 0; r < rows; r++) {
     text = text
-      .replace(/(\| Field \| Source \| Notes \|\n\|[-| ]+\|\n)/, `$1| extra_${r} | \`GET /lookup/${i}/${r}\` → \`data[0].id\` | looked up ${r} |\n`)
-      .replace(/(\| UID Field \|.*\n\|[-| ]+\|\n)/, `$1| extra_${r} | GET /lookup/${i}/${r} | data.id | - | no cleanup |\n`);
+      .replace(
+        /(\| Field \| Source \| Notes \|\n\|[-| ]+\|\n)/,
+        `$1| extra_${r} | \`GET /lookup/${i}/${r}\` → \`data[0].id\` | looked up ${r} |\n`,
+      )
+      .replace(
+        /(\| UID Field \|.*\n\|[-| ]+\|\n)/,
+        `$1| extra_${r} | GET /lookup/${i}/${r} | data.id | - | no cleanup |\n`,
+      );
   }
   // More body keys in the Request Template.
   const keys = Math.floor(random() * 6);
   if (keys) {
-    const extra = Array.from({ length: keys }, (_, k) => `    "field_${k}": "value ${i}.${k} {{timestamp}}"`).join(',\n');
+    const extra = Array.from({ length: keys }, (_, k) => `    "field_${k}": "value ${i}.${k} {{timestamp}}"`).join(
+      ',\n',
+    );
     text = text.replace(/("body": \{\n)/, `$1${extra},\n`);
   }
   const roll = random();
@@ -94,7 +108,9 @@ export function generateCards(root, count) {
   const encoder = new TextEncoder();
   return Array.from({ length: count }, (_, i) => {
     const api = ['vcita', 'rocketchat', 'youhodler'][i % 3];
-    return { file: `bench/cards/${api}/card-${String(i).padStart(5, '0')}.md`, bytes: encoder.encode(vary(bases[i % bases.length], i, random)) };
+    return {
+      file: `bench/cards/${api}/card-${String(i).padStart(5, '0')}.md`,
+      bytes: encoder.encode(vary(bases[i % bases.length], i, random)),
+    };
   });
 }
-

@@ -4,8 +4,8 @@ import type { CardPlan } from '../core/plan.js';
 import type { Redactor } from '../core/redact.js';
 import { createCardFaker } from '../execute/card-seed.js';
 import { joinUrl } from '../http/client.js';
-import { renderJson, renderPath, renderRecord, renderString } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
+import { renderJson, renderPath, renderRecord, renderString } from '../plan/render.js';
 
 export interface DryRunContext {
   profiles: Record<string, AuthProfile>;
@@ -23,7 +23,14 @@ function authHeaderNames(profile: AuthProfile | undefined): string[] {
   return ['authorization'];
 }
 
-function describeRequest(n: number, label: string, spec: RequestSpec, scope: RenderScope, plan: CardPlan, ctx: DryRunContext): string[] {
+function describeRequest(
+  n: number,
+  label: string,
+  spec: RequestSpec,
+  scope: RenderScope,
+  plan: CardPlan,
+  ctx: DryRunContext,
+): string[] {
   const profile = spec.auth ?? plan.auth;
   let url: string;
   try {
@@ -32,7 +39,8 @@ function describeRequest(n: number, label: string, spec: RequestSpec, scope: Ren
     url = `(no base URL: ${err instanceof Error ? err.message : String(err)}) ${spec.path}`;
   }
   const lines = [`  ${String(n).padStart(2)} ${label.padEnd(26)} ${spec.method} ${decodeURI(url)}`];
-  for (const h of authHeaderNames(profile && profile !== 'none' ? ctx.profiles[profile] : undefined)) lines.push(`       ${h}: [redacted] (auth profile ${profile})`);
+  for (const h of authHeaderNames(profile && profile !== 'none' ? ctx.profiles[profile] : undefined))
+    lines.push(`       ${h}: [redacted] (auth profile ${profile})`);
   if (spec.basic) lines.push('       authorization: Basic [redacted]');
   for (const [k, v] of Object.entries(renderRecord(spec.headers, scope))) lines.push(`       ${k.toLowerCase()}: ${v}`);
   if (spec.form) lines.push(`       form: ${new URLSearchParams(renderRecord(spec.form, scope)).toString()}`);
@@ -54,7 +62,13 @@ export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): string[] 
       continue;
     }
     out.push(head);
-    const scope: RenderScope = { timestamp: ctx.now, faker: createCardFaker(ctx.seed, plan.id), fields: new Map(), env: ctx.env, lenient: true };
+    const scope: RenderScope = {
+      timestamp: ctx.now,
+      faker: createCardFaker(ctx.seed, plan.id),
+      fields: new Map(),
+      env: ctx.env,
+      lenient: true,
+    };
     let n = 0;
     const card = plan.card;
     for (const step of plan.fixtures) {
@@ -63,17 +77,33 @@ export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): string[] 
       if (step.browser) {
         const flow = step.browser;
         const steps = flow.steps.map((s) => ('fill' in s ? `fill ${s.fill}` : `click ${s.click}`)).join(', ');
-        out.push(ctx.redactor.redact(`  ${String(++n).padStart(2)} browser ${names}: open ${renderString(flow.open, scope)}${steps ? `, ${steps}` : ''}, until ${renderString(flow.redirectUri, scope)}`));
+        out.push(
+          ctx.redactor.redact(
+            `  ${String(++n).padStart(2)} browser ${names}: open ${renderString(flow.open, scope)}${steps ? `, ${steps}` : ''}, until ${renderString(flow.redirectUri, scope)}`,
+          ),
+        );
         continue;
       }
       if (step.lookup) out.push(...describeRequest(++n, `lookup ${names}`, step.lookup, scope, plan, ctx));
-      if (step.request) out.push(...describeRequest(++n, `${step.kind} ${names}${step.sharedKey ? ' (shared)' : ''}`, step.request, scope, plan, ctx));
+      if (step.request)
+        out.push(
+          ...describeRequest(
+            ++n,
+            `${step.kind} ${names}${step.sharedKey ? ' (shared)' : ''}`,
+            step.request,
+            scope,
+            plan,
+            ctx,
+          ),
+        );
     }
     const template = card.request;
     if (!template) continue;
     out.push(...describeRequest(++n, 'request', template, scope, plan, ctx));
-    if (template.cleanup) out.push(...describeRequest(++n, 'cleanup of the request', template.cleanup, scope, plan, ctx));
-    for (const step of [...plan.fixtures].reverse()) for (const c of step.cleanups) out.push(...describeRequest(++n, 'cleanup', c, scope, plan, ctx));
+    if (template.cleanup)
+      out.push(...describeRequest(++n, 'cleanup of the request', template.cleanup, scope, plan, ctx));
+    for (const step of [...plan.fixtures].reverse())
+      for (const c of step.cleanups) out.push(...describeRequest(++n, 'cleanup', c, scope, plan, ctx));
   }
   return out;
 }

@@ -15,7 +15,17 @@ export function lintProject(project: Project): Diagnostic[] {
   const all = new Map<string, Diagnostic>();
   const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.ruleId}:${d.message}`;
   for (const ds of linted.values()) for (const d of ds) all.set(key(d), d);
-  for (const p of plan.cards) for (const d of p.diagnostics) all.set(key(d), { ruleId: d.ruleId, severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message, hint: d.hint });
+  for (const p of plan.cards)
+    for (const d of p.diagnostics)
+      all.set(key(d), {
+        ruleId: d.ruleId,
+        severity: d.severity,
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        message: d.message,
+        hint: d.hint,
+      });
   return sortDiagnostics([...project.configDiagnostics, ...all.values()]);
 }
 

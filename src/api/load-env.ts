@@ -10,7 +10,11 @@ export class EnvFileError extends Error {
  * Process env over the .env file (the given one, else ./.env when present).
  * dotenv.parse is used directly so nothing is printed.
  */
-export async function loadEnv(cwd: string, envFile: string | undefined, base: NodeJS.ProcessEnv = process.env): Promise<Record<string, string | undefined>> {
+export async function loadEnv(
+  cwd: string,
+  envFile: string | undefined,
+  base: NodeJS.ProcessEnv = process.env,
+): Promise<Record<string, string | undefined>> {
   const file = path.resolve(cwd, envFile ?? '.env');
   let text: string | undefined;
   try {

@@ -1,7 +1,7 @@
 import { readFile as readFileCallback } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { discoverCards } from '../card/discover.js';
 import { parseCard } from '../card/parse-card.js';
 import { CONFIG_FILE, defaultConfig, parseConfig } from '../config/load-config.js';
@@ -27,14 +27,30 @@ export interface LoadProjectOptions {
   config?: Config;
 }
 
-export async function loadConfig(cwd: string, configFile: string | undefined): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
+export async function loadConfig(
+  cwd: string,
+  configFile: string | undefined,
+): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
   const file = path.resolve(cwd, configFile ?? CONFIG_FILE);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     if (!configFile) return { config: defaultConfig(), diagnostics: [] };
-    return { config: defaultConfig(), diagnostics: [{ ruleId: 'config-missing', severity: 'error', file: configFile, line: 1, column: 1, message: 'the config file does not exist or cannot be read', hint: `Check the path, or drop --config to use ./${CONFIG_FILE}.` }] };
+    return {
+      config: defaultConfig(),
+      diagnostics: [
+        {
+          ruleId: 'config-missing',
+          severity: 'error',
+          file: configFile,
+          line: 1,
+          column: 1,
+          message: 'the config file does not exist or cannot be read',
+          hint: `Check the path, or drop --config to use ./${CONFIG_FILE}.`,
+        },
+      ],
+    };
   }
   const shown = path.relative(cwd, file).split(path.sep).join('/');
   const { config, diagnostics } = parseConfig(text, shown);
@@ -66,16 +82,35 @@ async function loadCard(cwd: string, file: string): Promise<LoadedCard> {
     return { file, ...parseCard(bytes, file) };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return { file, text: '', unclosedFences: [], diagnostics: [{ ruleId: 'unreadable-card', severity: 'error', file, line: 1, column: 1, message: `cannot read the file: ${reason}`, hint: 'Check the path and its permissions.' }] };
+    return {
+      file,
+      text: '',
+      unclosedFences: [],
+      diagnostics: [
+        {
+          ruleId: 'unreadable-card',
+          severity: 'error',
+          file,
+          line: 1,
+          column: 1,
+          message: `cannot read the file: ${reason}`,
+          hint: 'Check the path and its permissions.',
+        },
+      ],
+    };
   }
 }
 
 /** Config, then cards: discovered, parsed, each with its folder's settings. */
 export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
-  const { config, diagnostics } = opts.config ? { config: opts.config, diagnostics: [] } : await loadConfig(opts.cwd, opts.configFile);
+  const { config, diagnostics } = opts.config
+    ? { config: opts.config, diagnostics: [] }
+    : await loadConfig(opts.cwd, opts.configFile);
   const configDir = config.file ? path.dirname(config.file) : opts.cwd;
   const { files, missing } = await discoverCards(opts.paths, opts.cwd);
-  const cards = await Promise.all(files.map(async (f) => ({ ...(await loadCard(opts.cwd, f)), folder: folderOf(config, configDir, opts.cwd, f) })));
+  const cards = await Promise.all(
+    files.map(async (f) => ({ ...(await loadCard(opts.cwd, f)), folder: folderOf(config, configDir, opts.cwd, f) })),
+  );
   await resolveSchemaRefs(cards, opts.cwd);
   return { config, configDiagnostics: diagnostics, cards, missing };
 }

@@ -1,13 +1,12 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { schemaFromExample } from '../verify/example-schema.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
 import type { CardResult } from '../core/result.js';
 import { recordedKey } from '../verify/drift.js';
+import { schemaFromExample } from '../verify/example-schema.js';
 
 /** Where `--update-schemas` writes and drift checks read: `<dir>/<api>/<card-id>.<status>.json`. */
 export const RECORDED_DIR = 'fixtures/schemas/recorded';
-
 
 /** Every recorded shape under `dir`, keyed by `api/card-id.status`. */
 export async function loadRecordedShapes(dir: string): Promise<Map<string, JsonObject>> {
@@ -17,7 +16,10 @@ export async function loadRecordedShapes(dir: string): Promise<Map<string, JsonO
     for (const f of await readdir(path.join(dir, api.name))) {
       if (!f.endsWith('.json')) continue;
       try {
-        shapes.set(`${api.name}/${f.slice(0, -5)}`, JSON.parse(await readFile(path.join(dir, api.name, f), 'utf8')) as JsonObject);
+        shapes.set(
+          `${api.name}/${f.slice(0, -5)}`,
+          JSON.parse(await readFile(path.join(dir, api.name, f), 'utf8')) as JsonObject,
+        );
       } catch {
         // An unreadable recording is ignored; the next --update-schemas rewrites it.
       }
@@ -27,7 +29,11 @@ export async function loadRecordedShapes(dir: string): Promise<Map<string, JsonO
 }
 
 /** Record the response shape (never values) of each passing card. Returns the files written. */
-export async function recordShapes(cards: CardResult[], bodies: ReadonlyMap<string, unknown>, dir: string): Promise<string[]> {
+export async function recordShapes(
+  cards: CardResult[],
+  bodies: ReadonlyMap<string, unknown>,
+  dir: string,
+): Promise<string[]> {
   const written: string[] = [];
   for (const c of cards) {
     const status = c.requests.find((r) => r.label === 'request')?.status;

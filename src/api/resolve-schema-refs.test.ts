@@ -18,16 +18,33 @@ async function resolve(files: Record<string, string>) {
 describe('resolveSchemaRefs', () => {
   it('inlines a file $ref, nested refs included, relative to the file that holds each', async () => {
     const { loaded } = await resolve({
-      'specs/c.md': card({ endpoint: 'GET /x', request, expect: { status: 200, schema: { type: 'object', properties: { token: { $ref: '../schemas/token.json' } } } } }),
-      'schemas/token.json': JSON.stringify({ type: 'object', properties: { type: { $ref: 'parts/type.json#/definitions/bearer' } } }),
+      'specs/c.md': card({
+        endpoint: 'GET /x',
+        request,
+        expect: { status: 200, schema: { type: 'object', properties: { token: { $ref: '../schemas/token.json' } } } },
+      }),
+      'schemas/token.json': JSON.stringify({
+        type: 'object',
+        properties: { type: { $ref: 'parts/type.json#/definitions/bearer' } },
+      }),
       'schemas/parts/type.json': JSON.stringify({ definitions: { bearer: { const: 'Bearer' } } }),
     });
     expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.card?.expect?.schema).toEqual({ type: 'object', properties: { token: { type: 'object', properties: { type: { const: 'Bearer' } } } } });
+    expect(loaded.card?.expect?.schema).toEqual({
+      type: 'object',
+      properties: { token: { type: 'object', properties: { type: { const: 'Bearer' } } } },
+    });
   });
 
   it('points a ref broken in another file at the card\'s own "$ref" that leads there', async () => {
-    const text = card({ endpoint: 'GET /x', request, expect: { status: 200, schema: { type: 'object', properties: { ok: { type: 'string' }, token: { $ref: '../schemas/token.json' } } } } });
+    const text = card({
+      endpoint: 'GET /x',
+      request,
+      expect: {
+        status: 200,
+        schema: { type: 'object', properties: { ok: { type: 'string' }, token: { $ref: '../schemas/token.json' } } },
+      },
+    });
     const { loaded } = await resolve({
       'specs/c.md': text,
       'schemas/token.json': JSON.stringify({ properties: { type: { $ref: 'missing.json' } } }),

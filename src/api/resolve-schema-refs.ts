@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { isJsonObject } from '../core/json.js';
 import type { JsonValue } from '../core/json.js';
+import { isJsonObject } from '../core/json.js';
 import type { LoadedCard } from '../plan/plan-run.js';
 import { pointerSegment, valueAtPointer } from '../util/json-pointer.js';
 
@@ -21,7 +21,13 @@ function pointerInto(doc: JsonValue, pointer: string, ref: string): JsonValue {
  * Inline `{ "$ref": "relative/file.json#/pointer" }` references to shared schema
  * files, relative to the file that holds them. Local refs (`#/…`) stay for ajv.
  */
-async function inline(value: JsonValue, dir: string, stack: string[], cache: Map<string, JsonValue>, pointer = ''): Promise<JsonValue> {
+async function inline(
+  value: JsonValue,
+  dir: string,
+  stack: string[],
+  cache: Map<string, JsonValue>,
+  pointer = '',
+): Promise<JsonValue> {
   if (Array.isArray(value)) return Promise.all(value.map((v, i) => inline(v, dir, stack, cache, `${pointer}/${i}`)));
   if (!isJsonObject(value)) return value;
   const ref = value.$ref;
@@ -37,22 +43,36 @@ async function inline(value: JsonValue, dir: string, stack: string[], cache: Map
   return inlineEntries(value, dir, stack, cache, pointer);
 }
 
-async function inlineRef(value: { [k: string]: JsonValue }, ref: string, dir: string, stack: string[], cache: Map<string, JsonValue>, pointer: string): Promise<JsonValue> {
+async function inlineRef(
+  value: { [k: string]: JsonValue },
+  ref: string,
+  dir: string,
+  stack: string[],
+  cache: Map<string, JsonValue>,
+  pointer: string,
+): Promise<JsonValue> {
   const [file = '', fragment = ''] = ref.split('#');
   const abs = path.resolve(dir, file);
-  if (stack.includes(abs)) throw new RefError(`"${ref}" refers back to a file that refers to it (${[...stack, abs].map((s) => path.basename(s)).join(' → ')})`);
+  if (stack.includes(abs))
+    throw new RefError(
+      `"${ref}" refers back to a file that refers to it (${[...stack, abs].map((s) => path.basename(s)).join(' → ')})`,
+    );
   let doc = cache.get(abs);
   if (doc === undefined) {
     let text: string;
     try {
       text = await readFile(abs, 'utf8');
     } catch {
-      throw new RefError(`"${ref}": no such schema file (${path.relative(process.cwd(), abs).split(path.sep).join('/') || abs})`);
+      throw new RefError(
+        `"${ref}": no such schema file (${path.relative(process.cwd(), abs).split(path.sep).join('/') || abs})`,
+      );
     }
     try {
       doc = JSON.parse(text) as JsonValue;
     } catch (err) {
-      throw new RefError(`"${ref}": the schema file is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      throw new RefError(
+        `"${ref}": the schema file is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
     cache.set(abs, doc);
   }
@@ -63,9 +83,16 @@ async function inlineRef(value: { [k: string]: JsonValue }, ref: string, dir: st
   return { allOf: [target], ...(isJsonObject(rest) ? rest : {}) };
 }
 
-async function inlineEntries(obj: { [k: string]: JsonValue }, dir: string, stack: string[], cache: Map<string, JsonValue>, pointer: string): Promise<JsonValue> {
+async function inlineEntries(
+  obj: { [k: string]: JsonValue },
+  dir: string,
+  stack: string[],
+  cache: Map<string, JsonValue>,
+  pointer: string,
+): Promise<JsonValue> {
   const out: { [k: string]: JsonValue } = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = await inline(v, dir, stack, cache, `${pointer}/${pointerSegment(k)}`);
+  for (const [k, v] of Object.entries(obj))
+    out[k] = await inline(v, dir, stack, cache, `${pointer}/${pointerSegment(k)}`);
   return out;
 }
 
@@ -83,7 +110,15 @@ export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string): Promi
     } catch (err) {
       if (!(err instanceof RefError)) throw err;
       const at = expect.schemaRefs?.find((r) => r.pointer === err.pointer) ?? expect;
-      const d: Diagnostic = { ruleId: 'invalid-schema-ref', severity: 'error', file: c.file, line: at.line, column: at.column, message: `the response schema's ${err.message}`, hint: 'A file $ref is relative to the card, e.g. "../../fixtures/schemas/token.json" or "…json#/definitions/error".' };
+      const d: Diagnostic = {
+        ruleId: 'invalid-schema-ref',
+        severity: 'error',
+        file: c.file,
+        line: at.line,
+        column: at.column,
+        message: `the response schema's ${err.message}`,
+        hint: 'A file $ref is relative to the card, e.g. "../../fixtures/schemas/token.json" or "…json#/definitions/error".',
+      };
       c.diagnostics.push(d);
     }
   }

@@ -3,7 +3,20 @@ import { defaultConfig, parseConfig } from '../config/load-config.js';
 import type { CardPlan } from '../core/plan.js';
 import { baseUrlLookup, resolveTarget } from './resolve-target.js';
 
-const plan = (api: string): CardPlan => ({ file: `${api}.md`, line: 1, endpoint: '', title: '', id: api, action: 'run', reason: '', diagnostics: [], fixtures: [], api, needs: [], needed: false });
+const plan = (api: string): CardPlan => ({
+  file: `${api}.md`,
+  line: 1,
+  endpoint: '',
+  title: '',
+  id: api,
+  action: 'run',
+  reason: '',
+  diagnostics: [],
+  fixtures: [],
+  api,
+  needs: [],
+  needed: false,
+});
 const CONFIG = `
 defaultTarget: staging
 targets:
@@ -23,12 +36,18 @@ describe('targets', () => {
   });
 
   it('accepts a URL when the cards call one API, and refuses it for several', () => {
-    expect(baseUrlLookup(resolveTarget(config, 'https://x.example/', () => [plan('vcita'), plan('vcita')]))('vcita')).toBe('https://x.example');
-    expect(() => resolveTarget(config, 'https://x.example', () => [plan('vcita'), plan('rocketchat')])).toThrow(/the selected cards call 2 APIs \(vcita, rocketchat\)/);
+    expect(
+      baseUrlLookup(resolveTarget(config, 'https://x.example/', () => [plan('vcita'), plan('vcita')]))('vcita'),
+    ).toBe('https://x.example');
+    expect(() => resolveTarget(config, 'https://x.example', () => [plan('vcita'), plan('rocketchat')])).toThrow(
+      /the selected cards call 2 APIs \(vcita, rocketchat\)/,
+    );
   });
 
   it('names an unknown target with a suggestion', () => {
-    expect(() => resolveTarget(config, 'stagin', () => [])).toThrow('--target stagin: no such target; did you mean "staging"?');
+    expect(() => resolveTarget(config, 'stagin', () => [])).toThrow(
+      '--target stagin: no such target; did you mean "staging"?',
+    );
     expect(resolveTarget(defaultConfig(), undefined, () => []).embedded).toBe(true);
   });
 });
@@ -53,7 +72,9 @@ describe('config validation', () => {
       'targts: {}',
     ].join('\n');
     const { diagnostics } = parseConfig(text, 'cardcheck.config.yaml');
-    const shown = diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? ` | ${d.hint}` : ''}`);
+    const shown = diagnostics.map(
+      (d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? ` | ${d.hint}` : ''}`,
+    );
     expect(shown).toEqual([
       '15:1 warning config-unknown-key unknown key "targts" | Did you mean "targets"?',
       '5:7 error config-invalid-url base URL of API "vcita" in target "staging" must be an http(s) URL | Write e.g. https://staging.example.com/api, or take it from the environment: "{{env.STAGING_URL}}/api".',

@@ -1,6 +1,6 @@
+import { replacePlaceholders } from '../card/placeholders.js';
 import type { Config, TargetConfig } from '../core/config.js';
 import type { CardPlan } from '../core/plan.js';
-import { replacePlaceholders } from '../card/placeholders.js';
 import { TargetError } from '../execute/context.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
@@ -16,9 +16,18 @@ export class SetupError extends Error {
 export function resolveTarget(config: Config, target: string | undefined, selected: () => CardPlan[]): TargetConfig {
   if (target && /^https?:\/\//i.test(target)) {
     // Only a URL target needs to know which APIs the selected cards call.
-    const apis = [...new Set(selected().filter((p) => p.action === 'run').map((p) => p.api).filter((a): a is string => a !== undefined))];
+    const apis = [
+      ...new Set(
+        selected()
+          .filter((p) => p.action === 'run')
+          .map((p) => p.api)
+          .filter((a): a is string => a !== undefined),
+      ),
+    ];
     if (apis.length > 1) {
-      throw new SetupError(`--target ${target}: the selected cards call ${apis.length} APIs (${apis.join(', ')}), so one URL cannot serve them; name a target from cardcheck.config.yaml (${Object.keys(config.targets).join(', ')}) or select one API's cards`);
+      throw new SetupError(
+        `--target ${target}: the selected cards call ${apis.length} APIs (${apis.join(', ')}), so one URL cannot serve them; name a target from cardcheck.config.yaml (${Object.keys(config.targets).join(', ')}) or select one API's cards`,
+      );
     }
     const api = apis[0] ?? 'default';
     return { name: target, apis: { [api]: target.replace(/\/+$/, '') }, embedded: false, production: false, line: 0 };
@@ -27,7 +36,9 @@ export function resolveTarget(config: Config, target: string | undefined, select
   const found = config.targets[name];
   if (!found) {
     const near = didYouMean(name, Object.keys(config.targets));
-    throw new SetupError(`--target ${name}: no such target${near ? `; did you mean "${near}"?` : ''} (configured: ${Object.keys(config.targets).join(', ') || 'none'}; a URL such as https://staging.example.com also works)`);
+    throw new SetupError(
+      `--target ${name}: no such target${near ? `; did you mean "${near}"?` : ''} (configured: ${Object.keys(config.targets).join(', ') || 'none'}; a URL such as https://staging.example.com also works)`,
+    );
   }
   return found;
 }
@@ -38,7 +49,8 @@ export function withEnvUrls(target: TargetConfig, env: Readonly<Record<string, s
   for (const [api, url] of Object.entries(target.apis)) {
     apis[api] = replacePlaceholders(url, (expr, raw) => {
       const value = expr.startsWith('env.') ? env[expr.slice(4)] : undefined;
-      if (value === undefined) throw new SetupError(`target "${target.name}": the base URL of API "${api}" needs ${raw}, which is not set`);
+      if (value === undefined)
+        throw new SetupError(`target "${target.name}": the base URL of API "${api}" needs ${raw}, which is not set`);
       return value;
     }).replace(/\/+$/, '');
   }
@@ -51,7 +63,10 @@ export function baseUrlLookup(target: TargetConfig): (api: string | undefined) =
     const apis = Object.entries(target.apis);
     const url = api ? target.apis[api] : apis.length === 1 ? apis[0]?.[1] : undefined;
     if (url) return url;
-    if (!api) throw new TargetError(`target "${target.name}" has ${apis.length} APIs (${apis.map(([a]) => a).join(', ')}) and this card names none; set \`api:\` in its front-matter or its folder's config`);
+    if (!api)
+      throw new TargetError(
+        `target "${target.name}" has ${apis.length} APIs (${apis.map(([a]) => a).join(', ')}) and this card names none; set \`api:\` in its front-matter or its folder's config`,
+      );
     throw new TargetError(`target "${target.name}" has no base URL for API "${api}"`);
   };
 }

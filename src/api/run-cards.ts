@@ -1,45 +1,45 @@
-import type { AuthProfile, Config } from '../core/config.js';
-import { Redactor } from '../core/redact.js';
-import { scanPlaceholders } from '../card/placeholders.js';
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { RunEvent, RunResult } from '../core/result.js';
-import { createAuthResolver } from '../execute/auth.js';
-import { newRunSeed } from '../execute/card-seed.js';
-import { CleanupLedger } from '../execute/cleanup-ledger.js';
-import { executePlan } from '../execute/execute-plan.js';
-import { SharedFixtures } from '../execute/shared-fixtures.js';
-import { createTimestampSource } from '../execute/timestamp.js';
-import { HostLimiter } from '../execute/host-limiter.js';
-import { DEFAULT_RETRY_POLICY } from '../execute/retry-policy.js';
-import type { RetryPolicy } from '../execute/retry-policy.js';
-import { createHttpClient } from '../http/client.js';
-import { proxySecrets, proxySettingsFromEnv } from '../http/proxy-env.js';
-import { loadTargetTls, tlsByOrigin } from '../config/tls-files.js';
-import { planRun } from '../plan/plan-run.js';
-import type { CardPlan } from '../core/plan.js';
-import { guardProduction } from '../plan/production-guard.js';
-import type { HeldBackCard } from '../plan/production-guard.js';
-import { selectCards } from '../plan/select-cards.js';
-import type { Selection } from '../plan/select-cards.js';
-import { startSandbox } from '../sandbox/server.js';
-import type { Sandbox, SandboxOptions } from '../sandbox/server.js';
 import { randomUUID } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
-import { Journal } from '../execute/journal.js';
 import { chromiumDriver } from '../browser/chromium-driver.js';
+import { scanPlaceholders } from '../card/placeholders.js';
+import { loadTargetTls, tlsByOrigin } from '../config/tls-files.js';
 import type { BrowserDriver } from '../core/browser.js';
+import type { AuthProfile, Config } from '../core/config.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { CardPlan } from '../core/plan.js';
+import { Redactor } from '../core/redact.js';
+import type { RunEvent, RunResult } from '../core/result.js';
 import { summarize } from '../core/result.js';
-import { describeDryRun } from './dry-run.js';
+import { createAuthResolver } from '../execute/auth.js';
+import { newRunSeed } from '../execute/card-seed.js';
+import { CleanupLedger } from '../execute/cleanup-ledger.js';
 import type { ExecuteContext } from '../execute/context.js';
+import { executePlan } from '../execute/execute-plan.js';
+import { HostLimiter } from '../execute/host-limiter.js';
+import { Journal } from '../execute/journal.js';
+import type { RetryPolicy } from '../execute/retry-policy.js';
+import { DEFAULT_RETRY_POLICY } from '../execute/retry-policy.js';
+import { SharedFixtures } from '../execute/shared-fixtures.js';
+import { createTimestampSource } from '../execute/timestamp.js';
+import { createHttpClient } from '../http/client.js';
+import { proxySecrets, proxySettingsFromEnv } from '../http/proxy-env.js';
+import { planRun } from '../plan/plan-run.js';
+import type { HeldBackCard } from '../plan/production-guard.js';
+import { guardProduction } from '../plan/production-guard.js';
+import type { Selection } from '../plan/select-cards.js';
+import { selectCards } from '../plan/select-cards.js';
+import type { Sandbox, SandboxOptions } from '../sandbox/server.js';
+import { startSandbox } from '../sandbox/server.js';
 import { LEDGER_DIR, removeIfSettled } from './cleanup-journal.js';
+import { describeDryRun } from './dry-run.js';
 import { withLintDiagnostics } from './lint-project.js';
-import { loadRecordedShapes, RECORDED_DIR, recordShapes } from './recorded-schemas.js';
-import { updateCards } from './update-cards.js';
 import { loadEnv } from './load-env.js';
-import { loadProject } from './load-project.js';
 import type { Project } from './load-project.js';
+import { loadProject } from './load-project.js';
+import { loadRecordedShapes, RECORDED_DIR, recordShapes } from './recorded-schemas.js';
 import { baseUrlLookup, resolveTarget, SetupError, withEnvUrls } from './resolve-target.js';
+import { updateCards } from './update-cards.js';
 
 export interface RunCardsOptions {
   /** Card files or folders. @default ['specs'] */
@@ -137,13 +137,24 @@ export { SetupError };
 export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsResult> {
   const cwd = options.cwd ?? process.cwd();
   const env = await loadEnv(cwd, options.envFile, options.env ?? process.env);
-  const project = withLintDiagnostics(options.project ?? (await loadProject({ cwd, paths: options.paths ?? ['specs'], configFile: options.configFile, config: options.config })));
+  const project = withLintDiagnostics(
+    options.project ??
+      (await loadProject({
+        cwd,
+        paths: options.paths ?? ['specs'],
+        configFile: options.configFile,
+        config: options.config,
+      })),
+  );
   const configErrors = project.configDiagnostics.filter((d) => d.severity === 'error');
   if (configErrors.length) throw new ConfigError(configErrors);
   const profiles = project.config.profiles;
   // Target first (a URL target needs the plan's APIs, which need no env), then the real plan.
   const select = (cards: CardPlan[]) => (options.select ? selectCards(cards, options.select) : cards);
-  const target = withEnvUrls(resolveTarget(project.config, options.target, () => select(planRun(project.cards, { profiles }).cards)), env);
+  const target = withEnvUrls(
+    resolveTarget(project.config, options.target, () => select(planRun(project.cards, { profiles }).cards)),
+    env,
+  );
   // The target's TLS files are read only when it is used: other targets' certificates need not be here.
   const tlsFiles = await loadTargetTls(target, project.config, cwd);
   if (tlsFiles.diagnostics.length) throw new ConfigError(tlsFiles.diagnostics);
@@ -157,15 +168,25 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   const resolved = { ...target, apis };
   const full = planRun(project.cards, { env, profiles, browser: Boolean(options.browser) });
   const selected = { cards: select(full.cards) };
-  const { plan, heldBack } = guardProduction(selected, { targetName: resolved.name, production: resolved.production, allowMutations: options.allowMutations ?? false });
+  const { plan, heldBack } = guardProduction(selected, {
+    targetName: resolved.name,
+    production: resolved.production,
+    allowMutations: options.allowMutations ?? false,
+  });
   // The embedded sandbox listens on loopback in this process: never through a proxy.
   const proxy = sandbox ? undefined : proxySettingsFromEnv(env);
-  const http = createHttpClient({ timeoutMs: options.timeoutMs, tls: tlsByOrigin(apis, tlsFiles.material), proxy, lookup: options.lookup });
+  const http = createHttpClient({
+    timeoutMs: options.timeoutMs,
+    tls: tlsByOrigin(apis, tlsFiles.material),
+    proxy,
+    lookup: options.lookup,
+  });
   const baseUrlFor = baseUrlLookup(resolved);
   const seed = options.seed ?? newRunSeed();
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
   const runId = randomUUID();
-  const journal = options.ledgerDir === false ? undefined : new Journal(path.resolve(cwd, options.ledgerDir ?? LEDGER_DIR), runId);
+  const journal =
+    options.ledgerDir === false ? undefined : new Journal(path.resolve(cwd, options.ledgerDir ?? LEDGER_DIR), runId);
   const schemasDir = path.resolve(cwd, options.schemasDir ?? RECORDED_DIR);
   const recordedShapes = await loadRecordedShapes(schemasDir);
   const captureBodies = options.updateSchemas ? new Map<string, unknown>() : undefined;
@@ -188,7 +209,13 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     succeeded: new Set(),
     redactor,
     retries: options.retries ?? 0,
-    retry: { policy, limiter: new HostLimiter(), budgetLeft: policy.budget, now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    retry: {
+      policy,
+      limiter: new HostLimiter(),
+      budgetLeft: policy.budget,
+      now: Date.now,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    },
     recordedShapes,
     captureBodies,
     journal,
@@ -200,20 +227,68 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
-  const runTimer = options.runTimeoutMs === undefined ? undefined : setTimeout(() => {
-    ctx.abort ??= { kind: 'timeout', message: `the run took longer than ${options.runTimeoutMs} ms (--run-timeout)` };
-  }, options.runTimeoutMs);
+  const runTimer =
+    options.runTimeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          ctx.abort ??= {
+            kind: 'timeout',
+            message: `the run took longer than ${options.runTimeoutMs} ms (--run-timeout)`,
+          };
+        }, options.runTimeoutMs);
   runTimer?.unref();
   try {
     if (options.dryRun) {
-      const lines = describeDryRun(plan.cards, { profiles: project.config.profiles, baseUrlFor, env, seed, redactor, now: Date.now() });
-      const empty = { runId, target: describeTarget(resolved.name, apis, sandbox !== undefined), startedAt: new Date().toISOString(), seed, summary: summarize([], 0), cards: [], leftBehind: [], coverage: [] };
-      return { ...empty, dryRun: lines, updatedCards: [], recordedSchemas: [], missing: project.missing, heldBack, sandbox: sandbox !== undefined, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
+      const lines = describeDryRun(plan.cards, {
+        profiles: project.config.profiles,
+        baseUrlFor,
+        env,
+        seed,
+        redactor,
+        now: Date.now(),
+      });
+      const empty = {
+        runId,
+        target: describeTarget(resolved.name, apis, sandbox !== undefined),
+        startedAt: new Date().toISOString(),
+        seed,
+        summary: summarize([], 0),
+        cards: [],
+        leftBehind: [],
+        coverage: [],
+      };
+      return {
+        ...empty,
+        dryRun: lines,
+        updatedCards: [],
+        recordedSchemas: [],
+        missing: project.missing,
+        heldBack,
+        sandbox: sandbox !== undefined,
+        targetName: resolved.name,
+        configDiagnostics: project.configDiagnostics,
+      };
     }
-    const result = await executePlan(plan, ctx, { runId, target: describeTarget(resolved.name, apis, sandbox !== undefined), concurrency: options.concurrency, bail: options.bail, shard: options.select?.shard });
+    const result = await executePlan(plan, ctx, {
+      runId,
+      target: describeTarget(resolved.name, apis, sandbox !== undefined),
+      concurrency: options.concurrency,
+      bail: options.bail,
+      shard: options.select?.shard,
+    });
     const updated = options.updateCards ? await updateCards(result.cards, cwd) : [];
     const recorded = captureBodies ? await recordShapes(result.cards, captureBodies, schemasDir) : [];
-    return { ...result, updatedCards: updated, recordedSchemas: recorded.map((f) => path.relative(cwd, f).split(path.sep).join('/')), missing: project.missing, heldBack, sandbox: sandbox !== undefined, seed, targetName: resolved.name, configDiagnostics: project.configDiagnostics };
+    return {
+      ...result,
+      updatedCards: updated,
+      recordedSchemas: recorded.map((f) => path.relative(cwd, f).split(path.sep).join('/')),
+      missing: project.missing,
+      heldBack,
+      sandbox: sandbox !== undefined,
+      seed,
+      targetName: resolved.name,
+      configDiagnostics: project.configDiagnostics,
+    };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     if (runTimer) clearTimeout(runTimer);
@@ -232,7 +307,20 @@ function describeTarget(name: string, apis: Record<string, string>, embedded: bo
 }
 
 /** Every env value an auth profile uses is a secret, whatever the variable is called. */
-function profileSecrets(profiles: Record<string, AuthProfile>, env: Readonly<Record<string, string | undefined>>): string[] {
-  const texts = Object.values(profiles).flatMap((p) => (p.type === 'bearer' ? [p.token] : p.type === 'basic' ? [p.username, p.password] : p.type === 'headers' ? Object.values(p.headers) : [p.clientSecret]));
-  return texts.flatMap((t) => scanPlaceholders(t).map((m) => (m.expr.startsWith('env.') ? env[m.expr.slice(4)] : undefined))).filter((v): v is string => v !== undefined);
+function profileSecrets(
+  profiles: Record<string, AuthProfile>,
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  const texts = Object.values(profiles).flatMap((p) =>
+    p.type === 'bearer'
+      ? [p.token]
+      : p.type === 'basic'
+        ? [p.username, p.password]
+        : p.type === 'headers'
+          ? Object.values(p.headers)
+          : [p.clientSecret],
+  );
+  return texts
+    .flatMap((t) => scanPlaceholders(t).map((m) => (m.expr.startsWith('env.') ? env[m.expr.slice(4)] : undefined)))
+    .filter((v): v is string => v !== undefined);
 }

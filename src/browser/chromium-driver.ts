@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { BrowserError } from '../core/browser.js';
 import type { BrowserDriver, BrowserRun } from '../core/browser.js';
+import { BrowserError } from '../core/browser.js';
 
 /** Where Debian's chromium package puts the browser; CARDCHECK_CHROMIUM names another. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -10,7 +10,16 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
  * root there), no GPU, and none of the background connections to Google's
  * services, which a closed network refuses by the dozen.
  */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
 
 /**
  * Drives the system's Chromium through playwright-core (which downloads no
@@ -22,11 +31,15 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 export function chromiumDriver(executablePath = process.env.CARDCHECK_CHROMIUM ?? DEFAULT_CHROMIUM): BrowserDriver {
   let launched: Promise<Browser> | undefined;
   const browser = () => {
-    launched ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: ARGS })).catch((err: unknown) => {
-      launched = undefined;
-      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      throw new BrowserError(`could not start Chromium at ${executablePath} (${why}); install Debian's chromium package or set CARDCHECK_CHROMIUM to a Chromium binary`);
-    });
+    launched ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: ARGS }))
+      .catch((err: unknown) => {
+        launched = undefined;
+        const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        throw new BrowserError(
+          `could not start Chromium at ${executablePath} (${why}); install Debian's chromium package or set CARDCHECK_CHROMIUM to a Chromium binary`,
+        );
+      });
     return launched;
   };
   return {
@@ -35,21 +48,37 @@ export function chromiumDriver(executablePath = process.env.CARDCHECK_CHROMIUM ?
       try {
         let done: (url: string) => void = () => {};
         const redirected = new Promise<string>((resolve) => (done = resolve));
-        await context.route((url) => url.href.startsWith(run.redirectUri), async (route) => {
-          done(route.request().url());
-          await route.fulfill({ status: 200, contentType: 'text/plain', body: 'cardcheck: the flow reached its redirect URI' });
-        });
+        await context.route(
+          (url) => url.href.startsWith(run.redirectUri),
+          async (route) => {
+            done(route.request().url());
+            await route.fulfill({
+              status: 200,
+              contentType: 'text/plain',
+              body: 'cardcheck: the flow reached its redirect URI',
+            });
+          },
+        );
         const page = await context.newPage();
         page.setDefaultTimeout(run.timeoutMs);
         const response = await page.goto(run.url);
-        if (response && response.status() >= 400) throw new BrowserError(`${new URL(run.url).pathname} answered ${response.status()} in the browser`);
+        if (response && response.status() >= 400)
+          throw new BrowserError(`${new URL(run.url).pathname} answered ${response.status()} in the browser`);
         for (const step of run.steps) {
           if ('fill' in step) await page.fill(step.fill, step.with);
           else await page.click(step.click);
         }
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new BrowserError(`the browser was not sent to ${run.redirectUri} within ${run.timeoutMs} ms after the last step (still on ${page.url().split('?')[0]})`)), run.timeoutMs);
+          timer = setTimeout(
+            () =>
+              reject(
+                new BrowserError(
+                  `the browser was not sent to ${run.redirectUri} within ${run.timeoutMs} ms after the last step (still on ${page.url().split('?')[0]})`,
+                ),
+              ),
+            run.timeoutMs,
+          );
         });
         try {
           return await Promise.race([redirected, timeout]);

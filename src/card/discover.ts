@@ -23,7 +23,8 @@ async function walk(dir: string, out: string[]): Promise<void> {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) await walk(full, out);
     // README.md files inside specs folders are documentation, not cards.
-    else if (CARD_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && e.name.toLowerCase() !== 'readme.md') out.push(full);
+    else if (CARD_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && e.name.toLowerCase() !== 'readme.md')
+      out.push(full);
   }
 }
 
@@ -35,7 +36,9 @@ export async function discoverCards(paths: string[], cwd: string): Promise<Disco
     // Globs (quoted so the shell leaves them alone): `specs/**/token-*.md`.
     if (isDynamicPattern(p)) {
       const matched = await glob(p, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
-      const cards = matched.filter((f) => CARD_EXTENSIONS.has(path.extname(f).toLowerCase()) && path.basename(f).toLowerCase() !== 'readme.md');
+      const cards = matched.filter(
+        (f) => CARD_EXTENSIONS.has(path.extname(f).toLowerCase()) && path.basename(f).toLowerCase() !== 'readme.md',
+      );
       if (cards.length === 0) missing.push(p);
       found.push(...cards);
       continue;

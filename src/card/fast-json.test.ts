@@ -1,24 +1,31 @@
 import fc from 'fast-check';
-import { parseTree } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { parseJsonFast } from './fast-json.js';
-import { findLocation, spansFromTree } from './json-spans.js';
 import type { JsonLocation } from './json-spans.js';
+import { findLocation, spansFromTree } from './json-spans.js';
 
 /** Every value of a jsonc-parser tree with its path and where it (and its key) is written. */
-function locations(node: Node, path: (string | number)[] = [], keyOffset = -1): { path: (string | number)[]; at: JsonLocation }[] {
+function locations(
+  node: Node,
+  path: (string | number)[] = [],
+  keyOffset = -1,
+): { path: (string | number)[]; at: JsonLocation }[] {
   const here = { path, at: { offset: node.offset, length: node.length, keyOffset } };
   const children = node.children ?? [];
   if (node.type === 'object') {
     // findNodeAtLocation finds the first of duplicate keys; later ones cannot be named by a path.
     const seen = new Set<string>();
-    return [here, ...children.flatMap((p) => {
-      const key = String(p.children?.[0]?.value);
-      if (seen.has(key) || !p.children?.[1]) return [];
-      seen.add(key);
-      return locations(p.children[1], [...path, key], p.offset);
-    })];
+    return [
+      here,
+      ...children.flatMap((p) => {
+        const key = String(p.children?.[0]?.value);
+        if (seen.has(key) || !p.children?.[1]) return [];
+        seen.add(key);
+        return locations(p.children[1], [...path, key], p.offset);
+      }),
+    ];
   }
   if (node.type === 'array') return [here, ...children.flatMap((c, i) => locations(c, [...path, i]))];
   return [here];
@@ -28,14 +35,22 @@ function locations(node: Node, path: (string | number)[] = [], keyOffset = -1): 
 const spaced = fc
   .tuple(fc.jsonValue(), fc.constantFrom(undefined, 0, 1, 2, '\t', ' \r\n '))
   .map(([v, indent]) => JSON.stringify(v, null, indent as string | number | undefined));
-const noisy = fc.tuple(fc.json(), fc.array(fc.constantFrom(' ', '\n', '\t', '\r', ',', ':', '{', '}', '[', ']', '"', '\\', '\u00a0', '0', '-', 'e', 'x'), { maxLength: 3 }), fc.nat())
+const noisy = fc
+  .tuple(
+    fc.json(),
+    fc.array(
+      fc.constantFrom(' ', '\n', '\t', '\r', ',', ':', '{', '}', '[', ']', '"', '\\', '\u00a0', '0', '-', 'e', 'x'),
+      { maxLength: 3 },
+    ),
+    fc.nat(),
+  )
   .map(([j, extra, at]) => {
     const i = at % (j.length + 1);
     return j.slice(0, i) + extra.join('') + j.slice(i);
   });
 
 describe('parseJsonFast', () => {
-  it('builds the value JSON.parse builds and finds every value where jsonc-parser\'s tree has it', () => {
+  it("builds the value JSON.parse builds and finds every value where jsonc-parser's tree has it", () => {
     fc.assert(
       fc.property(fc.oneof(spaced, fc.json()), (text) => {
         const fast = parseJsonFast(text, 256);
@@ -44,7 +59,8 @@ describe('parseJsonFast', () => {
         expect(fast.value, text).toStrictEqual(JSON.parse(text));
         const tree = parseTree(text, [], { allowTrailingComma: false, disallowComments: true }) as Node;
         expect(fast.spans, text).toEqual(spansFromTree(tree));
-        for (const { path, at } of locations(tree)) expect(findLocation(fast.root, fast.spans, path), `${text} at ${JSON.stringify(path)}`).toEqual(at);
+        for (const { path, at } of locations(tree))
+          expect(findLocation(fast.root, fast.spans, path), `${text} at ${JSON.stringify(path)}`).toEqual(at);
         return undefined;
       }),
       { numRuns: 2000, seed: 20260125 },

@@ -12,7 +12,10 @@ import type { JsonLocation, JsonSpans } from './json-spans.js';
  * disagree on it), or nesting deeper than `maxDepth`. A test compares it with
  * JSON.parse + parseTree on generated JSON.
  */
-export function parseJsonFast(text: string, maxDepth: number): { value: JsonValue; root: JsonLocation; spans: JsonSpans | undefined } | undefined {
+export function parseJsonFast(
+  text: string,
+  maxDepth: number,
+): { value: JsonValue; root: JsonLocation; spans: JsonSpans | undefined } | undefined {
   try {
     const p = new Parser(text, maxDepth);
     p.space();
@@ -39,7 +42,10 @@ class Parser {
   /** The value the last call read (kept here rather than in a wrapper object per value). */
   v: JsonValue = null;
 
-  constructor(private readonly text: string, private readonly maxDepth: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
 
   space(): void {
     const t = this.text;
@@ -66,9 +72,12 @@ class Parser {
     const t = this.text;
     const offset = this.i;
     switch (t.charCodeAt(offset)) {
-      case 116: return this.word('true', true);
-      case 102: return this.word('false', false);
-      case 110: return this.word('null', null);
+      case 116:
+        return this.word('true', true);
+      case 102:
+        return this.word('false', false);
+      case 110:
+        return this.word('null', null);
       default: {
         NUMBER.lastIndex = offset;
         const m = NUMBER.exec(t);

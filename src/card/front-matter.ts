@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { FrontMatter } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { parseSimpleYaml } from './simple-yaml.js';
@@ -57,13 +57,22 @@ function locate(text: string, offset: number): { line: number; column: number } 
  * The position is counted in the file text: `yaml`'s LineCounter misses the
  * line breaks inside tokens it could not parse, and drifted lines down.
  */
-function parseYaml(matter: string, start: number, text: string, file: string, diagnostics: Diagnostic[]): { record: Record<string, unknown>; keyLines: Record<string, number> } {
+function parseYaml(
+  matter: string,
+  start: number,
+  text: string,
+  file: string,
+  diagnostics: Diagnostic[],
+): { record: Record<string, unknown>; keyLines: Record<string, number> } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(matter, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     diagnostics.push({
-      ruleId: 'invalid-front-matter', severity: 'error', file, ...locate(text, start + Math.min(first.pos[0], matter.length)),
+      ruleId: 'invalid-front-matter',
+      severity: 'error',
+      file,
+      ...locate(text, start + Math.min(first.pos[0], matter.length)),
       message: `front-matter is not valid YAML: ${first.message.split('\n')[0]}`,
       hint: 'Front-matter is YAML between two --- lines: `key: value`, one per line.',
     });
@@ -71,11 +80,13 @@ function parseYaml(matter: string, start: number, text: string, file: string, di
   const keyLines: Record<string, number> = {};
   if (isMap(doc.contents)) {
     for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range) keyLines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line;
+      if (isScalar(item.key) && item.key.range)
+        keyLines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line;
     }
   }
   const data: unknown = doc.errors.length ? {} : doc.toJS();
-  const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const record =
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return { record, keyLines };
 }
 
@@ -92,14 +103,23 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
   for (let i = text.indexOf('\n'); i !== -1 && i < bodyOffset; i = text.indexOf('\n', i + 1)) bodyLine++;
   if (body === '' && !/\n---\s*(\n|$)/.test(text.slice(3))) {
     diagnostics.push({
-      ruleId: 'unclosed-front-matter', severity: 'error', file, line: 1, column: 1,
+      ruleId: 'unclosed-front-matter',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
       message: 'front-matter starts with --- but is never closed',
       hint: 'Add a line with --- after the last front-matter key.',
     });
   }
   // The raw matter starts with the rest of the opening `---` line, so its line 1 is file line 1.
-  const { record, keyLines } = parseSimpleYaml(split.matter) ?? parseYaml(split.matter, split.start, text, file, diagnostics);
-  const tags = Array.isArray(record.tags) ? record.tags.map(String) : typeof record.tags === 'string' ? [record.tags] : [];
+  const { record, keyLines } =
+    parseSimpleYaml(split.matter) ?? parseYaml(split.matter, split.start, text, file, diagnostics);
+  const tags = Array.isArray(record.tags)
+    ? record.tags.map(String)
+    : typeof record.tags === 'string'
+      ? [record.tags]
+      : [];
   const reused = record.timesReused;
   const frontMatter: FrontMatter = {
     endpoint: asString(record.endpoint),

@@ -6,8 +6,8 @@ import type { ParseCardResult } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { lintCards } from '../lint/lint-cards.js';
 import { RULE_DOCS } from '../lint/rule-docs.js';
-import { planRun } from '../plan/plan-run.js';
 import type { LoadedCard } from '../plan/plan-run.js';
+import { planRun } from '../plan/plan-run.js';
 import { parseCard } from './parse-card.js';
 
 /**
@@ -27,7 +27,11 @@ function baseCards(): { file: string; bytes: Uint8Array }[] {
   // The runnable specs of every API: between them they use every part of the card language.
   const specs = readdirSync(path.join(ROOT, 'specs'), { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(path.join(ROOT, 'specs', d.name)).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => `specs/${d.name}/${f}`))
+    .flatMap((d) =>
+      readdirSync(path.join(ROOT, 'specs', d.name))
+        .filter((f) => f.endsWith('.md') && f !== 'README.md')
+        .map((f) => `specs/${d.name}/${f}`),
+    )
     .sort();
   return [...seeds, ...specs].map((file) => ({ file, bytes: readFileSync(path.join(ROOT, file)) }));
 }
@@ -37,9 +41,51 @@ const KNOWN_RULES = new Set(RULE_DOCS.map((r) => r.id));
 const LF = 10;
 
 /** Bytes that are not UTF-8, or are easy to get wrong: lone continuation, overlong, surrogate, truncated, past U+10FFFF. */
-const BAD_UTF8 = [[0x80], [0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0xe9], [0xf0, 0x9f]];
+const BAD_UTF8 = [
+  [0x80],
+  [0xff],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xe2, 0x82],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xe9],
+  [0xf0, 0x9f],
+];
 /** Text that matters to the card grammar. */
-const TOKENS = ['---', '```', '```json', '~~~', '{', '}', '[', ']', '"', ',', ':', '{{', '}}', '{{resolved.x}}', '{{card.a.response.b}}', '<<x>>', '#', '## Request Template', '## UID Resolution Procedure', '## Expected Response', '| Field | Source | Notes |', '|---|---|---|', '**200 OK**', '\t', '\r', '\r\n', '\ufeff', '\u2028', '\\', '\u0000', 'status: skip', 'endpoint: GET /x'];
+const TOKENS = [
+  '---',
+  '```',
+  '```json',
+  '~~~',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  '{{',
+  '}}',
+  '{{resolved.x}}',
+  '{{card.a.response.b}}',
+  '<<x>>',
+  '#',
+  '## Request Template',
+  '## UID Resolution Procedure',
+  '## Expected Response',
+  '| Field | Source | Notes |',
+  '|---|---|---|',
+  '**200 OK**',
+  '\t',
+  '\r',
+  '\r\n',
+  '\ufeff',
+  '\u2028',
+  '\\',
+  '\u0000',
+  'status: skip',
+  'endpoint: GET /x',
+];
 
 type Mutation = (bytes: Uint8Array) => Uint8Array;
 
@@ -72,40 +118,75 @@ const at = (b: Uint8Array, f: number) => Math.floor(f * (b.length + 1)) % (b.len
 const fraction = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fraction, fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([f, ins]): Mutation => (b) => cat(b.subarray(0, at(b, f)), ins, b.subarray(at(b, f)))),
-  fc.tuple(fraction, fc.integer({ min: 1, max: 64 })).map(([f, n]): Mutation => (b) => cat(b.subarray(0, at(b, f)), b.subarray(Math.min(b.length, at(b, f) + n)))),
-  fc.tuple(fraction, fc.integer({ min: 0, max: 255 })).map(([f, v]): Mutation => (b) => {
-    const out = Uint8Array.from(b);
-    if (out.length) out[at(b, f) % out.length] = v;
-    return out;
-  }),
-  fraction.map((f): Mutation => (b) => b.subarray(0, at(b, f))),
-  fc.tuple(fraction, fc.constantFrom(...BAD_UTF8)).map(([f, bad]): Mutation => (b) => cat(b.subarray(0, at(b, f)), bad, b.subarray(at(b, f)))),
-  fc.tuple(fraction, fc.constantFrom(...TOKENS)).map(([f, t]): Mutation => (b) => cat(b.subarray(0, at(b, f)), utf8(t), b.subarray(at(b, f)))),
-  fc.tuple(fraction, fc.constantFrom(...TOKENS)).map(([f, t]): Mutation => (b) => {
-    const ls = linesOf(b);
-    ls.splice(at(b, f) % (ls.length + 1), 0, utf8(t));
-    return joinLines(ls);
-  }),
-  fc.tuple(fraction, fc.integer({ min: 1, max: 3 })).map(([f, times]): Mutation => (b) => {
-    const ls = linesOf(b);
-    const i = Math.floor(f * ls.length);
-    const line = ls[i] ?? new Uint8Array();
-    ls.splice(i, 0, ...Array.from({ length: times }, () => line));
-    return joinLines(ls);
-  }),
-  fc.tuple(fraction, fc.integer({ min: 1, max: 5 })).map(([f, n]): Mutation => (b) => {
-    const ls = linesOf(b);
-    ls.splice(Math.floor(f * ls.length), n);
-    return joinLines(ls);
-  }),
-  fc.tuple(fraction, fraction).map(([f, g]): Mutation => (b) => {
-    const ls = linesOf(b);
-    const i = Math.floor(f * ls.length);
-    const j = Math.floor(g * ls.length);
-    [ls[i], ls[j]] = [ls[j] ?? new Uint8Array(), ls[i] ?? new Uint8Array()];
-    return joinLines(ls);
-  }),
+  fc.tuple(fraction, fc.uint8Array({ minLength: 1, maxLength: 8 })).map(
+    ([f, ins]): Mutation =>
+      (b) =>
+        cat(b.subarray(0, at(b, f)), ins, b.subarray(at(b, f))),
+  ),
+  fc.tuple(fraction, fc.integer({ min: 1, max: 64 })).map(
+    ([f, n]): Mutation =>
+      (b) =>
+        cat(b.subarray(0, at(b, f)), b.subarray(Math.min(b.length, at(b, f) + n))),
+  ),
+  fc.tuple(fraction, fc.integer({ min: 0, max: 255 })).map(
+    ([f, v]): Mutation =>
+      (b) => {
+        const out = Uint8Array.from(b);
+        if (out.length) out[at(b, f) % out.length] = v;
+        return out;
+      },
+  ),
+  fraction.map(
+    (f): Mutation =>
+      (b) =>
+        b.subarray(0, at(b, f)),
+  ),
+  fc.tuple(fraction, fc.constantFrom(...BAD_UTF8)).map(
+    ([f, bad]): Mutation =>
+      (b) =>
+        cat(b.subarray(0, at(b, f)), bad, b.subarray(at(b, f))),
+  ),
+  fc.tuple(fraction, fc.constantFrom(...TOKENS)).map(
+    ([f, t]): Mutation =>
+      (b) =>
+        cat(b.subarray(0, at(b, f)), utf8(t), b.subarray(at(b, f))),
+  ),
+  fc.tuple(fraction, fc.constantFrom(...TOKENS)).map(
+    ([f, t]): Mutation =>
+      (b) => {
+        const ls = linesOf(b);
+        ls.splice(at(b, f) % (ls.length + 1), 0, utf8(t));
+        return joinLines(ls);
+      },
+  ),
+  fc.tuple(fraction, fc.integer({ min: 1, max: 3 })).map(
+    ([f, times]): Mutation =>
+      (b) => {
+        const ls = linesOf(b);
+        const i = Math.floor(f * ls.length);
+        const line = ls[i] ?? new Uint8Array();
+        ls.splice(i, 0, ...Array.from({ length: times }, () => line));
+        return joinLines(ls);
+      },
+  ),
+  fc.tuple(fraction, fc.integer({ min: 1, max: 5 })).map(
+    ([f, n]): Mutation =>
+      (b) => {
+        const ls = linesOf(b);
+        ls.splice(Math.floor(f * ls.length), n);
+        return joinLines(ls);
+      },
+  ),
+  fc.tuple(fraction, fraction).map(
+    ([f, g]): Mutation =>
+      (b) => {
+        const ls = linesOf(b);
+        const i = Math.floor(f * ls.length);
+        const j = Math.floor(g * ls.length);
+        [ls[i], ls[j]] = [ls[j] ?? new Uint8Array(), ls[i] ?? new Uint8Array()];
+        return joinLines(ls);
+      },
+  ),
   fc.constant<Mutation>((b) => cat([0xef, 0xbb, 0xbf], b)),
   fc.constant<Mutation>((b) => joinLines(linesOf(b).map((l) => cat(l, [13])))),
   fc.constant<Mutation>((b) => Uint8Array.from(b, (x) => (x === LF ? 13 : x))),
@@ -121,7 +202,13 @@ const mutatedBase = fc
 
 /** A card put together from the grammar's pieces and random text, line by line. */
 const assembled = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }), { maxLength: 40 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...TOKENS) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+    ),
+    { maxLength: 40 },
+  )
   .map((lines) => ({ file: 'mutants/assembled.md', bytes: utf8(lines.join('\n')) }));
 
 const mutant = fc.oneof({ weight: 4, arbitrary: mutatedBase }, { weight: 1, arbitrary: assembled });
@@ -132,7 +219,10 @@ function expectWellFormed(d: Diagnostic, file: string, lines: string[]): void {
   expect(d.file, where).toBe(file);
   expect(KNOWN_RULES.has(d.ruleId), `${where}: undocumented rule id`).toBe(true);
   expect(['error', 'warning'], where).toContain(d.severity);
-  expect(Number.isInteger(d.line) && d.line >= 1 && d.line <= lines.length + 1, `${where}: line outside the file (${lines.length} lines)`).toBe(true);
+  expect(
+    Number.isInteger(d.line) && d.line >= 1 && d.line <= lines.length + 1,
+    `${where}: line outside the file (${lines.length} lines)`,
+  ).toBe(true);
   expect(Number.isInteger(d.column) && d.column >= 1, `${where}: column`).toBe(true);
   expect(d.column <= (lines[d.line - 1]?.length ?? 0) + 1, `${where}: column past the end of its line`).toBe(true);
   expect(typeof d.message === 'string' && d.message.trim().length > 0, `${where}: message`).toBe(true);
@@ -147,7 +237,9 @@ function checkParse(result: ParseCardResult, file: string): void {
 function lintAndPlan(cards: LoadedCard[]): void {
   const linted = lintCards(cards);
   const withLint = cards.map((c) => ({ ...c, diagnostics: linted.get(c.file) ?? c.diagnostics }));
-  const plan = planRun(withLint, { profiles: { 'vcita-directory': { type: 'bearer', token: '{{env.DIRECTORY_TOKEN}}' } } });
+  const plan = planRun(withLint, {
+    profiles: { 'vcita-directory': { type: 'bearer', token: '{{env.DIRECTORY_TOKEN}}' } },
+  });
   const lines = new Map(cards.map((c) => [c.file, c.text.split('\n')]));
   for (const ds of linted.values()) for (const d of ds) expectWellFormed(d, d.file, lines.get(d.file) ?? []);
   for (const p of plan.cards) for (const d of p.diagnostics) expectWellFormed(d, d.file, lines.get(d.file) ?? []);
@@ -173,7 +265,10 @@ describe('parseCard on mutated cards', () => {
     fc.assert(
       fc.property(fc.array(mutant, { minLength: 1, maxLength: 4 }), fc.boolean(), (mutants, withBases) => {
         // Unique names; sometimes the untouched cards too, so duplicates and chains have partners.
-        const inputs = [...mutants.map((m, i) => ({ ...m, file: `${m.file.replace(/\.\w+$/, '')}-${i}.md` })), ...(withBases ? BASES : [])];
+        const inputs = [
+          ...mutants.map((m, i) => ({ ...m, file: `${m.file.replace(/\.\w+$/, '')}-${i}.md` })),
+          ...(withBases ? BASES : []),
+        ];
         const cards: LoadedCard[] = inputs.map(({ file, bytes }) => ({ file, ...parseCard(bytes, file) }));
         lintAndPlan(cards);
       }),

@@ -1,14 +1,54 @@
 import fc from 'fast-check';
-import { getNodeValue, parseTree } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { parseJsonBlock } from './json-block.js';
 
 /** Pieces of JSON and of near-JSON, glued at random. */
 const TOKENS = [
-  '{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\r', '\u00a0', '\ufeff', '\v', '"a"', '"b"', '"{{resolved.id}}"', '"é\\u00e9\\n\\"\\\\"', '"\\x"',
-  '"\u0001"', '"\\ud800"', '0', '-0', '1', '01', '1.5', '1.', '.5', '1e3', '1E+2', '-', '+1', 'true', 'false', 'null', 'NaN', 'Infinity',
-  '//c', '/*c*/', "'s'", 'x', '"__proto__"', '1e400', '12345678901234567890',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  ' ',
+  '\n',
+  '\t',
+  '\r',
+  '\u00a0',
+  '\ufeff',
+  '\v',
+  '"a"',
+  '"b"',
+  '"{{resolved.id}}"',
+  '"é\\u00e9\\n\\"\\\\"',
+  '"\\x"',
+  '"\u0001"',
+  '"\\ud800"',
+  '0',
+  '-0',
+  '1',
+  '01',
+  '1.5',
+  '1.',
+  '.5',
+  '1e3',
+  '1E+2',
+  '-',
+  '+1',
+  'true',
+  'false',
+  'null',
+  'NaN',
+  'Infinity',
+  '//c',
+  '/*c*/',
+  "'s'",
+  'x',
+  '"__proto__"',
+  '1e400',
+  '12345678901234567890',
 ];
 const jsonish = fc.oneof(
   fc.array(fc.constantFrom(...TOKENS), { maxLength: 20 }).map((t) => t.join('')),
@@ -31,7 +71,12 @@ describe('parseJsonBlock', () => {
 
   it('locates the first error in the file', () => {
     const { diagnostic } = parseJsonBlock('{\n  "a": 1,\n}', 5, 'c.md', 'the Request Template');
-    expect(diagnostic).toMatchObject({ ruleId: 'invalid-json', line: 6, column: 9, message: 'the Request Template is not valid JSON: trailing comma before a closing bracket' });
+    expect(diagnostic).toMatchObject({
+      ruleId: 'invalid-json',
+      line: 6,
+      column: 9,
+      message: 'the Request Template is not valid JSON: trailing comma before a closing bracket',
+    });
   });
 
   it('JSON.parse accepts only what jsonc-parser accepts without errors, with the same value', () => {

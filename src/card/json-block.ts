@@ -1,12 +1,12 @@
-import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Placeholder } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import { parseJsonFast } from './fast-json.js';
 import { walkBrackets } from './json-brackets.js';
-import { findLocation, spansFromTree } from './json-spans.js';
 import type { JsonLocation, JsonSpans } from './json-spans.js';
+import { findLocation, spansFromTree } from './json-spans.js';
 import { scanPlaceholders } from './placeholders.js';
 
 type Path = readonly (string | number)[];
@@ -107,8 +107,16 @@ export function parseJsonBlock(
   } else {
     const deep = tooDeep(content, MAX_JSON_DEPTH);
     if (deep >= 0) {
-      const { diagnostic } = invalid(deep, `${what} nests deeper than ${MAX_JSON_DEPTH} levels, more than cardcheck reads`);
-      return { diagnostic: { ...diagnostic, hint: `Flatten the JSON to at most ${MAX_JSON_DEPTH} levels of objects and arrays.` } };
+      const { diagnostic } = invalid(
+        deep,
+        `${what} nests deeper than ${MAX_JSON_DEPTH} levels, more than cardcheck reads`,
+      );
+      return {
+        diagnostic: {
+          ...diagnostic,
+          hint: `Flatten the JSON to at most ${MAX_JSON_DEPTH} levels of objects and arrays.`,
+        },
+      };
     }
     const errors: ParseError[] = [];
     const tree = parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
@@ -130,7 +138,8 @@ export function parseJsonBlock(
   // Placeholders are scanned once per block, located lazily; each list is a fresh copy the caller may keep.
   let found: { offset: number; expr: string; raw: string }[] | undefined;
   const find = (path: Path) => findLocation(root, spans, path);
-  const inside = (offset: number, loc: JsonLocation | undefined) => loc !== undefined && offset >= loc.offset && offset < loc.offset + loc.length;
+  const inside = (offset: number, loc: JsonLocation | undefined) =>
+    loc !== undefined && offset >= loc.offset && offset < loc.offset + loc.length;
   return {
     json: {
       value,
@@ -163,7 +172,12 @@ export function parseJsonBlock(
  * JSON.parse refuses, or that nests too deep, goes to parseJsonBlock for its
  * located diagnostic.
  */
-export function parseJsonValue(content: string, contentLine: number, file: string, what: string): { value?: JsonValue; diagnostic?: Diagnostic } {
+export function parseJsonValue(
+  content: string,
+  contentLine: number,
+  file: string,
+  what: string,
+): { value?: JsonValue; diagnostic?: Diagnostic } {
   if (!content.includes('__proto__') && tooDeep(content, MAX_JSON_DEPTH) < 0) {
     try {
       return { value: JSON.parse(content) as JsonValue };

@@ -4,7 +4,11 @@
  * after it (1 inside the first opened bracket). Returns the offset at which
  * `visit` returned true, or -1.
  */
-export function walkBrackets(text: string, start: number, visit: (offset: number, depth: number, opens: boolean) => boolean): number {
+export function walkBrackets(
+  text: string,
+  start: number,
+  visit: (offset: number, depth: number, opens: boolean) => boolean,
+): number {
   let depth = 0;
   let inString = false;
   for (let i = start; i < text.length; i++) {

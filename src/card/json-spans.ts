@@ -29,7 +29,11 @@ export interface JsonLocation {
  * With duplicate keys the first one written is found, as jsonc-parser's
  * findNodeAtLocation does.
  */
-export function findLocation(root: JsonLocation, spans: JsonSpans | undefined, path: readonly (string | number)[]): JsonLocation | undefined {
+export function findLocation(
+  root: JsonLocation,
+  spans: JsonSpans | undefined,
+  path: readonly (string | number)[],
+): JsonLocation | undefined {
   if (path.length === 0) return root;
   let cur = spans;
   for (let p = 0; p < path.length; p++) {
@@ -44,7 +48,12 @@ export function findLocation(root: JsonLocation, spans: JsonSpans | undefined, p
     }
     const at = index * 3;
     if (index < 0 || at >= cur.spans.length) return undefined;
-    if (p === path.length - 1) return { keyOffset: cur.spans[at] as number, offset: cur.spans[at + 1] as number, length: cur.spans[at + 2] as number };
+    if (p === path.length - 1)
+      return {
+        keyOffset: cur.spans[at] as number,
+        offset: cur.spans[at + 1] as number,
+        length: cur.spans[at + 2] as number,
+      };
     cur = cur.kids?.[index];
   }
   return undefined;

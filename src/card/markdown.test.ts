@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanBlocks, splitRow } from './markdown.js';
 import type { Block, TableRow } from './markdown.js';
+import { scanBlocks, splitRow } from './markdown.js';
 
 // The reference: the line-array scanner scanBlocks replaced (it reads lines in
 // place now, by offsets). Same regular expressions, same rules.
@@ -31,7 +31,14 @@ function referenceScan(lines: string[], firstLine: number): Block[] {
           break;
         }
       }
-      blocks.push({ kind: 'fence', lang: (fence[2] ?? '').toLowerCase(), content: lines.slice(i + 1, j).join('\n'), line: lineNo, contentLine: lineNo + 1, closed });
+      blocks.push({
+        kind: 'fence',
+        lang: (fence[2] ?? '').toLowerCase(),
+        content: lines.slice(i + 1, j).join('\n'),
+        line: lineNo,
+        contentLine: lineNo + 1,
+        closed,
+      });
       i = closed ? j + 1 : j;
       continue;
     }
@@ -58,10 +65,39 @@ function referenceScan(lines: string[], firstLine: number): Block[] {
   return blocks;
 }
 
-
 /** Markdown-ish lines that meet every rule of the scanner: fences of several kinds and indents, headings, tables, blanks. */
-const PIECES = ['```', '```json', '~~~', '````', '# H', '## Request Template', '### 200 OK', '| a | b |', '|---|---|', '| x | y |', 'text', '  ```  ', '   ```', '    ```', ' ', '', '\t', '{', '}', '| c |', '--|--', '\u00a0```', '```\u00a0', '``` ```', '#', '#x', '####### seven'];
-const documents = fc.tuple(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), fc.boolean()).map(([lines, newline]) => lines.join('\n') + (newline ? '\n' : ''));
+const PIECES = [
+  '```',
+  '```json',
+  '~~~',
+  '````',
+  '# H',
+  '## Request Template',
+  '### 200 OK',
+  '| a | b |',
+  '|---|---|',
+  '| x | y |',
+  'text',
+  '  ```  ',
+  '   ```',
+  '    ```',
+  ' ',
+  '',
+  '\t',
+  '{',
+  '}',
+  '| c |',
+  '--|--',
+  '\u00a0```',
+  '```\u00a0',
+  '``` ```',
+  '#',
+  '#x',
+  '####### seven',
+];
+const documents = fc
+  .tuple(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), fc.boolean())
+  .map(([lines, newline]) => lines.join('\n') + (newline ? '\n' : ''));
 
 describe('scanBlocks', () => {
   it('finds the blocks the line-by-line reference finds, from any starting line', () => {
@@ -70,7 +106,9 @@ describe('scanBlocks', () => {
         const lines = text.split('\n');
         const first = Math.min(skip, lines.length - 1);
         const from = lines.slice(0, first).reduce((offset, l) => offset + l.length + 1, 0);
-        expect(scanBlocks(text, from, first + 1), JSON.stringify(text)).toEqual(referenceScan(lines.slice(first), first + 1));
+        expect(scanBlocks(text, from, first + 1), JSON.stringify(text)).toEqual(
+          referenceScan(lines.slice(first), first + 1),
+        );
       }),
       { numRuns: 5000, seed: 20261123 },
     );

@@ -79,8 +79,19 @@ export function scanBlocks(text: string, from: number, firstLine: number): Block
         jLine++;
       }
       const closed = closeStart >= 0;
-      const content = closed ? (closeStart > contentStart ? text.slice(contentStart, closeStart - 1) : '') : text.slice(contentStart);
-      blocks.push({ kind: 'fence', lang: (fence[2] ?? '').toLowerCase(), content, line: lineNo, contentLine: lineNo + 1, closed });
+      const content = closed
+        ? closeStart > contentStart
+          ? text.slice(contentStart, closeStart - 1)
+          : ''
+        : text.slice(contentStart);
+      blocks.push({
+        kind: 'fence',
+        lang: (fence[2] ?? '').toLowerCase(),
+        content,
+        line: lineNo,
+        contentLine: lineNo + 1,
+        closed,
+      });
       if (!closed) return blocks;
       const closeEnd = lineEnd(text, closeStart);
       if (closeEnd === text.length) return blocks;
@@ -100,7 +111,12 @@ export function scanBlocks(text: string, from: number, firstLine: number): Block
     }
     // The next | is looked up once and kept until the scan passes it (a search per line would be quadratic).
     if (pipeAt !== -1 && pipeAt < start) pipeAt = text.indexOf('|', start);
-    if (pipeAt !== -1 && pipeAt < end && next <= text.length && DELIMITER_ROW.test(text.slice(next, lineEnd(text, next)))) {
+    if (
+      pipeAt !== -1 &&
+      pipeAt < end &&
+      next <= text.length &&
+      DELIMITER_ROW.test(text.slice(next, lineEnd(text, next)))
+    ) {
       const header: TableRow = { line: lineNo, cells: splitRow(text.slice(start, end)) };
       const rows: TableRow[] = [];
       let rowStart = lineEnd(text, next) + 1;

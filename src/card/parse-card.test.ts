@@ -43,7 +43,9 @@ describe('seed 000 (UID Field table + JSON block)', () => {
       app_type: 'internal',
       redirect_uri: 'https://example.com/oauth/callback',
     });
-    expect(field.source.create.placeholders).toEqual([{ expr: 'timestamp', raw: '{{timestamp}}', line: 47, column: 34 }]);
+    expect(field.source.create.placeholders).toEqual([
+      { expr: 'timestamp', raw: '{{timestamp}}', line: 47, column: 34 },
+    ]);
     expect(field.cleanup).toBeUndefined();
     expect(field.cleanupNote).toBe('OAuth apps are typically long-lived resources, no cleanup needed');
   });
@@ -72,7 +74,11 @@ describe('seed 001 (Field | Source | Notes table, skipped card)', () => {
     const byName = Object.fromEntries((card?.uidFields ?? []).map((f) => [f.name, f]));
     expect(Object.keys(byName)).toEqual(['client_id', 'client_secret', 'code', 'redirect_uri']);
     expect(byName.client_id?.line).toBe(65);
-    expect(byName.client_id?.source).toMatchObject({ kind: 'create', extractFrom: 'data.client_id', create: { method: 'POST', path: '/platform/v1/apps' } });
+    expect(byName.client_id?.source).toMatchObject({
+      kind: 'create',
+      extractFrom: 'data.client_id',
+      create: { method: 'POST', path: '/platform/v1/apps' },
+    });
     expect(byName.client_secret?.source).toMatchObject({ kind: 'create', extractFrom: 'data.client_secret' });
     expect(byName.code?.source).toEqual({ kind: 'external', description: '/oauth/authorize redirect' });
     expect(byName.code?.notes).toBe('Requires browser-based user authorization');
@@ -81,22 +87,40 @@ describe('seed 001 (Field | Source | Notes table, skipped card)', () => {
 
   it('reads the request template, ignoring JSON blocks of other sections', () => {
     expect(card?.request).toMatchObject({ method: 'POST', path: '/oauth/token', line: 81 });
-    expect(card?.request?.body).toMatchObject({ grant_type: 'authorization_code', code: '{{authorization_code_from_user_flow}}' });
+    expect(card?.request?.body).toMatchObject({
+      grant_type: 'authorization_code',
+      code: '{{authorization_code_from_user_flow}}',
+    });
   });
 });
 
 describe('vendor doc pages', () => {
-  it.each(['002_4e9ed3b25cea86a9.txt', '003_7ec4ca1c63db005a.txt', '004_73fcb037ea86844c.txt'])('%s is reported as not a card', (name) => {
-    const { card, diagnostics } = parseCard(seed(name), name);
-    expect(card).toBeUndefined();
-    expect(diagnostics.map((d) => d.ruleId)).toEqual(['not-a-card']);
-    expect(diagnostics[0]?.message).toMatch(/vendor documentation page/);
-  });
+  it.each(['002_4e9ed3b25cea86a9.txt', '003_7ec4ca1c63db005a.txt', '004_73fcb037ea86844c.txt'])(
+    '%s is reported as not a card',
+    (name) => {
+      const { card, diagnostics } = parseCard(seed(name), name);
+      expect(card).toBeUndefined();
+      expect(diagnostics.map((d) => d.ruleId)).toEqual(['not-a-card']);
+      expect(diagnostics[0]?.message).toMatch(/vendor documentation page/);
+    },
+  );
 });
 
 describe('malformed input is reported, not thrown', () => {
   it('locates a trailing comma in the request template', () => {
-    const text = ['---', 'endpoint: GET /x', '---', '# T', '## Request Template', '```json', '{', '  "method": "GET",', '  "path": "/x",', '}', '```'].join('\n');
+    const text = [
+      '---',
+      'endpoint: GET /x',
+      '---',
+      '# T',
+      '## Request Template',
+      '```json',
+      '{',
+      '  "method": "GET",',
+      '  "path": "/x",',
+      '}',
+      '```',
+    ].join('\n');
     const { diagnostics } = parseCard(text, 'bad.md');
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ ruleId: 'invalid-json', line: 9, column: 15 });
@@ -111,7 +135,18 @@ describe('malformed input is reported, not thrown', () => {
   });
 
   it('accepts a BOM and CRLF line endings silently, keeping line numbers', () => {
-    const text = '\ufeff' + ['---', 'endpoint: GET /x', '---', '# T', '## Request Template', '```json', '{ "method": "GET", "path": "/x/{{env.A}}" }', '```'].join('\r\n');
+    const text =
+      '\ufeff' +
+      [
+        '---',
+        'endpoint: GET /x',
+        '---',
+        '# T',
+        '## Request Template',
+        '```json',
+        '{ "method": "GET", "path": "/x/{{env.A}}" }',
+        '```',
+      ].join('\r\n');
     const { card, diagnostics } = parseCard(text, 'crlf.md');
     expect(diagnostics).toEqual([]);
     expect(card?.request?.placeholders[0]).toMatchObject({ expr: 'env.A', line: 7 });

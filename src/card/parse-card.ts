@@ -3,17 +3,20 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { parseExpectation } from './expectation.js';
 import { parseFrontMatter } from './front-matter.js';
 import { parseJsonBlock, parseJsonValue } from './json-block.js';
-import { scanBlocks } from './markdown.js';
 import type { Block } from './markdown.js';
+import { scanBlocks } from './markdown.js';
 import { parseRequestTemplate } from './request-template.js';
 import { allSectionBlocks, sectionBlocks } from './sections.js';
 import { decodeSource } from './source-text.js';
-import { isUidTable, parseUidTable } from './uid-table.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
+import { isUidTable, parseUidTable } from './uid-table.js';
 
 type Fence = Extract<Block, { kind: 'fence' }>;
-const isStatusMark = (b: Block | undefined) => (b?.kind === 'text' && STATUS_MARK.test(b.text)) || (b?.kind === 'heading' && b.level >= 3 && /^\d{3}\b/.test(b.text));
-const isJsonFence = (b: Block): b is Fence => b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && /^\s*\{/.test(b.content)));
+const isStatusMark = (b: Block | undefined) =>
+  (b?.kind === 'text' && STATUS_MARK.test(b.text)) ||
+  (b?.kind === 'heading' && b.level >= 3 && /^\d{3}\b/.test(b.text));
+const isJsonFence = (b: Block): b is Fence =>
+  b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && /^\s*\{/.test(b.content)));
 
 /**
  * Bytes or text of one card → the card and/or located diagnostics.
@@ -24,7 +27,15 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const diagnostics: Diagnostic[] = [];
   if (invalidUtf8) {
     const byte = `0x${invalidUtf8.byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    diagnostics.push({ ruleId: 'invalid-utf8', severity: 'error', file, line: invalidUtf8.line, column: invalidUtf8.column, message: `the file is not valid UTF-8: byte ${byte} here is the first byte no UTF-8 text contains`, hint: 'Save the file as UTF-8 in your editor; the characters on this line were written in another encoding (such as Latin-1).' });
+    diagnostics.push({
+      ruleId: 'invalid-utf8',
+      severity: 'error',
+      file,
+      line: invalidUtf8.line,
+      column: invalidUtf8.column,
+      message: `the file is not valid UTF-8: byte ${byte} here is the first byte no UTF-8 text contains`,
+      hint: 'Save the file as UTF-8 in your editor; the characters on this line were written in another encoding (such as Latin-1).',
+    });
   }
   const fm = parseFrontMatter(text, file);
   diagnostics.push(...fm.diagnostics);
@@ -36,10 +47,17 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const uid = sectionBlocks(blocks, /uid resolution/i);
   let uidFields: UidField[] = [];
   if (uid) {
-    const fromTable = uid.blocks.flatMap((b) => (b.kind === 'table' && isUidTable(b.header) ? parseUidTable(b.header, b.rows) : []));
+    const fromTable = uid.blocks.flatMap((b) =>
+      b.kind === 'table' && isUidTable(b.header) ? parseUidTable(b.header, b.rows) : [],
+    );
     const fromJson: UidField[] = [];
     for (const fence of uid.blocks.filter(isJsonFence)) {
-      const { json, diagnostic } = parseJsonBlock(fence.content, fence.contentLine, file, 'the UID Resolution JSON block');
+      const { json, diagnostic } = parseJsonBlock(
+        fence.content,
+        fence.contentLine,
+        file,
+        'the UID Resolution JSON block',
+      );
       if (diagnostic) diagnostics.push(diagnostic);
       if (json) {
         const parsed = parseUidJson(json, file);
@@ -62,7 +80,12 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const template = sectionBlocks(blocks, /request template/i);
   const templateFence = template?.blocks.find(isJsonFence);
   if (templateFence) {
-    const { json, diagnostic } = parseJsonBlock(templateFence.content, templateFence.contentLine, file, 'the Request Template');
+    const { json, diagnostic } = parseJsonBlock(
+      templateFence.content,
+      templateFence.contentLine,
+      file,
+      'the Request Template',
+    );
     if (diagnostic) diagnostics.push(diagnostic);
     if (json) {
       const parsed = parseRequestTemplate(json, file);
@@ -75,7 +98,12 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   // The expectation block is the first JSON block not introduced by a status line (those are examples).
   const expectFence = expected?.blocks.find((b, i, all): b is Fence => isJsonFence(b) && !isStatusMark(all[i - 1]));
   if (expectFence) {
-    const { json, diagnostic } = parseJsonBlock(expectFence.content, expectFence.contentLine, file, 'the Expected Response block');
+    const { json, diagnostic } = parseJsonBlock(
+      expectFence.content,
+      expectFence.contentLine,
+      file,
+      'the Expected Response block',
+    );
     if (diagnostic) diagnostics.push(diagnostic);
     if (json) {
       const parsed = parseExpectation(json, file);
@@ -88,28 +116,47 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
     if (fm.diagnostics.length) return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
     diagnostics.push({
-      ruleId: 'not-a-card', severity: 'error', file, line: 1, column: 1,
-      message: 'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
+      ruleId: 'not-a-card',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      message:
+        'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
       hint: 'Write a card from it: front-matter with `endpoint: METHOD /path`, a "## Request Template" JSON block, and an "## Expected Response" block.',
     });
     return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
   }
   if (!template && card.frontMatter.status !== 'skip') {
     const swallowed = headingInFence(blocks, /request template/i);
-    diagnostics.push(swallowed
-      ? {
-          ruleId: 'missing-request-template', severity: 'error', file, line: swallowed.fence, column: 1,
-          message: `the "## Request Template" heading on line ${swallowed.line} is inside the code block that starts here, so the card has no Request Template`,
-          hint: 'Close this code block with a ``` line where its content ends.',
-        }
-      : {
-          ruleId: 'missing-request-template', severity: 'error', file, line: card.frontMatter.keyLines.endpoint ?? 1, column: 1,
-          message: 'this card has no "## Request Template" section, so there is nothing to send',
-          hint: 'Add "## Request Template" followed by a ```json block with method and path.',
-        });
+    diagnostics.push(
+      swallowed
+        ? {
+            ruleId: 'missing-request-template',
+            severity: 'error',
+            file,
+            line: swallowed.fence,
+            column: 1,
+            message: `the "## Request Template" heading on line ${swallowed.line} is inside the code block that starts here, so the card has no Request Template`,
+            hint: 'Close this code block with a ``` line where its content ends.',
+          }
+        : {
+            ruleId: 'missing-request-template',
+            severity: 'error',
+            file,
+            line: card.frontMatter.keyLines.endpoint ?? 1,
+            column: 1,
+            message: 'this card has no "## Request Template" section, so there is nothing to send',
+            hint: 'Add "## Request Template" followed by a ```json block with method and path.',
+          },
+    );
   } else if (template && !templateFence) {
     diagnostics.push({
-      ruleId: 'missing-request-template', severity: 'error', file, line: template.heading.line, column: 1,
+      ruleId: 'missing-request-template',
+      severity: 'error',
+      file,
+      line: template.heading.line,
+      column: 1,
       message: 'the "Request Template" section has no JSON code block',
       hint: 'Put the request in a ```json fenced block under the heading.',
     });
@@ -134,7 +181,8 @@ const NONE: readonly { line: number; empty: boolean }[] = Object.freeze([]);
 
 function unclosedFences(blocks: Block[]): ParseCardResult['unclosedFences'] {
   let out: { line: number; empty: boolean }[] | undefined;
-  for (const b of blocks) if (b.kind === 'fence' && !b.closed) (out ??= []).push({ line: b.line, empty: !/\S/.test(b.content) });
+  for (const b of blocks)
+    if (b.kind === 'fence' && !b.closed) (out ??= []).push({ line: b.line, empty: !/\S/.test(b.content) });
   return out ?? NONE;
 }
 
@@ -157,13 +205,25 @@ function parseExamples(blocks: Block[], file: string, diagnostics: ParseCardResu
   for (const section of allSectionBlocks(blocks, /^(responses|expected response|examples?|response examples)$/i)) {
     let pending: { status: number; description: string } | undefined;
     for (const b of section.blocks) {
-      const text = b.kind === 'text' ? b.text : b.kind === 'heading' && b.level >= 3 ? `${'#'.repeat(b.level)} ${b.text}` : undefined;
+      const text =
+        b.kind === 'text'
+          ? b.text
+          : b.kind === 'heading' && b.level >= 3
+            ? `${'#'.repeat(b.level)} ${b.text}`
+            : undefined;
       const mark = text !== undefined ? STATUS_MARK.exec(text) : undefined;
       if (mark) pending = { status: Number(mark[1]), description: mark[2] ?? '' };
       else if (b.kind === 'fence' && pending && isJsonFence(b)) {
         const { value, diagnostic } = parseJsonValue(b.content, b.contentLine, file, `the ${pending.status} example`);
         if (diagnostic) diagnostics.push(diagnostic);
-        if (value !== undefined) examples.push({ status: pending.status, description: pending.description, body: value, line: b.line, column: 1 });
+        if (value !== undefined)
+          examples.push({
+            status: pending.status,
+            description: pending.description,
+            body: value,
+            line: b.line,
+            column: 1,
+          });
         pending = undefined;
       }
     }

@@ -18,13 +18,15 @@ export function scanPlaceholders(text: string): PlaceholderMatch[] {
 }
 
 export function replacePlaceholders(text: string, replace: (expr: string, raw: string) => string): string {
-  return text.replace(PLACEHOLDER, (raw: string, a: string | undefined, b: string | undefined) => replace(a ?? b ?? '', raw));
+  return text.replace(PLACEHOLDER, (raw: string, a: string | undefined, b: string | undefined) =>
+    replace(a ?? b ?? '', raw),
+  );
 }
 
 /** The expression when `text` is exactly one placeholder and nothing else. */
 export function solePlaceholder(text: string): string | undefined {
   const m = SOLE.exec(text);
-  return m ? m[1] ?? m[2] ?? '' : undefined;
+  return m ? (m[1] ?? m[2] ?? '') : undefined;
 }
 
 /**
@@ -34,6 +36,11 @@ export function solePlaceholder(text: string): string | undefined {
 export function findPlaceholders(text: string, line: number, column = 1): Placeholder[] {
   return scanPlaceholders(text).map((m) => {
     const pos = positionAt(text, m.index);
-    return { expr: m.expr, raw: m.raw, line: line + pos.line - 1, column: pos.line === 1 ? column + pos.column - 1 : pos.column };
+    return {
+      expr: m.expr,
+      raw: m.raw,
+      line: line + pos.line - 1,
+      column: pos.line === 1 ? column + pos.column - 1 : pos.column,
+    };
   });
 }

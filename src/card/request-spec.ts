@@ -1,12 +1,22 @@
 import type { EndpointRef, Placeholder, RequestSpec } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { isJsonObject } from '../core/json.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
+import { isJsonObject } from '../core/json.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import type { ParsedJson } from './json-block.js';
 import { HTTP_METHODS, parseEndpointRef } from './endpoint-ref.js';
+import type { ParsedJson } from './json-block.js';
 
-export const REQUEST_KEYS = ['method', 'path', 'query', 'headers', 'body', 'form', 'basic', 'auth', 'followRedirects'] as const;
+export const REQUEST_KEYS = [
+  'method',
+  'path',
+  'query',
+  'headers',
+  'body',
+  'form',
+  'basic',
+  'auth',
+  'followRedirects',
+] as const;
 
 /**
  * The query or headers of a request that has none: one frozen object shared
@@ -16,7 +26,17 @@ const NONE: Readonly<Record<string, string>> = Object.freeze({});
 
 /** A request from `METHOD /path` text (the legacy UID forms), optionally with a JSON body. */
 export function requestFromEndpoint(endpoint: EndpointRef, placeholders: Placeholder[], body?: JsonValue): RequestSpec {
-  return { method: endpoint.method, path: endpoint.path, query: NONE, headers: NONE, body, followRedirects: false, placeholders, line: endpoint.line, column: endpoint.column };
+  return {
+    method: endpoint.method,
+    path: endpoint.path,
+    query: NONE,
+    headers: NONE,
+    body,
+    followRedirects: false,
+    placeholders,
+    line: endpoint.line,
+    column: endpoint.column,
+  };
 }
 
 function stringRecord(v: JsonValue | undefined): Readonly<Record<string, string>> {
@@ -27,7 +47,8 @@ function stringRecord(v: JsonValue | undefined): Readonly<Record<string, string>
     const value = typeof x === 'string' ? x : JSON.stringify(x);
     out ??= {};
     // A "__proto__" key (possible in JSON) is a header like any other, not the object's prototype.
-    if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
     else out[k] = value;
   }
   return out ?? NONE;
@@ -42,37 +63,113 @@ export interface RequestParse {
  * A request object `{ method, path, query?, headers?, body? | form?, basic?, auth?, followRedirects? }`
  * found at `path` inside a parsed JSON block. `extraKeys` are keys the caller handles (e.g. `cleanup`).
  */
-export function parseRequestObject(json: ParsedJson, at: (string | number)[], file: string, what: string, extraKeys: readonly string[] = []): RequestParse {
+export function parseRequestObject(
+  json: ParsedJson,
+  at: (string | number)[],
+  file: string,
+  what: string,
+  extraKeys: readonly string[] = [],
+): RequestParse {
   const pos = json.positionOf(at);
   const v = nodeValue(json, at) as JsonValue | undefined;
-  const problem = (message: string, hint: string, ruleId = 'invalid-request', p = pos): Diagnostic => ({ ruleId, severity: 'error', file, ...p, message, hint });
-  if (!isJsonObject(v)) return { diagnostics: [problem(`${what} must be a JSON object`, 'Write { "method": "POST", "path": "/path", "body": { … } }.')] };
+  const problem = (message: string, hint: string, ruleId = 'invalid-request', p = pos): Diagnostic => ({
+    ruleId,
+    severity: 'error',
+    file,
+    ...p,
+    message,
+    hint,
+  });
+  if (!isJsonObject(v))
+    return {
+      diagnostics: [
+        problem(`${what} must be a JSON object`, 'Write { "method": "POST", "path": "/path", "body": { … } }.'),
+      ],
+    };
   const diagnostics: Diagnostic[] = [];
   const keyPos = (key: string) => (json.find([...at, key]) ? json.keyPositionOf([...at, key]) : pos);
   for (const key of Object.keys(v)) {
     if ((REQUEST_KEYS as readonly string[]).includes(key) || extraKeys.includes(key)) continue;
     const near = didYouMean(key, [...REQUEST_KEYS, ...extraKeys]);
-    diagnostics.push({ ...problem(`${what} has an unknown key "${key}"`, near ? `Did you mean "${near}"?` : `Known keys: ${[...REQUEST_KEYS, ...extraKeys].join(', ')}.`, 'unknown-key', keyPos(key)), severity: 'warning' });
+    diagnostics.push({
+      ...problem(
+        `${what} has an unknown key "${key}"`,
+        near ? `Did you mean "${near}"?` : `Known keys: ${[...REQUEST_KEYS, ...extraKeys].join(', ')}.`,
+        'unknown-key',
+        keyPos(key),
+      ),
+      severity: 'warning',
+    });
   }
   const method = typeof v.method === 'string' ? v.method.toUpperCase() : '';
   if (!(HTTP_METHODS as readonly string[]).includes(method)) {
-    diagnostics.push(problem(v.method === undefined ? `${what} has no "method"` : `"${String(v.method)}" is not an HTTP method`, `Use one of ${HTTP_METHODS.join(', ')}.`, 'invalid-request', keyPos('method')));
+    diagnostics.push(
+      problem(
+        v.method === undefined ? `${what} has no "method"` : `"${String(v.method)}" is not an HTTP method`,
+        `Use one of ${HTTP_METHODS.join(', ')}.`,
+        'invalid-request',
+        keyPos('method'),
+      ),
+    );
     return { diagnostics };
   }
   if (typeof v.path !== 'string' || !v.path.startsWith('/')) {
-    diagnostics.push(problem(`${what} has no "path" starting with /`, 'Add "path": "/the/endpoint/path" (relative to the API\'s base URL).', 'missing-path', keyPos('path')));
+    diagnostics.push(
+      problem(
+        `${what} has no "path" starting with /`,
+        'Add "path": "/the/endpoint/path" (relative to the API\'s base URL).',
+        'missing-path',
+        keyPos('path'),
+      ),
+    );
     return { diagnostics };
   }
-  if (v.body !== undefined && v.form !== undefined) diagnostics.push(problem(`${what} has both "body" and "form"`, 'Send either a JSON body or a form body, not both.', 'invalid-request', keyPos('form')));
-  if (v.form !== undefined && !isJsonObject(v.form)) diagnostics.push(problem('"form" must be an object of field names to values', 'Write "form": { "grant_type": "client_credentials" }.', 'invalid-request', keyPos('form')));
+  if (v.body !== undefined && v.form !== undefined)
+    diagnostics.push(
+      problem(
+        `${what} has both "body" and "form"`,
+        'Send either a JSON body or a form body, not both.',
+        'invalid-request',
+        keyPos('form'),
+      ),
+    );
+  if (v.form !== undefined && !isJsonObject(v.form))
+    diagnostics.push(
+      problem(
+        '"form" must be an object of field names to values',
+        'Write "form": { "grant_type": "client_credentials" }.',
+        'invalid-request',
+        keyPos('form'),
+      ),
+    );
   let basic: RequestSpec['basic'];
   if (v.basic !== undefined) {
     const b = v.basic as JsonObject;
-    if (isJsonObject(b) && typeof b.username === 'string' && typeof b.password === 'string') basic = { username: b.username, password: b.password };
-    else diagnostics.push(problem('"basic" must be { "username": "…", "password": "…" }', 'Use placeholders such as {{resolved.client_id}} and {{resolved.client_secret}}.', 'invalid-request', keyPos('basic')));
+    if (isJsonObject(b) && typeof b.username === 'string' && typeof b.password === 'string')
+      basic = { username: b.username, password: b.password };
+    else
+      diagnostics.push(
+        problem(
+          '"basic" must be { "username": "…", "password": "…" }',
+          'Use placeholders such as {{resolved.client_id}} and {{resolved.client_secret}}.',
+          'invalid-request',
+          keyPos('basic'),
+        ),
+      );
   }
-  if (v.auth !== undefined && typeof v.auth !== 'string') diagnostics.push(problem('"auth" must be the name of an auth profile, or "none"', 'Name a profile from cardcheck.config.yaml.', 'invalid-request', keyPos('auth')));
-  const placeholders = json.placeholders(at, extraKeys.map((k) => [...at, k]));
+  if (v.auth !== undefined && typeof v.auth !== 'string')
+    diagnostics.push(
+      problem(
+        '"auth" must be the name of an auth profile, or "none"',
+        'Name a profile from cardcheck.config.yaml.',
+        'invalid-request',
+        keyPos('auth'),
+      ),
+    );
+  const placeholders = json.placeholders(
+    at,
+    extraKeys.map((k) => [...at, k]),
+  );
   return {
     request: {
       method,
@@ -93,21 +190,39 @@ export function parseRequestObject(json: ParsedJson, at: (string | number)[], fi
 
 function nodeValue(json: ParsedJson, at: (string | number)[]): unknown {
   let cur: unknown = json.value;
-  for (const key of at) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[key] : undefined;
+  for (const key of at)
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[key] : undefined;
   return cur;
 }
 
 /**
  * A step written either as `"METHOD /path"` (with an optional separate body) or as a request object.
  */
-export function parseStep(json: ParsedJson, at: (string | number)[], file: string, what: string, bodyAt?: (string | number)[]): RequestParse {
+export function parseStep(
+  json: ParsedJson,
+  at: (string | number)[],
+  file: string,
+  what: string,
+  bodyAt?: (string | number)[],
+): RequestParse {
   const raw = nodeValue(json, at);
   if (raw === undefined || raw === null) return { diagnostics: [] };
   if (typeof raw === 'string') {
     const pos = json.positionOf(at);
     const endpoint = parseEndpointRef(raw, pos.line, pos.column);
     if (!endpoint) {
-      return { diagnostics: [{ ruleId: 'invalid-endpoint', severity: 'error', file, ...pos, message: `${what} is "${raw}", not METHOD /path`, hint: 'Write it as e.g. "POST /platform/v1/apps", or as a request object { "method", "path", … }.' }] };
+      return {
+        diagnostics: [
+          {
+            ruleId: 'invalid-endpoint',
+            severity: 'error',
+            file,
+            ...pos,
+            message: `${what} is "${raw}", not METHOD /path`,
+            hint: 'Write it as e.g. "POST /platform/v1/apps", or as a request object { "method", "path", … }.',
+          },
+        ],
+      };
     }
     const body = bodyAt ? (nodeValue(json, bodyAt) as JsonValue | undefined) : undefined;
     const placeholders = bodyAt ? [...json.placeholders(at), ...json.placeholders(bodyAt)] : json.placeholders(at);

@@ -4,7 +4,10 @@ import type { ParsedJson } from './json-block.js';
 import { parseRequestObject, parseStep } from './request-spec.js';
 
 /** The Request Template block: a request object plus an optional `cleanup` step. */
-export function parseRequestTemplate(json: ParsedJson, file: string): { request?: RequestTemplate; diagnostics: Diagnostic[] } {
+export function parseRequestTemplate(
+  json: ParsedJson,
+  file: string,
+): { request?: RequestTemplate; diagnostics: Diagnostic[] } {
   const main = parseRequestObject(json, [], file, 'the Request Template', ['cleanup']);
   if (!main.request) return { diagnostics: main.diagnostics };
   const cleanup = parseStep(json, ['cleanup'], file, 'the request\'s "cleanup"');

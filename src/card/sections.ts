@@ -25,7 +25,8 @@ export function sectionBlocks(blocks: Block[], name: RegExp): { heading: Heading
 export function allSectionBlocks(blocks: Block[], name: RegExp): { heading: Heading; blocks: Block[] }[] {
   const out: { heading: Heading; blocks: Block[] }[] = [];
   blocks.forEach((b, i) => {
-    if (b.kind === 'heading' && b.level === 2 && name.test(b.text)) out.push({ heading: b, blocks: blocksUnder(blocks, i) });
+    if (b.kind === 'heading' && b.level === 2 && name.test(b.text))
+      out.push({ heading: b, blocks: blocksUnder(blocks, i) });
   });
   return out;
 }

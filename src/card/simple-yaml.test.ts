@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { parseSimpleYaml } from './simple-yaml.js';
 
 /** What front-matter.ts computes with the full parser. */
@@ -10,7 +10,8 @@ function viaYaml(text: string): { errors: number; record: unknown; keyLines: Rec
   const keyLines: Record<string, number> = {};
   if (isMap(doc.contents)) {
     for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range) keyLines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line;
+      if (isScalar(item.key) && item.key.range)
+        keyLines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line;
     }
   }
   const data: unknown = doc.errors.length ? {} : doc.toJS();
@@ -18,34 +19,151 @@ function viaYaml(text: string): { errors: number; record: unknown; keyLines: Rec
   return { errors: doc.errors.length, record, keyLines };
 }
 
-const KEYS = ['endpoint', 'status', 'tags', 'savedAt', 'id', 'a', 'b-c', '_x', 'true', 'null', 'key with space', '__proto__', 'toString', '1', 'k:'];
+const KEYS = [
+  'endpoint',
+  'status',
+  'tags',
+  'savedAt',
+  'id',
+  'a',
+  'b-c',
+  '_x',
+  'true',
+  'null',
+  'key with space',
+  '__proto__',
+  'toString',
+  '1',
+  'k:',
+];
 const VALUES = [
-  'POST /oauth/token', 'GET /apps/{client_id}', 'success', 'skip', '2026-01-25T05:30:54.250Z', '2026-01-25', '0', '42', '007', '0x1F', '0o17',
-  '1e3', '1.5', '.5', '-1', '+1', '.inf', '-.inf', '.nan', 'null', 'Null', '~', 'true', 'False', 'yes', 'no', '[]', '[a, b]', '[ a , b ]', '[a,, b]',
-  '[a, b,]', '[1, 2]', '[a: b]', '[x', 'a, b', 'a: b', 'a #c', 'a#b', 'a :b', 'text (with) parens - and, commas.', '"quoted"', "'single'", '"a\\"b"',
-  "'it''s'", '"unclosed', '"a" # c', '{a: 1}', '{{env.X}}', '*alias', '&anchor x', '!tag x', '|', '>', '- item', '? q', '%x', '@x', '`x`', ',x',
-  'https://example.com/a?b=c#d', 'trailing ', '', 'tab\tinside', 'ünïcödé', '😀', '(paren', '/path', '_under', 'x:', 'x::y', 'C:\\dir',
+  'POST /oauth/token',
+  'GET /apps/{client_id}',
+  'success',
+  'skip',
+  '2026-01-25T05:30:54.250Z',
+  '2026-01-25',
+  '0',
+  '42',
+  '007',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '1.5',
+  '.5',
+  '-1',
+  '+1',
+  '.inf',
+  '-.inf',
+  '.nan',
+  'null',
+  'Null',
+  '~',
+  'true',
+  'False',
+  'yes',
+  'no',
+  '[]',
+  '[a, b]',
+  '[ a , b ]',
+  '[a,, b]',
+  '[a, b,]',
+  '[1, 2]',
+  '[a: b]',
+  '[x',
+  'a, b',
+  'a: b',
+  'a #c',
+  'a#b',
+  'a :b',
+  'text (with) parens - and, commas.',
+  '"quoted"',
+  "'single'",
+  '"a\\"b"',
+  "'it''s'",
+  '"unclosed',
+  '"a" # c',
+  '{a: 1}',
+  '{{env.X}}',
+  '*alias',
+  '&anchor x',
+  '!tag x',
+  '|',
+  '>',
+  '- item',
+  '? q',
+  '%x',
+  '@x',
+  '`x`',
+  ',x',
+  'https://example.com/a?b=c#d',
+  'trailing ',
+  '',
+  'tab\tinside',
+  'ünïcödé',
+  '😀',
+  '(paren',
+  '/path',
+  '_under',
+  'x:',
+  'x::y',
+  'C:\\dir',
 ];
 const SEPARATORS = [': ', ':  ', ':', ' : ', ':\t'];
-const EXTRA_LINES = ['', '   ', '# comment', '  indented: x', '\t', '- item', '...', '---', 'no colon', '  - a', '%YAML 1.2'];
+const EXTRA_LINES = [
+  '',
+  '   ',
+  '# comment',
+  '  indented: x',
+  '\t',
+  '- item',
+  '...',
+  '---',
+  'no colon',
+  '  - a',
+  '%YAML 1.2',
+];
 
 const line = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...SEPARATORS), fc.constantFrom(...VALUES)).map(([k, s, v]) => `${k}${s}${v}`) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...KEYS), fc.constantFrom(...SEPARATORS), fc.constantFrom(...VALUES))
+      .map(([k, s, v]) => `${k}${s}${v}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...EXTRA_LINES) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
 
 describe('parseSimpleYaml, the front-matter fast path', () => {
   it('reads the seed front-matter', () => {
-    const text = '\nendpoint: POST /oauth/service/token\ndomain: apps\ntags: []\nstatus: success\nsavedAt: 2026-01-25T05:30:54.250Z\ntimesReused: 0';
+    const text =
+      '\nendpoint: POST /oauth/service/token\ndomain: apps\ntags: []\nstatus: success\nsavedAt: 2026-01-25T05:30:54.250Z\ntimesReused: 0';
     expect(parseSimpleYaml(text)).toEqual({
-      record: { endpoint: 'POST /oauth/service/token', domain: 'apps', tags: [], status: 'success', savedAt: '2026-01-25T05:30:54.250Z', timesReused: 0 },
+      record: {
+        endpoint: 'POST /oauth/service/token',
+        domain: 'apps',
+        tags: [],
+        status: 'success',
+        savedAt: '2026-01-25T05:30:54.250Z',
+        timesReused: 0,
+      },
       keyLines: { endpoint: 2, domain: 3, tags: 4, status: 5, savedAt: 6, timesReused: 7 },
     });
   });
 
   it('gives up on anything it is not sure of', () => {
-    for (const text of ['a: null', 'a: 1.5', 'a: {x: 1}', 'a: |\n  x', 'a:\n  b: 1', 'a: x\na: y', 'a: "x\\ty"', 'a: [x', 'a: x # c']) {
+    for (const text of [
+      'a: null',
+      'a: 1.5',
+      'a: {x: 1}',
+      'a: |\n  x',
+      'a:\n  b: 1',
+      'a: x\na: y',
+      'a: "x\\ty"',
+      'a: [x',
+      'a: x # c',
+    ]) {
       expect(parseSimpleYaml(text), text).toBeUndefined();
     }
   });

@@ -1,14 +1,28 @@
 import type { BrowserFlow, UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { isJsonObject } from '../core/json.js';
 import type { JsonValue } from '../core/json.js';
+import { isJsonObject } from '../core/json.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { ParsedJson } from './json-block.js';
 import { parseStep } from './request-spec.js';
 
 const FIELD_KEYS = [
-  'source_endpoint', 'extract_from', 'fallback_endpoint', 'create_fresh', 'create_endpoint', 'create_body',
-  'cleanup_endpoint', 'cleanup_note', 'create', 'lookup', 'cleanup', 'value', 'from_person', 'browser', 'notes', 'description',
+  'source_endpoint',
+  'extract_from',
+  'fallback_endpoint',
+  'create_fresh',
+  'create_endpoint',
+  'create_body',
+  'cleanup_endpoint',
+  'cleanup_note',
+  'create',
+  'lookup',
+  'cleanup',
+  'value',
+  'from_person',
+  'browser',
+  'notes',
+  'description',
 ];
 
 /**
@@ -25,21 +39,47 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
   const diagnostics: Diagnostic[] = [];
   if (!isJsonObject(json.value)) {
     const pos = json.positionOf([]);
-    diagnostics.push({ ruleId: 'invalid-uid-block', severity: 'error', file, ...pos, message: 'the UID Resolution JSON block must be an object keyed by field name', hint: 'Write { "field": { "create_endpoint": "POST /path", "extract_from": "data.id" } }.' });
+    diagnostics.push({
+      ruleId: 'invalid-uid-block',
+      severity: 'error',
+      file,
+      ...pos,
+      message: 'the UID Resolution JSON block must be an object keyed by field name',
+      hint: 'Write { "field": { "create_endpoint": "POST /path", "extract_from": "data.id" } }.',
+    });
     return { fields, diagnostics };
   }
   for (const [name, entry] of Object.entries(json.value)) {
     const at = json.keyPositionOf([name]);
-    const problem = (message: string, hint: string, ruleId = 'invalid-uid-block', key?: string): Diagnostic =>
-      ({ ruleId, severity: 'error', file, ...(key && json.find([name, key]) ? json.keyPositionOf([name, key]) : at), message, hint });
+    const problem = (message: string, hint: string, ruleId = 'invalid-uid-block', key?: string): Diagnostic => ({
+      ruleId,
+      severity: 'error',
+      file,
+      ...(key && json.find([name, key]) ? json.keyPositionOf([name, key]) : at),
+      message,
+      hint,
+    });
     if (!isJsonObject(entry)) {
-      diagnostics.push(problem(`UID field "${name}" must be an object`, 'Give the field create_endpoint + extract_from, source_endpoint + extract_from, value, or from_person.'));
+      diagnostics.push(
+        problem(
+          `UID field "${name}" must be an object`,
+          'Give the field create_endpoint + extract_from, source_endpoint + extract_from, value, or from_person.',
+        ),
+      );
       continue;
     }
     for (const key of Object.keys(entry)) {
       if (FIELD_KEYS.includes(key)) continue;
       const near = didYouMean(key, FIELD_KEYS);
-      diagnostics.push({ ...problem(`UID field "${name}" has an unknown key "${key}"`, near ? `Did you mean "${near}"?` : `Known keys: ${FIELD_KEYS.join(', ')}.`, 'unknown-key', key), severity: 'warning' });
+      diagnostics.push({
+        ...problem(
+          `UID field "${name}" has an unknown key "${key}"`,
+          near ? `Did you mean "${near}"?` : `Known keys: ${FIELD_KEYS.join(', ')}.`,
+          'unknown-key',
+          key,
+        ),
+        severity: 'warning',
+      });
     }
     const step = (keys: string[], what: string, bodyKey?: string) => {
       const key = keys.find((k) => entry[k] !== undefined && entry[k] !== null);
@@ -50,26 +90,72 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
     };
     const extractFrom = typeof entry.extract_from === 'string' ? entry.extract_from : '';
     const fresh = entry.create_fresh !== false;
-    const create = step(fresh ? ['create', 'create_endpoint'] : ['create', 'create_endpoint', 'fallback_endpoint'], 'the create step', 'create_body');
+    const create = step(
+      fresh ? ['create', 'create_endpoint'] : ['create', 'create_endpoint', 'fallback_endpoint'],
+      'the create step',
+      'create_body',
+    );
     const lookup = step(['lookup', 'source_endpoint'], 'the lookup step');
     const cleanup = step(['cleanup', 'cleanup_endpoint'], 'the cleanup step');
-    const notes = typeof entry.notes === 'string' ? entry.notes : typeof entry.description === 'string' ? entry.description : undefined;
+    const notes =
+      typeof entry.notes === 'string'
+        ? entry.notes
+        : typeof entry.description === 'string'
+          ? entry.description
+          : undefined;
     const cleanupNote = typeof entry.cleanup_note === 'string' ? entry.cleanup_note : undefined;
     // Written out rather than `{ ...base, source }`: that spread gives every field its own hidden class in V8.
-    const field = (source: UidField['source']): UidField => ({ name, line: at.line, column: at.column, cleanup, notes, cleanupNote, source });
+    const field = (source: UidField['source']): UidField => ({
+      name,
+      line: at.line,
+      column: at.column,
+      cleanup,
+      notes,
+      cleanupNote,
+      source,
+    });
     if (entry.value !== undefined) {
       fields.push(field({ kind: 'value', value: entry.value, placeholders: json.placeholders([name, 'value']) }));
     } else if (typeof entry.from_person === 'string' || entry.browser !== undefined) {
-      const description = typeof entry.from_person === 'string' ? entry.from_person : 'a person signs in and consents in a browser';
-      const browser = entry.browser === undefined ? undefined : parseBrowserFlow(json, name, entry.browser, (message, hint) => diagnostics.push(problem(message, hint, 'invalid-uid-block', 'browser')));
-      if (browser && !extractFrom) diagnostics.push(problem(`UID field "${name}" has a browser flow but no "extract_from": which query parameter of the redirect holds the value?`, 'Add "extract_from": "code".', 'missing-extract'));
-      fields.push(field(browser ? { kind: 'external', description, browser, extractFrom } : { kind: 'external', description }));
+      const description =
+        typeof entry.from_person === 'string' ? entry.from_person : 'a person signs in and consents in a browser';
+      const browser =
+        entry.browser === undefined
+          ? undefined
+          : parseBrowserFlow(json, name, entry.browser, (message, hint) =>
+              diagnostics.push(problem(message, hint, 'invalid-uid-block', 'browser')),
+            );
+      if (browser && !extractFrom)
+        diagnostics.push(
+          problem(
+            `UID field "${name}" has a browser flow but no "extract_from": which query parameter of the redirect holds the value?`,
+            'Add "extract_from": "code".',
+            'missing-extract',
+          ),
+        );
+      fields.push(
+        field(browser ? { kind: 'external', description, browser, extractFrom } : { kind: 'external', description }),
+      );
     } else if (create || lookup) {
-      if (!extractFrom) diagnostics.push(problem(`UID field "${name}" says where to get it but not what to take: "extract_from" is missing`, 'Add "extract_from": "data.id" (a dot path into the response).', 'missing-extract'));
-      if (create) fields.push(field({ kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup }));
+      if (!extractFrom)
+        diagnostics.push(
+          problem(
+            `UID field "${name}" says where to get it but not what to take: "extract_from" is missing`,
+            'Add "extract_from": "data.id" (a dot path into the response).',
+            'missing-extract',
+          ),
+        );
+      if (create)
+        fields.push(field({ kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup }));
       else if (lookup) fields.push(field({ kind: 'lookup', lookup, extractFrom }));
     } else {
-      diagnostics.push(problem(`UID field "${name}" has no source: nothing says how to obtain it`, 'Add create_endpoint (+ create_body), source_endpoint, value, or from_person with a description.', 'missing-source'));
+      diagnostics.push(
+        problem(
+          `UID field "${name}" has no source: nothing says how to obtain it`,
+          'Add create_endpoint (+ create_body), source_endpoint, value, or from_person with a description.',
+          'missing-source',
+        ),
+      );
     }
   }
   return { fields, diagnostics };
@@ -81,26 +167,67 @@ export function mergeUidFields(fromTable: UidField[], fromJson: UidField[]): Uid
   for (const f of fromJson) {
     const t = merged.get(f.name);
     // Object.assign, not `{ ...t, ...f, … }`: same keys in the same order, and V8 keeps one hidden class for them.
-    merged.set(f.name, t ? Object.assign({}, t, f, { notes: f.notes ?? t.notes, cleanupNote: f.cleanupNote ?? (f.cleanup ? undefined : t.cleanupNote), cleanup: f.cleanup ?? (f.cleanupNote ? undefined : t.cleanup) }) : f);
+    merged.set(
+      f.name,
+      t
+        ? Object.assign({}, t, f, {
+            notes: f.notes ?? t.notes,
+            cleanupNote: f.cleanupNote ?? (f.cleanup ? undefined : t.cleanupNote),
+            cleanup: f.cleanup ?? (f.cleanupNote ? undefined : t.cleanup),
+          })
+        : f,
+    );
   }
   return [...merged.values()];
 }
 
-const BROWSER_HINT = 'Write "browser": { "open": "/oauth/authorize?…", "steps": [ { "fill": "#username", "with": "{{env.USER}}" }, { "click": "#allow" } ], "redirect_uri": "https://example.com/cb" }.';
+const BROWSER_HINT =
+  'Write "browser": { "open": "/oauth/authorize?…", "steps": [ { "fill": "#username", "with": "{{env.USER}}" }, { "click": "#allow" } ], "redirect_uri": "https://example.com/cb" }.';
 
 /** A field's `browser` flow; problems are reported through `problem` and give undefined. */
-function parseBrowserFlow(json: ParsedJson, name: string, raw: JsonValue, problem: (message: string, hint: string) => void): BrowserFlow | undefined {
-  if (!isJsonObject(raw)) return problem(`the browser flow of "${name}" must be an object`, BROWSER_HINT), undefined;
+function parseBrowserFlow(
+  json: ParsedJson,
+  name: string,
+  raw: JsonValue,
+  problem: (message: string, hint: string) => void,
+): BrowserFlow | undefined {
+  if (!isJsonObject(raw)) return (problem(`the browser flow of "${name}" must be an object`, BROWSER_HINT), undefined);
   const open = raw.open;
   const redirectUri = raw.redirect_uri;
-  if (typeof open !== 'string' || !/^(\/|https?:\/\/)/.test(open)) return problem(`the browser flow of "${name}" needs "open": a path of the API (starting with /) or a URL`, BROWSER_HINT), undefined;
-  if (typeof redirectUri !== 'string' || !redirectUri) return problem(`the browser flow of "${name}" needs "redirect_uri": where the flow ends (the app's redirect URI)`, BROWSER_HINT), undefined;
+  if (typeof open !== 'string' || !/^(\/|https?:\/\/)/.test(open))
+    return (
+      problem(`the browser flow of "${name}" needs "open": a path of the API (starting with /) or a URL`, BROWSER_HINT),
+      undefined
+    );
+  if (typeof redirectUri !== 'string' || !redirectUri)
+    return (
+      problem(
+        `the browser flow of "${name}" needs "redirect_uri": where the flow ends (the app's redirect URI)`,
+        BROWSER_HINT,
+      ),
+      undefined
+    );
   const steps: BrowserFlow['steps'] = [];
   for (const s of Array.isArray(raw.steps) ? raw.steps : []) {
-    if (isJsonObject(s) && typeof s.fill === 'string' && typeof s.with === 'string') steps.push({ fill: s.fill, with: s.with });
+    if (isJsonObject(s) && typeof s.fill === 'string' && typeof s.with === 'string')
+      steps.push({ fill: s.fill, with: s.with });
     else if (isJsonObject(s) && typeof s.click === 'string') steps.push({ click: s.click });
-    else return problem(`each step of the browser flow of "${name}" is { "fill": "<selector>", "with": "<value>" } or { "click": "<selector>" }`, BROWSER_HINT), undefined;
+    else
+      return (
+        problem(
+          `each step of the browser flow of "${name}" is { "fill": "<selector>", "with": "<value>" } or { "click": "<selector>" }`,
+          BROWSER_HINT,
+        ),
+        undefined
+      );
   }
-  if (raw.steps !== undefined && !Array.isArray(raw.steps)) return problem(`"steps" of the browser flow of "${name}" must be a list`, BROWSER_HINT), undefined;
-  return { open, steps, redirectUri, placeholders: json.placeholders([name, 'browser']), ...json.positionOf([name, 'browser']) };
+  if (raw.steps !== undefined && !Array.isArray(raw.steps))
+    return (problem(`"steps" of the browser flow of "${name}" must be a list`, BROWSER_HINT), undefined);
+  return {
+    open,
+    steps,
+    redirectUri,
+    placeholders: json.placeholders([name, 'browser']),
+    ...json.positionOf([name, 'browser']),
+  };
 }

@@ -1,6 +1,6 @@
 import type { RequestSpec, UidField } from '../core/card.js';
-import type { TableRow } from './markdown.js';
 import { findEndpointRef } from './endpoint-ref.js';
+import type { TableRow } from './markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { requestFromEndpoint } from './request-spec.js';
 
@@ -47,7 +47,7 @@ export function parseUidTable(header: TableRow, rows: TableRow[]): UidField[] {
   const col = columns(header);
   const fields: UidField[] = [];
   for (const row of rows) {
-    const cell = (i: number) => (i >= 0 ? row.cells[i] ?? '' : '');
+    const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '') : '');
     const name = unquote(cell(col.name));
     if (!name) continue;
     // Fields are written out, not spread from a base object: `{ ...base, x }` gives
@@ -60,7 +60,16 @@ export function parseUidTable(header: TableRow, rows: TableRow[]): UidField[] {
       const [where = '', extract = ''] = source.split(/→|->/);
       const s = step(where, row.line);
       if (s && extract.trim()) {
-        fields.push({ name, line, column: 1, notes, source: s.method === 'GET' ? { kind: 'lookup', lookup: s, extractFrom: unquote(extract) } : { kind: 'create', create: s, extractFrom: unquote(extract), fresh: true } });
+        fields.push({
+          name,
+          line,
+          column: 1,
+          notes,
+          source:
+            s.method === 'GET'
+              ? { kind: 'lookup', lookup: s, extractFrom: unquote(extract) }
+              : { kind: 'create', create: s, extractFrom: unquote(extract), fresh: true },
+        });
       } else {
         fields.push({ name, line, column: 1, notes, source: { kind: 'external', description: unquote(source) } });
       }
@@ -72,11 +81,12 @@ export function parseUidTable(header: TableRow, rows: TableRow[]): UidField[] {
     const cleanupCell = cell(col.cleanup);
     const cleanup = step(cleanupCell, row.line);
     const cleanupNote = cleanup ? undefined : unquote(cleanupCell) || undefined;
-    const source: UidField['source'] = create && extractFrom
-      ? { kind: 'create', create, extractFrom, fresh: true }
-      : lookup && extractFrom
-        ? { kind: 'lookup', lookup, extractFrom }
-        : { kind: 'external', description: unquote(cell(col.lookup)) || 'not stated' };
+    const source: UidField['source'] =
+      create && extractFrom
+        ? { kind: 'create', create, extractFrom, fresh: true }
+        : lookup && extractFrom
+          ? { kind: 'lookup', lookup, extractFrom }
+          : { kind: 'external', description: unquote(cell(col.lookup)) || 'not stated' };
     fields.push({ name, line, column: 1, notes, source, cleanup, cleanupNote });
   }
   return fields;

@@ -15,7 +15,10 @@ export const EXIT_HELP = `Exit codes:
   130 interrupted (SIGINT/SIGTERM); what the run created was cleaned up
   When several apply, the first of 3, 1, 2 wins.`;
 
-export function exitCodeFor(run: Pick<RunResult, 'summary' | 'aborted'>, opts: { missingPaths?: number; failOnFlaky?: boolean } = {}): number {
+export function exitCodeFor(
+  run: Pick<RunResult, 'summary' | 'aborted'>,
+  opts: { missingPaths?: number; failOnFlaky?: boolean } = {},
+): number {
   const s = run.summary;
   if (run.aborted?.kind === 'unreachable' || run.aborted?.kind === 'timeout') return EXIT.unreachable;
   if (s.failed > 0 || (opts.failOnFlaky && s.flaky > 0)) return EXIT.failed;

@@ -6,8 +6,8 @@ import { lintProject } from '../api/lint-project.js';
 import { loadProject } from '../api/load-project.js';
 import { decodeSource } from '../card/source-text.js';
 import { readOpenApi } from '../import/openapi.js';
-import { readVendorPage } from '../import/vendor-page.js';
 import type { VendorEndpoint } from '../import/vendor-page.js';
+import { readVendorPage } from '../import/vendor-page.js';
 import { writeCard } from '../import/write-card.js';
 import { printDiagnostics } from './print-diagnostics.js';
 import type { Io } from './run-command.js';
@@ -20,7 +20,13 @@ export interface ImportCommandOptions {
 }
 
 /** `Issue access token` → `issue-access-token` */
-const slug = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'endpoint';
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'endpoint';
 
 /**
  * `cardcheck import <pages…>`: draft a card from each vendor documentation
@@ -65,7 +71,9 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
     }
     const endpoints = endpointsOf(text, page);
     if (!endpoints?.length) {
-      io.stderr(`cardcheck import: ${page}: no endpoint found (no OpenAPI operation, no "METHOD /path", and no method on a line of its own followed by a path or URL)`);
+      io.stderr(
+        `cardcheck import: ${page}: no endpoint found (no OpenAPI operation, no "METHOD /path", and no method on a line of its own followed by a path or URL)`,
+      );
       failed++;
       continue;
     }
@@ -86,7 +94,9 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
       await writeFile(abs, writeCard(endpoint, shownPage, today, opts.api));
       const examples = [...new Set(endpoint.responses.map((r) => r.status))].join(', ');
       const schema = endpoint.expectSchema !== undefined ? `, the ${endpoint.expectStatus} response schema` : '';
-      io.stdout(`${page} → ${file}: ${endpoint.method} ${endpoint.path}${schema}${examples ? `, examples for ${examples}` : ''}${endpoint.needsPerson ? ' (status: skip, a person must act first)' : ''}`);
+      io.stdout(
+        `${page} → ${file}: ${endpoint.method} ${endpoint.path}${schema}${examples ? `, examples for ${examples}` : ''}${endpoint.needsPerson ? ' (status: skip, a person must act first)' : ''}`,
+      );
       written.push(file);
     }
   }
@@ -95,7 +105,9 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
     const diagnostics = lintProject(project).filter((d) => written.includes(d.file));
     printDiagnostics(diagnostics, (file) => project.cards.find((c) => c.file === file)?.text, io.stdout);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    io.stdout(`${written.length} card${written.length === 1 ? '' : 's'} drafted in ${opts.out}: ${errors ? `${errors} error${errors === 1 ? '' : 's'} to fix before running (above)` : 'lint-clean'}; review the example values before running`);
+    io.stdout(
+      `${written.length} card${written.length === 1 ? '' : 's'} drafted in ${opts.out}: ${errors ? `${errors} error${errors === 1 ? '' : 's'} to fix before running (above)` : 'lint-clean'}; review the example values before running`,
+    );
   }
   return failed ? 2 : 0;
 }

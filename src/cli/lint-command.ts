@@ -24,12 +24,28 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
     if (text !== undefined) texts.set(shown, text.replace(/\r\n?/g, '\n'));
   }
   if (opts.format === 'json') {
-    io.stdout(JSON.stringify(diagnostics.map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, hint: d.hint ?? '' })), null, 2));
+    io.stdout(
+      JSON.stringify(
+        diagnostics.map((d) => ({
+          ruleId: d.ruleId,
+          file: d.file,
+          line: d.line,
+          column: d.column,
+          severity: d.severity,
+          message: d.message,
+          hint: d.hint ?? '',
+        })),
+        null,
+        2,
+      ),
+    );
   } else {
     printDiagnostics(diagnostics, (file) => texts.get(file), io.stdout);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
-    io.stdout(`${project.cards.length} card${project.cards.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    io.stdout(
+      `${project.cards.length} card${project.cards.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
   }
   if (project.missing.length || diagnostics.some((d) => d.severity === 'error')) return 2;
   if (opts.strict && diagnostics.length) return 1;

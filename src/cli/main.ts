@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { CleanupCommandOptions } from './cleanup-command.js';
 import { EXIT_HELP } from './exit-code.js';
-import type { MergeCommandOptions } from './merge-command.js';
-import { REPORTER_HELP } from './reporter-help.js';
 import type { ImportCommandOptions } from './import-command.js';
 import type { LintCommandOptions } from './lint-command.js';
-import { registerSandboxCommand } from './sandbox-command.js';
+import type { MergeCommandOptions } from './merge-command.js';
+import { REPORTER_HELP } from './reporter-help.js';
 import type { RunCommandOptions } from './run-command.js';
+import { registerSandboxCommand } from './sandbox-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -55,10 +55,19 @@ program
   .option('--timeout <ms>', 'per-request timeout (default 30000)')
   .option('--run-timeout <ms>', 'whole-run timeout: then no new card starts; cards in flight finish and clean up')
   .option('--dry-run', 'print every request that would be sent (credentials redacted) and send nothing')
-  .option('--browser', "drive the browser flows cards declare (sign in, consent) in headless Chromium (Debian's chromium, or CARDCHECK_CHROMIUM); without it such cards are skipped")
+  .option(
+    '--browser',
+    "drive the browser flows cards declare (sign in, consent) in headless Chromium (Debian's chromium, or CARDCHECK_CHROMIUM); without it such cards are skipped",
+  )
   .option('--update-cards', "after the run, rewrite passing cards' verifiedAt, status and timesReused (nothing else)")
-  .option('--update-schemas', 'record the response shape of each passing card under fixtures/schemas/recorded; later runs report drift')
-  .option('--allow-mutations', 'on a target marked production: true, also run cards that send requests other than GET/HEAD (UID steps and cleanups included)')
+  .option(
+    '--update-schemas',
+    'record the response shape of each passing card under fixtures/schemas/recorded; later runs report drift',
+  )
+  .option(
+    '--allow-mutations',
+    'on a target marked production: true, also run cards that send requests other than GET/HEAD (UID steps and cleanups included)',
+  )
   .option('--reporter <list>', REPORTER_HELP)
   .option('--verbose', 'also print each request and response (secrets redacted)')
   .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))
@@ -83,11 +92,17 @@ program
 program
   .command('merge-reports')
   .description('merge the --out folders of `run --shard i/n` runs into one results.json, JUnit and HTML report')
-  .argument('<dirs...>', 'the shard runs\' --out folders (or their results.json files)')
-  .option('--reporter <list>', 'comma-separated: console, json, junit, html, github (default: console,json,junit,html, plus github in GitHub Actions)')
+  .argument('<dirs...>', "the shard runs' --out folders (or their results.json files)")
+  .option(
+    '--reporter <list>',
+    'comma-separated: console, json, junit, html, github (default: console,json,junit,html, plus github in GitHub Actions)',
+  )
   .option('--verbose', 'also print each request and response (secrets redacted)')
   .addOption(new Option('--out <dir>', 'where the merged reports are written').default('reports'))
-  .addHelpText('after', '\nExit codes: those of `run` for the merged result; 2 when a shard is missing, given twice,\nthe shards disagree on the total, or a folder holds no cardcheck results.json.')
+  .addHelpText(
+    'after',
+    '\nExit codes: those of `run` for the merged result; 2 when a shard is missing, given twice,\nthe shards disagree on the total, or a folder holds no cardcheck results.json.',
+  )
   .action(async (dirs: string[], opts: MergeCommandOptions) => {
     const { mergeCommand } = await import('./merge-command.js');
     process.exitCode = await mergeCommand(dirs, opts, io);
@@ -100,7 +115,10 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .option('--strict', 'exit 1 when there are warnings')
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
-  .addHelpText('after', '\nExit codes:\n  0  no problem (or warnings only, without --strict)\n  1  warnings only, with --strict\n  2  errors')
+  .addHelpText(
+    'after',
+    '\nExit codes:\n  0  no problem (or warnings only, without --strict)\n  1  warnings only, with --strict\n  2  errors',
+  )
   .action(async (paths: string[], opts: LintCommandOptions) => {
     const { lintCommand } = await import('./lint-command.js');
     process.exitCode = await lintCommand(paths, opts, io);
@@ -108,13 +126,18 @@ program
 
 program
   .command('import')
-  .description('draft cards from vendor documentation pages (markdown or scraped text) or OpenAPI documents, then lint the drafts')
+  .description(
+    'draft cards from vendor documentation pages (markdown or scraped text) or OpenAPI documents, then lint the drafts',
+  )
   .argument('<files...>', 'vendor documentation pages or OpenAPI documents (YAML or JSON)')
   .addOption(new Option('--out <dir>', 'folder the cards are written to').default('specs/imported'))
   .option('--force', 'replace cards that already exist')
   .option('--api <name>', "the config's API the cards call (written as `api:`; default: their folder's)")
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
-  .addHelpText('after', '\nExit codes:\n  0  every file gave cards (lint findings in the drafts are listed to fix)\n  2  a file could not be read, names no endpoint, or its card exists (without --force)')
+  .addHelpText(
+    'after',
+    '\nExit codes:\n  0  every file gave cards (lint findings in the drafts are listed to fix)\n  2  a file could not be read, names no endpoint, or its card exists (without --force)',
+  )
   .action(async (pages: string[], opts: ImportCommandOptions) => {
     const { importCommand } = await import('./import-command.js');
     process.exitCode = await importCommand(pages, opts, io);
@@ -123,6 +146,8 @@ program
 registerSandboxCommand(program, io);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`cardcheck: internal error (please report): ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(
+    `cardcheck: internal error (please report): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exitCode = 70;
 });

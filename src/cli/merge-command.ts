@@ -1,12 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../core/result.js';
-import { MergeError, mergeResults } from '../report/merge/merge-results.js';
 import type { ShardInput } from '../report/merge/merge-results.js';
+import { MergeError, mergeResults } from '../report/merge/merge-results.js';
 import { validateSchema } from '../verify/schema.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
-import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
+import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
 import { FlagError } from './run-options.js';
 
 export type MergeCommandOptions = ReporterFlags;
@@ -16,7 +16,8 @@ const RESULTS_SCHEMA_URL = new URL('../../schemas/results.schema.json', import.m
 /** A shard's results.json, checked against the published schema; a bad file is a MergeError naming it. */
 async function readShard(cwd: string, dir: string, schema: object): Promise<ShardInput> {
   const given = path.resolve(cwd, dir);
-  const file = (await stat(given).catch(() => undefined))?.isDirectory() === false ? given : path.join(given, 'results.json');
+  const file =
+    (await stat(given).catch(() => undefined))?.isDirectory() === false ? given : path.join(given, 'results.json');
   const source = path.relative(cwd, file).split(path.sep).join('/') || file;
   let data: unknown;
   try {
@@ -27,7 +28,12 @@ async function readShard(cwd: string, dir: string, schema: object): Promise<Shar
   }
   const violations = validateSchema(schema, data);
   if (violations.length) {
-    throw new MergeError([`${source} is not a cardcheck results file (format cardcheck-results/1): ${violations.slice(0, 3).map((v) => `${v.path || '/'} ${v.message}`).join('; ')}`]);
+    throw new MergeError([
+      `${source} is not a cardcheck results file (format cardcheck-results/1): ${violations
+        .slice(0, 3)
+        .map((v) => `${v.path || '/'} ${v.message}`)
+        .join('; ')}`,
+    ]);
   }
   // Checked against schemas/results.schema.json just above, which describes RunResult.
   return { source, run: data as RunResult };
@@ -61,7 +67,12 @@ export async function mergeCommand(dirs: string[], opts: MergeCommandOptions, io
     throw err;
   }
   const shards = merged.mergedFrom?.map((m) => `${m.index}/${m.total}`).join(', ') ?? '';
-  reporters.onEvent({ type: 'run-start', total: merged.summary.total, target: `${merged.target} (merged shards ${shards})`, seed: merged.seed });
+  reporters.onEvent({
+    type: 'run-start',
+    total: merged.summary.total,
+    target: `${merged.target} (merged shards ${shards})`,
+    seed: merged.seed,
+  });
   for (const card of merged.cards) reporters.onEvent({ type: 'card-end', result: card });
   const errors = await finishReports(reporters, merged, io);
   return withReporterErrors(exitCodeFor(merged), errors);

@@ -23,15 +23,25 @@ export interface ReporterIo {
   env?: NodeJS.ProcessEnv;
 }
 
-
 /**
  * The reporters the flags name (the defaults without `--reporter`), writing
  * to `--out`. An unknown name is a FlagError with a did-you-mean.
  */
-export function reportersFromFlags(flags: ReporterFlags, io: ReporterIo, base: readonly string[] = ['console', 'json']): ReporterSet {
+export function reportersFromFlags(
+  flags: ReporterFlags,
+  io: ReporterIo,
+  base: readonly string[] = ['console', 'json'],
+): ReporterSet {
   const env = io.env ?? process.env;
-  const names = flags.reporter === undefined ? defaultReporterNames(env, base) : flags.reporter.split(',').map((n) => n.trim()).filter(Boolean);
-  if (names.length === 0) throw new FlagError(`--reporter ${JSON.stringify(flags.reporter)}: name at least one reporter (${REPORTER_HELP})`);
+  const names =
+    flags.reporter === undefined
+      ? defaultReporterNames(env, base)
+      : flags.reporter
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean);
+  if (names.length === 0)
+    throw new FlagError(`--reporter ${JSON.stringify(flags.reporter)}: name at least one reporter (${REPORTER_HELP})`);
   try {
     return createReporters(names, {
       outDir: flags.out,
@@ -51,7 +61,11 @@ export function reportersFromFlags(flags: ReporterFlags, io: ReporterIo, base: r
 }
 
 /** Let every reporter finish (write its files); print what failed. Returns the reporter errors. */
-export async function finishReports(reporters: ReporterSet, result: RunResult, io: Pick<ReporterIo, 'stderr'>): Promise<string[]> {
+export async function finishReports(
+  reporters: ReporterSet,
+  result: RunResult,
+  io: Pick<ReporterIo, 'stderr'>,
+): Promise<string[]> {
   const { errors } = await reporters.finish(result);
   for (const e of errors) io.stderr(`cardcheck: ${e}; its report is missing or incomplete`);
   return errors;

@@ -18,14 +18,16 @@ export function parseShard(text: string): { index: number; total: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);
-  if (!m || total < 1 || index < 1 || index > total) throw new FlagError(`--shard ${text}: write it as i/n with 1 ≤ i ≤ n, e.g. --shard 2/3`);
+  if (!m || total < 1 || index < 1 || index > total)
+    throw new FlagError(`--shard ${text}: write it as i/n with 1 ≤ i ≤ n, e.g. --shard 2/3`);
   return { index, total };
 }
 
 export function parseCount(flag: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new FlagError(`${flag} ${text}: expected a whole number of at least ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new FlagError(`${flag} ${text}: expected a whole number of at least ${min}`);
   return n;
 }
 
@@ -38,7 +40,11 @@ async function lastFailures(cwd: string, out: string): Promise<Set<string>> {
   } catch {
     throw new FlagError(`--only-failed: there is no readable ${path.relative(cwd, file) || file} from an earlier run`);
   }
-  return new Set((data.cards ?? []).filter((c) => c.outcome === 'failed' || c.outcome === 'errored' || c.outcome === 'flaky').map((c) => c.file ?? ''));
+  return new Set(
+    (data.cards ?? [])
+      .filter((c) => c.outcome === 'failed' || c.outcome === 'errored' || c.outcome === 'flaky')
+      .map((c) => c.file ?? ''),
+  );
 }
 
 export async function selectionFrom(flags: SelectionFlags, cwd: string): Promise<Selection | undefined> {

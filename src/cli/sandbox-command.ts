@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import type { FaultOptions } from '../sandbox/faults/fault-options.js';
 
 export interface SandboxCommandIo {
@@ -32,7 +32,8 @@ function parseWhole(what: string) {
 
 function parseRate(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('a rate is a number from 0 to 1, e.g. 0.1');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('a rate is a number from 0 to 1, e.g. 0.1');
   return n;
 }
 
@@ -58,7 +59,11 @@ function untilSignal(): Promise<string> {
 }
 
 /** `cardcheck sandbox`: list breaks, or start the sandbox and keep it up until `stopped` resolves. */
-export async function sandboxCommand(opts: SandboxCommandOptions, io: SandboxCommandIo, stopped: () => Promise<unknown> = untilSignal): Promise<number> {
+export async function sandboxCommand(
+  opts: SandboxCommandOptions,
+  io: SandboxCommandIo,
+  stopped: () => Promise<unknown> = untilSignal,
+): Promise<number> {
   // Loaded here, not at the top: every other command starts faster without the sandbox's server framework.
   const { describeSandbox, formatBreakList } = await import('../sandbox/describe.js');
   if (opts.listBreaks) {
@@ -93,7 +98,9 @@ export async function sandboxCommand(opts: SandboxCommandOptions, io: SandboxCom
 export function registerSandboxCommand(program: Command, io: SandboxCommandIo): void {
   program
     .command('sandbox')
-    .description('start the embedded sandbox (vcita, Rocket.Chat and YouHodler APIs) standalone and print its base URLs')
+    .description(
+      'start the embedded sandbox (vcita, Rocket.Chat and YouHodler APIs) standalone and print its base URLs',
+    )
     .option('--port <n>', 'port to listen on (0: a free one)', parseWhole('--port'), 0)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--list-breaks', 'print the contract breaks, one per line, and exit')
@@ -105,7 +112,10 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo): 
     .option('--rate-limit-burst <every:length>', 'the last LENGTH of every EVERY requests get 429', parseBurst)
     .option('--slow-body <ms>', 'spread every response body over this long', parseWhole('--slow-body'))
     .option('--seed <n>', 'seed for the fault PRNG (same seed, same faults)', parseWhole('--seed'))
-    .addHelpText('after', '\nPer request, send the header  x-sandbox-fault: status=503 | status=502 | status=429 | reset | latency=MS | slow-body=MS  (comma-separated).')
+    .addHelpText(
+      'after',
+      '\nPer request, send the header  x-sandbox-fault: status=503 | status=502 | status=429 | reset | latency=MS | slow-body=MS  (comma-separated).',
+    )
     .action(async (opts: SandboxCommandOptions) => {
       process.exitCode = await sandboxCommand(opts, io);
     });

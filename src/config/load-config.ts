@@ -9,7 +9,13 @@ export const CONFIG_FILE = 'cardcheck.config.yaml';
 
 /** The config a project without cardcheck.config.yaml gets: the embedded sandbox, no auth. */
 export function defaultConfig(): Config {
-  return { targets: { sandbox: { name: 'sandbox', apis: {}, embedded: true, production: false, line: 0 } }, defaultTarget: 'sandbox', profiles: {}, folders: {}, secretEnv: [] };
+  return {
+    targets: { sandbox: { name: 'sandbox', apis: {}, embedded: true, production: false, line: 0 } },
+    defaultTarget: 'sandbox',
+    profiles: {},
+    folders: {},
+    secretEnv: [],
+  };
 }
 
 const PROFILE_TYPES = ['bearer', 'headers', 'basic', 'oauth2-client-credentials'];
@@ -21,7 +27,15 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   const r = new YamlReader(doc, lineCounter, file);
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
-    r.diagnostics.push({ ruleId: 'config-invalid-yaml', severity: 'error', file, line: pos.line, column: pos.col, message: `not valid YAML: ${err.message.split('\n')[0]}`, hint: 'Fix the YAML syntax at this position.' });
+    r.diagnostics.push({
+      ruleId: 'config-invalid-yaml',
+      severity: 'error',
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: `not valid YAML: ${err.message.split('\n')[0]}`,
+      hint: 'Fix the YAML syntax at this position.',
+    });
   }
   const config = defaultConfig();
   config.file = file;
@@ -30,7 +44,13 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   const secrets: unknown = doc.toJS()?.secrets;
   if (secrets !== undefined) {
     if (Array.isArray(secrets) && secrets.every((x) => typeof x === 'string')) config.secretEnv = secrets;
-    else r.error(['secrets'], 'config-invalid-value', '"secrets" must be a list of environment variable names', 'Write `secrets: [API_KEY, STAGING_PASSWORD]`: their values are redacted everywhere.');
+    else
+      r.error(
+        ['secrets'],
+        'config-invalid-value',
+        '"secrets" must be a list of environment variable names',
+        'Write `secrets: [API_KEY, STAGING_PASSWORD]`: their values are redacted everywhere.',
+      );
   }
 
   const targets = r.map(['targets']);
@@ -40,11 +60,23 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
     r.keys(at, ['apis', 'embedded', 'production', 'tls']);
     const apis: Record<string, string> = {};
     for (const [api, url] of Object.entries(r.map([...at, 'apis']) ?? {})) {
-      if (typeof url !== 'string' || !/^(https?:\/\/[^/]|\{\{\s*env\.\w+\s*\}\})/.test(url)) r.error([...at, 'apis', api], 'config-invalid-url', `base URL of API "${api}" in target "${name}" must be an http(s) URL`, 'Write e.g. https://staging.example.com/api, or take it from the environment: "{{env.STAGING_URL}}/api".');
+      if (typeof url !== 'string' || !/^(https?:\/\/[^/]|\{\{\s*env\.\w+\s*\}\})/.test(url))
+        r.error(
+          [...at, 'apis', api],
+          'config-invalid-url',
+          `base URL of API "${api}" in target "${name}" must be an http(s) URL`,
+          'Write e.g. https://staging.example.com/api, or take it from the environment: "{{env.STAGING_URL}}/api".',
+        );
       else apis[api] = url;
     }
     const embedded = r.bool([...at, 'embedded']) ?? false;
-    if (!embedded && Object.keys(apis).length === 0) r.error(at, 'config-empty-target', `target "${name}" has no "apis" and is not "embedded: true"`, 'Give it `apis: { <api>: <base URL> }`.');
+    if (!embedded && Object.keys(apis).length === 0)
+      r.error(
+        at,
+        'config-empty-target',
+        `target "${name}" has no "apis" and is not "embedded: true"`,
+        'Give it `apis: { <api>: <base URL> }`.',
+      );
     const production = r.bool([...at, 'production']) ?? false;
     const tls = readTargetTls(r, name, production);
     const target: TargetConfig = { name, apis, embedded, production, ...(tls ? { tls } : {}), line: r.lineOf(at) };
@@ -52,7 +84,13 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   }
   const def = r.string(['defaultTarget']);
   if (def !== undefined) {
-    if (!config.targets[def]) r.error(['defaultTarget'], 'config-unknown-target', `defaultTarget "${def}" is not one of the targets: ${Object.keys(config.targets).join(', ')}`, hintFor(def, Object.keys(config.targets)));
+    if (!config.targets[def])
+      r.error(
+        ['defaultTarget'],
+        'config-unknown-target',
+        `defaultTarget "${def}" is not one of the targets: ${Object.keys(config.targets).join(', ')}`,
+        hintFor(def, Object.keys(config.targets)),
+      );
     config.defaultTarget = def;
   } else if (!config.targets[config.defaultTarget]) {
     config.defaultTarget = Object.keys(config.targets)[0] ?? 'sandbox';
@@ -67,8 +105,20 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
     const at = ['folders', folder];
     r.keys(at, ['api', 'auth']);
     const f: FolderConfig = { api: r.string([...at, 'api']), auth: r.string([...at, 'auth']) };
-    if (f.auth && f.auth !== 'none' && !config.profiles[f.auth]) r.error([...at, 'auth'], 'unknown-auth-profile', `folder "${folder}" uses auth profile "${f.auth}", which is not defined under auth:`, hintFor(f.auth, Object.keys(config.profiles)));
-    if (f.api && apiNames.size > 0 && !apiNames.has(f.api)) r.error([...at, 'api'], 'config-unknown-api', `folder "${folder}" names API "${f.api}", which no target gives a base URL for`, hintFor(f.api, [...apiNames]));
+    if (f.auth && f.auth !== 'none' && !config.profiles[f.auth])
+      r.error(
+        [...at, 'auth'],
+        'unknown-auth-profile',
+        `folder "${folder}" uses auth profile "${f.auth}", which is not defined under auth:`,
+        hintFor(f.auth, Object.keys(config.profiles)),
+      );
+    if (f.api && apiNames.size > 0 && !apiNames.has(f.api))
+      r.error(
+        [...at, 'api'],
+        'config-unknown-api',
+        `folder "${folder}" names API "${f.api}", which no target gives a base URL for`,
+        hintFor(f.api, [...apiNames]),
+      );
     config.folders[folder.replace(/\/+$/, '') || '.'] = f;
   }
   return { config, diagnostics: r.diagnostics };
@@ -82,12 +132,23 @@ function hintFor(word: string, candidates: string[]): string {
 function readProfile(r: YamlReader, at: string[]): AuthProfile | undefined {
   const type = r.string([...at, 'type']);
   if (!type || !PROFILE_TYPES.includes(type)) {
-    r.error(type ? [...at, 'type'] : at, 'config-invalid-profile', `auth profile "${at[1]}" needs a type: one of ${PROFILE_TYPES.join(', ')}`, type ? hintFor(type, PROFILE_TYPES) : 'Add `type: bearer` (or headers, basic, oauth2-client-credentials).');
+    r.error(
+      type ? [...at, 'type'] : at,
+      'config-invalid-profile',
+      `auth profile "${at[1]}" needs a type: one of ${PROFILE_TYPES.join(', ')}`,
+      type ? hintFor(type, PROFILE_TYPES) : 'Add `type: bearer` (or headers, basic, oauth2-client-credentials).',
+    );
     return undefined;
   }
   const need = (key: string) => {
     const v = r.string([...at, key]);
-    if (v === undefined) r.error(at, 'config-invalid-profile', `auth profile "${at[1]}" (${type}) needs "${key}"`, `Add \`${key}: "{{env.SOME_VARIABLE}}"\`.`);
+    if (v === undefined)
+      r.error(
+        at,
+        'config-invalid-profile',
+        `auth profile "${at[1]}" (${type}) needs "${key}"`,
+        `Add \`${key}: "{{env.SOME_VARIABLE}}"\`.`,
+      );
     return v ?? '';
   };
   switch (type) {
@@ -100,14 +161,34 @@ function readProfile(r: YamlReader, at: string[]): AuthProfile | undefined {
     case 'headers': {
       r.keys(at, ['type', 'headers']);
       const headers = r.map([...at, 'headers']);
-      if (!headers) r.error(at, 'config-invalid-profile', `auth profile "${at[1]}" needs "headers"`, 'Add `headers: { X-Auth-Token: "{{env.TOKEN}}" }`.');
+      if (!headers)
+        r.error(
+          at,
+          'config-invalid-profile',
+          `auth profile "${at[1]}" needs "headers"`,
+          'Add `headers: { X-Auth-Token: "{{env.TOKEN}}" }`.',
+        );
       return { type, headers: Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)])) };
     }
     default: {
       r.keys(at, ['type', 'api', 'tokenPath', 'clientId', 'clientSecret', 'scope', 'clientAuth']);
       const clientAuth = r.string([...at, 'clientAuth']) ?? 'basic';
-      if (clientAuth !== 'basic' && clientAuth !== 'body') r.error([...at, 'clientAuth'], 'config-invalid-profile', 'clientAuth must be "basic" or "body"', 'Use basic (HTTP Basic, RFC 6749 §2.3.1) unless the server wants credentials in the body.');
-      return { type: 'oauth2-client-credentials', api: r.string([...at, 'api']), tokenPath: need('tokenPath'), clientId: need('clientId'), clientSecret: need('clientSecret'), scope: r.string([...at, 'scope']), clientAuth: clientAuth === 'body' ? 'body' : 'basic' };
+      if (clientAuth !== 'basic' && clientAuth !== 'body')
+        r.error(
+          [...at, 'clientAuth'],
+          'config-invalid-profile',
+          'clientAuth must be "basic" or "body"',
+          'Use basic (HTTP Basic, RFC 6749 §2.3.1) unless the server wants credentials in the body.',
+        );
+      return {
+        type: 'oauth2-client-credentials',
+        api: r.string([...at, 'api']),
+        tokenPath: need('tokenPath'),
+        clientId: need('clientId'),
+        clientSecret: need('clientSecret'),
+        scope: r.string([...at, 'scope']),
+        clientAuth: clientAuth === 'body' ? 'body' : 'basic',
+      };
     }
   }
 }

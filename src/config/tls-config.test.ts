@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './load-config.js';
 
-const parse = (tls: string, extra = '') => parseConfig(['targets:', '  staging:', `    apis: { vcita: "https://api.staging.example" }${extra}`, '    tls:', ...tls.split('\n').map((l) => `      ${l}`), ''].join('\n'), 'cardcheck.config.yaml');
+const parse = (tls: string, extra = '') =>
+  parseConfig(
+    [
+      'targets:',
+      '  staging:',
+      `    apis: { vcita: "https://api.staging.example" }${extra}`,
+      '    tls:',
+      ...tls.split('\n').map((l) => `      ${l}`),
+      '',
+    ].join('\n'),
+    'cardcheck.config.yaml',
+  );
 
 describe('targets.<name>.tls', () => {
   it('reads ca, cert and key as paths with where they are written; rejectUnauthorized defaults to true', () => {
@@ -17,7 +28,14 @@ describe('targets.<name>.tls', () => {
 
   it('wants cert and key together', () => {
     const { diagnostics } = parse('cert: certs/client.pem');
-    expect(diagnostics).toMatchObject([{ ruleId: 'config-invalid-tls', severity: 'error', line: 4, message: 'tls of target "staging" has cert but no key: a client certificate needs both' }]);
+    expect(diagnostics).toMatchObject([
+      {
+        ruleId: 'config-invalid-tls',
+        severity: 'error',
+        line: 4,
+        message: 'tls of target "staging" has cert but no key: a client certificate needs both',
+      },
+    ]);
   });
 
   it('warns about an unknown key with a suggestion, and about an empty path', () => {
@@ -29,7 +47,15 @@ describe('targets.<name>.tls', () => {
   });
 
   it('warns when certificate checks are off, and refuses it on a production target', () => {
-    expect(parse('rejectUnauthorized: false').diagnostics).toMatchObject([{ ruleId: 'config-insecure-tls', severity: 'warning', line: 5 }]);
-    expect(parse('rejectUnauthorized: false', '\n    production: true').diagnostics).toMatchObject([{ ruleId: 'config-insecure-tls', severity: 'error', message: expect.stringMatching(/a production target must check it$/) }]);
+    expect(parse('rejectUnauthorized: false').diagnostics).toMatchObject([
+      { ruleId: 'config-insecure-tls', severity: 'warning', line: 5 },
+    ]);
+    expect(parse('rejectUnauthorized: false', '\n    production: true').diagnostics).toMatchObject([
+      {
+        ruleId: 'config-insecure-tls',
+        severity: 'error',
+        message: expect.stringMatching(/a production target must check it$/),
+      },
+    ]);
   });
 });

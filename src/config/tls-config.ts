@@ -19,20 +19,43 @@ export function readTargetTls(r: YamlReader, target: string, production: boolean
     const value = r.string([...at, k]);
     if (value === undefined) continue;
     if (value.trim() === '') {
-      r.error([...at, k], 'config-invalid-tls', `tls.${k} of target "${target}" is empty`, 'Give the path of a PEM file, relative to the config file, or drop the key.');
+      r.error(
+        [...at, k],
+        'config-invalid-tls',
+        `tls.${k} of target "${target}" is empty`,
+        'Give the path of a PEM file, relative to the config file, or drop the key.',
+      );
       continue;
     }
     files[k] = { path: value, ...r.position([...at, k]) };
   }
   if (Boolean(files.cert) !== Boolean(files.key)) {
     const missing = files.cert ? 'key' : 'cert';
-    r.error(at, 'config-invalid-tls', `tls of target "${target}" has ${missing === 'key' ? 'cert' : 'key'} but no ${missing}: a client certificate needs both`, `Add \`${missing}: path/to/client${missing === 'key' ? '-key' : ''}.pem\`.`);
+    r.error(
+      at,
+      'config-invalid-tls',
+      `tls of target "${target}" has ${missing === 'key' ? 'cert' : 'key'} but no ${missing}: a client certificate needs both`,
+      `Add \`${missing}: path/to/client${missing === 'key' ? '-key' : ''}.pem\`.`,
+    );
   }
   const rejectUnauthorized = r.bool([...at, 'rejectUnauthorized']) ?? true;
   if (!rejectUnauthorized) {
     const message = `target "${target}" does not check the server's certificate (tls.rejectUnauthorized: false), so anyone on the network path can read its credentials`;
-    if (production) r.error([...at, 'rejectUnauthorized'], 'config-insecure-tls', `${message}; a production target must check it`, 'Give the server\'s CA bundle as tls.ca instead.');
-    else r.error([...at, 'rejectUnauthorized'], 'config-insecure-tls', message, 'Give the server\'s CA bundle as tls.ca instead.', 'warning');
+    if (production)
+      r.error(
+        [...at, 'rejectUnauthorized'],
+        'config-insecure-tls',
+        `${message}; a production target must check it`,
+        "Give the server's CA bundle as tls.ca instead.",
+      );
+    else
+      r.error(
+        [...at, 'rejectUnauthorized'],
+        'config-insecure-tls',
+        message,
+        "Give the server's CA bundle as tls.ca instead.",
+        'warning',
+      );
   }
   return { ...files, rejectUnauthorized };
 }

@@ -1,5 +1,5 @@
-import { isMap, isScalar } from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
@@ -7,7 +7,11 @@ import { didYouMean } from '../util/did-you-mean.js';
 export class YamlReader {
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly doc: Document, private readonly lines: LineCounter, private readonly file: string) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+    private readonly file: string,
+  ) {}
 
   private node(path: string[]): Node | undefined {
     return (path.length ? this.doc.getIn(path, true) : this.doc.contents) as Node | undefined;
@@ -46,7 +50,12 @@ export class YamlReader {
     const n = this.node(path);
     if (n === undefined || n === null) return undefined;
     if (!isMap(n)) {
-      this.error(path, 'config-invalid-value', `"${path.join('.')}" must be a mapping of names to settings`, 'Indent the entries under the key, one `name: value` per line.');
+      this.error(
+        path,
+        'config-invalid-value',
+        `"${path.join('.')}" must be a mapping of names to settings`,
+        'Indent the entries under the key, one `name: value` per line.',
+      );
       return undefined;
     }
     return n.toJSON() as Record<string, unknown>;
@@ -64,7 +73,12 @@ export class YamlReader {
     const n = this.node(path);
     if (n === undefined) return undefined;
     if (isScalar(n) && typeof n.value === 'boolean') return n.value;
-    this.error(path, 'config-invalid-value', `"${path.join('.')}" must be true or false`, 'Write true or false without quotes.');
+    this.error(
+      path,
+      'config-invalid-value',
+      `"${path.join('.')}" must be true or false`,
+      'Write true or false without quotes.',
+    );
     return undefined;
   }
 
@@ -76,7 +90,13 @@ export class YamlReader {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (known.includes(key)) continue;
       const near = didYouMean(key, known);
-      this.error([...path, key], 'config-unknown-key', `unknown key "${key}"${path.length ? ` in ${path.join('.')}` : ''}`, near ? `Did you mean "${near}"?` : `Known keys: ${known.join(', ')}.`, 'warning');
+      this.error(
+        [...path, key],
+        'config-unknown-key',
+        `unknown key "${key}"${path.length ? ` in ${path.join('.')}` : ''}`,
+        near ? `Did you mean "${near}"?` : `Known keys: ${known.join(', ')}.`,
+        'warning',
+      );
     }
   }
 }

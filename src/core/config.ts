@@ -5,7 +5,15 @@ export type AuthProfile =
   | { type: 'headers'; headers: Record<string, string> }
   | { type: 'basic'; username: string; password: string }
   /** Obtains its own token with client_credentials and caches it until it expires. */
-  | { type: 'oauth2-client-credentials'; api?: string; tokenPath: string; clientId: string; clientSecret: string; scope?: string; clientAuth: 'basic' | 'body' };
+  | {
+      type: 'oauth2-client-credentials';
+      api?: string;
+      tokenPath: string;
+      clientId: string;
+      clientSecret: string;
+      scope?: string;
+      clientAuth: 'basic' | 'body';
+    };
 
 export interface TargetConfig {
   name: string;

@@ -52,18 +52,24 @@ export class Redactor {
   /** Remember a secret value. Short values are ignored: blanking them would blank ordinary text. */
   add(value: unknown): void {
     if (typeof value !== 'string' || value.length < MIN_LENGTH) return;
-    const forms = [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), JSON.stringify(value).slice(1, -1)];
-    for (const f of forms) if (!this.values.has(f)) {
-      this.values.add(f);
-      const key = windowHash(f, 0);
-      this.maybe[key & 0xffff] = 1;
-      const bucket = this.byPrefix.get(key);
-      if (!bucket) this.byPrefix.set(key, [f]);
-      else {
-        const shorter = bucket.findIndex((v) => v.length < f.length);
-        bucket.splice(shorter === -1 ? bucket.length : shorter, 0, f);
+    const forms = [
+      value,
+      encodeURIComponent(value),
+      encodeURIComponent(value).replace(/%20/g, '+'),
+      JSON.stringify(value).slice(1, -1),
+    ];
+    for (const f of forms)
+      if (!this.values.has(f)) {
+        this.values.add(f);
+        const key = windowHash(f, 0);
+        this.maybe[key & 0xffff] = 1;
+        const bucket = this.byPrefix.get(key);
+        if (!bucket) this.byPrefix.set(key, [f]);
+        else {
+          const shorter = bucket.findIndex((v) => v.length < f.length);
+          bucket.splice(shorter === -1 ? bucket.length : shorter, 0, f);
+        }
       }
-    }
   }
 
   /** A Basic pair: both parts and the base64 of `id:secret`. */
@@ -119,7 +125,8 @@ export class Redactor {
   redactDeep<T>(value: T): T {
     if (typeof value === 'string') return this.redact(value) as T;
     if (Array.isArray(value)) return value.map((v) => this.redactDeep(v)) as T;
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)])) as T;
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)])) as T;
     return value;
   }
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCards } from '../api/run-cards.js';
 import { defaultConfig } from '../config/load-config.js';
-import { startSandbox } from '../sandbox/server.js';
 import type { Sandbox } from '../sandbox/server.js';
-import { startEchoServer } from '../test-support/echo-server.js';
+import { startSandbox } from '../sandbox/server.js';
 import type { EchoServer } from '../test-support/echo-server.js';
+import { startEchoServer } from '../test-support/echo-server.js';
 import { card, writeCards } from '../test-support/temp-cards.js';
 
 let sandbox: Sandbox;
@@ -28,8 +28,21 @@ afterAll(async () => {
 describe('auth profiles', () => {
   it('an OAuth2 client-credentials profile obtains its token once and sends it on every request', async () => {
     const config = defaultConfig();
-    config.targets.both = { name: 'both', apis: { echo: `${echo.url}/api`, youhodler: sandbox.apis.youhodler }, embedded: false, production: false, line: 0 };
-    config.profiles.svc = { type: 'oauth2-client-credentials', api: 'youhodler', tokenPath: '/oauth/token', clientId: '{{env.SVC_ID}}', clientSecret: '{{env.SVC_SECRET}}', clientAuth: 'basic' };
+    config.targets.both = {
+      name: 'both',
+      apis: { echo: `${echo.url}/api`, youhodler: sandbox.apis.youhodler },
+      embedded: false,
+      production: false,
+      line: 0,
+    };
+    config.profiles.svc = {
+      type: 'oauth2-client-credentials',
+      api: 'youhodler',
+      tokenPath: '/oauth/token',
+      clientId: '{{env.SVC_ID}}',
+      clientSecret: '{{env.SVC_SECRET}}',
+      clientAuth: 'basic',
+    };
     config.profiles.rc = { type: 'headers', headers: { 'X-Auth-Token': '{{env.RC_TOKEN}}', 'X-User-Id': 'u1' } };
     config.folders['.'] = { api: 'echo', auth: 'svc' };
     const dir = await writeCards({
@@ -39,7 +52,13 @@ describe('auth profiles', () => {
       'd.md': card({ endpoint: 'GET /d', request: { method: 'GET', path: '/d', auth: 'none' } }),
     });
     const before = sandbox.stats().requests['POST /youhodler/oauth/token'] ?? 0;
-    const result = await runCards({ paths: ['.'], cwd: dir, target: 'both', config, env: { SVC_ID: account.client_id, SVC_SECRET: account.client_secret, RC_TOKEN: 'rc-token-123' } });
+    const result = await runCards({
+      paths: ['.'],
+      cwd: dir,
+      target: 'both',
+      config,
+      env: { SVC_ID: account.client_id, SVC_SECRET: account.client_secret, RC_TOKEN: 'rc-token-123' },
+    });
     expect(result.cards.map((c) => c.outcome)).toEqual(['passed', 'passed', 'passed', 'passed']);
     expect((sandbox.stats().requests['POST /youhodler/oauth/token'] ?? 0) - before).toBe(1);
     const auth = (p: string) => echo.seen.find((s) => s.url === p)?.headers;
@@ -54,10 +73,14 @@ describe('auth profiles', () => {
     const config = defaultConfig();
     config.targets.e = { name: 'e', apis: { echo: echo.url }, embedded: false, production: false, line: 0 };
     config.profiles.dir = { type: 'bearer', token: '{{env.NOT_SET_ANYWHERE}}' };
-    const dir = await writeCards({ 'a.md': card({ endpoint: 'GET /zz', request: { method: 'GET', path: '/zz', auth: 'dir' } }) });
+    const dir = await writeCards({
+      'a.md': card({ endpoint: 'GET /zz', request: { method: 'GET', path: '/zz', auth: 'dir' } }),
+    });
     const result = await runCards({ paths: ['.'], cwd: dir, target: 'e', config, env: {} });
     expect(result.cards[0]?.outcome).toBe('errored');
-    expect(result.cards[0]?.reason).toMatch(/auth profile "dir" needs the environment variable NOT_SET_ANYWHERE, which is not set/);
+    expect(result.cards[0]?.reason).toMatch(
+      /auth profile "dir" needs the environment variable NOT_SET_ANYWHERE, which is not set/,
+    );
     expect(echo.seen.some((s) => s.url === '/zz')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { AuthProfile } from '../core/config.js';
 import type { HttpClient } from '../http/client.js';
-import { renderString } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
+import { renderString } from '../plan/render.js';
 
 export class AuthError extends Error {
   readonly code = 'auth-error';
@@ -22,11 +22,20 @@ export interface AuthResolver {
  * Turns auth profiles into headers. OAuth2 client-credentials profiles fetch
  * their token once and reuse it until shortly before it expires.
  */
-export function createAuthResolver(profiles: Record<string, AuthProfile>, http: HttpClient, baseUrlFor: (api: string | undefined) => string, now: () => number = Date.now): AuthResolver {
+export function createAuthResolver(
+  profiles: Record<string, AuthProfile>,
+  http: HttpClient,
+  baseUrlFor: (api: string | undefined) => string,
+  now: () => number = Date.now,
+): AuthResolver {
   const cache = new Map<string, { token: string; expiresAt: number }>();
   const inflight = new Map<string, Promise<string>>();
 
-  const fetchToken = async (name: string, p: Extract<AuthProfile, { type: 'oauth2-client-credentials' }>, scope: RenderScope): Promise<string> => {
+  const fetchToken = async (
+    name: string,
+    p: Extract<AuthProfile, { type: 'oauth2-client-credentials' }>,
+    scope: RenderScope,
+  ): Promise<string> => {
     const clientId = renderString(p.clientId, scope);
     const clientSecret = renderString(p.clientSecret, scope);
     const form: Record<string, string> = { grant_type: 'client_credentials', ...(p.scope ? { scope: p.scope } : {}) };
@@ -36,7 +45,9 @@ export function createAuthResolver(profiles: Record<string, AuthProfile>, http: 
     const res = await http.send({ baseUrl: baseUrlFor(p.api), method: 'POST', path: p.tokenPath, form, headers });
     const body = res.json as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (res.status !== 200 || typeof body?.access_token !== 'string') {
-      throw new AuthError(`auth profile "${name}": the token request to ${p.tokenPath} answered ${res.status} without an access_token`);
+      throw new AuthError(
+        `auth profile "${name}": the token request to ${p.tokenPath} answered ${res.status} without an access_token`,
+      );
     }
     const ttl = typeof body.expires_in === 'number' ? body.expires_in * 1000 : 300_000;
     cache.set(name, { token: body.access_token, expiresAt: now() + ttl - Math.min(30_000, ttl / 10) });
@@ -52,7 +63,9 @@ export function createAuthResolver(profiles: Record<string, AuthProfile>, http: 
         case 'bearer':
           return { authorization: `Bearer ${renderString(p.token, scope)}` };
         case 'headers':
-          return Object.fromEntries(Object.entries(p.headers).map(([k, v]) => [k.toLowerCase(), renderString(v, scope)]));
+          return Object.fromEntries(
+            Object.entries(p.headers).map(([k, v]) => [k.toLowerCase(), renderString(v, scope)]),
+          );
         case 'basic':
           return { authorization: basicHeader(renderString(p.username, scope), renderString(p.password, scope)) };
         case 'oauth2-client-credentials': {

@@ -1,7 +1,7 @@
 import type { RequestSpec } from '../core/card.js';
 import type { HttpRequest } from '../http/client.js';
-import { renderJson, renderPath, renderRecord, renderString } from '../plan/render.js';
 import type { RenderScope } from '../plan/render.js';
+import { renderJson, renderPath, renderRecord, renderString } from '../plan/render.js';
 import { basicHeader } from './auth.js';
 import type { ExecuteContext } from './context.js';
 import { assertSafeHeaders, assertSafePath } from './request-safety.js';
@@ -10,9 +10,18 @@ import { assertSafeHeaders, assertSafePath } from './request-safety.js';
  * Render a card's request for sending. Headers, lowest to highest: the auth
  * profile's, the request's `basic`, the request's own `headers`.
  */
-export async function buildRequest(spec: RequestSpec, scope: RenderScope, ctx: ExecuteContext, defaults: { auth?: string; api?: string }): Promise<HttpRequest> {
+export async function buildRequest(
+  spec: RequestSpec,
+  scope: RenderScope,
+  ctx: ExecuteContext,
+  defaults: { auth?: string; api?: string },
+): Promise<HttpRequest> {
   const headers: Record<string, string> = { ...(await ctx.auth.headersFor(spec.auth ?? defaults.auth, scope)) };
-  if (spec.basic) headers.authorization = basicHeader(renderString(spec.basic.username, scope), renderString(spec.basic.password, scope));
+  if (spec.basic)
+    headers.authorization = basicHeader(
+      renderString(spec.basic.username, scope),
+      renderString(spec.basic.password, scope),
+    );
   for (const [k, v] of Object.entries(renderRecord(spec.headers, scope))) headers[k.toLowerCase()] = v;
   // Refused before anything is sent: a path that leaves the target, a header that smuggles lines.
   assertSafeHeaders(spec, headers);

@@ -3,7 +3,8 @@ import { card, useVcitaSandbox } from '../test-support/temp-cards.js';
 
 const { sandbox: current, run } = useVcitaSandbox({ beforeAll, afterAll });
 const createApp = (name: string) => ({
-  method: 'POST', path: '/platform/v1/apps',
+  method: 'POST',
+  path: '/platform/v1/apps',
   body: { name, app_code_name: `${name}{{timestamp}}`, redirect_uri: 'https://example.com/cb' },
   cleanup: 'DELETE /platform/v1/apps/{{response.data.client_id}}',
 });
@@ -13,11 +14,21 @@ describe('chaining cards', () => {
     const before = current().stats().created.app ?? 0;
     const result = await run({
       // Listed first, but it needs the maker card.
-      'a-use.md': card({ endpoint: 'GET /platform/v1/apps/{id}', request: { method: 'GET', path: '/platform/v1/apps/{{card.z-make.response.data.client_id}}' } }),
-      'b-use-too.md': card({ endpoint: 'GET /platform/v1/apps/{id}', request: { method: 'GET', path: '/platform/v1/apps/{{card.z-make.response.data.client_id}}' } }),
+      'a-use.md': card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        request: { method: 'GET', path: '/platform/v1/apps/{{card.z-make.response.data.client_id}}' },
+      }),
+      'b-use-too.md': card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        request: { method: 'GET', path: '/platform/v1/apps/{{card.z-make.response.data.client_id}}' },
+      }),
       'z-make.md': card({ endpoint: 'POST /platform/v1/apps', request: createApp('chain') }),
     });
-    expect(result.cards.map((c) => [c.file, c.outcome])).toEqual([['z-make.md', 'passed'], ['a-use.md', 'passed'], ['b-use-too.md', 'passed']]);
+    expect(result.cards.map((c) => [c.file, c.outcome])).toEqual([
+      ['z-make.md', 'passed'],
+      ['a-use.md', 'passed'],
+      ['b-use-too.md', 'passed'],
+    ]);
     expect((current().stats().created.app ?? 0) - before).toBe(1);
     expect(current().stats().live.app ?? 0).toBe(0);
     expect(result.leftBehind).toEqual([]);
@@ -25,9 +36,18 @@ describe('chaining cards', () => {
 
   it('reports a cycle and a missing card as card errors; other cards still run', async () => {
     const result = await run({
-      'p.md': card({ endpoint: 'GET /platform/v1/apps/{id}', request: { method: 'GET', path: '/platform/v1/apps/{{card.q.response.data.id}}' } }),
-      'q.md': card({ endpoint: 'GET /platform/v1/apps/{id}', request: { method: 'GET', path: '/platform/v1/apps/{{card.p.response.data.id}}' } }),
-      'r.md': card({ endpoint: 'GET /platform/v1/apps/{id}', request: { method: 'GET', path: '/platform/v1/apps/{{card.nope.response.data.id}}' } }),
+      'p.md': card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        request: { method: 'GET', path: '/platform/v1/apps/{{card.q.response.data.id}}' },
+      }),
+      'q.md': card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        request: { method: 'GET', path: '/platform/v1/apps/{{card.p.response.data.id}}' },
+      }),
+      'r.md': card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        request: { method: 'GET', path: '/platform/v1/apps/{{card.nope.response.data.id}}' },
+      }),
       's.md': card({ endpoint: 'GET /platform/v1/apps', request: { method: 'GET', path: '/platform/v1/apps' } }),
     });
     const by = Object.fromEntries(result.cards.map((c) => [c.file, c]));
@@ -52,7 +72,12 @@ describe('shared (not fresh) resources', () => {
     };
     const before = current().stats().created.app ?? 0;
     const cards: Record<string, string> = {};
-    for (const n of ['one', 'two', 'three']) cards[`${n}.md`] = card({ endpoint: 'GET /platform/v1/apps/{id}', uid, request: { method: 'GET', path: '/platform/v1/apps/{{resolved.app}}' } });
+    for (const n of ['one', 'two', 'three'])
+      cards[`${n}.md`] = card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        uid,
+        request: { method: 'GET', path: '/platform/v1/apps/{{resolved.app}}' },
+      });
     const result = await run(cards);
     expect(result.cards.map((c) => c.outcome)).toEqual(['passed', 'passed', 'passed']);
     expect((current().stats().created.app ?? 0) - before).toBe(1);

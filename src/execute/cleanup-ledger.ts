@@ -50,7 +50,10 @@ export class CleanupLedger {
       if (!entry) break;
       const base = { file: entry.file, createdBy: entry.createdBy, field: entry.field, id: entry.id };
       if (entry.cleanups.length === 0) {
-        left.push({ ...base, reason: entry.cleanupNote ? `no cleanup declared (card says: ${entry.cleanupNote})` : 'no cleanup declared' });
+        left.push({
+          ...base,
+          reason: entry.cleanupNote ? `no cleanup declared (card says: ${entry.cleanupNote})` : 'no cleanup declared',
+        });
         continue;
       }
       let clean = true;

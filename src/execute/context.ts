@@ -6,8 +6,8 @@ import type { HttpClient } from '../http/client.js';
 import type { CardOutput } from '../plan/render.js';
 import type { AuthResolver } from './auth.js';
 import type { CleanupLedger } from './cleanup-ledger.js';
-import type { RetryState } from './send-with-retry.js';
 import type { Journal } from './journal.js';
+import type { RetryState } from './send-with-retry.js';
 import type { SharedFixtures } from './shared-fixtures.js';
 
 /** Everything a card execution needs from the run, in one object. */

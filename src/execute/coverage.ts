@@ -14,7 +14,8 @@ export function computeCoverage(cards: CardResult[]): CoverageRow[] {
     row.cards.push(c);
     for (const s of c.documentedStatuses) if (!row.documented.includes(s)) row.documented.push(s);
     const status = c.requests.find((r) => r.label === 'request')?.status;
-    if ((c.outcome === 'passed' || c.outcome === 'flaky') && status !== undefined && !row.exercised.includes(status)) row.exercised.push(status);
+    if ((c.outcome === 'passed' || c.outcome === 'flaky') && status !== undefined && !row.exercised.includes(status))
+      row.exercised.push(status);
   }
   return [...rows.values()]
     .map(({ cards: list, ...row }) => ({

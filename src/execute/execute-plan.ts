@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CardPlan, RunPlan } from '../core/plan.js';
-import { summarize } from '../core/result.js';
 import type { CardResult, RequestRecord, RunResult } from '../core/result.js';
+import { summarize } from '../core/result.js';
 import type { ExecuteContext } from './context.js';
 import { computeCoverage } from './coverage.js';
 import { createCleanupRunner, executeCard } from './execute-card.js';
@@ -39,7 +39,11 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     results[index] = result;
     if (result.outcome === 'failed' || result.outcome === 'errored') {
       failures++;
-      if (opts.bail !== undefined && failures >= opts.bail) ctx.abort ??= { kind: 'bail', message: `--bail stopped the run after ${failures} failure${failures === 1 ? '' : 's'}` };
+      if (opts.bail !== undefined && failures >= opts.bail)
+        ctx.abort ??= {
+          kind: 'bail',
+          message: `--bail stopped the run after ${failures} failure${failures === 1 ? '' : 's'}`,
+        };
     }
     ctx.onEvent({ type: 'card-end', result });
   };

@@ -6,7 +6,10 @@
 export class HostLimiter {
   private readonly openAt = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now, private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
 
   /** Wait until the host is open. */
   async wait(host: string): Promise<void> {

@@ -12,7 +12,9 @@ function renderForJournal(entry: LedgerEntry, ctx: ExecuteContext): JournalClean
       baseUrl: ctx.baseUrlFor(entry.api),
       path: renderPath(c.path, entry.scope),
       query: renderRecord(c.query, entry.scope),
-      headers: Object.fromEntries(Object.entries(renderRecord(c.headers, entry.scope)).filter(([k]) => !SECRET_KEY.test(k))),
+      headers: Object.fromEntries(
+        Object.entries(renderRecord(c.headers, entry.scope)).filter(([k]) => !SECRET_KEY.test(k)),
+      ),
       body: c.body === undefined ? undefined : renderJson(c.body, entry.scope),
       form: c.form === undefined ? undefined : renderRecord(c.form, entry.scope),
       auth: c.auth ?? entry.auth,
@@ -28,9 +30,16 @@ export function recordCreated(ledger: CleanupLedger, entry: LedgerEntry, ctx: Ex
   if (ctx.journal) {
     const cleanups = renderForJournal(entry, ctx);
     entry.journalKey = ctx.journal.created({
-      file: entry.file, createdBy: entry.createdBy, field: entry.field, id: entry.id,
+      file: entry.file,
+      createdBy: entry.createdBy,
+      field: entry.field,
+      id: entry.id,
       cleanups: cleanups ?? [],
-      ...(cleanups ? (entry.cleanupNote ? { note: entry.cleanupNote } : {}) : { note: 'the cleanup could not be rendered when the resource was created' }),
+      ...(cleanups
+        ? entry.cleanupNote
+          ? { note: entry.cleanupNote }
+          : {}
+        : { note: 'the cleanup could not be rendered when the resource was created' }),
     });
   }
   ledger.add(entry);

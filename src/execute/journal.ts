@@ -16,7 +16,18 @@ export interface JournalCleanup {
 }
 
 export type JournalLine =
-  | { op: 'created'; key: string; runId: string; at: string; file: string; createdBy: string; field: string; id: string; cleanups: JournalCleanup[]; note?: string }
+  | {
+      op: 'created';
+      key: string;
+      runId: string;
+      at: string;
+      file: string;
+      createdBy: string;
+      field: string;
+      id: string;
+      cleanups: JournalCleanup[];
+      note?: string;
+    }
   | { op: 'cleaned'; key: string; at: string };
 
 /**
@@ -28,7 +39,10 @@ export class Journal {
   private seq = 0;
   readonly file: string;
 
-  constructor(dir: string, readonly runId: string) {
+  constructor(
+    dir: string,
+    readonly runId: string,
+  ) {
     mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, `${runId}.jsonl`);
   }
@@ -37,7 +51,14 @@ export class Journal {
     appendFileSync(this.file, `${JSON.stringify(line)}\n`);
   }
 
-  created(e: { file: string; createdBy: string; field: string; id: string; cleanups: JournalCleanup[]; note?: string }): string {
+  created(e: {
+    file: string;
+    createdBy: string;
+    field: string;
+    id: string;
+    cleanups: JournalCleanup[];
+    note?: string;
+  }): string {
     const key = `${this.runId}:${++this.seq}`;
     this.write({ op: 'created', key, runId: this.runId, at: new Date().toISOString(), ...e });
     return key;

@@ -10,6 +10,11 @@ describe('PKCE placeholders', () => {
     expect(pkce.challenge).toBe(createHash('sha256').update(pkce.verifier).digest('base64url'));
     expect(newPkce().verifier).not.toBe(pkce.verifier);
     const scope = { timestamp: 1, faker: undefined as never, fields: new Map(), env: {}, pkce };
-    expect(renderJson({ url: '/authorize?code_challenge={{pkce.challenge}}', body: { code_verifier: '{{pkce.verifier}}' } }, scope)).toEqual({ url: `/authorize?code_challenge=${pkce.challenge}`, body: { code_verifier: pkce.verifier } });
+    expect(
+      renderJson(
+        { url: '/authorize?code_challenge={{pkce.challenge}}', body: { code_verifier: '{{pkce.verifier}}' } },
+        scope,
+      ),
+    ).toEqual({ url: `/authorize?code_challenge=${pkce.challenge}`, body: { code_verifier: pkce.verifier } });
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCards } from '../api/run-cards.js';
 import { defaultConfig } from '../config/load-config.js';
-import { startEchoServer } from '../test-support/echo-server.js';
 import type { EchoServer } from '../test-support/echo-server.js';
+import { startEchoServer } from '../test-support/echo-server.js';
 import { card, writeCards } from '../test-support/temp-cards.js';
 
 let echo: EchoServer;
@@ -33,14 +33,19 @@ describe('values cannot make a request leave the target', () => {
     expect(echo.seen.map((s) => [s.url, s.headers.host])).toEqual([[sent, new URL(echo.url).host]]);
   });
 
-  it.each(['..', '.'])('a value %j, which a URL parser would read as a dot segment, errors the card; nothing is sent', async (value) => {
-    const result = await run(getCard('/apps/{{env.APP_ID}}/settings'), { APP_ID: value });
-    const c = result.cards[0];
-    expect(c?.outcome).toBe('errored');
-    expect(c?.reason).toBe(`the path of GET /apps/{{env.APP_ID}}/settings (line 10) leaves the path it names once filled in: the segment "{{env.APP_ID}}" becomes "${value}"; nothing was sent`);
-    expect(echo.seen).toEqual([]);
-    expect(result.summary.errored).toBe(1);
-  });
+  it.each(['..', '.'])(
+    'a value %j, which a URL parser would read as a dot segment, errors the card; nothing is sent',
+    async (value) => {
+      const result = await run(getCard('/apps/{{env.APP_ID}}/settings'), { APP_ID: value });
+      const c = result.cards[0];
+      expect(c?.outcome).toBe('errored');
+      expect(c?.reason).toBe(
+        `the path of GET /apps/{{env.APP_ID}}/settings (line 10) leaves the path it names once filled in: the segment "{{env.APP_ID}}" becomes "${value}"; nothing was sent`,
+      );
+      expect(echo.seen).toEqual([]);
+      expect(result.summary.errored).toBe(1);
+    },
+  );
 
   it('a value spelling the dots encoded (%2e%2e) is encoded once more, so it stays an ordinary segment', async () => {
     const result = await run(getCard('/apps/{{env.APP_ID}}/settings'), { APP_ID: '%2e%2e' });
@@ -54,11 +59,16 @@ describe('header values with line breaks', () => {
   const secret = 'tok-4f1c9e2b7a\nsecond-line';
 
   it('errors the card naming the header, without showing the value, and sends nothing', async () => {
-    const text = card({ endpoint: 'GET /apps', request: { method: 'GET', path: '/apps', headers: { 'X-Trace': 'id-{{env.TRACE}}' } } });
+    const text = card({
+      endpoint: 'GET /apps',
+      request: { method: 'GET', path: '/apps', headers: { 'X-Trace': 'id-{{env.TRACE}}' } },
+    });
     const result = await run(text, { TRACE: injected });
     const c = result.cards[0];
     expect(c?.outcome).toBe('errored');
-    expect(c?.reason).toMatch(/^header "x-trace" of GET \/apps \(line \d+\) holds a line break \(CR or LF\) once filled in, so it was not sent \(its value is not shown\)/);
+    expect(c?.reason).toMatch(
+      /^header "x-trace" of GET \/apps \(line \d+\) holds a line break \(CR or LF\) once filled in, so it was not sent \(its value is not shown\)/,
+    );
     expect(JSON.stringify(result)).not.toContain('X-Injected');
     expect(echo.seen).toEqual([]);
   });
@@ -67,7 +77,11 @@ describe('header values with line breaks', () => {
     const config = defaultConfig();
     config.profiles.api = { type: 'bearer', token: '{{env.API_TOKEN}}' };
     config.folders['.'] = { auth: 'api' };
-    const result = await run(card({ endpoint: 'GET /apps', request: { method: 'GET', path: '/apps' } }), { API_TOKEN: secret }, config);
+    const result = await run(
+      card({ endpoint: 'GET /apps', request: { method: 'GET', path: '/apps' } }),
+      { API_TOKEN: secret },
+      config,
+    );
     const c = result.cards[0];
     expect(c?.outcome).toBe('errored');
     expect(c?.reason).toMatch(/^header "authorization" of GET \/apps/);

@@ -15,7 +15,10 @@ const where = (spec: RequestSpec) => `${spec.method} ${spec.path} (line ${spec.l
  */
 export function assertSafePath(spec: RequestSpec, rendered: string): void {
   const escape = pathEscape(rendered);
-  if (escape) throw new UnsafeRequestError(`the path of ${where(spec)} leaves the target once filled in: ${escape}; nothing was sent`);
+  if (escape)
+    throw new UnsafeRequestError(
+      `the path of ${where(spec)} leaves the target once filled in: ${escape}; nothing was sent`,
+    );
   const written = pathSegments(spec.path);
   const sent = pathSegments(rendered);
   sent.forEach((seg, i) => {
@@ -24,7 +27,9 @@ export function assertSafePath(spec: RequestSpec, rendered: string): void {
     const own = written.length === sent.length && written[i] === seg;
     if (dot && !own) {
       const from = written.length === sent.length ? ` "${written[i] ?? ''}"` : '';
-      throw new UnsafeRequestError(`the path of ${where(spec)} leaves the path it names once filled in: the segment${from} becomes "${dot}"; nothing was sent`);
+      throw new UnsafeRequestError(
+        `the path of ${where(spec)} leaves the path it names once filled in: the segment${from} becomes "${dot}"; nothing was sent`,
+      );
     }
   });
 }
@@ -34,9 +39,14 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Header names must be tokens and values one line: a CR or LF would let a value add headers or a body. The value is never shown. */
 export function assertSafeHeaders(spec: RequestSpec, headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
-    if (!TOKEN.test(name)) throw new UnsafeRequestError(`header name "${name.replace(/[^\x20-\x7e]/g, '?')}" of ${where(spec)} is not a valid header name; nothing was sent`);
+    if (!TOKEN.test(name))
+      throw new UnsafeRequestError(
+        `header name "${name.replace(/[^\x20-\x7e]/g, '?')}" of ${where(spec)} is not a valid header name; nothing was sent`,
+      );
     if (/[\r\n\0]/.test(value)) {
-      throw new UnsafeRequestError(`header "${name}" of ${where(spec)} holds a line break (CR or LF) once filled in, so it was not sent (its value is not shown); check the values it is built from, e.g. an environment variable read with a trailing newline`);
+      throw new UnsafeRequestError(
+        `header "${name}" of ${where(spec)} holds a line break (CR or LF) once filled in, so it was not sent (its value is not shown); check the values it is built from, e.g. an environment variable read with a trailing newline`,
+      );
     }
   }
 }

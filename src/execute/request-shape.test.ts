@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCards } from '../api/run-cards.js';
 import { parseConfig } from '../config/load-config.js';
-import { startEchoServer } from '../test-support/echo-server.js';
 import type { EchoServer } from '../test-support/echo-server.js';
+import { startEchoServer } from '../test-support/echo-server.js';
 import { card, writeCards } from '../test-support/temp-cards.js';
 
 let echo: EchoServer;
@@ -21,14 +21,25 @@ const lastSeen = () => echo.seen[echo.seen.length - 1];
 describe('what cardcheck sends', () => {
   it('joins the path to the base URL prefix, URL-encodes path values, adds the query', async () => {
     const uid = { id: { value: 'a/b c' } };
-    const result = await run({ 'c.md': card({ endpoint: 'GET /things/{id}', uid, request: { method: 'GET', path: '/things/{{resolved.id}}', query: { q: 'x y', n: '{{resolved.id}}' } } }) });
+    const result = await run({
+      'c.md': card({
+        endpoint: 'GET /things/{id}',
+        uid,
+        request: { method: 'GET', path: '/things/{{resolved.id}}', query: { q: 'x y', n: '{{resolved.id}}' } },
+      }),
+    });
     expect(result.cards[0]?.outcome).toBe('passed');
     expect(lastSeen()?.url).toBe('/api/things/a%2Fb%20c?q=x+y&n=a%2Fb+c');
   });
 
   it('sends a form body and HTTP Basic client credentials as RFC 6749 asks', async () => {
     const uid = { client_id: { value: 'my client' }, client_secret: { value: 's3cr:t' } };
-    const request = { method: 'POST', path: '/oauth/token', form: { grant_type: 'client_credentials', scope: 'a b' }, basic: { username: '{{resolved.client_id}}', password: '{{resolved.client_secret}}' } };
+    const request = {
+      method: 'POST',
+      path: '/oauth/token',
+      form: { grant_type: 'client_credentials', scope: 'a b' },
+      basic: { username: '{{resolved.client_id}}', password: '{{resolved.client_secret}}' },
+    };
     await run({ 'c.md': card({ endpoint: 'POST /oauth/token', uid, request }) });
     const seen = lastSeen();
     expect(seen?.headers['content-type']).toBe('application/x-www-form-urlencoded');
@@ -38,13 +49,26 @@ describe('what cardcheck sends', () => {
 
   it('sends a JSON body, keeping the type of a sole placeholder', async () => {
     const uid = { n: { value: 42 } };
-    await run({ 'c.md': card({ endpoint: 'POST /x', uid, request: { method: 'POST', path: '/x', body: { n: '{{resolved.n}}', s: 'n={{resolved.n}}', t: '<<resolved.n>>' } } }) });
+    await run({
+      'c.md': card({
+        endpoint: 'POST /x',
+        uid,
+        request: {
+          method: 'POST',
+          path: '/x',
+          body: { n: '{{resolved.n}}', s: 'n={{resolved.n}}', t: '<<resolved.n>>' },
+        },
+      }),
+    });
     expect(JSON.parse(lastSeen()?.body ?? '')).toEqual({ n: 42, s: 'n=42', t: 42 });
     expect(lastSeen()?.headers['content-type']).toBe('application/json');
   });
 
   it('replays faker values with the same seed', async () => {
-    const c = card({ endpoint: 'POST /x', request: { method: 'POST', path: '/x', body: { email: '{{faker.internet.email}}', id: '{{uuid}}' } } });
+    const c = card({
+      endpoint: 'POST /x',
+      request: { method: 'POST', path: '/x', body: { email: '{{faker.internet.email}}', id: '{{uuid}}' } },
+    });
     await run({ 'c.md': c });
     const first = lastSeen()?.body;
     await run({ 'c.md': c });
@@ -55,9 +79,24 @@ describe('what cardcheck sends', () => {
 
 describe('what cardcheck keeps secret', () => {
   it('redacts env values the config lists under `secrets`, wherever they would appear', async () => {
-    const dir = await writeCards({ 'c.md': card({ endpoint: 'GET /x', request: { method: 'GET', path: '/x' }, expect: { status: 200, assert: [{ path: 'method', equals: '{{env.PLAIN_VALUE}}' }] } }) });
-    const config = parseConfig('secrets: [PLAIN_VALUE]\ntargets:\n  echo:\n    apis: { echo: "{{env.ECHO}}" }\n', 'cardcheck.config.yaml').config;
-    const result = await runCards({ paths: ['.'], cwd: dir, target: 'echo', config, env: { PLAIN_VALUE: 'hunter2-plain', ECHO: `${echo.url}/api` } });
+    const dir = await writeCards({
+      'c.md': card({
+        endpoint: 'GET /x',
+        request: { method: 'GET', path: '/x' },
+        expect: { status: 200, assert: [{ path: 'method', equals: '{{env.PLAIN_VALUE}}' }] },
+      }),
+    });
+    const config = parseConfig(
+      'secrets: [PLAIN_VALUE]\ntargets:\n  echo:\n    apis: { echo: "{{env.ECHO}}" }\n',
+      'cardcheck.config.yaml',
+    ).config;
+    const result = await runCards({
+      paths: ['.'],
+      cwd: dir,
+      target: 'echo',
+      config,
+      env: { PLAIN_VALUE: 'hunter2-plain', ECHO: `${echo.url}/api` },
+    });
     expect(result.cards[0]?.reason).toBe('method: expected to equal "[redacted]", found "GET"');
     expect(JSON.stringify(result)).not.toContain('hunter2-plain');
   });
@@ -65,28 +104,67 @@ describe('what cardcheck keeps secret', () => {
 
 describe('what cardcheck checks', () => {
   it('checks values and headers, naming the path, expected and found', async () => {
-    const expectation = { status: 200, assert: [{ path: 'method', equals: 'GET' }, { header: 'x-echo', exists: true }, { header: 'content-type', matches: '^application/json' }, { path: 'method', equals: 'POST' }] };
-    const result = await run({ 'c.md': card({ endpoint: 'GET /x', request: { method: 'GET', path: '/x' }, expect: expectation }) });
+    const expectation = {
+      status: 200,
+      assert: [
+        { path: 'method', equals: 'GET' },
+        { header: 'x-echo', exists: true },
+        { header: 'content-type', matches: '^application/json' },
+        { path: 'method', equals: 'POST' },
+      ],
+    };
+    const result = await run({
+      'c.md': card({ endpoint: 'GET /x', request: { method: 'GET', path: '/x' }, expect: expectation }),
+    });
     expect(result.cards[0]?.outcome).toBe('failed');
     expect(result.cards[0]?.reason).toBe('method: expected to equal "POST", found "GET"');
-    expect(result.cards[0]?.checks.filter((c) => c.kind === 'assertion').map((c) => c.passed)).toEqual([true, true, true, false]);
+    expect(result.cards[0]?.checks.filter((c) => c.kind === 'assertion').map((c) => c.passed)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('turns vendor-style examples into schemas and names the missing field', async () => {
-    const examples = ['## Responses', '', '**200 Operation succeeded**', '', '```json', '{ "method": "GET", "url": "/x", "token_type": "Bearer" }', '```', ''].join('\n');
-    const result = await run({ 'c.md': card({ endpoint: 'GET /x', request: { method: 'GET', path: '/x' }, extra: examples }) });
+    const examples = [
+      '## Responses',
+      '',
+      '**200 Operation succeeded**',
+      '',
+      '```json',
+      '{ "method": "GET", "url": "/x", "token_type": "Bearer" }',
+      '```',
+      '',
+    ].join('\n');
+    const result = await run({
+      'c.md': card({ endpoint: 'GET /x', request: { method: 'GET', path: '/x' }, extra: examples }),
+    });
     expect(result.cards[0]?.outcome).toBe('failed');
     expect(result.cards[0]?.reason).toBe('required field /token_type is missing');
   });
 
   it('fails a non-JSON body where JSON was expected, naming the content type', async () => {
-    const result = await run({ 'c.md': card({ endpoint: 'GET /html', request: { method: 'GET', path: '/html' }, expect: { status: 200, schema: { type: 'object' } } }) });
-    expect(result.cards[0]).toMatchObject({ outcome: 'failed', reason: 'expected a JSON body matching the schema, got a text/html body' });
+    const result = await run({
+      'c.md': card({
+        endpoint: 'GET /html',
+        request: { method: 'GET', path: '/html' },
+        expect: { status: 200, schema: { type: 'object' } },
+      }),
+    });
+    expect(result.cards[0]).toMatchObject({
+      outcome: 'failed',
+      reason: 'expected a JSON body matching the schema, got a text/html body',
+    });
   });
 
   it('accepts an empty 204 and plain text when no schema is expected', async () => {
     const result = await run({
-      'a.md': card({ endpoint: 'DELETE /empty', request: { method: 'DELETE', path: '/empty' }, expect: { status: 204 } }),
+      'a.md': card({
+        endpoint: 'DELETE /empty',
+        request: { method: 'DELETE', path: '/empty' },
+        expect: { status: 204 },
+      }),
       'b.md': card({ endpoint: 'GET /text', request: { method: 'GET', path: '/text' } }),
     });
     expect(result.cards.map((c) => c.outcome)).toEqual(['passed', 'passed']);
@@ -94,19 +172,43 @@ describe('what cardcheck checks', () => {
 
   it('does not follow redirects unless asked; a card can expect the 3xx and its Location', async () => {
     const result = await run({
-      'a.md': card({ endpoint: 'GET /redirect', request: { method: 'GET', path: '/redirect' }, expect: { status: 302, assert: [{ header: 'location', equals: '/api/landed' }] } }),
-      'b.md': card({ endpoint: 'GET /redirect', request: { method: 'GET', path: '/redirect', followRedirects: true }, expect: { status: 200, assert: [{ path: 'url', equals: '/api/landed' }] } }),
-      'c.md': card({ endpoint: 'GET /offsite', request: { method: 'GET', path: '/offsite', followRedirects: true }, expect: { status: 302 } }),
+      'a.md': card({
+        endpoint: 'GET /redirect',
+        request: { method: 'GET', path: '/redirect' },
+        expect: { status: 302, assert: [{ header: 'location', equals: '/api/landed' }] },
+      }),
+      'b.md': card({
+        endpoint: 'GET /redirect',
+        request: { method: 'GET', path: '/redirect', followRedirects: true },
+        expect: { status: 200, assert: [{ path: 'url', equals: '/api/landed' }] },
+      }),
+      'c.md': card({
+        endpoint: 'GET /offsite',
+        request: { method: 'GET', path: '/offsite', followRedirects: true },
+        expect: { status: 302 },
+      }),
     });
-    expect(result.cards.map((c) => [c.file, c.outcome, c.reason])).toEqual([['a.md', 'passed', ''], ['b.md', 'passed', ''], ['c.md', 'passed', '']]);
+    expect(result.cards.map((c) => [c.file, c.outcome, c.reason])).toEqual([
+      ['a.md', 'passed', ''],
+      ['b.md', 'passed', ''],
+      ['c.md', 'passed', ''],
+    ]);
   });
 
   it('resolves UID fields in dependency order and reports cycles', async () => {
     const ordered = { b: { value: '{{resolved.a}}-b' }, a: { value: 'A' } };
     const cyclic = { x: { value: '{{resolved.y}}' }, y: { value: '{{resolved.x}}' } };
     const result = await run({
-      'ok.md': card({ endpoint: 'POST /x', uid: ordered, request: { method: 'POST', path: '/x', body: { b: '{{resolved.b}}' } } }),
-      'cycle.md': card({ endpoint: 'POST /x', uid: cyclic, request: { method: 'POST', path: '/x', body: { x: '{{resolved.x}}' } } }),
+      'ok.md': card({
+        endpoint: 'POST /x',
+        uid: ordered,
+        request: { method: 'POST', path: '/x', body: { b: '{{resolved.b}}' } },
+      }),
+      'cycle.md': card({
+        endpoint: 'POST /x',
+        uid: cyclic,
+        request: { method: 'POST', path: '/x', body: { x: '{{resolved.x}}' } },
+      }),
     });
     const byFile = Object.fromEntries(result.cards.map((c) => [c.file, c]));
     expect(byFile['ok.md']?.outcome).toBe('passed');
@@ -116,9 +218,17 @@ describe('what cardcheck checks', () => {
 
   it('skips a card that needs a value only a person can produce', async () => {
     const uid = { code: { from_person: 'the browser redirect after consent' } };
-    const result = await run({ 'c.md': card({ endpoint: 'POST /t', uid, request: { method: 'POST', path: '/t', body: { code: '{{resolved.code}}' } } }) });
+    const result = await run({
+      'c.md': card({
+        endpoint: 'POST /t',
+        uid,
+        request: { method: 'POST', path: '/t', body: { code: '{{resolved.code}}' } },
+      }),
+    });
     expect(result.cards[0]?.outcome).toBe('skipped');
-    expect(result.cards[0]?.reason).toMatch(/^needs \{\{resolved\.code\}\}, which only a person can produce \(the browser redirect after consent\)/);
+    expect(result.cards[0]?.reason).toMatch(
+      /^needs \{\{resolved\.code\}\}, which only a person can produce \(the browser redirect after consent\)/,
+    );
     expect(echo.seen.some((s) => s.url === '/api/t')).toBe(false);
   });
 });

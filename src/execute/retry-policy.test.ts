@@ -3,7 +3,7 @@ import { HostLimiter } from './host-limiter.js';
 import { backoffMs, DEFAULT_RETRY_POLICY, parseRetryAfter, retryHintFromBody, safeToResend } from './retry-policy.js';
 
 describe('retry policy', () => {
-  it('reads Retry-After as seconds or an HTTP date, and seed 003\'s body hint', () => {
+  it("reads Retry-After as seconds or an HTTP date, and seed 003's body hint", () => {
     const now = Date.parse('2026-11-23T10:00:00Z');
     expect(parseRetryAfter('3', now)).toBe(3000);
     expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:05 GMT', now)).toBe(5000);
@@ -28,10 +28,13 @@ describe('retry policy', () => {
   it('pauses a host for every caller at once', async () => {
     let now = 0;
     const slept: number[] = [];
-    const limiter = new HostLimiter(() => now, async (ms) => {
-      slept.push(ms);
-      now += ms;
-    });
+    const limiter = new HostLimiter(
+      () => now,
+      async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    );
     limiter.pause('api.example', 300);
     limiter.pause('api.example', 100);
     await limiter.wait('api.example');

@@ -12,7 +12,13 @@ export interface RetryPolicy {
   random: () => number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, budget: 100, baseDelayMs: 200, maxDelayMs: 30_000, random: Math.random };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 3,
+  budget: 100,
+  baseDelayMs: 200,
+  maxDelayMs: 30_000,
+  random: Math.random,
+};
 
 /** `Retry-After` as seconds or an HTTP date, in ms from `now`. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
@@ -41,5 +47,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 /** A lost connection may have been processed: only idempotent requests (or ones with an Idempotency-Key) are sent again. */
 export function safeToResend(method: string, headers: Record<string, string> | undefined): boolean {
-  return IDEMPOTENT.has(method.toUpperCase()) || Object.keys(headers ?? {}).some((h) => h.toLowerCase() === 'idempotency-key');
+  return (
+    IDEMPOTENT.has(method.toUpperCase()) ||
+    Object.keys(headers ?? {}).some((h) => h.toLowerCase() === 'idempotency-key')
+  );
 }

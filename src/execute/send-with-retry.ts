@@ -1,8 +1,8 @@
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/client.js';
 import { TransportError } from '../http/client.js';
 import type { HostLimiter } from './host-limiter.js';
-import { backoffMs, parseRetryAfter, retryHintFromBody, safeToResend } from './retry-policy.js';
 import type { RetryPolicy } from './retry-policy.js';
+import { backoffMs, parseRetryAfter, retryHintFromBody, safeToResend } from './retry-policy.js';
 
 export interface RetryState {
   policy: RetryPolicy;
@@ -29,7 +29,12 @@ const hostOf = (req: HttpRequest) => new URL(req.baseUrl).host;
  * the request was not processed) for any method, lost connections for
  * requests that are safe to resend. Never makes a card flaky.
  */
-export async function sendWithRetry(http: HttpClient, req: HttpRequest, state: RetryState, opts: SendOptions = {}): Promise<HttpResponse> {
+export async function sendWithRetry(
+  http: HttpClient,
+  req: HttpRequest,
+  state: RetryState,
+  opts: SendOptions = {},
+): Promise<HttpResponse> {
   const host = hostOf(req);
   for (let retry = 0; ; retry++) {
     await state.limiter.wait(host);

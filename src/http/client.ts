@@ -1,16 +1,16 @@
-import type { Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
+import type { Dispatcher } from 'undici';
 import type { JsonValue } from '../core/json.js';
-import { createDispatcherPool } from './dispatchers.js';
+import type { ObservedResponse } from '../core/response.js';
 import type { TlsSettings } from './dispatchers.js';
+import { createDispatcherPool } from './dispatchers.js';
 import type { ProxySettings } from './proxy-env.js';
 import { toTransportError } from './transport-error.js';
-import type { ObservedResponse } from '../core/response.js';
 
-export { TransportError } from './transport-error.js';
-export type { TransportErrorKind } from './transport-error.js';
 export type { TlsSettings } from './dispatchers.js';
 export type { ProxySettings } from './proxy-env.js';
+export type { TransportErrorKind } from './transport-error.js';
+export { TransportError } from './transport-error.js';
 
 /** A request as the executor hands it over: already rendered, origin-relative path. */
 export interface HttpRequest {
@@ -61,7 +61,12 @@ export function joinUrl(baseUrl: string, path: string, query?: Record<string, st
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const pool = createDispatcherPool({ timeoutMs: options.timeoutMs ?? 30_000, tls: options.tls, proxy: options.proxy, lookup: options.lookup });
+  const pool = createDispatcherPool({
+    timeoutMs: options.timeoutMs ?? 30_000,
+    tls: options.tls,
+    proxy: options.proxy,
+    lookup: options.lookup,
+  });
 
   const once = async (url: URL, req: HttpRequest): Promise<HttpResponse> => {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -80,13 +85,20 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let res: Dispatcher.ResponseData;
     let text: string;
     try {
-      res = await route.dispatcher.request({ origin: url.origin, path: url.pathname + url.search, method: req.method as Dispatcher.HttpMethod, headers, body });
+      res = await route.dispatcher.request({
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: req.method as Dispatcher.HttpMethod,
+        headers,
+        body,
+      });
       text = await res.body.text();
     } catch (err) {
       throw toTransportError(err, url, route);
     }
     const responseHeaders: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+    for (const [k, v] of Object.entries(res.headers))
+      if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
     const contentType = responseHeaders['content-type'] ?? '';
     let json: unknown;
     if (/[/+]json\b/i.test(contentType) && text.trim() !== '') {
@@ -96,19 +108,33 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         json = undefined;
       }
     }
-    return { status: res.statusCode, headers: responseHeaders, contentType, json, text, durationMs: performance.now() - started };
+    return {
+      status: res.statusCode,
+      headers: responseHeaders,
+      contentType,
+      json,
+      text,
+      durationMs: performance.now() - started,
+    };
   };
 
   return {
     async send(req) {
       let url = joinUrl(req.baseUrl, req.path, req.query);
       let res = await once(url, req);
-      for (let hops = 0; req.followRedirects && hops < 5 && res.status >= 300 && res.status < 400 && res.headers.location; hops++) {
+      for (
+        let hops = 0;
+        req.followRedirects && hops < 5 && res.status >= 300 && res.status < 400 && res.headers.location;
+        hops++
+      ) {
         const next = new URL(res.headers.location, url);
         // Credentials never travel to another origin: such redirects are returned as they are.
         if (next.origin !== url.origin) break;
         url = next;
-        const method = res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === 'POST') ? 'GET' : req.method;
+        const method =
+          res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === 'POST')
+            ? 'GET'
+            : req.method;
         res = await once(url, { ...req, method, ...(method === 'GET' ? { body: undefined, form: undefined } : {}) });
       }
       return res;

@@ -3,7 +3,11 @@ import { createDispatcherPool } from './dispatchers.js';
 
 describe('createDispatcherPool', () => {
   it('makes a dispatcher once per origin and shares one among origins without settings', async () => {
-    const pool = createDispatcherPool({ timeoutMs: 1000, tls: { 'https://private.example': { ca: 'x' } }, proxy: { httpsProxy: 'http://user:pw@proxy.example:3128', noProxy: 'direct.example' } });
+    const pool = createDispatcherPool({
+      timeoutMs: 1000,
+      tls: { 'https://private.example': { ca: 'x' } },
+      proxy: { httpsProxy: 'http://user:pw@proxy.example:3128', noProxy: 'direct.example' },
+    });
     const a = pool.routeFor(new URL('https://direct.example/a'));
     const b = pool.routeFor(new URL('http://other.example/b'));
     expect(a.dispatcher).toBe(b.dispatcher);

@@ -1,9 +1,9 @@
-import { rootCertificates } from 'node:tls';
-import { Agent, ProxyAgent } from 'undici';
-import type { Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
-import { describeProxy, proxyFor } from './proxy-env.js';
+import { rootCertificates } from 'node:tls';
+import type { Dispatcher } from 'undici';
+import { Agent, ProxyAgent } from 'undici';
 import type { ProxySettings } from './proxy-env.js';
+import { describeProxy, proxyFor } from './proxy-env.js';
 
 /** TLS settings of one origin: PEM texts, never file names (the caller reads the files). */
 export interface TlsSettings {
@@ -58,7 +58,11 @@ function connectOptions(tls: TlsSettings | undefined, timeoutMs: number, lookup?
  * settings of their own share one Agent, as before.
  */
 export function createDispatcherPool(options: DispatcherPoolOptions): DispatcherPool {
-  const timeouts = { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, connectTimeout: options.timeoutMs };
+  const timeouts = {
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    connectTimeout: options.timeoutMs,
+  };
   const byKey = new Map<string, Dispatcher>();
   const byOrigin = new Map<string, Route>();
 
@@ -67,7 +71,13 @@ export function createDispatcherPool(options: DispatcherPoolOptions): Dispatcher
     if (!proxy) return new Agent({ ...timeouts, connect });
     // https: targets tunnel through CONNECT, so TLS runs end to end with our CA and client certificate;
     // http: targets are sent to the proxy as absolute-URI requests, as curl does.
-    return new ProxyAgent({ ...timeouts, uri: proxy, proxyTunnel: url.protocol === 'https:', requestTls: connect, proxyTls: { timeout: options.timeoutMs } });
+    return new ProxyAgent({
+      ...timeouts,
+      uri: proxy,
+      proxyTunnel: url.protocol === 'https:',
+      requestTls: connect,
+      proxyTls: { timeout: options.timeoutMs },
+    });
   };
 
   return {
@@ -83,7 +93,11 @@ export function createDispatcherPool(options: DispatcherPoolOptions): Dispatcher
         dispatcher = make(url, proxy, tls);
         byKey.set(key, dispatcher);
       }
-      const route: Route = { dispatcher, clientCert: Boolean(tls?.cert), ...(proxy ? { proxy: describeProxy(proxy) } : {}) };
+      const route: Route = {
+        dispatcher,
+        clientCert: Boolean(tls?.cert),
+        ...(proxy ? { proxy: describeProxy(proxy) } : {}),
+      };
       byOrigin.set(url.origin, route);
       return route;
     },

@@ -3,8 +3,19 @@ import { bypassesProxy, describeProxy, proxyFor, proxySecrets, proxySettingsFrom
 
 describe('proxy settings from the environment', () => {
   it('reads either case, lower case first, and reads a bare host:port as http://', () => {
-    expect(proxySettingsFromEnv({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2', HTTP_PROXY: 'proxy.corp:3128', NO_PROXY: 'a,b' })).toEqual({ httpsProxy: 'http://lower:2', httpProxy: 'http://proxy.corp:3128', noProxy: 'a,b' });
-    expect(proxySettingsFromEnv({ HTTP_PROXY: '  ' })).toEqual({ httpProxy: undefined, httpsProxy: undefined, noProxy: undefined });
+    expect(
+      proxySettingsFromEnv({
+        HTTPS_PROXY: 'http://upper:1',
+        https_proxy: 'http://lower:2',
+        HTTP_PROXY: 'proxy.corp:3128',
+        NO_PROXY: 'a,b',
+      }),
+    ).toEqual({ httpsProxy: 'http://lower:2', httpProxy: 'http://proxy.corp:3128', noProxy: 'a,b' });
+    expect(proxySettingsFromEnv({ HTTP_PROXY: '  ' })).toEqual({
+      httpProxy: undefined,
+      httpsProxy: undefined,
+      noProxy: undefined,
+    });
   });
 
   it('picks the proxy by the scheme of the target', () => {
@@ -33,6 +44,8 @@ describe('proxy settings from the environment', () => {
 
   it('shows a proxy without its credentials and hands the password to the redactor', () => {
     expect(describeProxy('http://user:p%40ss@proxy.corp:3128')).toBe('http://proxy.corp:3128');
-    expect(proxySecrets({ httpProxy: 'http://user:p%40ss@proxy.corp:3128', httpsProxy: 'http://proxy.corp:3128' })).toEqual(['p@ss']);
+    expect(
+      proxySecrets({ httpProxy: 'http://user:p%40ss@proxy.corp:3128', httpsProxy: 'http://proxy.corp:3128' }),
+    ).toEqual(['p@ss']);
   });
 });

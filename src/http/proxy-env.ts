@@ -32,7 +32,7 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   const port = Number(url.port) || DEFAULT_PORTS[url.protocol] || 0;
   return entries.some((entry) => {
     const m = /^(.+):(\d+)$/.exec(entry);
-    const name = (m ? m[1] ?? '' : entry).replace(/^\*?\./, '').toLowerCase();
+    const name = (m ? (m[1] ?? '') : entry).replace(/^\*?\./, '').toLowerCase();
     if (m && Number(m[2]) !== port) return false;
     return host === name || host.endsWith(`.${name}`);
   });

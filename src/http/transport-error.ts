@@ -1,11 +1,22 @@
 import { errors } from 'undici';
 
-export type TransportErrorKind = 'refused' | 'timeout' | 'reset' | 'dns' | 'tls' | 'proxy' | 'invalid-response' | 'other';
+export type TransportErrorKind =
+  | 'refused'
+  | 'timeout'
+  | 'reset'
+  | 'dns'
+  | 'tls'
+  | 'proxy'
+  | 'invalid-response'
+  | 'other';
 
 /** The target could not be talked to; not a contract failure. */
 export class TransportError extends Error {
   readonly code = 'transport-error';
-  constructor(readonly kind: TransportErrorKind, message: string) {
+  constructor(
+    readonly kind: TransportErrorKind,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -19,10 +30,12 @@ const UNTRUSTED: Record<string, string> = {
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuer of its certificate is unknown to this run',
   CERT_UNTRUSTED: 'its certificate is not trusted',
 };
-const TLS_HINT_CA = 'if the target uses a private CA, give its CA bundle as tls.ca of this target in cardcheck.config.yaml';
+const TLS_HINT_CA =
+  'if the target uses a private CA, give its CA bundle as tls.ca of this target in cardcheck.config.yaml';
 
 /** Alerts a server sends when it wants a (different) client certificate. */
-const CLIENT_CERT_ALERTS = /CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|ACCESS_DENIED/;
+const CLIENT_CERT_ALERTS =
+  /CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|ACCESS_DENIED/;
 
 function codeOf(err: unknown): string {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
@@ -34,14 +47,34 @@ function codeOf(err: unknown): string {
 
 function tlsError(code: string, where: string): TransportError | undefined {
   const untrusted = UNTRUSTED[code];
-  if (untrusted) return new TransportError('tls', `${where} failed the TLS certificate check: ${untrusted} (${code}); ${TLS_HINT_CA}`);
-  if (code === 'CERT_HAS_EXPIRED') return new TransportError('tls', `${where} failed the TLS certificate check: its certificate has expired (${code})`);
-  if (code === 'CERT_NOT_YET_VALID') return new TransportError('tls', `${where} failed the TLS certificate check: its certificate is not valid yet (${code}); check the clocks`);
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new TransportError('tls', `${where} failed the TLS certificate check: its certificate is not issued for this host name (${code})`);
+  if (untrusted)
+    return new TransportError(
+      'tls',
+      `${where} failed the TLS certificate check: ${untrusted} (${code}); ${TLS_HINT_CA}`,
+    );
+  if (code === 'CERT_HAS_EXPIRED')
+    return new TransportError(
+      'tls',
+      `${where} failed the TLS certificate check: its certificate has expired (${code})`,
+    );
+  if (code === 'CERT_NOT_YET_VALID')
+    return new TransportError(
+      'tls',
+      `${where} failed the TLS certificate check: its certificate is not valid yet (${code}); check the clocks`,
+    );
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return new TransportError(
+      'tls',
+      `${where} failed the TLS certificate check: its certificate is not issued for this host name (${code})`,
+    );
   if (code.startsWith('ERR_SSL_') && CLIENT_CERT_ALERTS.test(code)) {
-    return new TransportError('tls', `${where} refused the TLS handshake (${code}): it wants a client certificate it accepts; give one as tls.cert and tls.key of this target in cardcheck.config.yaml`);
+    return new TransportError(
+      'tls',
+      `${where} refused the TLS handshake (${code}): it wants a client certificate it accepts; give one as tls.cert and tls.key of this target in cardcheck.config.yaml`,
+    );
   }
-  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return new TransportError('tls', `the TLS handshake with ${where} failed (${code})`);
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))
+    return new TransportError('tls', `the TLS handshake with ${where} failed (${code})`);
   return undefined;
 }
 
@@ -49,29 +82,58 @@ function tlsError(code: string, where: string): TransportError | undefined {
  * Map an undici or socket error to a stable kind and a message that names the
  * origin (and the proxy, when one is used), never a URL's credentials.
  */
-export function toTransportError(err: unknown, url: URL, route: { proxy?: string; clientCert?: boolean } = {}): TransportError {
+export function toTransportError(
+  err: unknown,
+  url: URL,
+  route: { proxy?: string; clientCert?: boolean } = {},
+): TransportError {
   const { proxy } = route;
   const code = codeOf(err);
   const where = url.origin;
   const msg = err instanceof Error ? err.message : String(err);
-  if (err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError || err instanceof errors.ConnectTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new TransportError('timeout', `${where} did not answer in time${proxy ? ` (through the proxy ${proxy})` : ''}`);
+  if (
+    err instanceof errors.HeadersTimeoutError ||
+    err instanceof errors.BodyTimeoutError ||
+    err instanceof errors.ConnectTimeoutError ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
+    return new TransportError(
+      'timeout',
+      `${where} did not answer in time${proxy ? ` (through the proxy ${proxy})` : ''}`,
+    );
   }
   const tls = tlsError(code, where);
   if (tls) return tls;
   if (proxy) {
     const status = /Proxy response \((\d+)\)|\((\d+)\)/.exec(msg);
-    if (/proxy/i.test(msg)) return new TransportError('proxy', `the proxy ${proxy} would not forward the request to ${where} (${status ? `it answered ${status[1] ?? status[2]}` : msg}); check HTTPS_PROXY / HTTP_PROXY, or exclude the host with NO_PROXY`);
-    if (code === 'ECONNREFUSED') return new TransportError('refused', `the proxy ${proxy} refused the connection (for ${where}); check HTTPS_PROXY / HTTP_PROXY, or exclude the host with NO_PROXY`);
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new TransportError('dns', `the host of the proxy ${proxy} could not be found (for ${where}); check HTTPS_PROXY / HTTP_PROXY`);
+    if (/proxy/i.test(msg))
+      return new TransportError(
+        'proxy',
+        `the proxy ${proxy} would not forward the request to ${where} (${status ? `it answered ${status[1] ?? status[2]}` : msg}); check HTTPS_PROXY / HTTP_PROXY, or exclude the host with NO_PROXY`,
+      );
+    if (code === 'ECONNREFUSED')
+      return new TransportError(
+        'refused',
+        `the proxy ${proxy} refused the connection (for ${where}); check HTTPS_PROXY / HTTP_PROXY, or exclude the host with NO_PROXY`,
+      );
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      return new TransportError(
+        'dns',
+        `the host of the proxy ${proxy} could not be found (for ${where}); check HTTPS_PROXY / HTTP_PROXY`,
+      );
   }
-  if (code === 'ECONNREFUSED') return new TransportError('refused', `${where} refused the connection (is the target running?)`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new TransportError('dns', `the host of ${where} could not be found (DNS lookup failed)`);
+  if (code === 'ECONNREFUSED')
+    return new TransportError('refused', `${where} refused the connection (is the target running?)`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new TransportError('dns', `the host of ${where} could not be found (DNS lookup failed)`);
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || err instanceof errors.SocketError) {
     // Under TLS 1.3 a server that wants a client certificate closes the connection
     // after the handshake, before a byte of answer; the client sees no alert.
     const silent = (err as { socket?: { bytesRead?: number } }).socket?.bytesRead === 0;
-    const hint = url.protocol === 'https:' && silent && !route.clientCert ? '; a server that requires a client certificate (mTLS) does this: give one as tls.cert and tls.key of this target in cardcheck.config.yaml' : '';
+    const hint =
+      url.protocol === 'https:' && silent && !route.clientCert
+        ? '; a server that requires a client certificate (mTLS) does this: give one as tls.cert and tls.key of this target in cardcheck.config.yaml'
+        : '';
     return new TransportError('reset', `${where} closed the connection before answering${hint}`);
   }
   return new TransportError('other', `request to ${where} failed: ${msg}`);

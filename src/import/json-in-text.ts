@@ -28,7 +28,11 @@ export function findJsonObjects(text: string): JsonInText[] {
     if (closing === -1) return found;
     const end = closing + 1;
     try {
-      found.push({ value: JSON.parse(text.slice(start, end)) as JsonValue, startLine: lineOf(start), endLine: lineOf(end) });
+      found.push({
+        value: JSON.parse(text.slice(start, end)) as JsonValue,
+        startLine: lineOf(start),
+        endLine: lineOf(end),
+      });
       searchFrom = end;
     } catch {
       searchFrom = start + 1;

@@ -1,5 +1,5 @@
-import { isJsonObject } from '../core/json.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
+import { isJsonObject } from '../core/json.js';
 import { valueAtPointer } from '../util/json-pointer.js';
 import type { VendorEndpoint } from './vendor-page.js';
 
@@ -17,7 +17,10 @@ function jsonSchema(doc: JsonObject, schema: JsonValue, seen: readonly string[] 
   if (Array.isArray(schema)) return schema.map((s) => jsonSchema(doc, s, seen));
   if (!isJsonObject(schema)) return schema;
   const ref = str(schema.$ref);
-  if (ref?.startsWith('#')) return seen.includes(ref) ? {} : jsonSchema(doc, (valueAtPointer(doc, ref.slice(1), true) as JsonValue | undefined) ?? {}, [...seen, ref]);
+  if (ref?.startsWith('#'))
+    return seen.includes(ref)
+      ? {}
+      : jsonSchema(doc, (valueAtPointer(doc, ref.slice(1), true) as JsonValue | undefined) ?? {}, [...seen, ref]);
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(schema)) if (k !== 'nullable') out[k] = jsonSchema(doc, v, seen);
   if (schema.nullable === true && typeof schema.type === 'string') out.type = [schema.type, 'null'];
@@ -73,12 +76,19 @@ export function readOpenApi(doc: unknown): VendorEndpoint[] | undefined {
       const op = obj(item[m]);
       if (!op) continue;
       const method = m.toUpperCase();
-      const params = [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])]
+      const params = [
+        ...(Array.isArray(item.parameters) ? item.parameters : []),
+        ...(Array.isArray(op.parameters) ? op.parameters : []),
+      ]
         .map((p) => obj(jsonSchema(d, p)))
         .filter((p): p is JsonObject => p !== undefined);
-      const headers = params.filter((p) => p.in === 'header' && p.required === true && typeof p.name === 'string').map((p) => p.name as string);
+      const headers = params
+        .filter((p) => p.in === 'header' && p.required === true && typeof p.name === 'string')
+        .map((p) => p.name as string);
       const bodyParam = params.find((p) => p.in === 'body');
-      const body = bodyParam ? fromSchema(jsonSchema(d, bodyParam.schema ?? null), 0) : exampleOf(d, jsonMedia(obj(jsonSchema(d, op.requestBody ?? null))?.content));
+      const body = bodyParam
+        ? fromSchema(jsonSchema(d, bodyParam.schema ?? null), 0)
+        : exampleOf(d, jsonMedia(obj(jsonSchema(d, op.requestBody ?? null))?.content));
       const responses: VendorEndpoint['responses'] = [];
       let expectSchema: JsonValue | undefined;
       let success: number | undefined;
@@ -87,20 +97,32 @@ export function readOpenApi(doc: unknown): VendorEndpoint[] | undefined {
         const res = obj(jsonSchema(d, raw));
         // OpenAPI 3 puts schema and example under `content`; Swagger 2 beside the description.
         const swaggerExample = obj(res?.examples)?.['application/json'];
-        const media = jsonMedia(res?.content) ?? (res?.schema !== undefined ? { schema: res.schema, ...(swaggerExample !== undefined ? { example: swaggerExample } : {}) } : undefined);
+        const media =
+          jsonMedia(res?.content) ??
+          (res?.schema !== undefined
+            ? { schema: res.schema, ...(swaggerExample !== undefined ? { example: swaggerExample } : {}) }
+            : undefined);
         const status = Number(code);
         if (success === undefined && status >= 200 && status < 300) {
           success = status;
           if (media?.schema !== undefined) expectSchema = jsonSchema(d, media.schema);
         }
         const example = exampleOf(d, media);
-        if (example !== undefined) responses.push({ status, description: str(res?.description)?.split('\n')[0] ?? '', body: example });
+        if (example !== undefined)
+          responses.push({ status, description: str(res?.description)?.split('\n')[0] ?? '', body: example });
       }
       endpoints.push({
-        method, path, line: 1, id: str(op.operationId) ?? `${m} ${path}`,
+        method,
+        path,
+        line: 1,
+        id: str(op.operationId) ?? `${m} ${path}`,
         title: str(op.summary) ?? str(op.operationId) ?? `${method} ${path}`,
-        source: str(obj(d.info)?.title), body, headers, responses,
-        expectStatus: success, expectSchema,
+        source: str(obj(d.info)?.title),
+        body,
+        headers,
+        responses,
+        expectStatus: success,
+        expectSchema,
       });
     }
   }

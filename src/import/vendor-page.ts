@@ -35,7 +35,11 @@ const STATUS_LINE = /^\s*(?:\*\*|#{2,6}\s+)?([1-5]\d\d)\b\s*([^*]*?)\s*(?:\*\*)?
 const BODY_MARK = /request body|body parameters|^\s*\**\s*body\b/i;
 const HEADER_NAME = /^\s*(Authorization|X-[A-Za-z0-9-]+|Idempotency-Key)\s*$/;
 /** Sentences saying a person must act first, most explicit first. */
-const NEEDS_PERSON = [/[^.\n]*cannot be tested in isolation[^.\n]*/i, /[^.\n]*\b(?:user|browser) (?:consent|authorization flow)[^.\n]*/i, /[^.\n]*browser redirect[^.\n]*/i];
+const NEEDS_PERSON = [
+  /[^.\n]*cannot be tested in isolation[^.\n]*/i,
+  /[^.\n]*\b(?:user|browser) (?:consent|authorization flow)[^.\n]*/i,
+  /[^.\n]*browser redirect[^.\n]*/i,
+];
 const EXAMPLE_LABEL = /^example\s*\d*$/i;
 const NOT_A_TITLE = /^(overview|article summary|request|responses?|post|get|put|patch|delete|dark|light|pdf|•.*)$/i;
 
@@ -116,6 +120,9 @@ export function readVendorPage(text: string): VendorEndpoint | undefined {
     }
   }
   const source = /(?:^|\s)Source:\s*(https?:\/\/\S+)/m.exec(text)?.[1];
-  const person = NEEDS_PERSON.map((re) => re.exec(text)?.[0]).find((s) => s !== undefined)?.trim().replace(/^[-•*\s]+/, '');
+  const person = NEEDS_PERSON.map((re) => re.exec(text)?.[0])
+    .find((s) => s !== undefined)
+    ?.trim()
+    .replace(/^[-•*\s]+/, '');
   return { ...endpoint, title: findTitle(lines, endpoint), source, body, headers, responses, needsPerson: person };
 }

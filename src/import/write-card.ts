@@ -1,22 +1,32 @@
-import { SECRET_KEY } from '../core/redact.js';
-import { isJsonObject } from '../core/json.js';
 import type { JsonValue } from '../core/json.js';
+import { isJsonObject } from '../core/json.js';
+import { SECRET_KEY } from '../core/redact.js';
 import type { VendorEndpoint } from './vendor-page.js';
 
 /** `client_secret` → `CLIENT_SECRET`, `X-Auth-Token` → `X_AUTH_TOKEN`. */
-const envName = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
+const envName = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .toUpperCase();
 
 /** The page's example body, with every value under a secret-looking key taken from the environment instead. */
 function withoutSecrets(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (!isJsonObject(value)) return value;
   const out: { [k: string]: JsonValue } = {};
-  for (const [k, v] of Object.entries(value)) out[k] = typeof v === 'string' && SECRET_KEY.test(k) ? `{{env.${envName(k)}}}` : withoutSecrets(v);
+  for (const [k, v] of Object.entries(value))
+    out[k] = typeof v === 'string' && SECRET_KEY.test(k) ? `{{env.${envName(k)}}}` : withoutSecrets(v);
   return out;
 }
 
 /** `/apps/{id}` and `/apps/:id` → `/apps/{{resolved.id}}`: a value the card must declare how to obtain. */
-const cardPath = (path: string) => path.replace(/\{([A-Za-z_]\w*)\}|:([A-Za-z_]\w*)/g, (_m, a: string | undefined, b: string | undefined) => `{{resolved.${a ?? b}}}`);
+const cardPath = (path: string) =>
+  path.replace(
+    /\{([A-Za-z_]\w*)\}|:([A-Za-z_]\w*)/g,
+    (_m, a: string | undefined, b: string | undefined) => `{{resolved.${a ?? b}}}`,
+  );
 
 const fence = (value: JsonValue) => ['```json', JSON.stringify(value, null, 2), '```'];
 
@@ -49,10 +59,22 @@ export function writeCard(e: VendorEndpoint, from: string, today: string, api?: 
     ...fence(request),
     '',
   ];
-  if (success) lines.push('## Expected Response', '', ...fence(e.expectSchema !== undefined ? { status: success, schema: e.expectSchema } : { status: success }), '');
+  if (success)
+    lines.push(
+      '## Expected Response',
+      '',
+      ...fence(e.expectSchema !== undefined ? { status: success, schema: e.expectSchema } : { status: success }),
+      '',
+    );
   if (e.responses.length) {
     lines.push('## Responses', '');
-    for (const r of e.responses) lines.push(`**${r.status}${r.description ? ` ${r.description.replace(/\*/g, '')}` : ''}**`, '', ...fence(r.body), '');
+    for (const r of e.responses)
+      lines.push(
+        `**${r.status}${r.description ? ` ${r.description.replace(/\*/g, '')}` : ''}**`,
+        '',
+        ...fence(r.body),
+        '',
+      );
   }
   return lines.join('\n');
 }

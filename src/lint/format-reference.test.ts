@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCard } from '../card/parse-card.js';
 import { parseConfig } from '../config/load-config.js';
-import { planRun } from '../plan/plan-run.js';
 import type { LoadedCard } from '../plan/plan-run.js';
+import { planRun } from '../plan/plan-run.js';
 import { lintCards } from './lint-cards.js';
 import { RULE_DOCS, ruleTable } from './rule-docs.js';
 
@@ -41,7 +41,10 @@ function topLevelBlocks(markdown: string): Block[] {
 
 const BLOCKS = topLevelBlocks(README);
 const CARDS = BLOCKS.filter((b) => b.lang === 'markdown');
-const { config, diagnostics: repoConfigProblems } = parseConfig(readFileSync(path.join(ROOT, 'cardcheck.config.yaml'), 'utf8'), 'cardcheck.config.yaml');
+const { config, diagnostics: repoConfigProblems } = parseConfig(
+  readFileSync(path.join(ROOT, 'cardcheck.config.yaml'), 'utf8'),
+  'cardcheck.config.yaml',
+);
 
 describe('specs/README.md, the card-format reference', () => {
   it('holds the rule table generated from RULE_DOCS', () => {
@@ -62,7 +65,9 @@ describe('specs/README.md, the card-format reference', () => {
     const linted = lintCards(cards);
     const withLint = cards.map((c) => ({ ...c, diagnostics: linted.get(c.file) ?? c.diagnostics }));
     const plan = planRun(withLint, { profiles: config.profiles });
-    const problems = plan.cards.flatMap((p) => p.diagnostics.map((d) => `README line ${Number(/@(\d+)/.exec(d.file)?.[1]) + d.line}: ${d.ruleId} ${d.message}`));
+    const problems = plan.cards.flatMap((p) =>
+      p.diagnostics.map((d) => `README line ${Number(/@(\d+)/.exec(d.file)?.[1]) + d.line}: ${d.ruleId} ${d.message}`),
+    );
     expect(problems).toEqual([]);
     for (const c of cards) expect(c.card, c.file).toBeDefined();
     const actions = plan.cards.map((p) => p.action);

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardcheck, ROOT } from '../test-support/cli.js';
 import type { CliResult } from '../test-support/cli.js';
-import { RULE_DOCS, lintRuleIds } from './rule-docs.js';
+import { cardcheck, ROOT } from '../test-support/cli.js';
+import { lintRuleIds, RULE_DOCS } from './rule-docs.js';
 
 /**
  * Golden files, the way Hurl keeps .hurl + .err pairs: each card in
@@ -34,8 +34,12 @@ function cardGoldens(): Golden[] {
     if (statSync(full).isDirectory()) {
       // A folder of cards (shared schema files live in folders without cards).
       // The cards are named one by one: linting the folder would read expected.txt as a card.
-      const cards = readdirSync(full).filter((f) => f.endsWith('.md')).sort().map((f) => `${INVALID}/${entry}/${f}`);
-      if (cards.length) out.push({ name: entry, args: ['lint', ...cards], expected: `${INVALID}/${entry}/expected.txt` });
+      const cards = readdirSync(full)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+        .map((f) => `${INVALID}/${entry}/${f}`);
+      if (cards.length)
+        out.push({ name: entry, args: ['lint', ...cards], expected: `${INVALID}/${entry}/expected.txt` });
     } else if (entry.endsWith('.md')) {
       const name = entry.slice(0, -'.md'.length);
       out.push({ name, args: ['lint', `${INVALID}/${entry}`], expected: `${INVALID}/${name}.expected.txt` });
@@ -46,9 +50,21 @@ function cardGoldens(): Golden[] {
 
 /** cardcheck.config.yaml mistakes, reported by `lint --config` before any card. */
 const CONFIG_GOLDENS: Golden[] = [
-  { name: 'invalid.config.yaml', args: ['lint', '--config', 'fixtures/config/invalid.config.yaml', 'specs/vcita/get-app.md'], expected: 'fixtures/config/invalid.expected.txt' },
-  { name: 'broken-yaml.config.yaml', args: ['lint', '--config', 'fixtures/config/broken-yaml.config.yaml', 'specs/vcita/get-app.md'], expected: 'fixtures/config/broken-yaml.expected.txt' },
-  { name: 'missing config', args: ['lint', '--config', 'fixtures/config/no-such.config.yaml', 'specs/vcita/get-app.md'], expected: 'fixtures/config/missing.expected.txt' },
+  {
+    name: 'invalid.config.yaml',
+    args: ['lint', '--config', 'fixtures/config/invalid.config.yaml', 'specs/vcita/get-app.md'],
+    expected: 'fixtures/config/invalid.expected.txt',
+  },
+  {
+    name: 'broken-yaml.config.yaml',
+    args: ['lint', '--config', 'fixtures/config/broken-yaml.config.yaml', 'specs/vcita/get-app.md'],
+    expected: 'fixtures/config/broken-yaml.expected.txt',
+  },
+  {
+    name: 'missing config',
+    args: ['lint', '--config', 'fixtures/config/no-such.config.yaml', 'specs/vcita/get-app.md'],
+    expected: 'fixtures/config/missing.expected.txt',
+  },
 ];
 
 const CARD_GOLDENS = cardGoldens();
@@ -75,7 +91,8 @@ describe('golden lint output for cardcheck.config.yaml', () => {
 });
 
 describe('the goldens cover every rule', () => {
-  const shown = (g: Golden) => (existsSync(path.join(ROOT, g.expected)) ? readFileSync(path.join(ROOT, g.expected), 'utf8') : '');
+  const shown = (g: Golden) =>
+    existsSync(path.join(ROOT, g.expected)) ? readFileSync(path.join(ROOT, g.expected), 'utf8') : '';
   const reports = (text: string, id: string) => new RegExp(` (error|warning) ${id} `).test(text);
 
   it('every rule lint reports on cards has a fixture that reports it', () => {
@@ -93,7 +110,9 @@ describe('the goldens cover every rule', () => {
 
   it('every config rule lint reports appears in a config golden', () => {
     const all = CONFIG_GOLDENS.map(shown).join('\n');
-    const missing = RULE_DOCS.filter((r) => r.when === 'config').map((r) => r.id).filter((id) => !reports(all, id));
+    const missing = RULE_DOCS.filter((r) => r.when === 'config')
+      .map((r) => r.id)
+      .filter((id) => !reports(all, id));
     expect(missing).toEqual([]);
   });
 });
@@ -106,7 +125,8 @@ describe('cardcheck lint output formats and exit codes', () => {
     expect(Array.isArray(parsed)).toBe(true);
     const list = parsed as Record<string, unknown>[];
     expect(list).toHaveLength(1);
-    for (const d of list) expect(Object.keys(d).sort()).toEqual(['column', 'file', 'hint', 'line', 'message', 'ruleId', 'severity']);
+    for (const d of list)
+      expect(Object.keys(d).sort()).toEqual(['column', 'file', 'hint', 'line', 'message', 'ruleId', 'severity']);
     expect(list[0]).toEqual({
       ruleId: 'unknown-key',
       file: `${INVALID}/unknown-key.md`,
@@ -135,17 +155,21 @@ describe('issue 3, done when: cardcheck lint fixtures/seeds', () => {
   const SEED_000 = 'fixtures/seeds/000_e5b2871b98d23f98.txt';
   const SEED_001 = 'fixtures/seeds/001_6e7fb2f22a9061ea.txt';
 
-  it('reports seed 000\'s undeclared {{resolved.uid}} at its line, nothing wrong in 001, and 002–004 as vendor doc pages', async () => {
+  it("reports seed 000's undeclared {{resolved.uid}} at its line, nothing wrong in 001, and 002–004 as vendor doc pages", async () => {
     const result = await cardcheck(['lint', 'fixtures/seeds']);
     expect(result.code).toBe(2);
     const lines = result.stdout.split('\n');
-    expect(lines).toContain(`${SEED_000}:74:24 error unresolved-placeholder {{resolved.uid}} names no declared UID field; this card declares: service_id`);
+    expect(lines).toContain(
+      `${SEED_000}:74:24 error unresolved-placeholder {{resolved.uid}} names no declared UID field; this card declares: service_id`,
+    );
     expect(lines).toContain('  74 |     "service_secret": "{{resolved.uid}}"');
     expect(lines.filter((l) => l.startsWith(`${SEED_001}:`) && / error /.test(l))).toEqual([]);
     for (const seed of ['002_4e9ed3b25cea86a9.txt', '003_7ec4ca1c63db005a.txt', '004_73fcb037ea86844c.txt']) {
       const reported = lines.filter((l) => l.startsWith(`fixtures/seeds/${seed}:`));
       expect(reported, seed).toHaveLength(1);
-      expect(reported[0]).toMatch(/:1:1 error not-a-card this file is not an endpoint card: .*vendor documentation page/);
+      expect(reported[0]).toMatch(
+        /:1:1 error not-a-card this file is not an endpoint card: .*vendor documentation page/,
+      );
     }
   });
 });

@@ -8,5 +8,13 @@ import { unclosedFence } from './rules/unclosed-fence.js';
 import { unknownFrontMatterKey } from './rules/unknown-front-matter-key.js';
 import { unknownStatus } from './rules/unknown-status.js';
 
-export const CARD_RULES: CardRule[] = [unknownStatus, skipWithoutReason, invalidDate, unknownFrontMatterKey, unclosedFence, endpointMismatch, pathEscapesTarget];
+export const CARD_RULES: CardRule[] = [
+  unknownStatus,
+  skipWithoutReason,
+  invalidDate,
+  unknownFrontMatterKey,
+  unclosedFence,
+  endpointMismatch,
+  pathEscapesTarget,
+];
 export const PROJECT_RULES: ProjectRule[] = [duplicateCard];

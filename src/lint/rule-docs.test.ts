@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
  * prefixes that are not rule ids are listed in NOT_RULES.
  */
 const RULE_ID_AFTER_KEY = /ruleId\s*(?::|===?)\s*'([a-z0-9-]+)'/g;
-const RULE_LIKE = /'((?:config|invalid|missing|unknown|unresolved|unclosed|duplicate|chain|needs|uid|not|skip|endpoint|unreadable|path)-[a-z0-9-]+)'/g;
+const RULE_LIKE =
+  /'((?:config|invalid|missing|unknown|unresolved|unclosed|duplicate|chain|needs|uid|not|skip|endpoint|unreadable|path)-[a-z0-9-]+)'/g;
 const NOT_RULES = new Set([
   'invalid-response', // a transport error kind (src/http)
   'config-error', // the code of ConfigError, thrown when the config has errors
@@ -45,7 +46,9 @@ function ruleIdsInSource(): Map<string, string> {
 describe('RULE_DOCS', () => {
   it('documents every rule id the source can report', () => {
     const documented = new Set(RULE_DOCS.map((r) => r.id));
-    const undocumented = [...ruleIdsInSource()].filter(([id]) => !documented.has(id)).map(([id, file]) => `${id} (${file})`);
+    const undocumented = [...ruleIdsInSource()]
+      .filter(([id]) => !documented.has(id))
+      .map(([id, file]) => `${id} (${file})`);
     expect(undocumented, 'add these to src/lint/rule-docs.ts (and a golden fixture)').toEqual([]);
   });
 

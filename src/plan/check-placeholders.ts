@@ -41,7 +41,9 @@ export interface PlaceholderCheck {
   cardNeeds: { id: string; placeholder: Placeholder }[];
 }
 
-const FAKER_MODULES = Object.keys(faker).filter((k) => !k.startsWith('_') && typeof (faker as unknown as Record<string, unknown>)[k] === 'object');
+const FAKER_MODULES = Object.keys(faker).filter(
+  (k) => !k.startsWith('_') && typeof (faker as unknown as Record<string, unknown>)[k] === 'object',
+);
 
 function fakerProblem(module: string, method: string): string | undefined {
   const mod = (faker as unknown as Record<string, Record<string, unknown> | undefined>)[module];
@@ -61,10 +63,23 @@ function fakerProblem(module: string, method: string): string | undefined {
  * Check every placeholder a sent card would evaluate. Unknown namespaces,
  * functions and fields are errors, found before anything is sent.
  */
-export function checkPlaceholders(card: Card, env: Readonly<Record<string, string | undefined>> | undefined, knownCards: ReadonlySet<string>, browser = false): PlaceholderCheck {
+export function checkPlaceholders(
+  card: Card,
+  env: Readonly<Record<string, string | undefined>> | undefined,
+  knownCards: ReadonlySet<string>,
+  browser = false,
+): PlaceholderCheck {
   const declared = card.uidFields.map((f) => f.name);
   const result: PlaceholderCheck = { diagnostics: [], external: [], cardNeeds: [] };
-  const at = (p: Placeholder, ruleId: string, message: string, hint: string): Diagnostic => ({ ruleId, severity: 'error', file: card.file, line: p.line, column: p.column, message, hint });
+  const at = (p: Placeholder, ruleId: string, message: string, hint: string): Diagnostic => ({
+    ruleId,
+    severity: 'error',
+    file: card.file,
+    line: p.line,
+    column: p.column,
+    message,
+    hint,
+  });
   const push = (d: Diagnostic) => result.diagnostics.push(d);
   // Browser flows are checked by lint (no env) and by runs that drive a browser; other runs never evaluate them.
   for (const region of collectRegions(card, browser || env === undefined)) {
@@ -77,22 +92,62 @@ export function checkPlaceholders(card: Card, env: Readonly<Record<string, strin
           break;
         case 'faker': {
           const problem = fakerProblem(ref.module, ref.method);
-          if (problem) push(at(p, 'unknown-function', `${p.raw}: ${problem}`, 'See https://fakerjs.dev/api/ for modules and functions, e.g. {{faker.internet.email}}.'));
+          if (problem)
+            push(
+              at(
+                p,
+                'unknown-function',
+                `${p.raw}: ${problem}`,
+                'See https://fakerjs.dev/api/ for modules and functions, e.g. {{faker.internet.email}}.',
+              ),
+            );
           break;
         }
         case 'env':
           // Lint runs without the run's environment: env is only checked when it is known.
-          if (env && env[ref.name] === undefined) push(at(p, 'missing-env', `${p.raw} needs the environment variable ${ref.name}, which is not set`, `Set ${ref.name} in the environment or in the file given to --env-file.`));
+          if (env && env[ref.name] === undefined)
+            push(
+              at(
+                p,
+                'missing-env',
+                `${p.raw} needs the environment variable ${ref.name}, which is not set`,
+                `Set ${ref.name} in the environment or in the file given to --env-file.`,
+              ),
+            );
           break;
         case 'response':
-          if (!region.allowResponse) push(at(p, 'unresolved-placeholder', `${p.raw} can only be used in the request's "cleanup"`, 'Use {{resolved.<field>}} for values obtained before the request.'));
+          if (!region.allowResponse)
+            push(
+              at(
+                p,
+                'unresolved-placeholder',
+                `${p.raw} can only be used in the request's "cleanup"`,
+                'Use {{resolved.<field>}} for values obtained before the request.',
+              ),
+            );
           break;
         case 'card':
           if (!knownCards.has(ref.id)) {
             const near = didYouMean(ref.id, [...knownCards]);
-            push(at(p, 'missing-card', `${p.raw} uses card "${ref.id}", which is not among the cards of this run`, near ? `Did you mean card "${near}"? Card ids are the front-matter id or the file name without extension.` : 'Include that card in the run (its folder or file), or fix the id.'));
+            push(
+              at(
+                p,
+                'missing-card',
+                `${p.raw} uses card "${ref.id}", which is not among the cards of this run`,
+                near
+                  ? `Did you mean card "${near}"? Card ids are the front-matter id or the file name without extension.`
+                  : 'Include that card in the run (its folder or file), or fix the id.',
+              ),
+            );
           } else if (ref.id === card.id) {
-            push(at(p, 'chain-cycle', `${p.raw}: a card cannot use its own values`, 'Use {{resolved.<field>}} or {{response.<path>}} inside the card.'));
+            push(
+              at(
+                p,
+                'chain-cycle',
+                `${p.raw}: a card cannot use its own values`,
+                'Use {{resolved.<field>}} or {{response.<path>}} inside the card.',
+              ),
+            );
           } else {
             result.cardNeeds.push({ id: ref.id, placeholder: p });
           }
@@ -101,16 +156,40 @@ export function checkPlaceholders(card: Card, env: Readonly<Record<string, strin
           const field = card.uidFields.find((f) => f.name === ref.name);
           if (!field) {
             const near = didYouMean(ref.name, declared);
-            const list = declared.length ? `this card declares: ${declared.join(', ')}` : 'this card declares no UID fields';
-            push(at(p, 'unresolved-placeholder', `${p.raw} names no declared UID field; ${list}`, near ? `Did you mean {{${p.expr.split('.')[0]}.${near}}}? Otherwise declare "${ref.name}" in the UID Resolution section.` : `Declare "${ref.name}" in the UID Resolution section, or use one of the declared fields.`));
+            const list = declared.length
+              ? `this card declares: ${declared.join(', ')}`
+              : 'this card declares no UID fields';
+            push(
+              at(
+                p,
+                'unresolved-placeholder',
+                `${p.raw} names no declared UID field; ${list}`,
+                near
+                  ? `Did you mean {{${p.expr.split('.')[0]}.${near}}}? Otherwise declare "${ref.name}" in the UID Resolution section.`
+                  : `Declare "${ref.name}" in the UID Resolution section, or use one of the declared fields.`,
+              ),
+            );
           } else if (field.source.kind === 'external') {
-            result.external.push({ placeholder: p, description: field.source.description, browser: field.source.browser !== undefined });
+            result.external.push({
+              placeholder: p,
+              description: field.source.description,
+              browser: field.source.browser !== undefined,
+            });
           }
           break;
         }
         default: {
           const near = didYouMean(ref.expr, ['timestamp', 'uuid', ...declared.map((d) => `resolved.${d}`)]);
-          push(at(p, 'unresolved-placeholder', `${p.raw} is not a placeholder cardcheck can resolve; known forms: ${KNOWN_FORMS.join(', ')}`, near ? `Did you mean {{${near}}}?` : 'Declare the value as a UID field (use "from_person" if only a person can produce it) and write {{resolved.<field>}}.'));
+          push(
+            at(
+              p,
+              'unresolved-placeholder',
+              `${p.raw} is not a placeholder cardcheck can resolve; known forms: ${KNOWN_FORMS.join(', ')}`,
+              near
+                ? `Did you mean {{${near}}}?`
+                : 'Declare the value as a UID field (use "from_person" if only a person can produce it) and write {{resolved.<field>}}.',
+            ),
+          );
         }
       }
     }

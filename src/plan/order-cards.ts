@@ -14,14 +14,34 @@ export function orderByNeeds(plans: CardPlan[]): CardPlan[] {
     const at = p.needsAt?.[id] ?? { line: p.line, column: 1 };
     p.action = 'error';
     p.reason = `${p.file}:${at.line}:${at.column} ${message}`;
-    p.diagnostics = [...p.diagnostics, { ruleId, severity: 'error', file: p.file, line: at.line, column: at.column, message, hint: ruleId === 'chain-cycle' ? 'Cards may not need each other in a circle; move the shared value into one card.' : 'Fix the card it needs first.' }];
+    p.diagnostics = [
+      ...p.diagnostics,
+      {
+        ruleId,
+        severity: 'error',
+        file: p.file,
+        line: at.line,
+        column: at.column,
+        message,
+        hint:
+          ruleId === 'chain-cycle'
+            ? 'Cards may not need each other in a circle; move the shared value into one card.'
+            : 'Fix the card it needs first.',
+      },
+    ];
   };
   const visit = (p: CardPlan, path: CardPlan[]): void => {
     if (state.get(p) === 'done') return;
     if (state.get(p) === 'visiting') {
       const cycle = [...path.slice(path.indexOf(p)), p];
       cycle.slice(0, -1).forEach((c, i) => {
-        if (c.action !== 'error') fail(c, (cycle[i + 1] as CardPlan).id, 'chain-cycle', `cards need each other in a cycle: ${cycle.map((x) => x.id).join(' → ')}`);
+        if (c.action !== 'error')
+          fail(
+            c,
+            (cycle[i + 1] as CardPlan).id,
+            'chain-cycle',
+            `cards need each other in a cycle: ${cycle.map((x) => x.id).join(' → ')}`,
+          );
       });
       return;
     }
@@ -35,7 +55,13 @@ export function orderByNeeds(plans: CardPlan[]): CardPlan[] {
     state.set(p, 'done');
     if (p.action === 'run') {
       const broken = p.needs.map((id) => byId.get(id)).find((n) => n && n.action !== 'run');
-      if (broken) fail(p, broken.id, 'needs-unavailable', `needs card "${broken.id}", which will not run (${broken.action === 'skip' ? 'skipped' : 'errored'}: ${broken.reason.slice(0, 120)})`);
+      if (broken)
+        fail(
+          p,
+          broken.id,
+          'needs-unavailable',
+          `needs card "${broken.id}", which will not run (${broken.action === 'skip' ? 'skipped' : 'errored'}: ${broken.reason.slice(0, 120)})`,
+        );
     }
     ordered.push(p);
   };

@@ -12,14 +12,23 @@ export type PlaceholderRef =
   | { ns: 'unknown'; expr: string };
 
 export const KNOWN_FORMS = [
-  '{{timestamp}}', '{{uuid}}', '{{faker.<module>.<method>}}', '{{resolved.<field>}}', '{{app.<field>}}',
-  '{{env.<NAME>}}', '{{card.<id>.response.<path>}}', '{{card.<id>.resolved.<field>}}', '{{pkce.verifier}}', '{{pkce.challenge}}',
+  '{{timestamp}}',
+  '{{uuid}}',
+  '{{faker.<module>.<method>}}',
+  '{{resolved.<field>}}',
+  '{{app.<field>}}',
+  '{{env.<NAME>}}',
+  '{{card.<id>.response.<path>}}',
+  '{{card.<id>.resolved.<field>}}',
+  '{{pkce.verifier}}',
+  '{{pkce.challenge}}',
 ];
 
 export function classifyExpr(expr: string): PlaceholderRef {
   if (expr === 'timestamp') return { ns: 'timestamp' };
   if (expr === 'uuid') return { ns: 'uuid' };
-  if (expr === 'pkce.verifier' || expr === 'pkce.challenge') return { ns: 'pkce', part: expr === 'pkce.verifier' ? 'verifier' : 'challenge' };
+  if (expr === 'pkce.verifier' || expr === 'pkce.challenge')
+    return { ns: 'pkce', part: expr === 'pkce.verifier' ? 'verifier' : 'challenge' };
   const dot = expr.indexOf('.');
   const ns = dot > 0 ? expr.slice(0, dot) : '';
   const rest = expr.slice(dot + 1);
@@ -32,7 +41,8 @@ export function classifyExpr(expr: string): PlaceholderRef {
   }
   if (ns === 'card') {
     const i = rest.indexOf('.');
-    if (i > 0 && /^(response|resolved)\.\S/.test(rest.slice(i + 1))) return { ns: 'card', id: rest.slice(0, i), path: rest.slice(i + 1) };
+    if (i > 0 && /^(response|resolved)\.\S/.test(rest.slice(i + 1)))
+      return { ns: 'card', id: rest.slice(0, i), path: rest.slice(i + 1) };
   }
   return { ns: 'unknown', expr };
 }

@@ -6,13 +6,23 @@ import { classifyExpr } from './placeholder-expr.js';
 /** What a request does, without where it was written: equal keys mean the same request. */
 function requestKey(r: RequestSpec | undefined): string {
   if (!r) return '';
-  return JSON.stringify([r.method, r.path, r.query, r.headers, r.body ?? null, r.form ?? null, r.basic ?? null, r.auth ?? null]);
+  return JSON.stringify([
+    r.method,
+    r.path,
+    r.query,
+    r.headers,
+    r.body ?? null,
+    r.form ?? null,
+    r.basic ?? null,
+    r.auth ?? null,
+  ]);
 }
 
 /** The UID fields a step's requests use, each with the first placeholder that uses it. */
 function fieldsUsed(step: FixtureStep): Map<string, Placeholder> {
   const used = new Map<string, Placeholder>();
-  for (const list of [step.request?.placeholders, step.lookup?.placeholders, step.browser?.placeholders]) addFieldRefs(used, list);
+  for (const list of [step.request?.placeholders, step.lookup?.placeholders, step.browser?.placeholders])
+    addFieldRefs(used, list);
   return used;
 }
 
@@ -44,7 +54,12 @@ export function planFixtures(card: Card, browser = false): FixturePlan {
       // Driven in a browser when the run does that; otherwise the card is skipped (plan-run).
       if (browser && src.browser) {
         lineOf.set(field.name, field.line);
-        ordered.push({ kind: 'browser', browser: src.browser, fields: [{ name: field.name, extractFrom: src.extractFrom ?? '' }], cleanups: [] });
+        ordered.push({
+          kind: 'browser',
+          browser: src.browser,
+          fields: [{ name: field.name, extractFrom: src.extractFrom ?? '' }],
+          cleanups: [],
+        });
       }
       continue;
     }
@@ -54,15 +69,32 @@ export function planFixtures(card: Card, browser = false): FixturePlan {
       const req = src.kind === 'create' ? src.create : src.lookup;
       const route = `${src.kind} ${req.method} ${req.path}`;
       const candidates = byRoute.get(route) ?? [];
-      const full = src.kind === 'create' && (!src.fresh || candidates.length > 0) ? `${src.kind} ${requestKey(req)} ${requestKey(src.lookup)}` : candidates.length > 0 ? `${src.kind} ${requestKey(req)}` : '';
+      const full =
+        src.kind === 'create' && (!src.fresh || candidates.length > 0)
+          ? `${src.kind} ${requestKey(req)} ${requestKey(src.lookup)}`
+          : candidates.length > 0
+            ? `${src.kind} ${requestKey(req)}`
+            : '';
       for (const c of candidates) {
-        if (!c.full) c.full = c.step.kind === 'create' ? `create ${requestKey(c.step.request)} ${requestKey(c.step.lookup)}` : `lookup ${requestKey(c.step.request)}`;
+        if (!c.full)
+          c.full =
+            c.step.kind === 'create'
+              ? `create ${requestKey(c.step.request)} ${requestKey(c.step.lookup)}`
+              : `lookup ${requestKey(c.step.request)}`;
         if (c.full === full) step = c.step;
       }
       if (!step) {
-        step = src.kind === 'create'
-          ? { kind: 'create', request: src.create, lookup: src.lookup, fields: [], cleanups: [], sharedKey: src.fresh ? undefined : full }
-          : { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] };
+        step =
+          src.kind === 'create'
+            ? {
+                kind: 'create',
+                request: src.create,
+                lookup: src.lookup,
+                fields: [],
+                cleanups: [],
+                sharedKey: src.fresh ? undefined : full,
+              }
+            : { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] };
         candidates.push({ full, step });
         byRoute.set(route, candidates);
         ordered.push(step);
@@ -86,15 +118,17 @@ function orderSteps(all: FixtureStep[], card: Card, lineOf: Map<string, number>)
   const owner = new Map<string, FixtureStep>();
   for (const s of all) for (const f of s.fields) owner.set(f.name, s);
   // Each step's dependencies, with the placeholder that makes it depend (where a cycle is reported).
-  const deps = new Map(all.map((s) => {
-    const used = s.kind === 'value' ? valueFields(card, s) : fieldsUsed(s);
-    const on = new Map<FixtureStep, Placeholder>();
-    for (const [name, p] of used) {
-      const d = owner.get(name);
-      if (d && d !== s && !on.has(d)) on.set(d, p);
-    }
-    return [s, on];
-  }));
+  const deps = new Map(
+    all.map((s) => {
+      const used = s.kind === 'value' ? valueFields(card, s) : fieldsUsed(s);
+      const on = new Map<FixtureStep, Placeholder>();
+      for (const [name, p] of used) {
+        const d = owner.get(name);
+        if (d && d !== s && !on.has(d)) on.set(d, p);
+      }
+      return [s, on];
+    }),
+  );
   const ordered: FixtureStep[] = [];
   const state = new Map<FixtureStep, 'visiting' | 'done'>();
   const diagnostics: Diagnostic[] = [];
@@ -104,8 +138,19 @@ function orderSteps(all: FixtureStep[], card: Card, lineOf: Map<string, number>)
       const steps = [...path.slice(path.indexOf(s)), s];
       const cycle = steps.map((x) => x.fields.map((f) => f.name).join('+'));
       // At the placeholder by which the cycle's first step uses the next one.
-      const at = deps.get(s)?.get(steps[1] as FixtureStep) ?? { line: lineOf.get(s.fields[0]?.name ?? '') ?? 1, column: 1 };
-      diagnostics.push({ ruleId: 'uid-cycle', severity: 'error', file: card.file, line: at.line, column: at.column, message: `UID fields need each other in a cycle: ${cycle.join(' → ')}`, hint: 'Break the cycle: one of these fields must be obtainable without the others.' });
+      const at = deps.get(s)?.get(steps[1] as FixtureStep) ?? {
+        line: lineOf.get(s.fields[0]?.name ?? '') ?? 1,
+        column: 1,
+      };
+      diagnostics.push({
+        ruleId: 'uid-cycle',
+        severity: 'error',
+        file: card.file,
+        line: at.line,
+        column: at.column,
+        message: `UID fields need each other in a cycle: ${cycle.join(' → ')}`,
+        hint: 'Break the cycle: one of these fields must be obtainable without the others.',
+      });
       return;
     }
     state.set(s, 'visiting');

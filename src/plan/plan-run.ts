@@ -1,10 +1,10 @@
 import { cardRequests } from '../card/card-requests.js';
-import type { ParseCardResult } from '../core/card.js';
-import type { AuthProfile } from '../core/config.js';
 import { scanPlaceholders } from '../card/placeholders.js';
 import { sourceLine } from '../card/source-text.js';
-import { isError } from '../core/diagnostic.js';
+import type { ParseCardResult } from '../core/card.js';
+import type { AuthProfile } from '../core/config.js';
 import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
+import { isError } from '../core/diagnostic.js';
 import type { CardPlan, RunPlan } from '../core/plan.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { checkPlaceholders } from './check-placeholders.js';
@@ -37,8 +37,18 @@ function withSource(d: Diagnostic, text: string): ShownDiagnostic {
 }
 
 function profileEnv(profile: AuthProfile): string[] {
-  const values = profile.type === 'bearer' ? [profile.token] : profile.type === 'basic' ? [profile.username, profile.password] : profile.type === 'headers' ? Object.values(profile.headers) : [profile.clientId, profile.clientSecret];
-  return values.flatMap((v) => scanPlaceholders(v).map((m) => m.expr)).filter((e) => e.startsWith('env.')).map((e) => e.slice(4));
+  const values =
+    profile.type === 'bearer'
+      ? [profile.token]
+      : profile.type === 'basic'
+        ? [profile.username, profile.password]
+        : profile.type === 'headers'
+          ? Object.values(profile.headers)
+          : [profile.clientId, profile.clientSecret];
+  return values
+    .flatMap((v) => scanPlaceholders(v).map((m) => m.expr))
+    .filter((e) => e.startsWith('env.'))
+    .map((e) => e.slice(4));
 }
 
 function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: PlanOptions): Diagnostic[] {
@@ -46,9 +56,11 @@ function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: Pl
   const defined = options.profiles;
   if (!card || !defined) return [];
   const used: { name: string; line: number; column: number }[] = [];
-  if (card.frontMatter.auth) used.push({ name: card.frontMatter.auth, line: card.frontMatter.keyLines.auth ?? 1, column: 1 });
+  if (card.frontMatter.auth)
+    used.push({ name: card.frontMatter.auth, line: card.frontMatter.keyLines.auth ?? 1, column: 1 });
   else if (auth) used.push({ name: auth, line: 1, column: 1 });
-  for (const { spec } of cardRequests(card)) if (spec.auth) used.push({ name: spec.auth, line: spec.line, column: spec.column });
+  for (const { spec } of cardRequests(card))
+    if (spec.auth) used.push({ name: spec.auth, line: spec.line, column: spec.column });
   if (used.length === 0) return [];
   const out: Diagnostic[] = [];
   const env = options.env;
@@ -59,7 +71,16 @@ function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: Pl
       if (!profile || seen.has(u.name)) continue;
       seen.add(u.name);
       for (const name of profileEnv(profile)) {
-        if (env[name] === undefined) out.push({ ruleId: 'missing-env', severity: 'error', file: loaded.file, line: u.line, column: u.column, message: `auth profile "${u.name}" needs the environment variable ${name}, which is not set`, hint: `Set ${name} in the environment or in the file given to --env-file.` });
+        if (env[name] === undefined)
+          out.push({
+            ruleId: 'missing-env',
+            severity: 'error',
+            file: loaded.file,
+            line: u.line,
+            column: u.column,
+            message: `auth profile "${u.name}" needs the environment variable ${name}, which is not set`,
+            hint: `Set ${name} in the environment or in the file given to --env-file.`,
+          });
       }
     }
   }
@@ -67,12 +88,24 @@ function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: Pl
     if (u.name === 'none' || Object.hasOwn(defined, u.name)) continue;
     const profiles = Object.keys(defined);
     const near = didYouMean(u.name, profiles);
-    out.push({ ruleId: 'unknown-auth-profile', severity: 'error', file: loaded.file, line: u.line, column: u.column, message: `auth profile "${u.name}" is not defined; defined: ${profiles.join(', ') || 'none'}`, hint: near ? `Did you mean "${near}"?` : 'Define it under `auth:` in cardcheck.config.yaml, or use "none".' });
+    out.push({
+      ruleId: 'unknown-auth-profile',
+      severity: 'error',
+      file: loaded.file,
+      line: u.line,
+      column: u.column,
+      message: `auth profile "${u.name}" is not defined; defined: ${profiles.join(', ') || 'none'}`,
+      hint: near ? `Did you mean "${near}"?` : 'Define it under `auth:` in cardcheck.config.yaml, or use "none".',
+    });
   }
   return out;
 }
 
-export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: ReadonlySet<string> = new Set()): CardPlan {
+export function planCard(
+  loaded: LoadedCard,
+  options: PlanOptions,
+  knownCards: ReadonlySet<string> = new Set(),
+): CardPlan {
   const { card } = loaded;
   const auth = card?.frontMatter.auth ?? loaded.folder?.auth;
   // One object literal with every field, filled in below: every plan has the same shape (spreads gave each outcome its own).
@@ -103,7 +136,12 @@ export function planCard(loaded: LoadedCard, options: PlanOptions, knownCards: R
   const more: Diagnostic[] = card ? checkProfiles(loaded, auth, options) : [];
   const checked = card ? checkPlaceholders(card, options.env, knownCards, options.browser) : undefined;
   const fixtures = card ? planFixtures(card, options.browser) : undefined;
-  plan.diagnostics = shown([...loaded.diagnostics, ...more, ...(checked?.diagnostics ?? []), ...(fixtures?.diagnostics ?? [])]);
+  plan.diagnostics = shown([
+    ...loaded.diagnostics,
+    ...more,
+    ...(checked?.diagnostics ?? []),
+    ...(fixtures?.diagnostics ?? []),
+  ]);
   const first = plan.diagnostics.find(isError);
   if (!card || first) {
     plan.action = 'error';

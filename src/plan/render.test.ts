@@ -1,4 +1,4 @@
-import { Faker, base, en } from '@faker-js/faker';
+import { base, en, Faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { renderJson, renderPath, UnresolvedValueError } from './render.js';
 
@@ -7,11 +7,21 @@ const faker = (seed: number) => {
   f.seed(seed);
   return f;
 };
-const scope = { timestamp: 1700000000123, faker: faker(1), fields: new Map<string, unknown>([['id', 'a/b c'], ['n', 42]]), env: { TOKEN: 't' } };
+const scope = {
+  timestamp: 1700000000123,
+  faker: faker(1),
+  fields: new Map<string, unknown>([
+    ['id', 'a/b c'],
+    ['n', 42],
+  ]),
+  env: { TOKEN: 't' },
+};
 
 describe('render', () => {
   it('fills strings and keeps the JSON type of a sole placeholder', () => {
-    expect(renderJson({ code: 'x{{timestamp}}', n: '{{resolved.n}}', s: '{{app.id}}', e: '{{env.TOKEN}}' }, scope)).toEqual({ code: 'x1700000000123', n: 42, s: 'a/b c', e: 't' });
+    expect(
+      renderJson({ code: 'x{{timestamp}}', n: '{{resolved.n}}', s: '{{app.id}}', e: '{{env.TOKEN}}' }, scope),
+    ).toEqual({ code: 'x1700000000123', n: 42, s: 'a/b c', e: 't' });
   });
 
   it('URL-encodes values placed in a path', () => {
@@ -19,7 +29,10 @@ describe('render', () => {
   });
 
   it('accepts <<name>> as an alias of {{name}}', () => {
-    expect(renderJson({ a: '<<resolved.id>>', b: 'x-<<timestamp>>' }, scope)).toEqual({ a: 'a/b c', b: 'x-1700000000123' });
+    expect(renderJson({ a: '<<resolved.id>>', b: 'x-<<timestamp>>' }, scope)).toEqual({
+      a: 'a/b c',
+      b: 'x-1700000000123',
+    });
   });
 
   it('draws faker and uuid values from the seed, so a seed replays them', () => {

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { JsonValue } from '../core/json.js';
 import { replacePlaceholders, solePlaceholder } from '../card/placeholders.js';
+import type { JsonValue } from '../core/json.js';
 import { readPath } from '../util/json-path.js';
 import { classifyExpr } from './placeholder-expr.js';
 
@@ -28,7 +28,10 @@ export interface RenderScope {
 
 export class UnresolvedValueError extends Error {
   readonly code = 'unresolved-value';
-  constructor(readonly raw: string, detail = 'has no value at this point of the run') {
+  constructor(
+    readonly raw: string,
+    detail = 'has no value at this point of the run',
+  ) {
     super(`${raw} ${detail}`);
   }
 }
@@ -44,20 +47,39 @@ function lookup(expr: string, raw: string, scope: RenderScope): unknown {
   const ref = classifyExpr(expr);
   let value: unknown;
   switch (ref.ns) {
-    case 'timestamp': value = scope.timestamp; break;
-    case 'uuid': value = scope.faker.string.uuid(); break;
-    case 'pkce': value = scope.pkce?.[ref.part]; break;
-    case 'faker': value = callFaker(scope.faker, ref.module, ref.method, raw); break;
-    case 'field': value = scope.fields.get(ref.name); break;
-    case 'env': value = scope.env[ref.name]; break;
-    case 'response': value = readPath(scope.response, ref.path); break;
+    case 'timestamp':
+      value = scope.timestamp;
+      break;
+    case 'uuid':
+      value = scope.faker.string.uuid();
+      break;
+    case 'pkce':
+      value = scope.pkce?.[ref.part];
+      break;
+    case 'faker':
+      value = callFaker(scope.faker, ref.module, ref.method, raw);
+      break;
+    case 'field':
+      value = scope.fields.get(ref.name);
+      break;
+    case 'env':
+      value = scope.env[ref.name];
+      break;
+    case 'response':
+      value = readPath(scope.response, ref.path);
+      break;
     case 'card': {
       const out = scope.cards?.get(ref.id);
       const [kind, ...rest] = ref.path.split('.');
-      value = !out ? undefined : kind === 'response' ? readPath(out.response, rest.join('.')) : out.fields.get(rest.join('.'));
+      value = !out
+        ? undefined
+        : kind === 'response'
+          ? readPath(out.response, rest.join('.'))
+          : out.fields.get(rest.join('.'));
       break;
     }
-    default: value = undefined;
+    default:
+      value = undefined;
   }
   if (value === undefined) {
     if (scope.lenient) return raw;

@@ -31,10 +31,11 @@ function chainGroups(plans: CardPlan[]): CardPlan[][] {
     while (parent.get(root) !== root) root = parent.get(root) ?? root;
     return root;
   };
-  for (const p of plans) for (const id of p.needs) {
-    const q = byId.get(id);
-    if (q) parent.set(find(p), find(q));
-  }
+  for (const p of plans)
+    for (const id of p.needs) {
+      const q = byId.get(id);
+      if (q) parent.set(find(p), find(q));
+    }
   const groups = new Map<CardPlan, CardPlan[]>();
   for (const p of plans) {
     const root = find(p);

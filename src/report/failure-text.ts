@@ -17,7 +17,10 @@ export function formatWarning(c: CheckResult): string {
 
 /** `attempt 1 of 2: failed (expected status 201, got 200), 3 ms`. */
 export function formatAttempts(attempts: readonly AttemptResult[]): string[] {
-  return attempts.map((a, i) => `attempt ${i + 1} of ${attempts.length}: ${a.outcome}${a.reason ? ` (${a.reason})` : ''}, ${a.durationMs} ms`);
+  return attempts.map(
+    (a, i) =>
+      `attempt ${i + 1} of ${attempts.length}: ${a.outcome}${a.reason ? ` (${a.reason})` : ''}, ${a.durationMs} ms`,
+  );
 }
 
 /**

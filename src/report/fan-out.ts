@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { RunEvent, RunResult } from '../core/result.js';
-import type { ReportFile, Reporter } from './reporter.js';
+import type { Reporter, ReportFile } from './reporter.js';
 
 /** Events in, one `finish` at the end; what the CLI holds. */
 export interface ReporterSet {

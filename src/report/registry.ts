@@ -1,7 +1,7 @@
 import { didYouMean } from '../util/did-you-mean.js';
 import { createConsoleReporter } from './console/console-reporter.js';
-import { fanOut } from './fan-out.js';
 import type { ReporterSet } from './fan-out.js';
+import { fanOut } from './fan-out.js';
 import { createGithubReporter } from './github/github-reporter.js';
 import { createHtmlReporter } from './html/html-reporter.js';
 import { createJsonReporter } from './json/json-reporter.js';
@@ -37,7 +37,9 @@ export function checkReporterNames(names: readonly string[]): string[] {
     if (!name) continue;
     if (!(name in REPORTERS)) {
       const guess = didYouMean(name, known);
-      throw new UnknownReporterError(`unknown reporter "${name}"${guess ? `; did you mean "${guess}"?` : ''} (reporters: ${known.join(', ')})`);
+      throw new UnknownReporterError(
+        `unknown reporter "${name}"${guess ? `; did you mean "${guess}"?` : ''} (reporters: ${known.join(', ')})`,
+      );
     }
     if (!out.includes(name)) out.push(name);
   }

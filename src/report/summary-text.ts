@@ -4,7 +4,13 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `N cards: a passed, b failed, [c flaky,] d skipped, e errored in X ms`: the flaky part only when non-zero. */
 export function formatSummaryLine(s: RunSummary): string {
-  const parts = [`${s.passed} passed`, `${s.failed} failed`, ...(s.flaky ? [`${s.flaky} flaky`] : []), `${s.skipped} skipped`, `${s.errored} errored`];
+  const parts = [
+    `${s.passed} passed`,
+    `${s.failed} failed`,
+    ...(s.flaky ? [`${s.flaky} flaky`] : []),
+    `${s.skipped} skipped`,
+    `${s.errored} errored`,
+  ];
   return `${plural(s.total, 'card')}: ${parts.join(', ')} in ${s.durationMs} ms`;
 }
 
@@ -27,7 +33,13 @@ export function coverageTotals(rows: readonly CoverageRow[]): CoverageTotals {
     exercised += r.documented.filter((s) => r.exercised.includes(s)).length;
     undocumented += r.exercised.filter((s) => !r.documented.includes(s)).length;
   }
-  return { endpoints: rows.length, documented, exercised, undocumented, skippedOnly: rows.filter((r) => r.skippedOnly).length };
+  return {
+    endpoints: rows.length,
+    documented,
+    exercised,
+    undocumented,
+    skippedOnly: rows.filter((r) => r.skippedOnly).length,
+  };
 }
 
 /** e.g. `coverage: 14 endpoints, 22 of 25 documented statuses exercised; 1 endpoint only skipped`. */

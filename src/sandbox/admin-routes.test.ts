@@ -7,7 +7,10 @@ describe('/__sandbox/stats', () => {
   it('is served to loopback clients only', () => {
     const stats = new SandboxStats();
     for (const ip of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(isLoopback(ip)).toBe(true);
-    expect(statsResponse('10.1.2.3', stats)).toEqual({ status: 403, body: { error: 'stats are only served to loopback clients' } });
+    expect(statsResponse('10.1.2.3', stats)).toEqual({
+      status: 403,
+      body: { error: 'stats are only served to loopback clients' },
+    });
     expect(statsResponse('192.168.0.10', stats).status).toBe(403);
     expect(statsResponse('127.0.0.1', stats)).toEqual({ status: 200, body: stats.snapshot() });
   });
@@ -27,7 +30,12 @@ describe('/__sandbox/stats', () => {
       });
       for (const secret of s.issuedSecrets()) expect(text).not.toContain(secret);
       // User ids and the vcita user name are identifiers, not secrets.
-      const { ROCKETCHAT_USER_ID: _admin, ROCKETCHAT_LIMITED_USER_ID: _user, VCITA_USERNAME: _name, ...secrets } = s.env;
+      const {
+        ROCKETCHAT_USER_ID: _admin,
+        ROCKETCHAT_LIMITED_USER_ID: _user,
+        VCITA_USERNAME: _name,
+        ...secrets
+      } = s.env;
       expect([...s.issuedSecrets()].sort()).toEqual(Object.values(secrets).sort());
     } finally {
       await s.close();

@@ -8,7 +8,9 @@ export const isLoopback = (ip: string): boolean => LOOPBACK.has(ip);
 
 /** What `GET /__sandbox/stats` answers a client at `ip`: stats for loopback, 403 for anyone else. */
 export function statsResponse(ip: string, stats: SandboxStats): { status: number; body: unknown } {
-  return isLoopback(ip) ? { status: 200, body: stats.snapshot() } : { status: 403, body: { error: 'stats are only served to loopback clients' } };
+  return isLoopback(ip)
+    ? { status: 200, body: stats.snapshot() }
+    : { status: 403, body: { error: 'stats are only served to loopback clients' } };
 }
 
 /**

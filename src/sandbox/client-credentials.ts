@@ -8,7 +8,10 @@ export function bodyRecord(body: unknown): Record<string, unknown> {
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** client_id + client_secret from HTTP Basic (RFC 6749 §2.3.1), else from the body. */
-export function clientCredentials(req: FastifyRequest, body: Record<string, unknown>): { id?: string; secret?: string } {
+export function clientCredentials(
+  req: FastifyRequest,
+  body: Record<string, unknown>,
+): { id?: string; secret?: string } {
   const auth = req.headers.authorization ?? '';
   if (auth.startsWith('Basic ')) {
     const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');

@@ -55,5 +55,11 @@ export function credentialsEnv(o: ResolvedApiOptions): Record<string, string> {
 
 /** The values of `credentialsEnv` that are secrets (user ids are identifiers, not secrets). */
 export function credentialSecrets(o: ResolvedApiOptions): string[] {
-  return [o.vcita.directoryToken, o.vcita.user.password, o.rocketchat.admin.authToken, o.rocketchat.limited.authToken, o.youhodler.adminToken];
+  return [
+    o.vcita.directoryToken,
+    o.vcita.user.password,
+    o.rocketchat.admin.authToken,
+    o.rocketchat.limited.authToken,
+    o.youhodler.adminToken,
+  ];
 }

@@ -19,7 +19,8 @@ function describeFaults(f: FaultOptions): string {
   if (f.errorRate) parts.push(`503 on ${f.errorRate * 100}%`);
   if (f.badGatewayRate) parts.push(`502 on ${f.badGatewayRate * 100}%`);
   if (f.resetRate) parts.push(`reset on ${f.resetRate * 100}%`);
-  if (f.rateLimitBurst) parts.push(`429 on the last ${f.rateLimitBurst.length} of every ${f.rateLimitBurst.every} requests`);
+  if (f.rateLimitBurst)
+    parts.push(`429 on the last ${f.rateLimitBurst.length} of every ${f.rateLimitBurst.every} requests`);
   if (f.slowBodyMs) parts.push(`bodies spread over ${f.slowBodyMs} ms`);
   if (parts.length > 0) parts.push(`seed ${f.seed ?? 1}`);
   return parts.length > 0 ? parts.join(', ') : 'none (per request: x-sandbox-fault header)';

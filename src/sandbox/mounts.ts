@@ -28,7 +28,13 @@ interface MountContext {
 export async function registerApis(app: FastifyInstance, { options, stats, clock }: MountContext): Promise<void> {
   for (const kind of ['app', ROCKETCHAT_APP, SERVICE_ACCOUNT]) stats.declareKind(kind);
 
-  const vcita = { ...options.vcita, state: new VcitaState(), stats, clock, signer: new TokenSigner(clock, 'cardcheck-sandbox/vcita') };
+  const vcita = {
+    ...options.vcita,
+    state: new VcitaState(),
+    stats,
+    clock,
+    signer: new TokenSigner(clock, 'cardcheck-sandbox/vcita'),
+  };
   await app.register(async (scope) => registerVcita(scope, vcita, vcitaMount.prefix), { prefix: vcitaMount.prefix });
 
   const rocketchat = { state: new RocketchatState(options.rocketchat.admin, options.rocketchat.limited), stats, clock };

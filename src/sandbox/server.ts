@@ -1,21 +1,21 @@
-import Fastify from 'fastify';
 import formbody from '@fastify/formbody';
+import Fastify from 'fastify';
 import { registerAdminRoutes } from './admin-routes.js';
-import { realSleep } from './api-mount.js';
 import type { Sleep } from './api-mount.js';
+import { realSleep } from './api-mount.js';
 import { registerBreakHook } from './breaks/break-hook.js';
 import { resolveBreaks } from './breaks/registry.js';
-import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
-import { credentialSecrets, credentialsEnv, resolveApiOptions } from './credentials.js';
+import { systemClock } from './clock.js';
 import type { ApiOverrides } from './credentials.js';
+import { credentialSecrets, credentialsEnv, resolveApiOptions } from './credentials.js';
 import { registerFaultHooks } from './faults/fault-hooks.js';
-import { checkFaultOptions } from './faults/fault-options.js';
 import type { FaultOptions } from './faults/fault-options.js';
+import { checkFaultOptions } from './faults/fault-options.js';
 import { FaultPlanner } from './faults/fault-planner.js';
 import { MOUNTS, registerApis } from './mounts.js';
-import { SandboxStats } from './stats.js';
 import type { StatsSnapshot } from './stats.js';
+import { SandboxStats } from './stats.js';
 
 export interface SandboxOptions extends ApiOverrides {
   /** @default 0 (a free port) */
@@ -65,13 +65,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   // Breaks first, so a slow body trickles out the broken payload.
   registerBreakHook(app, breaks, MOUNTS);
-  registerFaultHooks(app, { planner: new FaultPlanner(faults), mounts: MOUNTS, stats, sleep: options.sleep ?? realSleep, retryAfterMs: faults.retryAfterMs ?? 1000 });
-  registerAdminRoutes(app, stats, breaks.map((b) => b.name));
+  registerFaultHooks(app, {
+    planner: new FaultPlanner(faults),
+    mounts: MOUNTS,
+    stats,
+    sleep: options.sleep ?? realSleep,
+    retryAfterMs: faults.retryAfterMs ?? 1000,
+  });
+  registerAdminRoutes(
+    app,
+    stats,
+    breaks.map((b) => b.name),
+  );
   await registerApis(app, { options: apiOptions, stats, clock });
 
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {

@@ -1,5 +1,8 @@
 /** Helpers for the sandbox's own tests (not shipped behaviour). */
-export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit & { headers: Record<string, string> } => ({
+export const json = (
+  body: unknown,
+  headers: Record<string, string> = {},
+): RequestInit & { headers: Record<string, string> } => ({
   method: 'POST',
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),

@@ -12,7 +12,10 @@ export interface CliResult {
 }
 
 /** Run the built `cardcheck` binary the way a user does. */
-export function cardcheck(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function cardcheck(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env };
     delete env.DIRECTORY_TOKEN;

@@ -1,11 +1,11 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCards } from '../api/run-cards.js';
 import { defaultConfig } from '../config/load-config.js';
 import type { Config } from '../core/config.js';
-import { runCards } from '../api/run-cards.js';
-import { startSandbox } from '../sandbox/server.js';
 import type { Sandbox } from '../sandbox/server.js';
+import { startSandbox } from '../sandbox/server.js';
 
 /** Write cards into a fresh temp folder; returns the folder. */
 export async function writeCards(cards: Record<string, string>): Promise<string> {
@@ -18,7 +18,14 @@ export async function writeCards(cards: Record<string, string>): Promise<string>
 }
 
 /** A runnable card from parts, in the seed format. */
-export function card(parts: { endpoint: string; uid?: unknown; request: unknown; expect?: unknown; status?: string; extra?: string }): string {
+export function card(parts: {
+  endpoint: string;
+  uid?: unknown;
+  request: unknown;
+  expect?: unknown;
+  status?: string;
+  extra?: string;
+}): string {
   return [
     '---',
     `endpoint: ${parts.endpoint}`,
@@ -44,8 +51,14 @@ export function freshApp(field: string, opts: { extract?: string; cleanup?: bool
     extract_from: opts.extract ?? 'data.client_id',
     create_fresh: true,
     create_endpoint: 'POST /platform/v1/apps',
-    create_body: { name: 'Test', app_code_name: `t${field.replace(/\W/g, '')}{{timestamp}}`, redirect_uri: 'https://example.com/cb' },
-    ...(opts.cleanup === false ? { cleanup_note: 'left on purpose by the test' } : { cleanup_endpoint: `DELETE /platform/v1/apps/{{resolved.${field}}}` }),
+    create_body: {
+      name: 'Test',
+      app_code_name: `t${field.replace(/\W/g, '')}{{timestamp}}`,
+      redirect_uri: 'https://example.com/cb',
+    },
+    ...(opts.cleanup === false
+      ? { cleanup_note: 'left on purpose by the test' }
+      : { cleanup_endpoint: `DELETE /platform/v1/apps/{{resolved.${field}}}` }),
   };
 }
 
@@ -58,7 +71,10 @@ export function directoryConfig(): Config {
 }
 
 /** A vcita sandbox for a test file, and a runner of temp cards against it with the directory token. */
-export function useVcitaSandbox(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }) {
+export function useVcitaSandbox(hooks: {
+  beforeAll: (fn: () => Promise<void>) => void;
+  afterAll: (fn: () => Promise<void>) => void;
+}) {
   const state: { sandbox?: Sandbox } = {};
   hooks.beforeAll(async () => {
     state.sandbox = await startSandbox();
@@ -72,7 +88,13 @@ export function useVcitaSandbox(hooks: { beforeAll: (fn: () => Promise<void>) =>
   };
   const run = async (cards: Record<string, string>) => {
     const dir = await writeCards(cards);
-    return runCards({ paths: ['.'], cwd: dir, target: sandbox().apis.vcita, env: { ...sandbox().env }, config: directoryConfig() });
+    return runCards({
+      paths: ['.'],
+      cwd: dir,
+      target: sandbox().apis.vcita,
+      env: { ...sandbox().env },
+      config: directoryConfig(),
+    });
   };
   return { sandbox, run };
 }

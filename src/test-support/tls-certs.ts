@@ -15,28 +15,79 @@ export interface TestPki {
   privateKeys: string[];
 }
 
-const openssl = (cwd: string, args: string[]) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+const openssl = (cwd: string, args: string[]) =>
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
 /** A private CA, a server certificate for 127.0.0.1/localhost and a client certificate, made with the machine's openssl. */
 export async function createTestPki(): Promise<TestPki> {
   const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-pki-'));
-  openssl(dir, ['req', '-x509', ...EC, '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=cardcheck test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  openssl(dir, [
+    'req',
+    '-x509',
+    ...EC,
+    '-keyout',
+    'ca-key.pem',
+    '-out',
+    'ca.pem',
+    '-days',
+    '30',
+    '-subj',
+    '/CN=cardcheck test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   const issue = async (name: string, subject: string, ext: string, serial: string) => {
     await writeFile(path.join(dir, `${name}.ext`), ext);
     openssl(dir, ['req', ...EC, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', subject]);
-    openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-set_serial', serial, '-days', '30', '-out', `${name}.pem`, '-extfile', `${name}.ext`]);
+    openssl(dir, [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca-key.pem',
+      '-set_serial',
+      serial,
+      '-days',
+      '30',
+      '-out',
+      `${name}.pem`,
+      '-extfile',
+      `${name}.ext`,
+    ]);
   };
-  await issue('server', '/CN=127.0.0.1', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n', '4001');
-  await issue('client', '/CN=cardcheck test client', 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n', '4002');
+  await issue(
+    'server',
+    '/CN=127.0.0.1',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n',
+    '4001',
+  );
+  await issue(
+    'client',
+    '/CN=cardcheck test client',
+    'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n',
+    '4002',
+  );
   openssl(dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', 'stray-key.pem']);
   const read = (f: string) => readFile(path.join(dir, f), 'utf8');
-  const [caCert, serverCert, serverKey, clientCert, clientKey, caKey, strayKey] = await Promise.all(['ca.pem', 'server.pem', 'server-key.pem', 'client.pem', 'client-key.pem', 'ca-key.pem', 'stray-key.pem'].map(read));
+  const [caCert, serverCert, serverKey, clientCert, clientKey, caKey, strayKey] = await Promise.all(
+    ['ca.pem', 'server.pem', 'server-key.pem', 'client.pem', 'client-key.pem', 'ca-key.pem', 'stray-key.pem'].map(read),
+  );
   return {
     dir,
     ca: { cert: caCert ?? '', certFile: path.join(dir, 'ca.pem') },
     server: { cert: serverCert ?? '', key: serverKey ?? '' },
-    client: { cert: clientCert ?? '', key: clientKey ?? '', certFile: path.join(dir, 'client.pem'), keyFile: path.join(dir, 'client-key.pem') },
+    client: {
+      cert: clientCert ?? '',
+      key: clientKey ?? '',
+      certFile: path.join(dir, 'client.pem'),
+      keyFile: path.join(dir, 'client-key.pem'),
+    },
     strayKeyFile: path.join(dir, 'stray-key.pem'),
     privateKeys: [serverKey ?? '', clientKey ?? '', caKey ?? '', strayKey ?? ''],
   };
@@ -44,5 +95,10 @@ export async function createTestPki(): Promise<TestPki> {
 
 /** Pieces of each key's base64 body: if any shows up in an output, key material leaked. */
 export function keyFragments(pems: string[]): string[] {
-  return pems.flatMap((pem) => pem.split('\n').filter((l) => l && !l.startsWith('-----')).flatMap((l) => [l.slice(0, 24), l.slice(-24)]));
+  return pems.flatMap((pem) =>
+    pem
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-----'))
+      .flatMap((l) => [l.slice(0, 24), l.slice(-24)]),
+  );
 }

@@ -10,21 +10,38 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 function holds(op: Assertion['op'], actual: unknown, expected: unknown): boolean {
   switch (op) {
-    case 'equals': return deepEqual(actual, expected);
-    case 'notEquals': return !deepEqual(actual, expected);
-    case 'exists': return (actual !== undefined) === (expected !== false);
-    case 'matches': return typeof actual === 'string' && new RegExp(String(expected)).test(actual);
-    case 'oneOf': return Array.isArray(expected) && expected.some((e) => deepEqual(actual, e));
+    case 'equals':
+      return deepEqual(actual, expected);
+    case 'notEquals':
+      return !deepEqual(actual, expected);
+    case 'exists':
+      return (actual !== undefined) === (expected !== false);
+    case 'matches':
+      return typeof actual === 'string' && new RegExp(String(expected)).test(actual);
+    case 'oneOf':
+      return Array.isArray(expected) && expected.some((e) => deepEqual(actual, e));
     case 'contains':
-      return typeof actual === 'string' ? actual.includes(String(expected)) : Array.isArray(actual) ? actual.some((x) => deepEqual(x, expected)) : false;
-    case 'greaterThan': return typeof actual === 'number' && typeof expected === 'number' && actual > expected;
-    case 'lessThan': return typeof actual === 'number' && typeof expected === 'number' && actual < expected;
+      return typeof actual === 'string'
+        ? actual.includes(String(expected))
+        : Array.isArray(actual)
+          ? actual.some((x) => deepEqual(x, expected))
+          : false;
+    case 'greaterThan':
+      return typeof actual === 'number' && typeof expected === 'number' && actual > expected;
+    case 'lessThan':
+      return typeof actual === 'number' && typeof expected === 'number' && actual < expected;
   }
 }
 
 const WORDS: Record<Assertion['op'], string> = {
-  equals: 'to equal', notEquals: 'not to equal', exists: 'to be present', matches: 'to match', oneOf: 'to be one of',
-  contains: 'to contain', greaterThan: 'to be greater than', lessThan: 'to be less than',
+  equals: 'to equal',
+  notEquals: 'not to equal',
+  exists: 'to be present',
+  matches: 'to match',
+  oneOf: 'to be one of',
+  contains: 'to contain',
+  greaterThan: 'to be greater than',
+  lessThan: 'to be less than',
 };
 
 /** A value or header assertion, as a check result naming the path. */

@@ -5,7 +5,6 @@ import { checkAssertion } from './assertions.js';
 import { schemaFromExample } from './example-schema.js';
 import { validateSchema } from './schema.js';
 
-
 /**
  * Schemas derived from a card's examples, per status, made when a response of
  * that status is first checked (parsing and linting never need them) and kept
@@ -14,7 +13,11 @@ import { validateSchema } from './schema.js';
 const exampleSchemas = new WeakMap<readonly ResponseExample[], Map<number, object | undefined>>();
 
 /** The schema a response of this status must match: the card's own, else the status's examples. */
-function schemaFor(expect: Expectation | undefined, examples: readonly ResponseExample[], status: number): object | undefined {
+function schemaFor(
+  expect: Expectation | undefined,
+  examples: readonly ResponseExample[],
+  status: number,
+): object | undefined {
   if (expect?.schema) return expect.schema;
   let byStatus = exampleSchemas.get(examples);
   if (!byStatus) exampleSchemas.set(examples, (byStatus = new Map()));
@@ -26,7 +29,11 @@ function schemaFor(expect: Expectation | undefined, examples: readonly ResponseE
 }
 
 /** Compare a response with what the card expects. Returns every check, passed or not. */
-export function checkResponse(expect: Expectation | undefined, examples: ResponseExample[], res: ObservedResponse): CheckResult[] {
+export function checkResponse(
+  expect: Expectation | undefined,
+  examples: ResponseExample[],
+  res: ObservedResponse,
+): CheckResult[] {
   const checks: CheckResult[] = [];
   const statuses = expect?.status ?? [];
   const statusOk = statuses.length ? statuses.includes(res.status) : res.status >= 200 && res.status < 300;
@@ -42,19 +49,49 @@ export function checkResponse(expect: Expectation | undefined, examples: Respons
   const schema = schemaFor(expect, examples, res.status);
   if (schema) {
     if (res.json === undefined) {
-      const what = res.text.trim() === '' ? 'an empty body' : `a ${res.contentType.split(';')[0] || 'body without Content-Type'} body`;
-      checks.push({ kind: 'body', passed: false, expected: 'a JSON body', actual: what, message: `expected a JSON body matching the schema, got ${what}` });
+      const what =
+        res.text.trim() === ''
+          ? 'an empty body'
+          : `a ${res.contentType.split(';')[0] || 'body without Content-Type'} body`;
+      checks.push({
+        kind: 'body',
+        passed: false,
+        expected: 'a JSON body',
+        actual: what,
+        message: `expected a JSON body matching the schema, got ${what}`,
+      });
     } else {
       const violations = validateSchema(schema, res.json);
-      if (violations.length === 0) checks.push({ kind: 'schema', passed: true, expected: 'matches schema', actual: 'matches schema', message: 'body matches the schema' });
-      for (const v of violations) checks.push({ kind: 'schema', passed: false, path: v.path, expected: v.expected, actual: v.actual, message: v.message });
+      if (violations.length === 0)
+        checks.push({
+          kind: 'schema',
+          passed: true,
+          expected: 'matches schema',
+          actual: 'matches schema',
+          message: 'body matches the schema',
+        });
+      for (const v of violations)
+        checks.push({
+          kind: 'schema',
+          passed: false,
+          path: v.path,
+          expected: v.expected,
+          actual: v.actual,
+          message: v.message,
+        });
     }
   }
   for (const a of expect?.assertions ?? []) checks.push(checkAssertion(a, res));
   if (expect?.maxDurationMs !== undefined) {
     const ms = Math.round(res.durationMs);
     const ok = ms <= expect.maxDurationMs;
-    checks.push({ kind: 'duration', passed: ok, expected: `≤ ${expect.maxDurationMs} ms`, actual: `${ms} ms`, message: ok ? `answered in ${ms} ms` : `answered in ${ms} ms, over the ${expect.maxDurationMs} ms ceiling` });
+    checks.push({
+      kind: 'duration',
+      passed: ok,
+      expected: `≤ ${expect.maxDurationMs} ms`,
+      actual: `${ms} ms`,
+      message: ok ? `answered in ${ms} ms` : `answered in ${ms} ms, over the ${expect.maxDurationMs} ms ceiling`,
+    });
   }
   return checks;
 }

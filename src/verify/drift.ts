@@ -16,7 +16,14 @@ export function compareShapes(recorded: Shape, current: Shape, path = ''): Check
   const out: CheckResult[] = [];
   const where = path || '/';
   if (typeOf(recorded) !== typeOf(current)) {
-    out.push({ kind: 'drift', passed: false, path: where, expected: typeOf(recorded), actual: typeOf(current), message: `${where} changed type since it was recorded: was ${typeOf(recorded)}, now ${typeOf(current)}` });
+    out.push({
+      kind: 'drift',
+      passed: false,
+      path: where,
+      expected: typeOf(recorded),
+      actual: typeOf(current),
+      message: `${where} changed type since it was recorded: was ${typeOf(recorded)}, now ${typeOf(current)}`,
+    });
     return out;
   }
   if (recorded.type === 'object') {
@@ -24,11 +31,28 @@ export function compareShapes(recorded: Shape, current: Shape, path = ''): Check
     const now = (current.properties ?? {}) as Record<string, Shape>;
     for (const [k, s] of Object.entries(was)) {
       const p = `${path}/${k}`;
-      if (!(k in now)) out.push({ kind: 'drift', passed: false, path: p, expected: typeOf(s), actual: 'missing', message: `${p} was in the recorded response and is gone` });
+      if (!(k in now))
+        out.push({
+          kind: 'drift',
+          passed: false,
+          path: p,
+          expected: typeOf(s),
+          actual: 'missing',
+          message: `${p} was in the recorded response and is gone`,
+        });
       else out.push(...compareShapes(s, now[k] as Shape, p));
     }
     for (const k of Object.keys(now)) {
-      if (!(k in was)) out.push({ kind: 'drift', passed: true, warning: true, path: `${path}/${k}`, expected: 'absent', actual: typeOf(now[k]), message: `${path}/${k} is new since the recorded response` });
+      if (!(k in was))
+        out.push({
+          kind: 'drift',
+          passed: true,
+          warning: true,
+          path: `${path}/${k}`,
+          expected: 'absent',
+          actual: typeOf(now[k]),
+          message: `${path}/${k} is new since the recorded response`,
+        });
     }
   } else if (recorded.type === 'array' && recorded.items && current.items) {
     out.push(...compareShapes(recorded.items as Shape, current.items as Shape, `${path}/0`));

@@ -1,10 +1,11 @@
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { valueAtPointer } from '../util/json-pointer.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
-const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ?? formatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
+  formatsModule) as unknown as (ajv: Ajv) => Ajv;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -24,7 +25,6 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-
 function toViolation(e: ErrorObject, body: unknown): SchemaViolation {
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'required') {
@@ -36,8 +36,22 @@ function toViolation(e: ErrorObject, body: unknown): SchemaViolation {
     return { path, message: `field ${path} is not allowed by the schema`, expected: 'absent', actual: 'present' };
   }
   const actual = describe(valueAtPointer(body, e.instancePath));
-  const expected = e.keyword === 'type' ? String(p.type) : e.keyword === 'format' ? `format ${String(p.format)}` : e.keyword === 'enum' ? `one of ${describe(p.allowedValues)}` : e.keyword === 'const' ? describe(p.allowedValue) : `${e.keyword} ${describe(p)}`;
-  return { path: e.instancePath || '/', message: `${e.instancePath || 'the body'} ${e.message ?? 'is invalid'}`, expected, actual };
+  const expected =
+    e.keyword === 'type'
+      ? String(p.type)
+      : e.keyword === 'format'
+        ? `format ${String(p.format)}`
+        : e.keyword === 'enum'
+          ? `one of ${describe(p.allowedValues)}`
+          : e.keyword === 'const'
+            ? describe(p.allowedValue)
+            : `${e.keyword} ${describe(p)}`;
+  return {
+    path: e.instancePath || '/',
+    message: `${e.instancePath || 'the body'} ${e.message ?? 'is invalid'}`,
+    expected,
+    actual,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, it } from 'vitest';
 import { loadProject } from '../api/load-project.js';
-import { runCards } from '../api/run-cards.js';
 import type { RunCardsOptions, RunCardsResult } from '../api/run-cards.js';
+import { runCards } from '../api/run-cards.js';
 import type { CardResult } from '../core/result.js';
 import { describeProblem } from '../report/failure-text.js';
 
@@ -30,7 +30,12 @@ const testName = (file: string, title: string | undefined) => (title ? `${file}:
  */
 export async function cardTests(options: CardTestsOptions = {}): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
-  const project = await loadProject({ cwd, paths: options.paths ?? ['specs'], configFile: options.configFile, config: options.config });
+  const project = await loadProject({
+    cwd,
+    paths: options.paths ?? ['specs'],
+    configFile: options.configFile,
+    config: options.config,
+  });
   describe(options.name ?? 'cardcheck', () => {
     let run: RunCardsResult | undefined;
     let failure: unknown;
@@ -53,7 +58,8 @@ export async function cardTests(options: CardTestsOptions = {}): Promise<void> {
         const result = run?.cards.find((c: CardResult) => c.file === card.file);
         if (!result) return ctx.skip('not selected for this run');
         if (result.outcome === 'skipped') return ctx.skip(result.reason);
-        if (result.outcome === 'failed' || result.outcome === 'errored') throw new Error(describeProblem(result).join('\n'));
+        if (result.outcome === 'failed' || result.outcome === 'errored')
+          throw new Error(describeProblem(result).join('\n'));
         return undefined;
       });
     }

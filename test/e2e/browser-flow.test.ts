@@ -8,11 +8,13 @@ import { cardcheck } from './cli.js';
 const CARD = 'fixtures/cards/browser/exchange-authorization-code-browser.md';
 
 describe('authorization-code flow in a browser', () => {
-  it('is skipped with the card\'s reason without --browser, and says how to run it', async () => {
+  it("is skipped with the card's reason without --browser, and says how to run it", async () => {
     const res = await cardcheck(['run', CARD]);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('1 card: 0 passed, 0 failed, 1 skipped, 0 errored');
-    expect(res.stdout).toContain('needs {{resolved.code}}, which only a person can produce (a person signs in on /oauth/authorize and allows the app; the code comes back on the redirect)');
+    expect(res.stdout).toContain(
+      'needs {{resolved.code}}, which only a person can produce (a person signs in on /oauth/authorize and allows the app; the code comes back on the redirect)',
+    );
     expect(res.stdout).toContain('run with --browser to do it in headless Chromium');
   });
 
@@ -29,9 +31,23 @@ describe('authorization-code flow in a browser', () => {
     const sandbox = await startSandbox();
     const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-browser-'));
     try {
-      const res = await cardcheck(['run', CARD, '--browser', '--target', 'local', '--verbose', '--reporter', 'console,json,junit,html', '--out', out], {
-        env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
-      });
+      const res = await cardcheck(
+        [
+          'run',
+          CARD,
+          '--browser',
+          '--target',
+          'local',
+          '--verbose',
+          '--reporter',
+          'console,json,junit,html',
+          '--out',
+          out,
+        ],
+        {
+          env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
+        },
+      );
       expect(res.stdout, res.stderr).toContain('1 card: 1 passed, 0 failed, 0 skipped, 0 errored');
       expect(res.code).toBe(0);
       // The code was issued by the consent page and exchanged once; the app is gone again.
@@ -41,10 +57,15 @@ describe('authorization-code flow in a browser', () => {
       expect(stats.live.app).toBe(0);
       // --verbose shows the token request, with the code and the client secret blanked.
       expect(res.stdout).toMatch(/"code":\s*"\[redacted\]"/);
-      const outputs: [string, string][] = [['stdout', res.stdout], ['stderr', res.stderr]];
+      const outputs: [string, string][] = [
+        ['stdout', res.stdout],
+        ['stderr', res.stderr],
+      ];
       for (const f of await readdir(out)) outputs.push([f, await readFile(path.join(out, f), 'utf8')]);
       const secrets = [...sandbox.issuedSecrets(), sandbox.env.VCITA_PASSWORD ?? 'x'];
-      const hits = outputs.flatMap(([name, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${name}: ${s.slice(0, 6)}…`));
+      const hits = outputs.flatMap(([name, text]) =>
+        secrets.filter((s) => text.includes(s)).map((s) => `${name}: ${s.slice(0, 6)}…`),
+      );
       expect(hits).toEqual([]);
     } finally {
       await sandbox.close();

@@ -20,13 +20,18 @@ describe('selection, concurrency and sharding', () => {
   it('splits the suite into shards whose verdict counts add up to the whole run', async () => {
     const whole = await runCards({ cwd: ROOT, paths: ['specs'], seed: 3 });
     const shards = [];
-    for (let i = 1; i <= 3; i++) shards.push(await runCards({ cwd: ROOT, paths: ['specs'], seed: 3, select: { shard: { index: i, total: 3 } } }));
+    for (let i = 1; i <= 3; i++)
+      shards.push(await runCards({ cwd: ROOT, paths: ['specs'], seed: 3, select: { shard: { index: i, total: 3 } } }));
     const files = shards.flatMap((s) => s.cards.map((c) => c.file)).sort();
     expect(files).toEqual(whole.cards.map((c) => c.file).sort());
     for (const key of ['passed', 'failed', 'skipped', 'errored'] as const) {
       expect(shards.reduce((n, s) => n + s.summary[key], 0)).toBe(whole.summary[key]);
     }
-    expect(shards.map((s) => s.shard)).toEqual([{ index: 1, total: 3 }, { index: 2, total: 3 }, { index: 3, total: 3 }]);
+    expect(shards.map((s) => s.shard)).toEqual([
+      { index: 1, total: 3 },
+      { index: 2, total: 3 },
+      { index: 3, total: 3 },
+    ]);
   });
 
   it('filters by tag, domain and grep from the command line', async () => {
@@ -53,23 +58,44 @@ describe('selection, concurrency and sharding', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-only-'));
     const first = await cardcheck(['run', 'specs/vcita', 'test/fixtures/cards/fails-status.md', '--out', out]);
     expect(first.code).toBe(1);
-    const again = await cardcheck(['run', 'specs/vcita', 'test/fixtures/cards/fails-status.md', '--only-failed', '--out', out]);
+    const again = await cardcheck([
+      'run',
+      'specs/vcita',
+      'test/fixtures/cards/fails-status.md',
+      '--only-failed',
+      '--out',
+      out,
+    ]);
     expect(again.stdout).toContain('1 card: 0 passed, 1 failed');
     // Cards run in file order: copy the failing card so it sorts first.
     const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-bail-'));
-    await writeFile(path.join(dir, '0-fails.md'), await readFile(path.join(ROOT, 'test/fixtures/cards/fails-status.md')));
+    await writeFile(
+      path.join(dir, '0-fails.md'),
+      await readFile(path.join(ROOT, 'test/fixtures/cards/fails-status.md')),
+    );
     const bail = await cardcheck(['run', path.join(dir, '0-fails.md'), 'specs/vcita', '--bail', '--out', out]);
     expect(bail.code).toBe(1);
-    const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as { cards: { outcome: string; reason: string }[]; aborted?: { kind: string } };
+    const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as {
+      cards: { outcome: string; reason: string }[];
+      aborted?: { kind: string };
+    };
     expect(results.aborted?.kind).toBe('bail');
-    expect(results.cards.filter((c) => c.outcome === 'skipped' && c.reason.startsWith('not run: --bail stopped the run after 1 failure')).length).toBeGreaterThan(5);
+    expect(
+      results.cards.filter(
+        (c) => c.outcome === 'skipped' && c.reason.startsWith('not run: --bail stopped the run after 1 failure'),
+      ).length,
+    ).toBeGreaterThan(5);
   });
 
   it('exits 3 with one clear message when the target is unreachable', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-down-'));
-    const res = await cardcheck(['run', 'specs/vcita', '--target', 'http://127.0.0.1:9/vcita', '--out', out], { env: { DIRECTORY_TOKEN: 'x-token-123' } });
+    const res = await cardcheck(['run', 'specs/vcita', '--target', 'http://127.0.0.1:9/vcita', '--out', out], {
+      env: { DIRECTORY_TOKEN: 'x-token-123' },
+    });
     expect(res.code).toBe(3);
-    expect(res.stderr).toContain('cardcheck: the run stopped early: http://127.0.0.1:9 refused the connection (is the target running?)');
+    expect(res.stderr).toContain(
+      'cardcheck: the run stopped early: http://127.0.0.1:9 refused the connection (is the target running?)',
+    );
     expect(res.stdout.match(/refused the connection/g)?.length).toBe(1);
     expect(res.stdout).not.toMatch(/\n\s+at .*\.js:\d+/);
   });
@@ -84,17 +110,34 @@ describe('selection, concurrency and sharding', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-flaky-'));
-      await writeFile(path.join(dir, 'flaky.md'), ['---', 'endpoint: GET /x', '---', '# Flaky', '## Request Template', '```json', '{ "method": "GET", "path": "/x" }', '```'].join('\n'));
+      await writeFile(
+        path.join(dir, 'flaky.md'),
+        [
+          '---',
+          'endpoint: GET /x',
+          '---',
+          '# Flaky',
+          '## Request Template',
+          '```json',
+          '{ "method": "GET", "path": "/x" }',
+          '```',
+        ].join('\n'),
+      );
       const result = await runCards({ cwd: dir, paths: ['.'], target: url, retries: 2 });
       expect(result.cards[0]?.outcome).toBe('flaky');
       expect(result.cards[0]?.attempts.map((a) => a.outcome)).toEqual(['failed', 'passed']);
       expect(result.cards[0]?.reason).toBe('passed on attempt 2 after: expected status 2xx, got 500');
       expect(result.summary).toMatchObject({ passed: 0, flaky: 1 });
       calls = 0;
-      const strict = await cardcheck(['run', 'flaky.md', '--target', url, '--retries', '1', '--fail-on-flaky', '--out', dir], { cwd: dir });
+      const strict = await cardcheck(
+        ['run', 'flaky.md', '--target', url, '--retries', '1', '--fail-on-flaky', '--out', dir],
+        { cwd: dir },
+      );
       expect(strict.code).toBe(1);
       calls = 0;
-      const lenient = await cardcheck(['run', 'flaky.md', '--target', url, '--retries', '1', '--out', dir], { cwd: dir });
+      const lenient = await cardcheck(['run', 'flaky.md', '--target', url, '--retries', '1', '--out', dir], {
+        cwd: dir,
+      });
       expect(lenient.code).toBe(0);
     } finally {
       server.close();

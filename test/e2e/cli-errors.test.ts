@@ -34,7 +34,19 @@ describe('mistakes on the command line get one clear line and exit 2', () => {
       const all = await cardcheck(['run', 'specs', '--target', sandbox.apis.youhodler], { env: sandbox.env });
       expect(all.code).toBe(2);
       expect(all.stderr).toContain('the selected cards call 3 APIs (');
-      const one = await cardcheck(['run', 'specs', '--domain', 'service-accounts', '--target', sandbox.apis.youhodler, '--out', await mkdtemp(path.join(tmpdir(), 'cardcheck-url-'))], { env: sandbox.env });
+      const one = await cardcheck(
+        [
+          'run',
+          'specs',
+          '--domain',
+          'service-accounts',
+          '--target',
+          sandbox.apis.youhodler,
+          '--out',
+          await mkdtemp(path.join(tmpdir(), 'cardcheck-url-')),
+        ],
+        { env: sandbox.env },
+      );
       expect(one.stdout).toContain('2 cards: 2 passed');
       expect(one.code).toBe(0);
     } finally {

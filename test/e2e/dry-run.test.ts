@@ -6,11 +6,15 @@ describe('--dry-run', () => {
   it('prints every request each card would send, redacted, and sends nothing', async () => {
     const sandbox = await startSandbox();
     try {
-      const res = await cardcheck(['run', 'specs', '--target', 'local', '--dry-run'], { env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin } });
+      const res = await cardcheck(['run', 'specs', '--target', 'local', '--dry-run'], {
+        env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
+      });
       expect(res.code).toBe(0);
       expect(res.stdout).toContain('dry run: nothing was sent');
       expect(res.stdout).toContain(`   1 create client_id           POST ${sandbox.origin}/vcita/platform/v1/apps`);
-      expect(res.stdout).toContain(`request                    GET ${sandbox.origin}/vcita/platform/v1/apps/{{resolved.client_id}}`);
+      expect(res.stdout).toContain(
+        `request                    GET ${sandbox.origin}/vcita/platform/v1/apps/{{resolved.client_id}}`,
+      );
       expect(res.stdout).toContain('x-auth-token: [redacted] (auth profile rocketchat-admin)');
       expect(res.stdout).toContain('authorization: Basic [redacted]');
       expect(Object.keys(sandbox.stats().requests)).toEqual([]);

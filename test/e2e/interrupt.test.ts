@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pendingInNewestJournal } from '../../src/api/cleanup-journal.js';
-import { startSandbox } from '../../src/sandbox/server.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
+import { startSandbox } from '../../src/sandbox/server.js';
 import { cardcheck, ROOT } from './cli.js';
 
 const BIN = path.join(ROOT, 'dist/cli/main.js');
@@ -25,14 +25,20 @@ const until = async (cond: () => boolean, what: string) => {
 };
 
 function start(dir: string, sandbox: Sandbox, paths = ['specs']) {
-  const child = spawn(process.execPath, [BIN, 'run', ...paths, '--target', 'local', '--out', path.join(dir, 'reports')], {
-    cwd: dir,
-    env: { ...process.env, ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin, NO_COLOR: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'run', ...paths, '--target', 'local', '--out', path.join(dir, 'reports')],
+    {
+      cwd: dir,
+      env: { ...process.env, ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin, NO_COLOR: '1' },
+    },
+  );
   const out = { stdout: '', stderr: '' };
   child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   return { child, out, exited };
 }
 
@@ -59,11 +65,30 @@ describe('nothing left behind when a run is stopped', () => {
     try {
       const dir = await project();
       // A card that creates an app, then waits on a slow request: the kill lands while nothing else is in flight.
-      await writeFile(path.join(dir, 'specs/vcita/zz-slow.md'), [
-        '---', 'endpoint: GET /platform/v1/apps', '---', '# Slow list', '## UID Resolution', '```json',
-        JSON.stringify({ app: { create_endpoint: 'POST /platform/v1/apps', create_body: { name: 'Slow', app_code_name: 'slow{{timestamp}}', redirect_uri: 'https://example.com/cb' }, extract_from: 'data.client_id', cleanup_endpoint: 'DELETE /platform/v1/apps/{{resolved.app}}' } }),
-        '```', '## Request Template', '```json', '{ "method": "GET", "path": "/platform/v1/apps", "headers": { "x-sandbox-fault": "latency=20000" } }', '```',
-      ].join('\n'));
+      await writeFile(
+        path.join(dir, 'specs/vcita/zz-slow.md'),
+        [
+          '---',
+          'endpoint: GET /platform/v1/apps',
+          '---',
+          '# Slow list',
+          '## UID Resolution',
+          '```json',
+          JSON.stringify({
+            app: {
+              create_endpoint: 'POST /platform/v1/apps',
+              create_body: { name: 'Slow', app_code_name: 'slow{{timestamp}}', redirect_uri: 'https://example.com/cb' },
+              extract_from: 'data.client_id',
+              cleanup_endpoint: 'DELETE /platform/v1/apps/{{resolved.app}}',
+            },
+          }),
+          '```',
+          '## Request Template',
+          '```json',
+          '{ "method": "GET", "path": "/platform/v1/apps", "headers": { "x-sandbox-fault": "latency=20000" } }',
+          '```',
+        ].join('\n'),
+      );
       const run = start(dir, sandbox, ['specs/vcita/zz-slow.md']);
       await until(() => live(sandbox) === 1 && pendingInNewestJournal(dir).length === 1, 'the journaled app');
       run.child.kill('SIGKILL');

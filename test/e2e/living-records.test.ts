@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,9 @@ describe('--update-cards', () => {
 
   it('keeps every other byte, CRLF and missing keys included', () => {
     const crlf = '---\r\nendpoint: GET /x\r\nstatus: skip\r\ntimesReused: 4\r\n---\r\n# T\r\n';
-    expect(updateFrontMatter(crlf, '2026-11-23T00:00:00.000Z')).toBe('---\r\nendpoint: GET /x\r\nstatus: success\r\ntimesReused: 5\r\nverifiedAt: 2026-11-23T00:00:00.000Z\r\n---\r\n# T\r\n');
+    expect(updateFrontMatter(crlf, '2026-11-23T00:00:00.000Z')).toBe(
+      '---\r\nendpoint: GET /x\r\nstatus: success\r\ntimesReused: 5\r\nverifiedAt: 2026-11-23T00:00:00.000Z\r\n---\r\n# T\r\n',
+    );
   });
 });
 
@@ -49,16 +51,25 @@ describe('--update-schemas and drift', () => {
     expect(Object.keys(recorded.properties).sort()).toEqual(['access_token', 'expires_in', 'scope', 'token_type']);
 
     // The API changes shape: expires_in becomes a string.
-    const drifted = await runCards({ cwd: dir, paths: ['specs/vcita/create-token-service.md'], sandbox: { breaks: ['vcita-service-token-expires-in-string'] }, seed: 1 });
+    const drifted = await runCards({
+      cwd: dir,
+      paths: ['specs/vcita/create-token-service.md'],
+      sandbox: { breaks: ['vcita-service-token-expires-in-string'] },
+      seed: 1,
+    });
     const drift = drifted.cards[0]?.checks.filter((c) => c.kind === 'drift' && !c.passed);
-    expect(drift?.map((c) => c.message)).toEqual(['/expires_in changed type since it was recorded: was integer, now string']);
+    expect(drift?.map((c) => c.message)).toEqual([
+      '/expires_in changed type since it was recorded: was integer, now string',
+    ]);
 
     // A field the recording lacks is new: a warning, the card still passes.
     delete recorded.properties.scope;
     await writeFile(recordedFile, JSON.stringify(recorded));
     const added = await runCards({ cwd: dir, paths: ['specs/vcita/create-token-service.md'], seed: 1 });
     expect(added.cards[0]?.outcome).toBe('passed');
-    expect(added.cards[0]?.checks.find((c) => c.kind === 'drift' && c.warning)?.message).toBe('/scope is new since the recorded response');
+    expect(added.cards[0]?.checks.find((c) => c.kind === 'drift' && c.warning)?.message).toBe(
+      '/scope is new since the recorded response',
+    );
     expect((await readdir(path.join(dir, 'fixtures/schemas/recorded/vcita'))).length).toBeGreaterThan(5);
   });
 });

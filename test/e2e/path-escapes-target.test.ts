@@ -34,7 +34,8 @@ status: success
 \`\`\`
 `;
 
-const HINT = '  hint: Write the path relative to the API\'s base URL: one leading /, no host and no "..". Hosts belong in cardcheck.config.yaml (targets.<name>.apis).';
+const HINT =
+  '  hint: Write the path relative to the API\'s base URL: one leading /, no host and no "..". Hosts belong in cardcheck.config.yaml (targets.<name>.apis).';
 
 describe('path-escapes-target as users see it', () => {
   it('cardcheck lint points at each escaping path, with its line, a caret and the fix; exit 2', async () => {
@@ -65,7 +66,9 @@ describe('path-escapes-target as users see it', () => {
     // Port 9 on loopback: were anything sent, the card would say the connection was refused.
     const res = await cardcheck(['run', 'escape.md', '--target', 'http://127.0.0.1:9/api', '--out', out], { cwd: dir });
     expect(res.code).toBe(2);
-    const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as { cards: { outcome: string; reason: string; requests: unknown[] }[] };
+    const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as {
+      cards: { outcome: string; reason: string; requests: unknown[] }[];
+    };
     expect(results.cards[0]).toMatchObject({ outcome: 'errored', requests: [] });
     expect(results.cards[0]?.reason).toMatch(/path-escapes-target|could leave the target/);
     expect(res.stdout).not.toMatch(/refused the connection/);

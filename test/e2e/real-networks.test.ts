@@ -1,18 +1,18 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:https';
 import type { Server } from 'node:https';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCards } from '../../src/api/run-cards.js';
-import { startEchoServer } from '../../src/test-support/echo-server.js';
 import type { EchoServer } from '../../src/test-support/echo-server.js';
+import { startEchoServer } from '../../src/test-support/echo-server.js';
 import { card, writeCards } from '../../src/test-support/temp-cards.js';
-import { startTestProxy } from '../../src/test-support/test-proxy.js';
 import type { TestProxy } from '../../src/test-support/test-proxy.js';
-import { createTestPki, keyFragments } from '../../src/test-support/tls-certs.js';
+import { startTestProxy } from '../../src/test-support/test-proxy.js';
 import type { TestPki } from '../../src/test-support/tls-certs.js';
+import { createTestPki, keyFragments } from '../../src/test-support/tls-certs.js';
 import { cardcheck } from './cli.js';
 
 interface HttpsTarget {
@@ -24,11 +24,18 @@ interface HttpsTarget {
 
 async function startHttps(pki: TestPki, mtls: boolean): Promise<HttpsTarget> {
   const hits: string[] = [];
-  const server = createServer({ key: pki.server.key, cert: pki.server.cert, ...(mtls ? { ca: pki.ca.cert, requestCert: true, rejectUnauthorized: true } : {}) }, (req, res) => {
-    const peer = (req.socket as TLSSocket).getPeerCertificate();
-    hits.push(typeof peer.subject?.CN === 'string' ? peer.subject.CN : '');
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-  });
+  const server = createServer(
+    {
+      key: pki.server.key,
+      cert: pki.server.cert,
+      ...(mtls ? { ca: pki.ca.cert, requestCert: true, rejectUnauthorized: true } : {}),
+    },
+    (req, res) => {
+      const peer = (req.socket as TLSSocket).getPeerCertificate();
+      hits.push(typeof peer.subject?.CN === 'string' ? peer.subject.CN : '');
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    },
+  );
   // A refused handshake is what this test provokes; keep it off the console.
   server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,39 +52,55 @@ let secrets: string[];
 
 beforeAll(async () => {
   pki = await createTestPki();
-  [privateCa, mtls, echo, proxy] = await Promise.all([startHttps(pki, false), startHttps(pki, true), startEchoServer(), startTestProxy()]);
-  dir = await writeCards({ 'cards/get-things.md': card({ endpoint: 'GET /things', request: { method: 'GET', path: '/things' } }) });
+  [privateCa, mtls, echo, proxy] = await Promise.all([
+    startHttps(pki, false),
+    startHttps(pki, true),
+    startEchoServer(),
+    startTestProxy(),
+  ]);
+  dir = await writeCards({
+    'cards/get-things.md': card({ endpoint: 'GET /things', request: { method: 'GET', path: '/things' } }),
+  });
   await mkdir(path.join(dir, 'certs'));
-  for (const [from, to] of [[pki.ca.certFile, 'ca.pem'], [pki.client.certFile, 'client.pem'], [pki.client.keyFile, 'client-key.pem'], [pki.strayKeyFile, 'stray-key.pem']] as const) await copyFile(from, path.join(dir, 'certs', to));
-  await writeFile(path.join(dir, 'cardcheck.config.yaml'), [
-    'targets:',
-    '  untrusted:',
-    `    apis: { svc: "${privateCa.url}/api" }`,
-    '  private-ca:',
-    `    apis: { svc: "${privateCa.url}/api" }`,
-    '    tls: { ca: certs/ca.pem }',
-    '  mtls-no-cert:',
-    `    apis: { svc: "${mtls.url}/api" }`,
-    '    tls: { ca: certs/ca.pem }',
-    '  mtls:',
-    `    apis: { svc: "${mtls.url}/api" }`,
-    '    tls:',
-    '      ca: certs/ca.pem',
-    '      cert: certs/client.pem',
-    '      key: certs/client-key.pem',
-    '  wrong-key:',
-    `    apis: { svc: "${mtls.url}/api" }`,
-    '    tls:',
-    '      cert: certs/client.pem',
-    '      key: certs/stray-key.pem',
-    '  missing-ca:',
-    `    apis: { svc: "${privateCa.url}/api" }`,
-    '    tls:',
-    '      ca: certs/nope.pem',
-    '  plain:',
-    `    apis: { svc: "${echo.url}/api" }`,
-    '',
-  ].join('\n'));
+  for (const [from, to] of [
+    [pki.ca.certFile, 'ca.pem'],
+    [pki.client.certFile, 'client.pem'],
+    [pki.client.keyFile, 'client-key.pem'],
+    [pki.strayKeyFile, 'stray-key.pem'],
+  ] as const)
+    await copyFile(from, path.join(dir, 'certs', to));
+  await writeFile(
+    path.join(dir, 'cardcheck.config.yaml'),
+    [
+      'targets:',
+      '  untrusted:',
+      `    apis: { svc: "${privateCa.url}/api" }`,
+      '  private-ca:',
+      `    apis: { svc: "${privateCa.url}/api" }`,
+      '    tls: { ca: certs/ca.pem }',
+      '  mtls-no-cert:',
+      `    apis: { svc: "${mtls.url}/api" }`,
+      '    tls: { ca: certs/ca.pem }',
+      '  mtls:',
+      `    apis: { svc: "${mtls.url}/api" }`,
+      '    tls:',
+      '      ca: certs/ca.pem',
+      '      cert: certs/client.pem',
+      '      key: certs/client-key.pem',
+      '  wrong-key:',
+      `    apis: { svc: "${mtls.url}/api" }`,
+      '    tls:',
+      '      cert: certs/client.pem',
+      '      key: certs/stray-key.pem',
+      '  missing-ca:',
+      `    apis: { svc: "${privateCa.url}/api" }`,
+      '    tls:',
+      '      ca: certs/nope.pem',
+      '  plain:',
+      `    apis: { svc: "${echo.url}/api" }`,
+      '',
+    ].join('\n'),
+  );
   secrets = keyFragments(pki.privateKeys);
 });
 afterAll(async () => {
@@ -93,7 +116,8 @@ beforeEach(() => {
   proxy.seen.length = 0;
 });
 
-const run = (target: string, env: Record<string, string> = {}) => runCards({ cwd: dir, paths: ['cards'], target, env, retryPolicy: { maxRetries: 0 } });
+const run = (target: string, env: Record<string, string> = {}) =>
+  runCards({ cwd: dir, paths: ['cards'], target, env, retryPolicy: { maxRetries: 0 } });
 const expectNoKeyMaterial = (...outputs: string[]) => {
   for (const out of outputs) {
     expect(out).not.toMatch(/PRIVATE KEY/);
@@ -106,7 +130,11 @@ describe('a private CA (tls.ca)', () => {
     const result = await run('untrusted');
     const c = result.cards[0];
     expect(c?.outcome).toBe('errored');
-    expect(c?.reason).toMatch(new RegExp(`^${privateCa.url} failed the TLS certificate check: .+ \\((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\\); if the target uses a private CA, give its CA bundle as tls.ca of this target in cardcheck.config.yaml$`));
+    expect(c?.reason).toMatch(
+      new RegExp(
+        `^${privateCa.url} failed the TLS certificate check: .+ \\((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\\); if the target uses a private CA, give its CA bundle as tls.ca of this target in cardcheck.config.yaml$`,
+      ),
+    );
     expect(privateCa.hits).toEqual([]);
   });
 
@@ -139,7 +167,9 @@ describe('client certificates (mTLS: tls.cert + tls.key)', () => {
     const failing = await cardcheck(['run', 'cards', '--target', 'mtls-no-cert', '--out', 'out-fail'], { cwd: dir });
     expect(failing.code).toBe(2);
     expect(failing.stdout).toMatch(/client certificate/);
-    const reports = await Promise.all(['out-pass', 'out-fail'].map((o) => readFile(path.join(dir, o, 'results.json'), 'utf8')));
+    const reports = await Promise.all(
+      ['out-pass', 'out-fail'].map((o) => readFile(path.join(dir, o, 'results.json'), 'utf8')),
+    );
     expectNoKeyMaterial(passing.stdout, passing.stderr, failing.stdout, failing.stderr, ...reports);
   });
 });
@@ -148,7 +178,9 @@ describe('TLS files are checked when the target is used', () => {
   it('a key that does not belong to the certificate is a located config error; nothing runs, nothing is shown of the key', async () => {
     const res = await cardcheck(['run', 'cards', '--target', 'wrong-key', '--out', 'out-wrong'], { cwd: dir });
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain('cardcheck.config.yaml:20:7 error config-tls-file tls.key of target "wrong-key": certs/stray-key.pem is not the key of the certificate in certs/client.pem');
+    expect(res.stderr).toContain(
+      'cardcheck.config.yaml:20:7 error config-tls-file tls.key of target "wrong-key": certs/stray-key.pem is not the key of the certificate in certs/client.pem',
+    );
     expect(res.stderr).toContain('nothing was run');
     expect(mtls.hits).toEqual([]);
     expectNoKeyMaterial(res.stdout, res.stderr);
@@ -157,7 +189,9 @@ describe('TLS files are checked when the target is used', () => {
   it('a missing file is a located config error naming it', async () => {
     const res = await cardcheck(['run', 'cards', '--target', 'missing-ca', '--out', 'out-missing'], { cwd: dir });
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain('cardcheck.config.yaml:24:7 error config-tls-file tls.ca of target "missing-ca": certs/nope.pem does not exist');
+    expect(res.stderr).toContain(
+      'cardcheck.config.yaml:24:7 error config-tls-file tls.ca of target "missing-ca": certs/nope.pem does not exist',
+    );
     expect(res.stderr).toMatch(/hint: Paths are relative to the config file's folder/);
   });
 
@@ -186,7 +220,10 @@ describe('proxies from the environment (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)', () 
   it('goes direct when NO_PROXY matches the host (any port, or the same port)', async () => {
     for (const noProxy of ['127.0.0.1', `example.com, 127.0.0.1:${new URL(echo.url).port}`, '*']) {
       const result = await run('plain', { HTTP_PROXY: proxy.url, NO_PROXY: noProxy });
-      expect(result.cards.map((c) => c.outcome), noProxy).toEqual(['passed']);
+      expect(
+        result.cards.map((c) => c.outcome),
+        noProxy,
+      ).toEqual(['passed']);
     }
     expect(proxy.seen).toEqual([]);
     expect(echo.seen).toHaveLength(3);
@@ -207,7 +244,9 @@ describe('proxies from the environment (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)', () 
     const result = await run('plain', { HTTP_PROXY: 'http://ci-user:pr0xy-pa55word@127.0.0.1:1' });
     const c = result.cards[0];
     expect(c?.outcome).toBe('errored');
-    expect(c?.reason).toBe(`the proxy http://127.0.0.1:1 refused the connection (for ${echo.url}); check HTTPS_PROXY / HTTP_PROXY, or exclude the host with NO_PROXY`);
+    expect(c?.reason).toBe(
+      `the proxy http://127.0.0.1:1 refused the connection (for ${echo.url}); check HTTPS_PROXY / HTTP_PROXY, or exclude the host with NO_PROXY`,
+    );
     expect(JSON.stringify(result)).not.toContain('pr0xy-pa55word');
     expect(echo.seen).toEqual([]);
   });

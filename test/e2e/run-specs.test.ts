@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../src/api/load-env.js';
-import { startSandbox } from '../../src/sandbox/server.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
+import { startSandbox } from '../../src/sandbox/server.js';
 import { cardcheck } from './cli.js';
 
 let sandbox: Sandbox;
@@ -17,23 +17,41 @@ afterAll(() => sandbox.close());
 
 interface ResultsJson {
   summary: { total: number; passed: number; failed: number; skipped: number; errored: number; durationMs: number };
-  cards: { file: string; line: number; endpoint: string; title: string; outcome: string; reason: string; durationMs: number }[];
+  cards: {
+    file: string;
+    line: number;
+    endpoint: string;
+    title: string;
+    outcome: string;
+    reason: string;
+    durationMs: number;
+  }[];
 }
-const readResults = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as ResultsJson;
+const readResults = async (dir: string) =>
+  JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as ResultsJson;
 
 describe('cardcheck run specs', () => {
   it('passes every runnable card against a sandbox target, skips seed 001 and leaves nothing behind', async () => {
-    const res = await cardcheck(['run', 'specs', '--target', 'local', '--out', out], { env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin } });
+    const res = await cardcheck(['run', 'specs', '--target', 'local', '--out', out], {
+      env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
+    });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const results = await readResults(out);
     expect(results.summary).toMatchObject({ total: 30, passed: 29, skipped: 1, failed: 0, errored: 0 });
     expect(res.stdout).toContain('30 cards: 29 passed, 0 failed, 1 skipped, 0 errored');
     // One result line per card.
-    for (const c of results.cards) expect(res.stdout).toMatch(new RegExp(`(passed|skipped) +${c.endpoint.replace(/[{}/]/g, '\\$&')}  ${c.file}`));
+    for (const c of results.cards)
+      expect(res.stdout).toMatch(new RegExp(`(passed|skipped) +${c.endpoint.replace(/[{}/]/g, '\\$&')}  ${c.file}`));
     const skipped = results.cards.find((c) => c.outcome === 'skipped');
-    expect(skipped).toMatchObject({ file: 'specs/vcita/exchange-authorization-code.md', endpoint: 'POST /oauth/token', title: 'Exchange OAuth Authorization Code for Access Token' });
-    expect(skipped?.reason).toMatch(/^This endpoint implements OAuth 2.0 Authorization Code flow which requires user interaction\./);
+    expect(skipped).toMatchObject({
+      file: 'specs/vcita/exchange-authorization-code.md',
+      endpoint: 'POST /oauth/token',
+      title: 'Exchange OAuth Authorization Code for Access Token',
+    });
+    expect(skipped?.reason).toMatch(
+      /^This endpoint implements OAuth 2.0 Authorization Code flow which requires user interaction\./,
+    );
     const stats = sandbox.stats();
     for (const kind of ['app', 'rocketchat-app', 'service-account']) {
       expect(stats.created[kind]).toBeGreaterThan(0);
@@ -43,7 +61,15 @@ describe('cardcheck run specs', () => {
 
   it('writes results.json with the documented fields', async () => {
     const results = await readResults(out);
-    expect(Object.keys(results.summary).sort()).toEqual(['durationMs', 'errored', 'failed', 'flaky', 'passed', 'skipped', 'total']);
+    expect(Object.keys(results.summary).sort()).toEqual([
+      'durationMs',
+      'errored',
+      'failed',
+      'flaky',
+      'passed',
+      'skipped',
+      'total',
+    ]);
     for (const c of results.cards) {
       expect(c.file).toMatch(/^specs\/(vcita|rocketchat|youhodler)\/[a-z-]+\.md$/);
       expect(typeof c.line).toBe('number');
@@ -55,7 +81,9 @@ describe('cardcheck run specs', () => {
   });
 
   it('prints and stores no secret the sandbox issued', async () => {
-    const res = await cardcheck(['run', 'specs', '--target', 'local', '--out', out], { env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin } });
+    const res = await cardcheck(['run', 'specs', '--target', 'local', '--out', out], {
+      env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
+    });
     const report = await readFile(path.join(out, 'results.json'), 'utf8');
     const secrets = sandbox.issuedSecrets();
     expect(secrets.length).toBeGreaterThan(10);
@@ -74,10 +102,12 @@ describe('cardcheck run specs', () => {
 });
 
 describe('errors a user can make', () => {
-  it('reports seed 000\'s {{resolved.uid}} with file, line and the declared fields, and exits 2', async () => {
+  it("reports seed 000's {{resolved.uid}} with file, line and the declared fields, and exits 2", async () => {
     const res = await cardcheck(['run', 'fixtures/seeds/000_e5b2871b98d23f98.txt', '--out', out]);
     expect(res.code).toBe(2);
-    expect(res.stdout).toContain('fixtures/seeds/000_e5b2871b98d23f98.txt:74:24 error unresolved-placeholder {{resolved.uid}} names no declared UID field; this card declares: service_id');
+    expect(res.stdout).toContain(
+      'fixtures/seeds/000_e5b2871b98d23f98.txt:74:24 error unresolved-placeholder {{resolved.uid}} names no declared UID field; this card declares: service_id',
+    );
     expect(res.stdout).toContain('74 |     "service_secret": "{{resolved.uid}}"');
     expect(res.stdout).not.toMatch(/\n\s+at .*\.js:\d+/);
     const results = await readResults(out);
@@ -86,7 +116,14 @@ describe('errors a user can make', () => {
   });
 
   it('keeps running the other cards when one is broken; a failure wins exit 1', async () => {
-    const res = await cardcheck(['run', 'fixtures/seeds', 'specs/vcita/get-app.md', 'test/fixtures/cards/fails-status.md', '--out', out]);
+    const res = await cardcheck([
+      'run',
+      'fixtures/seeds',
+      'specs/vcita/get-app.md',
+      'test/fixtures/cards/fails-status.md',
+      '--out',
+      out,
+    ]);
     expect(res.code).toBe(1);
     const results = await readResults(out);
     const outcomes = Object.fromEntries(results.cards.map((c) => [path.basename(c.file), c.outcome]));
@@ -115,17 +152,30 @@ describe('errors a user can make', () => {
     expect(res.code === 2 || res.code === 9).toBe(true);
     expect(res.stderr).toContain('missing.env');
     expect(res.stderr).not.toMatch(/\n\s+at /);
-    await expect(loadEnv(out, 'missing.env')).rejects.toThrow('--env-file missing.env: the file does not exist or cannot be read');
+    await expect(loadEnv(out, 'missing.env')).rejects.toThrow(
+      '--env-file missing.env: the file does not exist or cannot be read',
+    );
   });
 
   it('reads DIRECTORY_TOKEN from --env-file and sends it', async () => {
     const envFile = path.join(out, 'staging.env');
     await writeFile(envFile, `DIRECTORY_TOKEN=${sandbox.env.DIRECTORY_TOKEN}\n`);
-    const res = await cardcheck(['run', 'specs/vcita/list-apps.md', '--target', sandbox.apis.vcita, '--env-file', envFile, '--out', out]);
+    const res = await cardcheck([
+      'run',
+      'specs/vcita/list-apps.md',
+      '--target',
+      sandbox.apis.vcita,
+      '--env-file',
+      envFile,
+      '--out',
+      out,
+    ]);
     expect(res.code).toBe(0);
     expect(res.stdout).not.toContain('dotenv');
     const wrong = await cardcheck(['run', 'specs/vcita/list-apps.md', '--target', sandbox.apis.vcita, '--out', out]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stdout).toContain('auth profile "vcita-directory" needs the environment variable DIRECTORY_TOKEN, which is not set');
+    expect(wrong.stdout).toContain(
+      'auth profile "vcita-directory" needs the environment variable DIRECTORY_TOKEN, which is not set',
+    );
   });
 });

@@ -11,16 +11,44 @@ describe('no secret leaves', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-secrets-'));
     const summary = path.join(out, 'step-summary.md');
     try {
-      const res = await cardcheck(['run', 'specs', '--target', 'local', '--reporter', 'console,json,junit,html,github', '--verbose', '--out', out], {
-        env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
-      });
+      const res = await cardcheck(
+        [
+          'run',
+          'specs',
+          '--target',
+          'local',
+          '--reporter',
+          'console,json,junit,html,github',
+          '--verbose',
+          '--out',
+          out,
+        ],
+        {
+          env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+        },
+      );
       expect(res.code).toBe(0);
       // --verbose really shows exchanges, so the scan is not vacuous.
       expect(res.stdout).toContain('[redacted]');
-      const outputs: [string, string][] = [['stdout', res.stdout], ['stderr', res.stderr]];
+      const outputs: [string, string][] = [
+        ['stdout', res.stdout],
+        ['stderr', res.stderr],
+      ];
       for (const f of await readdir(out)) outputs.push([f, await readFile(path.join(out, f), 'utf8')]);
-      expect(outputs.map(([name]) => name).sort()).toEqual(['junit.xml', 'report.html', 'results.json', 'stderr', 'stdout', 'step-summary.md']);
-      const secrets = [...sandbox.issuedSecrets(), ...Object.entries(sandbox.env).filter(([k]) => !k.endsWith('_USER_ID')).map(([, v]) => v)];
+      expect(outputs.map(([name]) => name).sort()).toEqual([
+        'junit.xml',
+        'report.html',
+        'results.json',
+        'stderr',
+        'stdout',
+        'step-summary.md',
+      ]);
+      const secrets = [
+        ...sandbox.issuedSecrets(),
+        ...Object.entries(sandbox.env)
+          .filter(([k]) => !k.endsWith('_USER_ID'))
+          .map(([, v]) => v),
+      ];
       expect(secrets.length).toBeGreaterThan(30);
       const hits: string[] = [];
       for (const [name, text] of outputs) {

@@ -11,7 +11,10 @@ describe('transport errors become clear per-card errors', () => {
       asked.push(host);
       callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host }));
     }) as unknown as LookupFunction;
-    const dir = await writeCards({ 'a.md': card({ endpoint: 'GET /x', request: { method: 'GET', path: '/x' } }), 'b.md': card({ endpoint: 'GET /y', request: { method: 'GET', path: '/y' } }) });
+    const dir = await writeCards({
+      'a.md': card({ endpoint: 'GET /x', request: { method: 'GET', path: '/x' } }),
+      'b.md': card({ endpoint: 'GET /y', request: { method: 'GET', path: '/y' } }),
+    });
     const result = await runCards({ cwd: dir, paths: ['.'], target: 'http://api.staging.invalid/v1', lookup });
     expect(asked[0]).toBe('api.staging.invalid');
     expect(result.cards.map((c) => [c.outcome, c.reason])).toEqual([
@@ -25,10 +28,27 @@ describe('transport errors become clear per-card errors', () => {
     const sandbox = await startSandbox();
     try {
       const dir = await writeCards({
-        'post.md': card({ endpoint: 'POST /oauth/token', request: { method: 'POST', path: '/oauth/token', auth: 'none', headers: { 'x-sandbox-fault': 'reset' }, body: { grant_type: 'client_credentials' } } }),
-        'get.md': card({ endpoint: 'GET /platform/v1/apps', request: { method: 'GET', path: '/platform/v1/apps', auth: 'none', headers: { 'x-sandbox-fault': 'reset' } } }),
+        'post.md': card({
+          endpoint: 'POST /oauth/token',
+          request: {
+            method: 'POST',
+            path: '/oauth/token',
+            auth: 'none',
+            headers: { 'x-sandbox-fault': 'reset' },
+            body: { grant_type: 'client_credentials' },
+          },
+        }),
+        'get.md': card({
+          endpoint: 'GET /platform/v1/apps',
+          request: { method: 'GET', path: '/platform/v1/apps', auth: 'none', headers: { 'x-sandbox-fault': 'reset' } },
+        }),
       });
-      const result = await runCards({ cwd: dir, paths: ['.'], target: sandbox.apis.youhodler, retryPolicy: { baseDelayMs: 1, maxDelayMs: 5 } });
+      const result = await runCards({
+        cwd: dir,
+        paths: ['.'],
+        target: sandbox.apis.youhodler,
+        retryPolicy: { baseDelayMs: 1, maxDelayMs: 5 },
+      });
       const by = Object.fromEntries(result.cards.map((c) => [c.file, c]));
       expect(by['post.md']?.reason).toMatch(/closed the connection before answering/);
       expect(by['post.md']?.requests[0]?.retries ?? 0).toBe(0);

@@ -17,19 +17,34 @@ interface VitestJson {
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cardcheck-vitest-'));
   cpSync(path.join(ROOT, 'cardcheck.config.yaml'), path.join(dir, 'cardcheck.config.yaml'));
-  for (const f of ['get-app.md', 'list-apps.md']) cpSync(path.join(ROOT, 'specs/vcita', f), path.join(dir, 'specs/vcita', f), { recursive: true });
+  for (const f of ['get-app.md', 'list-apps.md'])
+    cpSync(path.join(ROOT, 'specs/vcita', f), path.join(dir, 'specs/vcita', f), { recursive: true });
   const getApp = readFileSync(path.join(ROOT, 'specs/vcita/get-app.md'), 'utf8');
-  writeFileSync(path.join(dir, 'specs/vcita/get-app-teapot.md'), getApp.replace('# Get OAuth App', '# Get OAuth App as a teapot').replace('"status": 200', '"status": 418'));
-  writeFileSync(path.join(dir, 'specs/vcita/later.md'), getApp.replace('status: success', 'status: skip\nskipReason: not written yet').replace('# Get OAuth App', '# Later'));
+  writeFileSync(
+    path.join(dir, 'specs/vcita/get-app-teapot.md'),
+    getApp.replace('# Get OAuth App', '# Get OAuth App as a teapot').replace('"status": 200', '"status": 418'),
+  );
+  writeFileSync(
+    path.join(dir, 'specs/vcita/later.md'),
+    getApp
+      .replace('status: success', 'status: skip\nskipReason: not written yet')
+      .replace('# Get OAuth App', '# Later'),
+  );
   const adapter = pathToFileURL(path.join(ROOT, 'dist/vitest/index.js')).href;
-  writeFileSync(path.join(dir, 'cards.test.mjs'), `import { cardTests } from '${adapter}';\nawait cardTests({ paths: ['specs', 'missing-folder'], seed: 1, ledgerDir: false });\n`);
+  writeFileSync(
+    path.join(dir, 'cards.test.mjs'),
+    `import { cardTests } from '${adapter}';\nawait cardTests({ paths: ['specs', 'missing-folder'], seed: 1, ledgerDir: false });\n`,
+  );
   return dir;
 }
 
 function vitest(dir: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const bin = path.join(ROOT, 'node_modules/vitest/vitest.mjs');
-    const child = spawn(process.execPath, [bin, 'run', '--root', dir, '--reporter=json', '--outputFile=results.json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin, 'run', '--root', dir, '--reporter=json', '--outputFile=results.json'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -39,7 +54,7 @@ function vitest(dir: string): Promise<{ code: number | null; out: string }> {
 }
 
 describe('cardcheck/vitest', () => {
-  it('makes each card a vitest test: passed, failed with the card\'s diff, skipped with its reason', async () => {
+  it("makes each card a vitest test: passed, failed with the card's diff, skipped with its reason", async () => {
     const dir = project();
     const { code, out } = await vitest(dir);
     const report = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as VitestJson;
@@ -54,7 +69,9 @@ describe('cardcheck/vitest', () => {
     });
     const failure = tests.find((t) => t.fullName.includes('teapot'))?.failureMessages.join('\n') ?? '';
     expect(failure).toContain('expected status 418, got 200');
-    expect(tests.find((t) => t.fullName === 'cardcheck missing-folder')?.failureMessages.join('\n')).toContain('missing-folder: no such file or folder');
+    expect(tests.find((t) => t.fullName === 'cardcheck missing-folder')?.failureMessages.join('\n')).toContain(
+      'missing-folder: no such file or folder',
+    );
     expect(code).toBe(1);
   }, 60_000);
 });

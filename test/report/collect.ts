@@ -1,6 +1,6 @@
 import type { RunResult } from '../../src/core/result.js';
-import { createReporters } from '../../src/report/registry.js';
 import type { ReporterOptions } from '../../src/report/registry.js';
+import { createReporters } from '../../src/report/registry.js';
 import { ROOT } from './sample-run.js';
 
 export interface Collected {
@@ -14,7 +14,17 @@ export interface Collected {
 export async function replay(names: string[], run: RunResult, opts: Partial<ReporterOptions> = {}): Promise<Collected> {
   const out: string[] = [];
   const err: string[] = [];
-  const set = createReporters(names, { outDir: 'reports', verbose: false, color: false, tty: false, env: {}, cwd: ROOT, ...opts, write: (l) => out.push(l), writeErr: (l) => err.push(l) });
+  const set = createReporters(names, {
+    outDir: 'reports',
+    verbose: false,
+    color: false,
+    tty: false,
+    env: {},
+    cwd: ROOT,
+    ...opts,
+    write: (l) => out.push(l),
+    writeErr: (l) => err.push(l),
+  });
   set.onEvent({ type: 'run-start', total: run.summary.total, target: run.target, seed: run.seed });
   for (const c of run.cards) {
     set.onEvent({ type: 'card-start', file: c.file, endpoint: c.endpoint, title: c.title });

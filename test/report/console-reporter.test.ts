@@ -13,24 +13,44 @@ const ESC = '\u001b';
 describe('console reporter, piped or in CI', () => {
   it('prints plain lines without escape codes, a diff for each failure with the source line, and the closing lines', async () => {
     const { run } = await sampleRun();
-    const { out, errors } = await replay(['console', 'json'], run, { outDir: await mkdtemp(path.join(tmpdir(), 'cc-console-')) });
+    const { out, errors } = await replay(['console', 'json'], run, {
+      outDir: await mkdtemp(path.join(tmpdir(), 'cc-console-')),
+    });
     expect(errors).toEqual([]);
     const text = out.join('\n');
     expect(text).not.toContain(ESC);
     expect(out[0]).toBe(`cardcheck: 13 cards against ${run.target}`);
     expect(text).toMatch(/^✓ passed  GET \/platform\/v1\/apps\/\{client_id\}  specs\/vcita\/get-app\.md  \d+ ms$/m);
-    expect(text).toMatch(/^○ skipped POST \/oauth\/token  specs\/vcita\/exchange-authorization-code\.md  \d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m);
+    expect(text).toMatch(
+      /^○ skipped POST \/oauth\/token  specs\/vcita\/exchange-authorization-code\.md  \d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m,
+    );
     // Status failure: the message is the diff; then where the card is, with its line.
-    expect(text).toContain(['    expected status 201, got 200', '    at test/fixtures/cards/fails-status.md:7', '      7 | # Lists apps but expects the wrong status'].join('\n'));
+    expect(text).toContain(
+      [
+        '    expected status 201, got 200',
+        '    at test/fixtures/cards/fails-status.md:7',
+        '      7 | # Lists apps but expects the wrong status',
+      ].join('\n'),
+    );
     // Schema failure: each violation as path, expected and found.
-    expect(text).toContain(['    schema /total: required field /total is missing', '      - expected: present', '      + found:    missing'].join('\n'));
-    expect(text).toContain(['    schema /success: /success must be string', '      - expected: string', '      + found:    true'].join('\n'));
+    expect(text).toContain(
+      [
+        '    schema /total: required field /total is missing',
+        '      - expected: present',
+        '      + found:    missing',
+      ].join('\n'),
+    );
+    expect(text).toContain(
+      ['    schema /success: /success must be string', '      - expected: string', '      + found:    true'].join('\n'),
+    );
     expect(text).toContain('      9 | # Lists apps <b>&</b> "expects" a count it never gets');
     // Errored: the Hurl-style diagnostic with the source line and caret.
     expect(text).toContain('    fixtures/seeds/000_e5b2871b98d23f98.txt:74:24 error unresolved-placeholder');
     expect(text).toContain('      74 |     "service_secret": "{{resolved.uid}}"');
     // Flaky: each attempt's outcome.
-    expect(text).toMatch(/^~ flaky   GET \/flaky  test\/fixtures\/cards\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m);
+    expect(text).toMatch(
+      /^~ flaky   GET \/flaky  test\/fixtures\/cards\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
+    );
     const tail = out.slice(out.indexOf('') + 1);
     expect(tail[0]).toMatch(/^13 cards: 8 passed, 2 failed, 1 flaky, 1 skipped, 1 errored in \d+ ms$/);
     expect(tail[1]).toMatch(/^coverage: \d+ endpoints, \d+ of \d+ documented statuses exercised$/);
@@ -44,18 +64,43 @@ describe('console reporter, piped or in CI', () => {
     const verbose = await replay(['console'], run, { verbose: true });
     expect(quiet.out.join('\n')).not.toContain('→ GET');
     const text = verbose.out.join('\n');
-    expect(text).toMatch(/→ GET http:\/\/127\.0\.0\.1:\d+\/vcita\/platform\/v1\/apps {2}\(request\)\n {6}authorization: Bearer \[redacted\]/);
+    expect(text).toMatch(
+      /→ GET http:\/\/127\.0\.0\.1:\d+\/vcita\/platform\/v1\/apps {2}\(request\)\n {6}authorization: Bearer \[redacted\]/,
+    );
     expect(text).toContain('      {"success":true,"data":[');
     expect(text).toMatch(/← 200 {2}\d+ ms/);
     for (const s of secrets) expect(text).not.toContain(s);
   });
 
-  it('names the left-behind resources and a merged run\'s shard seeds', async () => {
+  it("names the left-behind resources and a merged run's shard seeds", async () => {
     const { run } = await sampleRun();
-    const left = { ...run, leftBehind: [{ file: 'specs/vcita/create-app.md', createdBy: 'POST /platform/v1/apps', field: 'client_id', id: 'cid_1', reason: 'no cleanup declared' }] };
+    const left = {
+      ...run,
+      leftBehind: [
+        {
+          file: 'specs/vcita/create-app.md',
+          createdBy: 'POST /platform/v1/apps',
+          field: 'client_id',
+          id: 'cid_1',
+          reason: 'no cleanup declared',
+        },
+      ],
+    };
     const a = await replay(['console'], left);
-    expect(a.out.join('\n')).toContain('Left behind on the target (1):\n  POST /platform/v1/apps  client_id=cid_1  specs/vcita/create-app.md\n    no cleanup declared');
-    const merged = { ...run, mergedFrom: [1, 2].map((index) => ({ index, total: 2, runId: `r${index}`, seed: 40 + index, startedAt: run.startedAt, durationMs: 1 })) };
+    expect(a.out.join('\n')).toContain(
+      'Left behind on the target (1):\n  POST /platform/v1/apps  client_id=cid_1  specs/vcita/create-app.md\n    no cleanup declared',
+    );
+    const merged = {
+      ...run,
+      mergedFrom: [1, 2].map((index) => ({
+        index,
+        total: 2,
+        runId: `r${index}`,
+        seed: 40 + index,
+        startedAt: run.startedAt,
+        durationMs: 1,
+      })),
+    };
     const b = await replay(['console'], merged);
     expect(b.out).toContain('faker seeds: shard 1/2 41, shard 2/2 42 (replay a shard with --shard i/n --seed N)');
   });
@@ -88,7 +133,11 @@ describe('console reporter on a terminal', () => {
   });
 
   it('fits the progress line in the terminal width, naming the card in flight', () => {
-    const p = { ...newProgress(30), done: 12, inFlight: ['POST /platform/v1/apps/{client_id}/a-very-long-path-that-goes-on', 'GET /x'] };
+    const p = {
+      ...newProgress(30),
+      done: 12,
+      inFlight: ['POST /platform/v1/apps/{client_id}/a-very-long-path-that-goes-on', 'GET /x'],
+    };
     p.counts.passed = 11;
     p.counts.failed = 1;
     expect(formatProgress(p, 200)).toBe('[████████░░░░░░░░░░░░] 12/30  ✓ 11  ✗ 1  ○ 0  ▸ GET /x (+1)');

@@ -22,7 +22,7 @@ async function written(run: RunResult, name: string): Promise<string> {
 const testcase = (file: string) => `//testcase[@file='${file}']`;
 
 describe('junit.xml', () => {
-  it('is valid against Jenkins\' junit-10.xsd and reads back as one suite per folder and one case per card', async () => {
+  it("is valid against Jenkins' junit-10.xsd and reads back as one suite per folder and one case per card", async () => {
     const { run } = await sampleRun();
     const file = await written(run, 'sample.xml');
     expect(validateJunit(file)).toBe('');
@@ -47,16 +47,22 @@ describe('junit.xml', () => {
     expect(xpath(file, `count(${get}/*)`)).toBe('0');
 
     const skip = testcase('specs/vcita/exchange-authorization-code.md');
-    expect(xpath(file, `string(${skip}/skipped/@message)`)).toMatch(/^This endpoint implements OAuth 2\.0 Authorization Code flow/);
+    expect(xpath(file, `string(${skip}/skipped/@message)`)).toMatch(
+      /^This endpoint implements OAuth 2\.0 Authorization Code flow/,
+    );
 
     const status = testcase('test/fixtures/cards/fails-status.md');
     expect(xpath(file, `string(${status}/failure/@message)`)).toBe('expected status 201, got 200');
     expect(xpath(file, `string(${status}/failure/@type)`)).toBe('status');
-    expect(xpath(file, `string(${status}/failure)`)).toBe('expected status 201, got 200\nat test/fixtures/cards/fails-status.md:7');
+    expect(xpath(file, `string(${status}/failure)`)).toBe(
+      'expected status 201, got 200\nat test/fixtures/cards/fails-status.md:7',
+    );
 
     const schema = testcase('test/fixtures/cards/fails-schema.md');
     expect(xpath(file, `string(${schema}/@name)`)).toBe('Lists apps <b>&</b> "expects" a count it never gets');
-    expect(xpath(file, `string(${schema}/failure)`)).toContain('schema /total: required field /total is missing\n  - expected: present\n  + found:    missing');
+    expect(xpath(file, `string(${schema}/failure)`)).toContain(
+      'schema /total: required field /total is missing\n  - expected: present\n  + found:    missing',
+    );
 
     const errored = testcase('fixtures/seeds/000_e5b2871b98d23f98.txt');
     expect(xpath(file, `string(${errored}/error/@type)`)).toBe('unresolved-placeholder');
@@ -64,7 +70,9 @@ describe('junit.xml', () => {
 
     const flaky = testcase('test/fixtures/cards/flaky/fails-once.md');
     expect(xpath(file, `count(${flaky}/failure | ${flaky}/error | ${flaky}/skipped)`)).toBe('0');
-    expect(xpath(file, `string(${flaky}/system-out)`)).toMatch(/^flaky: failed, then passed on a retry\nattempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\nattempt 2 of 2: passed, \d+ ms$/);
+    expect(xpath(file, `string(${flaky}/system-out)`)).toMatch(
+      /^flaky: failed, then passed on a retry\nattempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\nattempt 2 of 2: passed, \d+ ms$/,
+    );
   });
 
   it('keeps each failed attempt of a retried card as a rerunFailure', async () => {
@@ -78,12 +86,14 @@ describe('junit.xml', () => {
 
   it('escapes markup and writes characters XML 1.0 forbids so the file stays well-formed', async () => {
     const { run } = await sampleRun();
-    const nasty = 'bad \u0001 byte, \u001b[31mred\u001b[0m, ]]> & <tag> "quoted" \'single\'\tand a lone \ud800 surrogate\nsecond line';
+    const nasty =
+      'bad \u0001 byte, \u001b[31mred\u001b[0m, ]]> & <tag> "quoted" \'single\'\tand a lone \ud800 surrogate\nsecond line';
     const card = run.cards.find((c) => c.outcome === 'failed');
     if (!card) throw new Error('the sample has a failed card');
     const file = await written({ ...run, cards: [{ ...card, title: nasty, reason: nasty }] }, 'nasty.xml');
     expect(validateJunit(file)).toBe('');
-    const expected = 'bad \\x01 byte, \\x1B[31mred\\x1B[0m, ]]> & <tag> "quoted" \'single\'\tand a lone \uFFFD surrogate\nsecond line';
+    const expected =
+      'bad \\x01 byte, \\x1B[31mred\\x1B[0m, ]]> & <tag> "quoted" \'single\'\tand a lone \uFFFD surrogate\nsecond line';
     expect(xpath(file, 'string(//testcase/@name)')).toBe(expected);
     expect(xpath(file, 'string(//testcase/failure/@message)')).toBe(expected);
   });

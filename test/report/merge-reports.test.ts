@@ -16,13 +16,21 @@ const readJson = async (dir: string) => JSON.parse(await readFile(path.join(dir,
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'cc-merge-'));
   const runs = [cardcheck(['run', 'specs', '--seed', '3', '--out', dirOf('whole')])];
-  for (let i = 1; i <= 3; i++) runs.push(cardcheck(['run', 'specs', '--shard', `${i}/3`, '--out', dirOf(`shard-${i}`)]));
+  for (let i = 1; i <= 3; i++)
+    runs.push(cardcheck(['run', 'specs', '--shard', `${i}/3`, '--out', dirOf(`shard-${i}`)]));
   for (const r of await Promise.all(runs)) expect(r.code).toBe(0);
 }, 60_000);
 
 describe('cardcheck merge-reports', () => {
   it('merges 3 shards of specs/ into results.json, junit.xml and report.html with the verdicts of the whole run', async () => {
-    const res = await cardcheck(['merge-reports', dirOf('shard-1'), dirOf('shard-2'), dirOf('shard-3'), '--out', dirOf('merged')]);
+    const res = await cardcheck([
+      'merge-reports',
+      dirOf('shard-1'),
+      dirOf('shard-2'),
+      dirOf('shard-3'),
+      '--out',
+      dirOf('merged'),
+    ]);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const whole = await readJson(dirOf('whole'));
@@ -56,7 +64,15 @@ describe('cardcheck merge-reports', () => {
   });
 
   it('fails with exit 2 when a shard is given twice', async () => {
-    const res = await cardcheck(['merge-reports', dirOf('shard-1'), dirOf('shard-2'), dirOf('shard-2'), dirOf('shard-3'), '--out', dirOf('twice')]);
+    const res = await cardcheck([
+      'merge-reports',
+      dirOf('shard-1'),
+      dirOf('shard-2'),
+      dirOf('shard-2'),
+      dirOf('shard-3'),
+      '--out',
+      dirOf('twice'),
+    ]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/shard 2\/3 is given twice: .*shard-2\/results\.json and .*shard-2\/results\.json/);
   });
@@ -71,7 +87,9 @@ describe('cardcheck merge-reports', () => {
     expect(res2.stderr).toMatch(/whole\/results\.json is not a shard \(its run had no --shard\)/);
     expect(res.stderr).toMatch(/nowhere\/results\.json: there is no such file/);
     const res3 = await cardcheck(['merge-reports', bogus, '--out', dirOf('bad')]);
-    expect(res3.stderr).toMatch(/bogus\/results\.json is not a cardcheck results file \(format cardcheck-results\/1\): /);
+    expect(res3.stderr).toMatch(
+      /bogus\/results\.json is not a cardcheck results file \(format cardcheck-results\/1\): /,
+    );
   });
 });
 
@@ -88,14 +106,33 @@ describe('mergeResults', () => {
 
   it('joins coverage: statuses are united, and an endpoint is only-skipped only when it is in every shard', async () => {
     const { run } = await sampleRun();
-    const row = { api: 'vcita', endpoint: 'POST /oauth/token', documented: [200], exercised: [] as number[], skippedOnly: ['needs a browser'] };
+    const row = {
+      api: 'vcita',
+      endpoint: 'POST /oauth/token',
+      documented: [200],
+      exercised: [] as number[],
+      skippedOnly: ['needs a browser'],
+    };
     const a = { ...run, cards: run.cards.slice(0, 5), shard: { index: 1, total: 2 }, coverage: [row] };
-    const b = { ...run, cards: run.cards.slice(5), shard: { index: 2, total: 2 }, coverage: [{ api: 'vcita', endpoint: 'POST /oauth/token', documented: [400], exercised: [400] }] };
-    const merged = mergeResults([{ source: 'b', run: b }, { source: 'a', run: a }]);
-    expect(merged.coverage).toEqual([{ api: 'vcita', endpoint: 'POST /oauth/token', documented: [200, 400], exercised: [400] }]);
+    const b = {
+      ...run,
+      cards: run.cards.slice(5),
+      shard: { index: 2, total: 2 },
+      coverage: [{ api: 'vcita', endpoint: 'POST /oauth/token', documented: [400], exercised: [400] }],
+    };
+    const merged = mergeResults([
+      { source: 'b', run: b },
+      { source: 'a', run: a },
+    ]);
+    expect(merged.coverage).toEqual([
+      { api: 'vcita', endpoint: 'POST /oauth/token', documented: [200, 400], exercised: [400] },
+    ]);
     expect(merged.summary.total).toBe(run.cards.length);
     expect(merged.cards.map((c) => c.file)).toEqual([...run.cards.map((c) => c.file)].sort());
-    const again = mergeResults([{ source: 'a', run: a }, { source: 'b', run: b }]);
+    const again = mergeResults([
+      { source: 'a', run: a },
+      { source: 'b', run: b },
+    ]);
     expect(again).toEqual(merged);
   });
 });

@@ -10,11 +10,22 @@ import type { Reporter, ReporterContext } from '../../src/report/reporter.js';
 import { cardcheck } from '../e2e/cli.js';
 import { ROOT, sampleRun } from './sample-run.js';
 
-const ctx = (outDir: string): ReporterContext => ({ outDir, verbose: false, color: false, tty: false, write: () => {}, writeErr: () => {}, env: {}, cwd: ROOT });
+const ctx = (outDir: string): ReporterContext => ({
+  outDir,
+  verbose: false,
+  color: false,
+  tty: false,
+  write: () => {},
+  writeErr: () => {},
+  env: {},
+  cwd: ROOT,
+});
 
 describe('reporter registry and fan-out', () => {
   it('names an unknown reporter with a suggestion', () => {
-    expect(() => createReporters(['console', 'jnuit'], ctx('reports'))).toThrow('unknown reporter "jnuit"; did you mean "junit"? (reporters: console, json, junit, html, github)');
+    expect(() => createReporters(['console', 'jnuit'], ctx('reports'))).toThrow(
+      'unknown reporter "jnuit"; did you mean "junit"? (reporters: console, json, junit, html, github)',
+    );
     expect(() => createReporters(['xml'], ctx('reports'))).toThrow(/^unknown reporter "xml" \(reporters: /);
   });
 
@@ -46,7 +57,9 @@ describe('reporter registry and fan-out', () => {
     expect(seen.length).toBe(2);
     expect(counting.length).toBe(run.cards.length);
     expect(files.map((f) => f.label)).toEqual(['results']);
-    const written = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as { summary: { total: number } };
+    const written = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as {
+      summary: { total: number };
+    };
     expect(written.summary.total).toBe(run.cards.length);
   });
 
@@ -72,7 +85,9 @@ describe('cardcheck run --reporter', () => {
   it('rejects an unknown reporter with exit 2 before running anything', async () => {
     const res = await cardcheck(['run', 'specs/vcita/get-app.md', '--reporter', 'console,jnuit']);
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain('cardcheck: --reporter console,jnuit: unknown reporter "jnuit"; did you mean "junit"?');
+    expect(res.stderr).toContain(
+      'cardcheck: --reporter console,jnuit: unknown reporter "jnuit"; did you mean "junit"?',
+    );
     expect(res.stdout).toBe('');
   });
 
@@ -83,7 +98,9 @@ describe('cardcheck run --reporter', () => {
     const res = await cardcheck(['run', 'specs/vcita/get-app.md', '--out', file]);
     expect(res.code).toBe(2);
     expect(res.stdout).toContain('1 card: 1 passed, 0 failed, 0 skipped, 0 errored');
-    expect(res.stderr).toMatch(/cardcheck: reporter "json" failed in onRunEnd: .*; its report is missing or incomplete/);
+    expect(res.stderr).toMatch(
+      /cardcheck: reporter "json" failed in onRunEnd: .*; its report is missing or incomplete/,
+    );
   });
 
   it('--verbose prints each request and response, redacted', async () => {

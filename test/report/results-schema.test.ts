@@ -9,7 +9,8 @@ import { cardcheck } from '../e2e/cli.js';
 import { ROOT, sampleRun } from './sample-run.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
-const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ?? formatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
+  formatsModule) as unknown as (ajv: Ajv) => Ajv;
 
 async function validator() {
   const schema = JSON.parse(await readFile(path.join(ROOT, 'schemas/results.schema.json'), 'utf8')) as object;
@@ -19,11 +20,21 @@ async function validator() {
 }
 
 describe('results.json and its JSON Schema', () => {
-  it('a real run\'s results.json, written by `cardcheck run`, is valid against schemas/results.schema.json', async () => {
+  it("a real run's results.json, written by `cardcheck run`, is valid against schemas/results.schema.json", async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'cc-schema-'));
-    const res = await cardcheck(['run', 'specs/vcita', 'test/fixtures/cards/fails-status.md', 'fixtures/seeds/000_e5b2871b98d23f98.txt', '--out', out]);
+    const res = await cardcheck([
+      'run',
+      'specs/vcita',
+      'test/fixtures/cards/fails-status.md',
+      'fixtures/seeds/000_e5b2871b98d23f98.txt',
+      '--out',
+      out,
+    ]);
     expect(res.code).toBe(1);
-    const data = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as { format: string; cards: { outcome: string }[] };
+    const data = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as {
+      format: string;
+      cards: { outcome: string }[];
+    };
     const validate = await validator();
     expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
@@ -34,7 +45,10 @@ describe('results.json and its JSON Schema', () => {
   it('accepts a run with a flaky card and its attempts, and rejects what breaks the format', async () => {
     const { run } = await sampleRun();
     const validate = await validator();
-    const json = JSON.parse(JSON.stringify(toResultsJson(run))) as { cards: { outcome: string }[]; summary: Record<string, unknown> };
+    const json = JSON.parse(JSON.stringify(toResultsJson(run))) as {
+      cards: { outcome: string }[];
+      summary: Record<string, unknown>;
+    };
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     const badOutcome = structuredClone(json);
     (badOutcome.cards[0] as { outcome: string }).outcome = 'green';
@@ -45,9 +59,15 @@ describe('results.json and its JSON Schema', () => {
   });
 
   it('documents every field of the schema in schemas/README.md', async () => {
-    const schema = JSON.parse(await readFile(path.join(ROOT, 'schemas/results.schema.json'), 'utf8')) as { properties: Record<string, unknown>; definitions: Record<string, { properties?: Record<string, unknown> }> };
+    const schema = JSON.parse(await readFile(path.join(ROOT, 'schemas/results.schema.json'), 'utf8')) as {
+      properties: Record<string, unknown>;
+      definitions: Record<string, { properties?: Record<string, unknown> }>;
+    };
     const readme = await readFile(path.join(ROOT, 'schemas/README.md'), 'utf8');
-    const names = [...Object.keys(schema.properties), ...Object.values(schema.definitions).flatMap((d) => Object.keys(d.properties ?? {}))];
+    const names = [
+      ...Object.keys(schema.properties),
+      ...Object.values(schema.definitions).flatMap((d) => Object.keys(d.properties ?? {})),
+    ];
     const missing = [...new Set(names)].filter((n) => !readme.includes(`\`${n}\``));
     expect(missing).toEqual([]);
   });

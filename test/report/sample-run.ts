@@ -1,15 +1,20 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runCards } from '../../src/api/run-cards.js';
-import { summarize } from '../../src/core/result.js';
 import type { RunResult } from '../../src/core/result.js';
+import { summarize } from '../../src/core/result.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { ROOT } from '../e2e/cli.js';
 
 export { ROOT };
 
 /** Cards that give every outcome but flaky against the sandbox: passed, skipped, failed (status and schema), errored. */
-export const SAMPLE_PATHS = ['specs/vcita', 'test/fixtures/cards/fails-status.md', 'test/fixtures/cards/fails-schema.md', 'fixtures/seeds/000_e5b2871b98d23f98.txt'];
+export const SAMPLE_PATHS = [
+  'specs/vcita',
+  'test/fixtures/cards/fails-status.md',
+  'test/fixtures/cards/fails-schema.md',
+  'fixtures/seeds/000_e5b2871b98d23f98.txt',
+];
 export const FLAKY_CARD = 'test/fixtures/cards/flaky/fails-once.md';
 
 export interface Sample {
@@ -23,11 +28,19 @@ async function flakyRun(): Promise<RunResult> {
   let calls = 0;
   const server = createServer((_req, res) => {
     calls++;
-    res.writeHead(calls === 1 ? 500 : 200, { 'content-type': 'application/json' }).end(calls === 1 ? '{"error":"first call fails"}' : '{"ok":true}');
+    res
+      .writeHead(calls === 1 ? 500 : 200, { 'content-type': 'application/json' })
+      .end(calls === 1 ? '{"error":"first call fails"}' : '{"ok":true}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    return await runCards({ cwd: ROOT, paths: [FLAKY_CARD], target: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, retries: 1, seed: 1 });
+    return await runCards({
+      cwd: ROOT,
+      paths: [FLAKY_CARD],
+      target: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      retries: 1,
+      seed: 1,
+    });
   } finally {
     server.close();
   }
@@ -44,7 +57,13 @@ export function sampleRun(): Promise<Sample> {
   cached ??= (async () => {
     const sandbox = await startSandbox();
     try {
-      const main = await runCards({ cwd: ROOT, paths: SAMPLE_PATHS, target: 'local', env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin }, seed: 1 });
+      const main = await runCards({
+        cwd: ROOT,
+        paths: SAMPLE_PATHS,
+        target: 'local',
+        env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
+        seed: 1,
+      });
       const flaky = await flakyRun();
       const cards = [...main.cards, ...flaky.cards];
       const run: RunResult = {

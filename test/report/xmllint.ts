@@ -7,7 +7,10 @@ export const XMLLINT = '/usr/bin/xmllint';
 export const JUNIT_XSD = path.join(ROOT, 'schemas/junit-10.xsd');
 
 function xmllint(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  if (!existsSync(XMLLINT)) throw new Error(`${XMLLINT} is missing: the test setup installs Debian's libxml2-utils (scripts/ensure-test-tools.mjs); install it by hand if that failed`);
+  if (!existsSync(XMLLINT))
+    throw new Error(
+      `${XMLLINT} is missing: the test setup installs Debian's libxml2-utils (scripts/ensure-test-tools.mjs); install it by hand if that failed`,
+    );
   const r = spawnSync(XMLLINT, args, { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -5,7 +5,20 @@ function signature(c: LintInput): string | undefined {
   if (!card?.request || card.frontMatter.status === 'skip') return undefined;
   const r = card.request;
   const e = card.expect;
-  return JSON.stringify([card.frontMatter.api ?? '', r.method, r.path, r.query, r.headers, r.body ?? null, r.form ?? null, r.basic ?? null, r.auth ?? null, e?.status ?? [], e?.schema ?? null, e?.assertions.map((a) => [a.target, a.op, a.value]) ?? []]);
+  return JSON.stringify([
+    card.frontMatter.api ?? '',
+    r.method,
+    r.path,
+    r.query,
+    r.headers,
+    r.body ?? null,
+    r.form ?? null,
+    r.basic ?? null,
+    r.auth ?? null,
+    e?.status ?? [],
+    e?.schema ?? null,
+    e?.assertions.map((a) => [a.target, a.op, a.value]) ?? [],
+  ]);
 }
 
 /** Same endpoint, same request, same expectation: one of the two cards is redundant. */
@@ -14,7 +27,9 @@ export const duplicateCard: ProjectRule = {
   check(cards) {
     // Only cards sending the same METHOD + path can be duplicates: stringify just those.
     const routes = new Map<string, number>();
-    const routeOf = cards.map((c) => (c.card?.request ? `${c.card.frontMatter.api ?? ''} ${c.card.request.method} ${c.card.request.path}` : undefined));
+    const routeOf = cards.map((c) =>
+      c.card?.request ? `${c.card.frontMatter.api ?? ''} ${c.card.request.method} ${c.card.request.path}` : undefined,
+    );
     for (const r of routeOf) if (r !== undefined) routes.set(r, (routes.get(r) ?? 0) + 1);
     const seen = new Map<string, LintInput>();
     const out = [];
@@ -30,7 +45,15 @@ export const duplicateCard: ProjectRule = {
         continue;
       }
       const line = c.card?.request?.line ?? 1;
-      out.push({ ruleId: 'duplicate-card', severity: 'warning' as const, file: c.file, line, column: 1, message: `this card sends the same request with the same expectation as ${first.file}`, hint: `Delete one of ${first.file} and ${c.file}, or make them test different scenarios.` });
+      out.push({
+        ruleId: 'duplicate-card',
+        severity: 'warning' as const,
+        file: c.file,
+        line,
+        column: 1,
+        message: `this card sends the same request with the same expectation as ${first.file}`,
+        hint: `Delete one of ${first.file} and ${c.file}, or make them test different scenarios.`,
+      });
     }
     return out;
   },

@@ -2,10 +2,12 @@ import type { CardRule } from '../rule.js';
 
 /** `/apps/{id}`, `/apps/:id`, `/apps/{{resolved.id}}` and `/apps/<<id>>` all read `/apps/{}`. */
 export function normalizePath(path: string): string {
-  return path
-    .split('?')[0]!
-    .replace(/\{\{[^{}]*\}\}|<<[^<>]*>>|\{[^{}/]*\}|:[A-Za-z_]\w*/g, '{}')
-    .replace(/\/+$/, '') || '/';
+  return (
+    path
+      .split('?')[0]!
+      .replace(/\{\{[^{}]*\}\}|<<[^<>]*>>|\{[^{}/]*\}|:[A-Za-z_]\w*/g, '{}')
+      .replace(/\/+$/, '') || '/'
+  );
 }
 
 export const endpointMismatch: CardRule = {
@@ -16,9 +18,30 @@ export const endpointMismatch: CardRule = {
     if (!card || !endpoint || !req) return [];
     const m = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(endpoint);
     const line = card.frontMatter.keyLines.endpoint ?? 1;
-    if (!m) return [{ ruleId: 'endpoint-mismatch', severity: 'error', file, line, column: 1, message: `endpoint "${endpoint}" is not METHOD /path`, hint: 'Write e.g. `endpoint: POST /oauth/token`.' }];
+    if (!m)
+      return [
+        {
+          ruleId: 'endpoint-mismatch',
+          severity: 'error',
+          file,
+          line,
+          column: 1,
+          message: `endpoint "${endpoint}" is not METHOD /path`,
+          hint: 'Write e.g. `endpoint: POST /oauth/token`.',
+        },
+      ];
     const [, method = '', path = ''] = m;
     if (method.toUpperCase() === req.method && normalizePath(path) === normalizePath(req.path)) return [];
-    return [{ ruleId: 'endpoint-mismatch', severity: 'error', file, line, column: 1, message: `endpoint says ${method.toUpperCase()} ${path} but the Request Template (line ${req.line}) sends ${req.method} ${req.path}`, hint: 'Make the front-matter endpoint and the template\'s method and path agree.' }];
+    return [
+      {
+        ruleId: 'endpoint-mismatch',
+        severity: 'error',
+        file,
+        line,
+        column: 1,
+        message: `endpoint says ${method.toUpperCase()} ${path} but the Request Template (line ${req.line}) sends ${req.method} ${req.path}`,
+        hint: "Make the front-matter endpoint and the template's method and path agree.",
+      },
+    ];
   },
 };

@@ -11,6 +11,14 @@ export const invalidDate: CardRule = {
         const v = card.frontMatter[key];
         return v !== undefined && (!ISO_8601.test(v) || Number.isNaN(Date.parse(v)));
       })
-      .map((key) => ({ ruleId: 'invalid-date', severity: 'warning' as const, file, line: card.frontMatter.keyLines[key] ?? 1, column: 1, message: `${key} "${card.frontMatter[key]}" is not an ISO 8601 date`, hint: 'Write it like 2026-01-25T05:30:54.250Z.' }));
+      .map((key) => ({
+        ruleId: 'invalid-date',
+        severity: 'warning' as const,
+        file,
+        line: card.frontMatter.keyLines[key] ?? 1,
+        column: 1,
+        message: `${key} "${card.frontMatter[key]}" is not an ISO 8601 date`,
+        hint: 'Write it like 2026-01-25T05:30:54.250Z.',
+      }));
   },
 };

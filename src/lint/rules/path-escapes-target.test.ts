@@ -9,8 +9,14 @@ describe('path-escapes-target', () => {
   it('says nothing about origin-relative paths, placeholders included', () => {
     const text = card({
       endpoint: 'GET /apps/{id}',
-      uid: { id: { create_endpoint: 'POST /apps', extract_from: 'id', cleanup_endpoint: 'DELETE /apps/{{resolved.id}}' } },
-      request: { method: 'GET', path: '/apps/{{resolved.id}}/../{{resolved.id}}', cleanup: 'DELETE /apps/{{response.id}}' },
+      uid: {
+        id: { create_endpoint: 'POST /apps', extract_from: 'id', cleanup_endpoint: 'DELETE /apps/{{resolved.id}}' },
+      },
+      request: {
+        method: 'GET',
+        path: '/apps/{{resolved.id}}/../{{resolved.id}}',
+        cleanup: 'DELETE /apps/{{response.id}}',
+      },
     });
     expect(lint(text)).toEqual([]);
   });

@@ -1,5 +1,5 @@
-import { cardRequests } from '../../card/card-requests.js';
 import type { CardRequest } from '../../card/card-requests.js';
+import { cardRequests } from '../../card/card-requests.js';
 import { replacePlaceholders } from '../../card/placeholders.js';
 import { sourceLine } from '../../card/source-text.js';
 import type { RequestSpec } from '../../core/card.js';
@@ -53,7 +53,10 @@ export const pathEscapesTarget: CardRule = {
       const escape = pathEscape(replacePlaceholders(spec.path, () => 'value'));
       if (!escape) continue;
       out.push({
-        ruleId: 'path-escapes-target', severity: 'error', file: input.file, ...locate(input, spec),
+        ruleId: 'path-escapes-target',
+        severity: 'error',
+        file: input.file,
+        ...locate(input, spec),
         message: `the path "${spec.path}" of ${nameOf(r)} could leave the target: ${escape}`,
         hint: 'Write the path relative to the API\'s base URL: one leading /, no host and no "..". Hosts belong in cardcheck.config.yaml (targets.<name>.apis).',
       });

@@ -1,7 +1,19 @@
 import { didYouMean } from '../../util/did-you-mean.js';
 import type { CardRule } from '../rule.js';
 
-export const FRONT_MATTER_KEYS = ['endpoint', 'domain', 'tags', 'status', 'skipReason', 'savedAt', 'verifiedAt', 'timesReused', 'id', 'api', 'auth'];
+export const FRONT_MATTER_KEYS = [
+  'endpoint',
+  'domain',
+  'tags',
+  'status',
+  'skipReason',
+  'savedAt',
+  'verifiedAt',
+  'timesReused',
+  'id',
+  'api',
+  'auth',
+];
 
 export const unknownFrontMatterKey: CardRule = {
   id: 'unknown-front-matter-key',
@@ -11,7 +23,15 @@ export const unknownFrontMatterKey: CardRule = {
       .filter((k) => !FRONT_MATTER_KEYS.includes(k))
       .map((k) => {
         const near = didYouMean(k, FRONT_MATTER_KEYS);
-        return { ruleId: 'unknown-front-matter-key', severity: 'warning' as const, file, line: card.frontMatter.keyLines[k] ?? 1, column: 1, message: `front-matter key "${k}" is not one cardcheck knows`, hint: near ? `Did you mean "${near}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.` };
+        return {
+          ruleId: 'unknown-front-matter-key',
+          severity: 'warning' as const,
+          file,
+          line: card.frontMatter.keyLines[k] ?? 1,
+          column: 1,
+          message: `front-matter key "${k}" is not one cardcheck knows`,
+          hint: near ? `Did you mean "${near}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.`,
+        };
       });
   },
 };

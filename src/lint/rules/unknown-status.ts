@@ -9,6 +9,18 @@ export const unknownStatus: CardRule = {
     const status = card?.frontMatter.status;
     if (!card || status === undefined || STATUSES.includes(status)) return [];
     const near = didYouMean(status, STATUSES);
-    return [{ ruleId: 'unknown-status', severity: 'error', file, line: card.frontMatter.keyLines.status ?? 1, column: 1, message: `status "${status}" is not one of: ${STATUSES.join(', ')}`, hint: near ? `Did you mean "${near}"?` : 'Use `status: success` for a card to run, `status: skip` with a skipReason for one that cannot.' }];
+    return [
+      {
+        ruleId: 'unknown-status',
+        severity: 'error',
+        file,
+        line: card.frontMatter.keyLines.status ?? 1,
+        column: 1,
+        message: `status "${status}" is not one of: ${STATUSES.join(', ')}`,
+        hint: near
+          ? `Did you mean "${near}"?`
+          : 'Use `status: success` for a card to run, `status: skip` with a skipReason for one that cannot.',
+      },
+    ];
   },
 };

@@ -1,8 +1,8 @@
 import type { CardResult } from '../../core/result.js';
 import { describeProblem, formatWarning } from '../failure-text.js';
 import { formatExchange } from './exchange-lines.js';
-import { DIM, MARK, OUTCOME_COLOR } from './paint.js';
 import type { Paint } from './paint.js';
+import { DIM, MARK, OUTCOME_COLOR } from './paint.js';
 
 export interface CardLinesOptions {
   paint: Paint;

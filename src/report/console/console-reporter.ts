@@ -3,8 +3,8 @@ import type { Reporter, ReporterContext } from '../reporter.js';
 import { formatCoverageLine, formatSummaryLine } from '../summary-text.js';
 import { formatCardLines } from './card-lines.js';
 import { createPaint, DIM } from './paint.js';
-import { formatProgress, LiveLine, newProgress } from './progress-bar.js';
 import type { Progress } from './progress-bar.js';
+import { formatProgress, LiveLine, newProgress } from './progress-bar.js';
 import { createSourceLines } from './source-lines.js';
 
 /** A live progress bar only on an interactive terminal: not in CI, not with NO_COLOR, not on a dumb terminal. */
@@ -37,7 +37,9 @@ export function createConsoleReporter(ctx: ReporterContext): Reporter {
     name: 'console',
     onRunStart(e) {
       progress = newProgress(e.total);
-      print([`cardcheck: ${e.total} card${e.total === 1 ? '' : 's'} against ${e.target}${e.shard ? ` (shard ${e.shard.index}/${e.shard.total})` : ''}`]);
+      print([
+        `cardcheck: ${e.total} card${e.total === 1 ? '' : 's'} against ${e.target}${e.shard ? ` (shard ${e.shard.index}/${e.shard.total})` : ''}`,
+      ]);
       redraw();
     },
     onCardStart(e) {

@@ -23,7 +23,13 @@ export function formatProgress(p: Progress, columns: number): string {
   const filled = p.total > 0 ? Math.round((p.done / p.total) * BAR_WIDTH) : 0;
   const bar = `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}]`;
   const c = p.counts;
-  const counts = [`✓ ${c.passed}`, `✗ ${c.failed}`, ...(c.flaky ? [`~ ${c.flaky}`] : []), `○ ${c.skipped}`, ...(c.errored ? [`! ${c.errored}`] : [])].join('  ');
+  const counts = [
+    `✓ ${c.passed}`,
+    `✗ ${c.failed}`,
+    ...(c.flaky ? [`~ ${c.flaky}`] : []),
+    `○ ${c.skipped}`,
+    ...(c.errored ? [`! ${c.errored}`] : []),
+  ].join('  ');
   const current = p.inFlight.at(-1);
   const more = p.inFlight.length > 1 ? ` (+${p.inFlight.length - 1})` : '';
   const line = `${bar} ${p.done}/${p.total}  ${counts}${current ? `  ▸ ${current}${more}` : ''}`;

@@ -11,12 +11,31 @@ export function annotationsFor(cards: readonly CardResult[]): Annotation[] {
   for (const card of cards) {
     const name = card.endpoint || card.title || card.file;
     if (card.outcome === 'failed') {
-      out.push({ level: 'error', file: card.file, line: card.line, title: `cardcheck: ${name} failed`, message: describeProblem(card).join('\n') });
+      out.push({
+        level: 'error',
+        file: card.file,
+        line: card.line,
+        title: `cardcheck: ${name} failed`,
+        message: describeProblem(card).join('\n'),
+      });
     } else if (card.outcome === 'errored') {
       const d = card.diagnostics.find((x) => x.severity === 'error');
-      out.push({ level: 'error', file: card.file, line: d?.line ?? card.line, col: d?.column, title: `cardcheck: ${name} errored`, message: d ? `${d.message}${d.hint ? `\nhint: ${d.hint}` : ''}` : card.reason });
+      out.push({
+        level: 'error',
+        file: card.file,
+        line: d?.line ?? card.line,
+        col: d?.column,
+        title: `cardcheck: ${name} errored`,
+        message: d ? `${d.message}${d.hint ? `\nhint: ${d.hint}` : ''}` : card.reason,
+      });
     } else if (card.outcome === 'flaky') {
-      out.push({ level: 'warning', file: card.file, line: card.line, title: `cardcheck: ${name} is flaky`, message: describeProblem(card).join('\n') });
+      out.push({
+        level: 'warning',
+        file: card.file,
+        line: card.line,
+        title: `cardcheck: ${name} is flaky`,
+        message: describeProblem(card).join('\n'),
+      });
     }
   }
   return out;

@@ -21,6 +21,11 @@ export interface Annotation {
 }
 
 export function formatAnnotation(a: Annotation): string {
-  const props = [`file=${escapeProperty(a.file)}`, `line=${a.line}`, ...(a.col ? [`col=${a.col}`] : []), `title=${escapeProperty(a.title)}`];
+  const props = [
+    `file=${escapeProperty(a.file)}`,
+    `line=${a.line}`,
+    ...(a.col ? [`col=${a.col}`] : []),
+    `title=${escapeProperty(a.title)}`,
+  ];
   return `::${a.level} ${props.join(',')}::${escapeData(a.message)}`;
 }

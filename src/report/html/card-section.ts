@@ -1,7 +1,7 @@
 import type { CardResult, CheckResult } from '../../core/result.js';
 import { formatDiagnostic } from '../format-diagnostic.js';
-import { html } from './escape-html.js';
 import type { Raw } from './escape-html.js';
+import { html } from './escape-html.js';
 import { renderExchange } from './exchange-section.js';
 
 const LABEL = { passed: 'passed', failed: 'failed', flaky: 'flaky', skipped: 'skipped', errored: 'errored' } as const;
@@ -19,7 +19,17 @@ function checksTable(checks: readonly CheckResult[]): Raw {
 
 /** The text the search box matches: what a person would type to find the card. */
 export function searchTextOf(card: CardResult): string {
-  return [card.endpoint, card.title, card.file, card.id, card.domain, card.api, card.reason, ...card.tags, ...card.checks.filter((c) => !c.passed).map((c) => `${c.path ?? ''} ${c.message}`)]
+  return [
+    card.endpoint,
+    card.title,
+    card.file,
+    card.id,
+    card.domain,
+    card.api,
+    card.reason,
+    ...card.tags,
+    ...card.checks.filter((c) => !c.passed).map((c) => `${c.path ?? ''} ${c.message}`),
+  ]
     .join(' ')
     .toLowerCase();
 }

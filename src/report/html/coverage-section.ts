@@ -1,7 +1,7 @@
 import type { CoverageRow, LeftBehind } from '../../core/result.js';
 import { formatCoverageLine } from '../summary-text.js';
-import { html } from './escape-html.js';
 import type { Raw } from './escape-html.js';
+import { html } from './escape-html.js';
 
 function statusChips(row: CoverageRow): Raw {
   const all = [...new Set([...row.documented, ...row.exercised])].sort((a, b) => a - b);
@@ -9,7 +9,12 @@ function statusChips(row: CoverageRow): Raw {
     const documented = row.documented.includes(s);
     const exercised = row.exercised.includes(s);
     const cls = documented && exercised ? 'hit' : documented ? 'miss' : 'extra';
-    const title = documented && exercised ? 'documented and exercised' : documented ? 'documented, not exercised by a passing card' : 'exercised, not documented';
+    const title =
+      documented && exercised
+        ? 'documented and exercised'
+        : documented
+          ? 'documented, not exercised by a passing card'
+          : 'exercised, not documented';
     return html`<span class="chip chip-${cls}" title="${title}">${s}</span> `;
   })}`;
 }

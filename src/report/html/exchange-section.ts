@@ -1,6 +1,6 @@
 import type { RequestRecord } from '../../core/result.js';
-import { html } from './escape-html.js';
 import type { Raw } from './escape-html.js';
+import { html } from './escape-html.js';
 
 /** A body as shown: JSON pretty-printed when it parses, the text as it was otherwise. */
 export function prettyBody(body: string): string {

@@ -10,7 +10,11 @@ const OUTCOMES: Outcome[] = ['failed', 'errored', 'flaky', 'skipped', 'passed'];
 
 function header(run: RunResult): Raw {
   const s = run.summary;
-  const shard = run.shard ? `shard ${run.shard.index}/${run.shard.total}` : run.mergedFrom ? `merged from ${run.mergedFrom.length} shards (seeds ${run.mergedFrom.map((m) => m.seed).join(', ')})` : '';
+  const shard = run.shard
+    ? `shard ${run.shard.index}/${run.shard.total}`
+    : run.mergedFrom
+      ? `merged from ${run.mergedFrom.length} shards (seeds ${run.mergedFrom.map((m) => m.seed).join(', ')})`
+      : '';
   return html`<header>
 <h1>cardcheck report</h1>
 <div id="summary-line">${formatSummaryLine(s)}</div>
@@ -43,7 +47,10 @@ ${OUTCOMES.map((o) => html`<label><input type="checkbox" name="outcome" value="$
 export function toHtmlReport(run: RunResult): string {
   // Failing cards first, then the rest in run order: what a person opens the report for.
   const rank = (o: Outcome) => OUTCOMES.indexOf(o);
-  const cards = run.cards.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c.outcome) - rank(b.c.outcome) || a.i - b.i).map((x) => x.c);
+  const cards = run.cards
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c.outcome) - rank(b.c.outcome) || a.i - b.i)
+    .map((x) => x.c);
   const page = html`<!doctype html>
 <html lang="en">
 <head>

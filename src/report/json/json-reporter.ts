@@ -1,5 +1,5 @@
-import type { Reporter, ReporterContext } from '../reporter.js';
 import { formatResultsJson } from '../json-report.js';
+import type { Reporter, ReporterContext } from '../reporter.js';
 import { writeReportFile } from '../write-report-file.js';
 
 export const RESULTS_FILE = 'results.json';
@@ -9,7 +9,9 @@ export function createJsonReporter(ctx: ReporterContext): Reporter {
   return {
     name: 'json',
     async onRunEnd(run) {
-      return [{ label: 'results', file: await writeReportFile(ctx.cwd, ctx.outDir, RESULTS_FILE, formatResultsJson(run)) }];
+      return [
+        { label: 'results', file: await writeReportFile(ctx.cwd, ctx.outDir, RESULTS_FILE, formatResultsJson(run)) },
+      ];
     },
   };
 }

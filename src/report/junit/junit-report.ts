@@ -1,8 +1,8 @@
 import type { CardResult, RunResult } from '../../core/result.js';
 import { folderOf } from '../card-folder.js';
 import { describeProblem, formatAttempts } from '../failure-text.js';
-import { element, serializeXml } from './xml-tree.js';
 import type { XmlElement } from './xml-tree.js';
+import { element, serializeXml } from './xml-tree.js';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
@@ -19,14 +19,31 @@ function caseChildren(card: CardResult): XmlElement[] {
       return [element('skipped', { message: card.reason })];
     case 'failed': {
       // Surefire's shape: the final failure, then each earlier attempt as a rerun.
-      const reruns = card.attempts.slice(0, -1).map((a, i) => element('rerunFailure', { message: a.reason, type: a.outcome }, [`attempt ${i + 1}: ${a.reason}`]));
-      return [element('failure', { message: card.reason, type: firstFailedKind(card) }, [text(describeProblem(card))]), ...reruns];
+      const reruns = card.attempts
+        .slice(0, -1)
+        .map((a, i) =>
+          element('rerunFailure', { message: a.reason, type: a.outcome }, [`attempt ${i + 1}: ${a.reason}`]),
+        );
+      return [
+        element('failure', { message: card.reason, type: firstFailedKind(card) }, [text(describeProblem(card))]),
+        ...reruns,
+      ];
     }
     case 'errored':
-      return [element('error', { message: card.reason, type: card.diagnostics.find((d) => d.severity === 'error')?.ruleId ?? 'error' }, [text(describeProblem(card))])];
+      return [
+        element(
+          'error',
+          { message: card.reason, type: card.diagnostics.find((d) => d.severity === 'error')?.ruleId ?? 'error' },
+          [text(describeProblem(card))],
+        ),
+      ];
     case 'flaky':
       // junit-10.xsd has no flakyFailure: a flaky card passes, with its attempts noted.
-      return [element('system-out', {}, [['flaky: failed, then passed on a retry', ...formatAttempts(card.attempts)].join('\n')])];
+      return [
+        element('system-out', {}, [
+          ['flaky: failed, then passed on a retry', ...formatAttempts(card.attempts)].join('\n'),
+        ]),
+      ];
     default:
       return [];
   }
@@ -35,7 +52,13 @@ function caseChildren(card: CardResult): XmlElement[] {
 function testcase(card: CardResult): XmlElement {
   return element(
     'testcase',
-    { name: card.title || card.endpoint || card.file, classname: folderOf(card.file), file: card.file, line: card.line, time: seconds(card.durationMs) },
+    {
+      name: card.title || card.endpoint || card.file,
+      classname: folderOf(card.file),
+      file: card.file,
+      line: card.line,
+      time: seconds(card.durationMs),
+    },
     caseChildren(card),
   );
 }
@@ -47,10 +70,15 @@ function properties(run: RunResult): XmlElement {
     ['seed', String(run.seed)],
     ...(run.shard ? ([['shard', `${run.shard.index}/${run.shard.total}`]] as [string, string][]) : []),
   ];
-  return element('properties', {}, props.map(([name, value]) => element('property', { name, value })));
+  return element(
+    'properties',
+    {},
+    props.map(([name, value]) => element('property', { name, value })),
+  );
 }
 
-const count = (cards: readonly CardResult[], outcome: CardResult['outcome']) => cards.filter((c) => c.outcome === outcome).length;
+const count = (cards: readonly CardResult[], outcome: CardResult['outcome']) =>
+  cards.filter((c) => c.outcome === outcome).length;
 
 /**
  * JUnit XML as Jenkins, GitLab and GitHub test-report actions read it
@@ -79,5 +107,11 @@ export function toJunitXml(run: RunResult): string {
     ),
   );
   const s = run.summary;
-  return serializeXml(element('testsuites', { name: 'cardcheck', tests: s.total, failures: s.failed, errors: s.errored, time: seconds(s.durationMs) }, suites));
+  return serializeXml(
+    element(
+      'testsuites',
+      { name: 'cardcheck', tests: s.total, failures: s.failed, errors: s.errored, time: seconds(s.durationMs) },
+      suites,
+    ),
+  );
 }

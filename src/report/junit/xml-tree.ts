@@ -20,7 +20,8 @@ export function element(name: string, attrs: Record<string, AttrValue> = {}, chi
  * and carriage return, U+FFFE, U+FFFF, unpaired surrogates), shown as `\xHH`
  * or U+FFFD so the text stays readable and the document stays well-formed.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function replaceForbidden(text: string): string {
   return text.replace(FORBIDDEN, (ch) => {
@@ -35,7 +36,11 @@ export function escapeText(text: string): string {
 
 /** Attribute values also keep their tabs and line breaks (a parser would otherwise turn them into spaces). */
 export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return escapeText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 function serializeNode(node: XmlNode, depth: number, out: string[]): void {

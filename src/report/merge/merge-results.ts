@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { summarize } from '../../core/result.js';
 import type { CoverageRow, RunResult } from '../../core/result.js';
+import { summarize } from '../../core/result.js';
 
 /** Shard outputs that cannot be merged: each problem is one line a person can act on. */
 export class MergeError extends Error {
@@ -20,16 +20,21 @@ export interface ShardInput {
 export function checkShards(inputs: readonly ShardInput[]): void {
   const problems: string[] = [];
   const unsharded = inputs.filter((i) => !i.run.shard);
-  for (const u of unsharded) problems.push(`${u.source} is not a shard (its run had no --shard); merge only the outputs of --shard i/n runs`);
+  for (const u of unsharded)
+    problems.push(`${u.source} is not a shard (its run had no --shard); merge only the outputs of --shard i/n runs`);
   const sharded = inputs.filter((i) => i.run.shard);
   const totals = [...new Set(sharded.map((i) => i.run.shard?.total))];
-  if (totals.length > 1) problems.push(`the shards disagree on the total: ${sharded.map((i) => `${i.source} is ${i.run.shard?.index}/${i.run.shard?.total}`).join(', ')}`);
+  if (totals.length > 1)
+    problems.push(
+      `the shards disagree on the total: ${sharded.map((i) => `${i.source} is ${i.run.shard?.index}/${i.run.shard?.total}`).join(', ')}`,
+    );
   else if (totals[0] !== undefined) {
     const total = totals[0];
     for (let index = 1; index <= total; index++) {
       const found = sharded.filter((i) => i.run.shard?.index === index);
       if (found.length === 0) problems.push(`shard ${index}/${total} is missing`);
-      if (found.length > 1) problems.push(`shard ${index}/${total} is given twice: ${found.map((f) => f.source).join(' and ')}`);
+      if (found.length > 1)
+        problems.push(`shard ${index}/${total} is given twice: ${found.map((f) => f.source).join(' and ')}`);
     }
   }
   if (inputs.length === 0) problems.push('no shard output given');
@@ -38,7 +43,9 @@ export function checkShards(inputs: readonly ShardInput[]): void {
 
 function mergeCoverage(runs: readonly RunResult[]): CoverageRow[] {
   const rows = new Map<string, CoverageRow[]>();
-  for (const r of runs) for (const row of r.coverage) rows.set(`${row.api} ${row.endpoint}`, [...(rows.get(`${row.api} ${row.endpoint}`) ?? []), row]);
+  for (const r of runs)
+    for (const row of r.coverage)
+      rows.set(`${row.api} ${row.endpoint}`, [...(rows.get(`${row.api} ${row.endpoint}`) ?? []), row]);
   const union = (lists: number[][]) => [...new Set(lists.flat())].sort((a, b) => a - b);
   return [...rows.values()]
     .map((same) => {
@@ -64,21 +71,40 @@ function mergeCoverage(runs: readonly RunResult[]): CoverageRow[] {
 export function mergeResults(inputs: readonly ShardInput[]): RunResult {
   checkShards(inputs);
   const runs = [...inputs].map((i) => i.run).sort((a, b) => (a.shard?.index ?? 0) - (b.shard?.index ?? 0));
-  const cards = runs.flatMap((r) => r.cards).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const cards = runs
+    .flatMap((r) => r.cards)
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const durationMs = Math.max(...runs.map((r) => r.summary.durationMs));
   const first = runs[0] as RunResult;
   const targets = [...new Set(runs.map((r) => r.target))];
   const aborted = runs.find((r) => r.aborted);
   return {
-    runId: `merged-${createHash('sha256').update(runs.map((r) => r.runId).join('\n')).digest('hex').slice(0, 16)}`,
+    runId: `merged-${createHash('sha256')
+      .update(runs.map((r) => r.runId).join('\n'))
+      .digest('hex')
+      .slice(0, 16)}`,
     target: targets.join(', '),
     startedAt: runs.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
     seed: first.seed,
-    mergedFrom: runs.map((r) => ({ index: r.shard?.index ?? 0, total: r.shard?.total ?? 0, runId: r.runId, seed: r.seed, startedAt: r.startedAt, durationMs: r.summary.durationMs })),
+    mergedFrom: runs.map((r) => ({
+      index: r.shard?.index ?? 0,
+      total: r.shard?.total ?? 0,
+      runId: r.runId,
+      seed: r.seed,
+      startedAt: r.startedAt,
+      durationMs: r.summary.durationMs,
+    })),
     summary: summarize(cards, durationMs),
     cards,
     leftBehind: runs.flatMap((r) => r.leftBehind),
     coverage: mergeCoverage(runs),
-    ...(aborted?.aborted ? { aborted: { kind: aborted.aborted.kind, message: `shard ${aborted.shard?.index}/${aborted.shard?.total}: ${aborted.aborted.message}` } } : {}),
+    ...(aborted?.aborted
+      ? {
+          aborted: {
+            kind: aborted.aborted.kind,
+            message: `shard ${aborted.shard?.index}/${aborted.shard?.total}: ${aborted.aborted.message}`,
+          },
+        }
+      : {}),
   };
 }

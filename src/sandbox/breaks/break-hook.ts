@@ -18,7 +18,11 @@ const routeKey = (b: ContractBreak, mounts: readonly ApiMount[]) => {
 };
 
 /** Applies the enabled breaks to their routes' 2xx JSON responses, after the handler ran. */
-export function registerBreakHook(app: FastifyInstance, enabled: readonly ContractBreak[], mounts: readonly ApiMount[]): void {
+export function registerBreakHook(
+  app: FastifyInstance,
+  enabled: readonly ContractBreak[],
+  mounts: readonly ApiMount[],
+): void {
   if (enabled.length === 0) return;
   const byRoute = new Map<string, ContractBreak[]>();
   for (const b of enabled) byRoute.set(routeKey(b, mounts), [...(byRoute.get(routeKey(b, mounts)) ?? []), b]);
@@ -26,7 +30,14 @@ export function registerBreakHook(app: FastifyInstance, enabled: readonly Contra
   app.addHook('onSend', async (req, reply, payload) => {
     const breaks = byRoute.get(`${req.method} ${req.routeOptions.url ?? ''}`);
     const contentType = String(reply.getHeader('content-type') ?? '');
-    if (!breaks || reply.statusCode < 200 || reply.statusCode >= 300 || typeof payload !== 'string' || !contentType.includes('json')) return payload;
+    if (
+      !breaks ||
+      reply.statusCode < 200 ||
+      reply.statusCode >= 300 ||
+      typeof payload !== 'string' ||
+      !contentType.includes('json')
+    )
+      return payload;
     let res: BreakableResponse = { status: reply.statusCode, contentType, body: parseJson(payload) };
     for (const b of breaks) res = b.apply(res);
     reply.code(res.status).header('content-type', res.contentType).removeHeader('content-length');

@@ -32,7 +32,9 @@ export function objectAt(body: unknown, path: string): Record<string, unknown> |
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
-  return typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
+  return typeof node === 'object' && node !== null && !Array.isArray(node)
+    ? (node as Record<string, unknown>)
+    : undefined;
 }
 
 /** A copy of a JSON body, so a break never edits state the handler still holds. */
@@ -47,7 +49,11 @@ type FieldBreak = Pick<ContractBreak, 'name' | 'api' | 'route' | 'description'> 
 /** A break that removes `field` from the object at `at` of the body. */
 export function dropField(b: FieldBreak): ContractBreak {
   return {
-    name: b.name, api: b.api, route: b.route, kind: 'drop-field', description: b.description,
+    name: b.name,
+    api: b.api,
+    route: b.route,
+    kind: 'drop-field',
+    description: b.description,
     apply(res) {
       const body = cloneJson(res.body);
       delete objectAt(body, b.at)?.[b.field];
@@ -59,7 +65,11 @@ export function dropField(b: FieldBreak): ContractBreak {
 /** A break that sends `field` of the object at `at` as a string ("true", "3600") instead of its JSON type. */
 export function fieldAsString(b: FieldBreak): ContractBreak {
   return {
-    name: b.name, api: b.api, route: b.route, kind: 'retype-field', description: b.description,
+    name: b.name,
+    api: b.api,
+    route: b.route,
+    kind: 'retype-field',
+    description: b.description,
     apply(res) {
       const body = cloneJson(res.body);
       const holder = objectAt(body, b.at);

@@ -27,8 +27,13 @@ export function listBreaks(): readonly ContractBreak[] {
 
 export class UnknownBreakError extends Error {
   constructor(readonly breakName: string) {
-    const near = didYouMean(breakName, BREAKS.map((b) => b.name));
-    super(`unknown contract break "${breakName}"${near ? `; did you mean "${near}"?` : ''} (cardcheck sandbox --list-breaks shows them all)`);
+    const near = didYouMean(
+      breakName,
+      BREAKS.map((b) => b.name),
+    );
+    super(
+      `unknown contract break "${breakName}"${near ? `; did you mean "${near}"?` : ''} (cardcheck sandbox --list-breaks shows them all)`,
+    );
     this.name = 'UnknownBreakError';
   }
 }

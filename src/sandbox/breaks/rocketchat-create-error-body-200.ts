@@ -7,6 +7,10 @@ export const rocketchatCreateErrorBody200: ContractBreak = {
   kind: 'error-body',
   description: 'status 200 with an error body ({ success: false, error, errorType }) instead of application{…}',
   apply(res) {
-    return { ...res, status: 200, body: { success: false, error: 'Internal server error [error-internal]', errorType: 'error-internal' } };
+    return {
+      ...res,
+      status: 200,
+      body: { success: false, error: 'Internal server error [error-internal]', errorType: 'error-internal' },
+    };
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFaultHeader } from './fault-header.js';
-import { FaultPlanner } from './fault-planner.js';
 import { checkFaultOptions } from './fault-options.js';
+import { FaultPlanner } from './fault-planner.js';
 
 describe('x-sandbox-fault header', () => {
   it('reads each form, alone and comma-separated', () => {
@@ -15,12 +15,16 @@ describe('x-sandbox-fault header', () => {
     for (const bad of ['status=200', 'status=abc', 'latency', 'reset=1', 'explode', 'toString=1', 'reset,status=503']) {
       expect(parseFaultHeader(bad)).toEqual({ error: expect.any(String) });
     }
-    expect(parseFaultHeader('explode')).toEqual({ error: 'cannot read "explode" in x-sandbox-fault; use status=<400-599> | reset | latency=<ms> | slow-body=<ms> | retry-after=<ms>, comma-separated' });
+    expect(parseFaultHeader('explode')).toEqual({
+      error:
+        'cannot read "explode" in x-sandbox-fault; use status=<400-599> | reset | latency=<ms> | slow-body=<ms> | retry-after=<ms>, comma-separated',
+    });
   });
 });
 
 describe('run-wide fault planning', () => {
-  const statuses = (planner: FaultPlanner, n: number) => Array.from({ length: n }, () => planner.next(undefined)).map((f) => (f.reset ? 'reset' : f.status ?? 200));
+  const statuses = (planner: FaultPlanner, n: number) =>
+    Array.from({ length: n }, () => planner.next(undefined)).map((f) => (f.reset ? 'reset' : (f.status ?? 200)));
 
   it('is reproducible for a seed and differs across seeds', () => {
     const options = { errorRate: 0.2, badGatewayRate: 0.2, resetRate: 0.1 };
@@ -34,20 +38,28 @@ describe('run-wide fault planning', () => {
   });
 
   it('bursts 429 on the last `length` of every `every` requests', () => {
-    expect(statuses(new FaultPlanner({ rateLimitBurst: { every: 4, length: 2 } }), 8)).toEqual([200, 200, 429, 429, 200, 200, 429, 429]);
+    expect(statuses(new FaultPlanner({ rateLimitBurst: { every: 4, length: 2 } }), 8)).toEqual([
+      200, 200, 429, 429, 200, 200, 429, 429,
+    ]);
   });
 
   it('a request naming its own faults gets exactly those, and does not shift the others', () => {
     const plain = new FaultPlanner({ errorRate: 0.5, seed: 3 });
     const mixed = new FaultPlanner({ errorRate: 0.5, seed: 3 });
     const expected = statuses(plain, 6);
-    const got = [mixed.next(undefined), mixed.next({ latencyMs: 5 }), ...Array.from({ length: 4 }, () => mixed.next(undefined))];
+    const got = [
+      mixed.next(undefined),
+      mixed.next({ latencyMs: 5 }),
+      ...Array.from({ length: 4 }, () => mixed.next(undefined)),
+    ];
     expect(got[1]).toEqual({ latencyMs: 5 });
     expect([got[0], ...got.slice(2)].map((f) => f?.status ?? 200)).toEqual([expected[0], ...expected.slice(2)]);
   });
 
   it('rejects options it cannot honour', () => {
-    expect(checkFaultOptions({ errorRate: 1.5, latencyMs: -1, rateLimitBurst: { every: 2, length: 2 }, seed: 0.5 })).toEqual([
+    expect(
+      checkFaultOptions({ errorRate: 1.5, latencyMs: -1, rateLimitBurst: { every: 2, length: 2 }, seed: 0.5 }),
+    ).toEqual([
       'errorRate must be a number from 0 to 1',
       'errorRate + badGatewayRate + resetRate must not exceed 1',
       'latencyMs must be a whole number of milliseconds',

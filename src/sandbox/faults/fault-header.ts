@@ -12,9 +12,14 @@ export interface RequestFaults {
 
 export const FAULT_HEADER = 'x-sandbox-fault';
 
-export const FAULT_HEADER_SYNTAX = 'status=<400-599> | reset | latency=<ms> | slow-body=<ms> | retry-after=<ms>, comma-separated';
+export const FAULT_HEADER_SYNTAX =
+  'status=<400-599> | reset | latency=<ms> | slow-body=<ms> | retry-after=<ms>, comma-separated';
 
-const MS_KEYS: Record<string, 'latencyMs' | 'slowBodyMs' | 'retryAfterMs'> = { latency: 'latencyMs', 'slow-body': 'slowBodyMs', 'retry-after': 'retryAfterMs' };
+const MS_KEYS: Record<string, 'latencyMs' | 'slowBodyMs' | 'retryAfterMs'> = {
+  latency: 'latencyMs',
+  'slow-body': 'slowBodyMs',
+  'retry-after': 'retryAfterMs',
+};
 
 /**
  * Parses `x-sandbox-fault`, e.g. `status=503`, `reset`, `latency=200,slow-body=500`.
@@ -33,6 +38,7 @@ export function parseFaultHeader(value: string): { faults: RequestFaults } | { e
     else if (msKey && n !== undefined) faults[msKey] = n;
     else return { error: `cannot read "${item}" in ${FAULT_HEADER}; use ${FAULT_HEADER_SYNTAX}` };
   }
-  if (faults.reset && faults.status) return { error: `${FAULT_HEADER} asks for both reset and status=${faults.status}; pick one` };
+  if (faults.reset && faults.status)
+    return { error: `${FAULT_HEADER} asks for both reset and status=${faults.status}; pick one` };
   return { faults };
 }

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiMount, Sleep } from '../api-mount.js';
 import type { SandboxStats } from '../stats.js';
-import { FAULT_HEADER, FAULT_HEADER_SYNTAX, parseFaultHeader } from './fault-header.js';
 import type { RequestFaults } from './fault-header.js';
+import { FAULT_HEADER, FAULT_HEADER_SYNTAX, parseFaultHeader } from './fault-header.js';
 import type { FaultPlanner } from './fault-planner.js';
 
 export interface FaultHookContext {
@@ -19,7 +19,10 @@ const SLOW_BODY_CHUNKS = 4;
 
 /** Body for an injected status when the owning API documents none. */
 export function genericFaultBody(status: number): Record<string, unknown> {
-  return { error: `sandbox fault ${status}`, message: 'This response was injected by the cardcheck sandbox before the request was processed.' };
+  return {
+    error: `sandbox fault ${status}`,
+    message: 'This response was injected by the cardcheck sandbox before the request was processed.',
+  };
 }
 
 /** The body trickles out in a few chunks spread over `totalMs`. */
@@ -55,7 +58,10 @@ export function registerFaultHooks(app: FastifyInstance, ctx: FaultHookContext):
     if (req.url.startsWith('/__sandbox/')) return;
     const header = req.headers[FAULT_HEADER];
     const parsed = typeof header === 'string' ? parseFaultHeader(header) : undefined;
-    if (parsed && 'error' in parsed) return reply.code(400).send({ error: `invalid ${FAULT_HEADER} header`, message: parsed.error, syntax: FAULT_HEADER_SYNTAX });
+    if (parsed && 'error' in parsed)
+      return reply
+        .code(400)
+        .send({ error: `invalid ${FAULT_HEADER} header`, message: parsed.error, syntax: FAULT_HEADER_SYNTAX });
     const faults = ctx.planner.next(parsed?.faults);
     planned.set(req, faults);
     if (faults.latencyMs) {
@@ -71,7 +77,8 @@ export function registerFaultHooks(app: FastifyInstance, ctx: FaultHookContext):
       const retryAfterMs = faults.retryAfterMs ?? ctx.retryAfterMs;
       const mount = ctx.mounts.find((m) => req.url === m.prefix || req.url.startsWith(`${m.prefix}/`));
       const body = mount?.faultBody(faults.status, retryAfterMs) ?? genericFaultBody(faults.status);
-      if (faults.status === 429 || faults.status === 503) reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      if (faults.status === 429 || faults.status === 503)
+        reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
       return reply.code(faults.status).header('x-sandbox-fault-injected', `status=${faults.status}`).send(body);
     }
     return undefined;

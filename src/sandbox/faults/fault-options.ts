@@ -30,13 +30,17 @@ export function checkFaultOptions(o: FaultOptions): string[] {
   for (const key of ['errorRate', 'badGatewayRate', 'resetRate'] as const) {
     if (!isRate(o[key])) problems.push(`${key} must be a number from 0 to 1`);
   }
-  if ((o.errorRate ?? 0) + (o.badGatewayRate ?? 0) + (o.resetRate ?? 0) > 1) problems.push('errorRate + badGatewayRate + resetRate must not exceed 1');
+  if ((o.errorRate ?? 0) + (o.badGatewayRate ?? 0) + (o.resetRate ?? 0) > 1)
+    problems.push('errorRate + badGatewayRate + resetRate must not exceed 1');
   for (const key of ['latencyMs', 'slowBodyMs', 'retryAfterMs'] as const) {
     if (!isMs(o[key])) problems.push(`${key} must be a whole number of milliseconds`);
   }
   if (o.seed !== undefined && !Number.isInteger(o.seed)) problems.push('seed must be an integer');
   const burst = o.rateLimitBurst;
-  if (burst && !(Number.isInteger(burst.every) && Number.isInteger(burst.length) && burst.length > 0 && burst.every > burst.length)) {
+  if (
+    burst &&
+    !(Number.isInteger(burst.every) && Number.isInteger(burst.length) && burst.length > 0 && burst.every > burst.length)
+  ) {
     problems.push('rateLimitBurst needs whole numbers with every > length > 0');
   }
   return problems;

@@ -1,5 +1,5 @@
-import type { FaultOptions } from './fault-options.js';
 import type { RequestFaults } from './fault-header.js';
+import type { FaultOptions } from './fault-options.js';
 import { seededRandom } from './prng.js';
 
 /** Decides, request by request, which faults to inject. */

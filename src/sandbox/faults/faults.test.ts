@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../server.js';
 import type { Sandbox } from '../server.js';
+import { startSandbox } from '../server.js';
 import { json, recordingSleep } from '../test-support.js';
 
 const recorder = recordingSleep();
@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const createAccount = (fault?: string) => fetch(`${sandbox.apis.youhodler}/service-accounts`, json({ name: 'f' }, fault ? { ...admin, 'x-sandbox-fault': fault } : admin));
+const createAccount = (fault?: string) =>
+  fetch(
+    `${sandbox.apis.youhodler}/service-accounts`,
+    json({ name: 'f' }, fault ? { ...admin, 'x-sandbox-fault': fault } : admin),
+  );
 
 describe('per-request faults (x-sandbox-fault)', () => {
   it('status=503/502/429 answer with the owning API body before any state changes', async () => {
@@ -21,30 +25,60 @@ describe('per-request faults (x-sandbox-fault)', () => {
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers.get('retry-after')).toBe('1');
     expect(unavailable.headers.get('x-sandbox-fault-injected')).toBe('status=503');
-    expect(await unavailable.json()).toEqual({ code: 'temporarily_unavailable', details: { reason: 'federation_discovery_failed' }, message: 'Service is temporarily unavailable.' });
+    expect(await unavailable.json()).toEqual({
+      code: 'temporarily_unavailable',
+      details: { reason: 'federation_discovery_failed' },
+      message: 'Service is temporarily unavailable.',
+    });
     const badGateway = await createAccount('status=502');
-    expect(await badGateway.json()).toEqual({ code: 'upstream_error', message: 'An upstream service returned an unexpected error.' });
+    expect(await badGateway.json()).toEqual({
+      code: 'upstream_error',
+      message: 'An upstream service returned an unexpected error.',
+    });
     expect(badGateway.headers.get('retry-after')).toBeNull();
     const limited = await createAccount('status=429,retry-after=2500');
     expect(limited.headers.get('retry-after')).toBe('3');
-    expect(await limited.json()).toEqual({ code: 'rate_limited', details: { retry_after_ms: 2500 }, message: 'Too many requests.' });
+    expect(await limited.json()).toEqual({
+      code: 'rate_limited',
+      details: { retry_after_ms: 2500 },
+      message: 'Too many requests.',
+    });
     const after = sandbox.stats();
     expect(after.created['service-account']).toBe(before.created['service-account']);
-    expect(after.faults).toMatchObject({ 'status-503': (before.faults['status-503'] ?? 0) + 1, 'status-502': (before.faults['status-502'] ?? 0) + 1, 'status-429': (before.faults['status-429'] ?? 0) + 1 });
+    expect(after.faults).toMatchObject({
+      'status-503': (before.faults['status-503'] ?? 0) + 1,
+      'status-502': (before.faults['status-502'] ?? 0) + 1,
+      'status-429': (before.faults['status-429'] ?? 0) + 1,
+    });
   });
 
   it("uses Rocket.Chat's rate-limit body, and a generic body where an API documents none", async () => {
-    const rc = await fetch(`${sandbox.apis.rocketchat}/api/v1/oauth-apps.list`, { headers: { 'x-sandbox-fault': 'status=429' } });
+    const rc = await fetch(`${sandbox.apis.rocketchat}/api/v1/oauth-apps.list`, {
+      headers: { 'x-sandbox-fault': 'status=429' },
+    });
     expect(rc.status).toBe(429);
-    expect(await rc.json()).toEqual({ success: false, error: 'Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again. [error-too-many-requests]', errorType: 'error-too-many-requests' });
-    const vcita = await fetch(`${sandbox.apis.vcita}/platform/v1/apps`, { headers: { 'x-sandbox-fault': 'status=503' } });
+    expect(await rc.json()).toEqual({
+      success: false,
+      error:
+        'Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again. [error-too-many-requests]',
+      errorType: 'error-too-many-requests',
+    });
+    const vcita = await fetch(`${sandbox.apis.vcita}/platform/v1/apps`, {
+      headers: { 'x-sandbox-fault': 'status=503' },
+    });
     expect(vcita.status).toBe(503);
-    expect(await vcita.json()).toEqual({ error: 'sandbox fault 503', message: 'This response was injected by the cardcheck sandbox before the request was processed.' });
+    expect(await vcita.json()).toEqual({
+      error: 'sandbox fault 503',
+      message: 'This response was injected by the cardcheck sandbox before the request was processed.',
+    });
   });
 
   it('reset: the connection is reset and nothing is created', async () => {
     const before = sandbox.stats();
-    const outcome = await createAccount('reset').then(() => 'answered', (err: unknown) => (err instanceof Error ? err.message : String(err)));
+    const outcome = await createAccount('reset').then(
+      () => 'answered',
+      (err: unknown) => (err instanceof Error ? err.message : String(err)),
+    );
     expect(outcome).toBe('fetch failed');
     const after = sandbox.stats();
     expect(after.created['service-account']).toBe(before.created['service-account']);
@@ -68,7 +102,10 @@ describe('per-request faults (x-sandbox-fault)', () => {
   it('400 with the syntax for an unreadable header; never faults /__sandbox/*', async () => {
     const res = await createAccount('status=nope');
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid x-sandbox-fault header', syntax: expect.stringContaining('status=<400-599>') });
+    expect(await res.json()).toMatchObject({
+      error: 'invalid x-sandbox-fault header',
+      syntax: expect.stringContaining('status=<400-599>'),
+    });
     const stats = await fetch(`${sandbox.origin}/__sandbox/stats`, { headers: { 'x-sandbox-fault': 'status=503' } });
     expect(stats.status).toBe(200);
   });
@@ -80,7 +117,14 @@ describe('run-wide faults (startSandbox({ faults }))', () => {
     try {
       const out: (number | string)[] = [];
       for (let i = 0; i < n; i++) {
-        out.push(await fetch(`${s.apis.rocketchat}/api/v1/oauth-apps.list`, { headers: { 'x-auth-token': s.env.ROCKETCHAT_AUTH_TOKEN ?? '', 'x-user-id': s.env.ROCKETCHAT_USER_ID ?? '' } }).then((r) => r.status, () => 'reset'));
+        out.push(
+          await fetch(`${s.apis.rocketchat}/api/v1/oauth-apps.list`, {
+            headers: { 'x-auth-token': s.env.ROCKETCHAT_AUTH_TOKEN ?? '', 'x-user-id': s.env.ROCKETCHAT_USER_ID ?? '' },
+          }).then(
+            (r) => r.status,
+            () => 'reset',
+          ),
+        );
       }
       return out;
     } finally {
@@ -96,13 +140,17 @@ describe('run-wide faults (startSandbox({ faults }))', () => {
   });
 
   it('429 bursts, run-wide latency and slow bodies', async () => {
-    expect(await statusesOf({ faults: { rateLimitBurst: { every: 3, length: 1 } } }, 6)).toEqual([200, 200, 429, 200, 200, 429]);
+    expect(await statusesOf({ faults: { rateLimitBurst: { every: 3, length: 1 } } }, 6)).toEqual([
+      200, 200, 429, 200, 200, 429,
+    ]);
     const rec = recordingSleep();
     await statusesOf({ faults: { latencyMs: 25, slowBodyMs: 40 }, sleep: rec.sleep }, 2);
     expect(rec.waits.filter((w) => w === 25)).toHaveLength(2);
   });
 
   it('refuses options it cannot honour', async () => {
-    await expect(startSandbox({ faults: { errorRate: 2 } })).rejects.toThrow('invalid sandbox fault options: errorRate must be a number from 0 to 1');
+    await expect(startSandbox({ faults: { errorRate: 2 } })).rejects.toThrow(
+      'invalid sandbox fault options: errorRate must be a number from 0 to 1',
+    );
   });
 });

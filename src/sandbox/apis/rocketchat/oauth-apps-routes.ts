@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { bodyRecord, str } from '../../client-credentials.js';
 import { hashSecret } from '../../secrets.js';
-import { requirePermission, loggedInUser } from './auth.js';
+import { loggedInUser, requirePermission } from './auth.js';
 import type { RocketchatContext } from './context.js';
 import { MANAGE_OAUTH_APPS } from './context.js';
 import { meteorId, meteorSecret, objectId } from './ids.js';
 import { appNotFound, invalidParams } from './responses.js';
-import { publicApp } from './state.js';
 import type { OauthApp } from './state.js';
+import { publicApp } from './state.js';
 import { validateCreateBody } from './validate.js';
 
 export const KIND = 'rocketchat-app';
@@ -38,7 +38,10 @@ export function registerOauthAppsRoutes(app: FastifyInstance, ctx: RocketchatCon
     ctx.stats.created(KIND, created._id);
     // Key order as in seed 002; the secret is shown here and nowhere else.
     const { name, redirectUri, active, clientId, _createdAt, _updatedAt, _createdBy, _id } = created;
-    return { application: { name, redirectUri, active, clientId, clientSecret, _createdAt, _updatedAt, _createdBy, _id }, success: true };
+    return {
+      application: { name, redirectUri, active, clientId, clientSecret, _createdAt, _updatedAt, _createdBy, _id },
+      success: true,
+    };
   });
 
   app.get('/api/v1/oauth-apps.get', { preHandler }, async (req, reply) => {
@@ -50,7 +53,10 @@ export function registerOauthAppsRoutes(app: FastifyInstance, ctx: RocketchatCon
     return found ? { oauthApp: publicApp(found), success: true } : appNotFound(reply);
   });
 
-  app.get('/api/v1/oauth-apps.list', { preHandler }, async () => ({ oauthApps: [...ctx.state.apps.values()].map(publicApp), success: true }));
+  app.get('/api/v1/oauth-apps.list', { preHandler }, async () => ({
+    oauthApps: [...ctx.state.apps.values()].map(publicApp),
+    success: true,
+  }));
 
   app.post('/api/v1/oauth-apps.delete', { preHandler }, async (req, reply) => {
     const appId = str(bodyRecord(req.body).appId);

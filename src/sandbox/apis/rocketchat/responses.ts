@@ -2,7 +2,9 @@ import type { FastifyReply } from 'fastify';
 
 /** Rocket.Chat's failure shape (seed 002's 400s, and its 403). */
 export function rcFailure(reply: FastifyReply, status: number, error: string, errorType?: string) {
-  return reply.code(status).send(errorType ? { success: false, error: `${error} [${errorType}]`, errorType } : { success: false, error });
+  return reply
+    .code(status)
+    .send(errorType ? { success: false, error: `${error} [${errorType}]`, errorType } : { success: false, error });
 }
 
 export const invalidParams = (reply: FastifyReply, message: string) => rcFailure(reply, 400, message, 'invalid-params');

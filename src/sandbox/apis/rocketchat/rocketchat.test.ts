@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../server.js';
 import type { Sandbox } from '../../server.js';
+import { startSandbox } from '../../server.js';
 import { json, manualClock } from '../../test-support.js';
 
 const time = manualClock(Date.parse('2024-01-17T13:30:41.521Z'));
@@ -11,8 +11,14 @@ let limited: Record<string, string>;
 beforeAll(async () => {
   sandbox = await startSandbox({ clock: time.clock });
   base = `${sandbox.apis.rocketchat}/api/v1`;
-  admin = { 'x-auth-token': sandbox.env.ROCKETCHAT_AUTH_TOKEN ?? '', 'x-user-id': sandbox.env.ROCKETCHAT_USER_ID ?? '' };
-  limited = { 'x-auth-token': sandbox.env.ROCKETCHAT_LIMITED_AUTH_TOKEN ?? '', 'x-user-id': sandbox.env.ROCKETCHAT_LIMITED_USER_ID ?? '' };
+  admin = {
+    'x-auth-token': sandbox.env.ROCKETCHAT_AUTH_TOKEN ?? '',
+    'x-user-id': sandbox.env.ROCKETCHAT_USER_ID ?? '',
+  };
+  limited = {
+    'x-auth-token': sandbox.env.ROCKETCHAT_LIMITED_AUTH_TOKEN ?? '',
+    'x-user-id': sandbox.env.ROCKETCHAT_LIMITED_USER_ID ?? '',
+  };
 });
 afterAll(() => sandbox.close());
 
@@ -25,7 +31,17 @@ describe('POST /api/v1/oauth-apps.create (seed 002)', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { application: Record<string, unknown>; success: boolean };
     expect(Object.keys(body)).toEqual(['application', 'success']);
-    expect(Object.keys(body.application)).toEqual(['name', 'redirectUri', 'active', 'clientId', 'clientSecret', '_createdAt', '_updatedAt', '_createdBy', '_id']);
+    expect(Object.keys(body.application)).toEqual([
+      'name',
+      'redirectUri',
+      'active',
+      'clientId',
+      'clientSecret',
+      '_createdAt',
+      '_updatedAt',
+      '_createdBy',
+      '_id',
+    ]);
     expect(body).toEqual({
       application: {
         ...SEED_BODY,
@@ -46,7 +62,11 @@ describe('POST /api/v1/oauth-apps.create (seed 002)', () => {
     delete body[missing];
     const res = await create(body);
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ success: false, error: `must have required property '${missing}' [invalid-params]`, errorType: 'invalid-params' });
+    expect(await res.json()).toEqual({
+      success: false,
+      error: `must have required property '${missing}' [invalid-params]`,
+      errorType: 'invalid-params',
+    });
   });
 
   it('400 invalid-params for wrong types and unknown properties', async () => {
@@ -58,13 +78,22 @@ describe('POST /api/v1/oauth-apps.create (seed 002)', () => {
     for (const [body, message] of cases) {
       const res = await create(body);
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ success: false, error: `${message} [invalid-params]`, errorType: 'invalid-params' });
+      expect(await res.json()).toEqual({
+        success: false,
+        error: `${message} [invalid-params]`,
+        errorType: 'invalid-params',
+      });
     }
   });
 
   it('401 in its own shape without a valid X-Auth-Token + X-User-Id pair, and nothing is created', async () => {
     const before = sandbox.stats().created['rocketchat-app'];
-    const pairs: Record<string, string>[] = [{}, { 'x-user-id': admin['x-user-id'] ?? '' }, { ...admin, 'x-auth-token': 'wrong' }, { 'x-auth-token': admin['x-auth-token'] ?? '', 'x-user-id': limited['x-user-id'] ?? '' }];
+    const pairs: Record<string, string>[] = [
+      {},
+      { 'x-user-id': admin['x-user-id'] ?? '' },
+      { ...admin, 'x-auth-token': 'wrong' },
+      { 'x-auth-token': admin['x-auth-token'] ?? '', 'x-user-id': limited['x-user-id'] ?? '' },
+    ];
     for (const headers of pairs) {
       const res = await create(SEED_BODY, headers);
       expect(res.status).toBe(401);
@@ -76,11 +105,19 @@ describe('POST /api/v1/oauth-apps.create (seed 002)', () => {
   it("403 in the 400s' shape for a logged-in user without manage-oauth-apps", async () => {
     const res = await create(SEED_BODY, limited);
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ success: false, error: 'User does not have the permissions required for this action [error-unauthorized]', errorType: 'error-unauthorized' });
+    expect(await res.json()).toEqual({
+      success: false,
+      error: 'User does not have the permissions required for this action [error-unauthorized]',
+      errorType: 'error-unauthorized',
+    });
   });
 
   it('400 for an unparseable body, in the failure shape', async () => {
-    const res = await fetch(`${base}/oauth-apps.create`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{"name":' });
+    const res = await fetch(`${base}/oauth-apps.create`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: '{"name":',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ success: false, error: expect.any(String) });
   });
@@ -88,14 +125,20 @@ describe('POST /api/v1/oauth-apps.create (seed 002)', () => {
 
 describe('oauth-apps get, list, delete', () => {
   it('get by appId or clientId, list, never with the secret; delete cleans up', async () => {
-    const { application } = (await (await create(SEED_BODY)).json()) as { application: { _id: string; clientId: string; clientSecret: string } };
+    const { application } = (await (await create(SEED_BODY)).json()) as {
+      application: { _id: string; clientId: string; clientSecret: string };
+    };
     const live = sandbox.stats().live['rocketchat-app'] ?? 0;
     for (const q of [`appId=${application._id}`, `clientId=${application.clientId}`]) {
       const res = await fetch(`${base}/oauth-apps.get?${q}`, { headers: admin });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { oauthApp: Record<string, unknown>; success: boolean };
       expect(body.success).toBe(true);
-      expect(body.oauthApp).toMatchObject({ _id: application._id, clientId: application.clientId, name: 'test-oauth-app' });
+      expect(body.oauthApp).toMatchObject({
+        _id: application._id,
+        clientId: application.clientId,
+        name: 'test-oauth-app',
+      });
       expect(body.oauthApp).not.toHaveProperty('clientSecret');
     }
     const listText = await (await fetch(`${base}/oauth-apps.list`, { headers: admin })).text();
@@ -110,14 +153,22 @@ describe('oauth-apps get, list, delete', () => {
     expect(sandbox.stats().live['rocketchat-app']).toBe(live - 1);
     const again = await fetch(`${base}/oauth-apps.delete`, json({ appId: application._id }, admin));
     expect(again.status).toBe(400);
-    expect(await again.json()).toEqual({ success: false, error: 'Application not found [error-application-not-found]', errorType: 'error-application-not-found' });
+    expect(await again.json()).toEqual({
+      success: false,
+      error: 'Application not found [error-application-not-found]',
+      errorType: 'error-application-not-found',
+    });
     const gone = await fetch(`${base}/oauth-apps.get?appId=${application._id}`, { headers: admin });
     expect(gone.status).toBe(400);
   });
 
   it('get without appId or clientId is invalid-params; list and get need the permission', async () => {
     const res = await fetch(`${base}/oauth-apps.get`, { headers: admin });
-    expect(await res.json()).toEqual({ success: false, error: "must have required property 'appId' [invalid-params]", errorType: 'invalid-params' });
+    expect(await res.json()).toEqual({
+      success: false,
+      error: "must have required property 'appId' [invalid-params]",
+      errorType: 'invalid-params',
+    });
     expect((await fetch(`${base}/oauth-apps.list`, { headers: limited })).status).toBe(403);
     expect((await fetch(`${base}/oauth-apps.list`)).status).toBe(401);
   });

@@ -25,7 +25,12 @@ export class RocketchatState {
   }
 
   private addUser(creds: RocketchatCredentials, username: string, permissions: string[]): void {
-    this.users.set(creds.userId, { _id: creds.userId, username, tokenDigest: hashSecret(creds.authToken), permissions });
+    this.users.set(creds.userId, {
+      _id: creds.userId,
+      username,
+      tokenDigest: hashSecret(creds.authToken),
+      permissions,
+    });
   }
 
   appByClientId(clientId: string): OauthApp | undefined {

@@ -15,7 +15,12 @@ function requireDirectoryToken(ctx: VcitaContext) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const auth = req.headers.authorization ?? '';
     if (auth !== `Bearer ${ctx.directoryToken}`) {
-      return fail(reply, 401, 'unauthorized', auth ? 'The directory token is not valid.' : 'A directory token is required (Authorization: Bearer …).');
+      return fail(
+        reply,
+        401,
+        'unauthorized',
+        auth ? 'The directory token is not valid.' : 'A directory token is required (Authorization: Bearer …).',
+      );
     }
     return undefined;
   };
@@ -33,8 +38,10 @@ function validateCreate(body: unknown): string | undefined {
   } catch {
     return 'redirect_uri must be an absolute URL';
   }
-  if (b.app_type !== undefined && !APP_TYPES.includes(String(b.app_type))) return `app_type must be one of ${APP_TYPES.join(', ')}`;
-  if (b.scopes !== undefined && !(Array.isArray(b.scopes) && b.scopes.every((s) => typeof s === 'string'))) return 'scopes must be a list of strings';
+  if (b.app_type !== undefined && !APP_TYPES.includes(String(b.app_type)))
+    return `app_type must be one of ${APP_TYPES.join(', ')}`;
+  if (b.scopes !== undefined && !(Array.isArray(b.scopes) && b.scopes.every((s) => typeof s === 'string')))
+    return 'scopes must be a list of strings';
   return undefined;
 }
 
@@ -46,7 +53,8 @@ export function registerAppsRoutes(app: FastifyInstance, ctx: VcitaContext): voi
     if (problem) return fail(reply, 422, 'invalid_params', problem);
     const b = req.body as Record<string, unknown>;
     const codeName = String(b.app_code_name);
-    if (ctx.state.appByCodeName(codeName)) return fail(reply, 409, 'already_exists', `an app with app_code_name "${codeName}" already exists`);
+    if (ctx.state.appByCodeName(codeName))
+      return fail(reply, 409, 'already_exists', `an app with app_code_name "${codeName}" already exists`);
     const clientSecret = ctx.stats.issue(newSecret('cs_'));
     const created = {
       id: randomUUID(),
@@ -65,15 +73,21 @@ export function registerAppsRoutes(app: FastifyInstance, ctx: VcitaContext): voi
     return reply.code(201).send({ success: true, data: { ...publicApp(created), client_secret: clientSecret } });
   });
 
-  app.get('/platform/v1/apps', { preHandler }, async () => ({ success: true, data: [...ctx.state.apps.values()].map(publicApp) }));
+  app.get('/platform/v1/apps', { preHandler }, async () => ({
+    success: true,
+    data: [...ctx.state.apps.values()].map(publicApp),
+  }));
 
   app.get<{ Params: { id: string } }>('/platform/v1/apps/:id', { preHandler }, async (req, reply) => {
     const found = ctx.state.apps.get(req.params.id);
-    return found ? { success: true, data: publicApp(found) } : fail(reply, 404, 'not_found', `no app with client_id "${req.params.id}"`);
+    return found
+      ? { success: true, data: publicApp(found) }
+      : fail(reply, 404, 'not_found', `no app with client_id "${req.params.id}"`);
   });
 
   app.delete<{ Params: { id: string } }>('/platform/v1/apps/:id', { preHandler }, async (req, reply) => {
-    if (!ctx.state.apps.delete(req.params.id)) return fail(reply, 404, 'not_found', `no app with client_id "${req.params.id}"`);
+    if (!ctx.state.apps.delete(req.params.id))
+      return fail(reply, 404, 'not_found', `no app with client_id "${req.params.id}"`);
     ctx.stats.removed('app', req.params.id);
     return { success: true };
   });

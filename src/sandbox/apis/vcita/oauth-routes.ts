@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { bodyRecord, str } from '../../client-credentials.js';
 import { newSecret } from '../../secrets.js';
-import type { VcitaContext } from './context.js';
 import { renderConsentPage, renderErrorPage } from './consent-page.js';
-import { TOKEN_TTL_S, authenticate, digestHex, issueAccessToken, oauthError } from './oauth-shared.js';
+import type { VcitaContext } from './context.js';
+import { authenticate, digestHex, issueAccessToken, oauthError, TOKEN_TTL_S } from './oauth-shared.js';
 
 const CONSENT_TTL_MS = 10 * 60_000;
 
@@ -24,7 +24,14 @@ export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, pre
     const client = authenticate(ctx, id, secret);
     if (!client) return oauthError(reply, 401, 'invalid_client', 'unknown service_id or wrong service_secret');
     const { accessToken } = await issueAccessToken(ctx, client, client.scopes.join(' '));
-    return reply.header('cache-control', 'no-store').send({ access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_TTL_S, scope: client.scopes.join(' ') });
+    return reply
+      .header('cache-control', 'no-store')
+      .send({
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: TOKEN_TTL_S,
+        scope: client.scopes.join(' '),
+      });
   });
 
   app.get('/oauth/authorize', async (req, reply) => {
@@ -32,22 +39,45 @@ export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, pre
     const client = ctx.state.apps.get(str(q.client_id) ?? '');
     // Never redirect to a URI that is not registered: show the error instead.
     if (!client) return reply.code(400).type('text/html').send(renderErrorPage('Unknown client_id.'));
-    if (str(q.redirect_uri) !== client.redirectUri) return reply.code(400).type('text/html').send(renderErrorPage('redirect_uri does not match the one registered for this app.'));
+    if (str(q.redirect_uri) !== client.redirectUri)
+      return reply
+        .code(400)
+        .type('text/html')
+        .send(renderErrorPage('redirect_uri does not match the one registered for this app.'));
     const state = str(q.state) ?? '';
-    if (str(q.response_type) !== 'code') return redirectWith(reply, client.redirectUri, { error: 'unsupported_response_type', state });
+    if (str(q.response_type) !== 'code')
+      return redirectWith(reply, client.redirectUri, { error: 'unsupported_response_type', state });
     const challenge = str(q.code_challenge);
-    if (challenge && str(q.code_challenge_method) !== 'S256') return redirectWith(reply, client.redirectUri, { error: 'invalid_request', error_description: 'only code_challenge_method=S256 is supported', state });
+    if (challenge && str(q.code_challenge_method) !== 'S256')
+      return redirectWith(reply, client.redirectUri, {
+        error: 'invalid_request',
+        error_description: 'only code_challenge_method=S256 is supported',
+        state,
+      });
     const csrf = randomBytes(16).toString('base64url');
     const scope = str(q.scope) ?? client.scopes.join(' ');
-    ctx.state.consents.set(csrf, { clientId: client.clientId, redirectUri: client.redirectUri, scope, state, codeChallenge: challenge, expiresAt: ctx.clock() + CONSENT_TTL_MS });
-    return reply.type('text/html').send(renderConsentPage({ appName: client.name, scope, csrf, action: `${prefix}/oauth/authorize` }));
+    ctx.state.consents.set(csrf, {
+      clientId: client.clientId,
+      redirectUri: client.redirectUri,
+      scope,
+      state,
+      codeChallenge: challenge,
+      expiresAt: ctx.clock() + CONSENT_TTL_MS,
+    });
+    return reply
+      .type('text/html')
+      .send(renderConsentPage({ appName: client.name, scope, csrf, action: `${prefix}/oauth/authorize` }));
   });
 
   app.post('/oauth/authorize', async (req, reply) => {
     const body = bodyRecord(req.body);
     const csrf = str(body.csrf_token) ?? '';
     const consent = ctx.state.consents.get(csrf);
-    if (!consent || consent.expiresAt < ctx.clock()) return reply.code(400).type('text/html').send(renderErrorPage('This authorization request expired or was already used. Start again.'));
+    if (!consent || consent.expiresAt < ctx.clock())
+      return reply
+        .code(400)
+        .type('text/html')
+        .send(renderErrorPage('This authorization request expired or was already used. Start again.'));
     const client = ctx.state.apps.get(consent.clientId);
     if (!client) return reply.code(400).type('text/html').send(renderErrorPage('The app no longer exists.'));
     if (str(body.decision) === 'deny') {
@@ -55,7 +85,18 @@ export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, pre
       return redirectWith(reply, consent.redirectUri, { error: 'access_denied', state: consent.state });
     }
     if (str(body.username) !== ctx.user.username || str(body.password) !== ctx.user.password) {
-      return reply.code(401).type('text/html').send(renderConsentPage({ appName: client.name, scope: consent.scope, csrf, action: `${prefix}/oauth/authorize`, error: 'Wrong username or password.' }));
+      return reply
+        .code(401)
+        .type('text/html')
+        .send(
+          renderConsentPage({
+            appName: client.name,
+            scope: consent.scope,
+            csrf,
+            action: `${prefix}/oauth/authorize`,
+            error: 'Wrong username or password.',
+          }),
+        );
     }
     ctx.state.consents.delete(csrf);
     const code = ctx.stats.issue(newSecret('ac_', 18));

@@ -19,7 +19,13 @@ export function authenticate(ctx: VcitaContext, id: string | undefined, secret: 
 }
 
 /** A signed access token for the client, recorded as issued. */
-export async function issueAccessToken(ctx: VcitaContext, client: App, scope: string): Promise<{ accessToken: string; tokenId: string }> {
-  const accessToken = ctx.stats.issue(await ctx.signer.sign(client.clientId, { scope, client_id: client.clientId }, TOKEN_TTL_S));
+export async function issueAccessToken(
+  ctx: VcitaContext,
+  client: App,
+  scope: string,
+): Promise<{ accessToken: string; tokenId: string }> {
+  const accessToken = ctx.stats.issue(
+    await ctx.signer.sign(client.clientId, { scope, client_id: client.clientId }, TOKEN_TTL_S),
+  );
   return { accessToken, tokenId: digestHex(accessToken) };
 }

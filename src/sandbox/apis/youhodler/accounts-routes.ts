@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { hashSecret, newSecret } from '../../secrets.js';
 import { requireAdmin } from './admin-auth.js';
 import type { YouhodlerContext } from './context.js';
-import { invalidRequest, sendResult, yhError } from './errors.js';
 import type { YhResult } from './errors.js';
-import { publicAccount } from './state.js';
+import { invalidRequest, sendResult, yhError } from './errors.js';
 import type { ServiceAccount } from './state.js';
+import { publicAccount } from './state.js';
 
 export const KIND = 'service-account';
 const DEFAULT_CAPABILITIES = ['wallets:read'];
@@ -18,9 +18,11 @@ function parseCreate(body: unknown): { name: string; capabilities: string[]; lim
   const b = body as Record<string, unknown>;
   if (typeof b.name !== 'string' || b.name.trim() === '') return invalidRequest('missing_name');
   const caps = b.capabilities ?? DEFAULT_CAPABILITIES;
-  if (!Array.isArray(caps) || !caps.every((c): c is string => typeof c === 'string' && c !== '')) return invalidRequest('invalid_capabilities');
+  if (!Array.isArray(caps) || !caps.every((c): c is string => typeof c === 'string' && c !== ''))
+    return invalidRequest('invalid_capabilities');
   const limit = b.token_rate_limit_per_minute;
-  if (limit !== undefined && limit !== null && !(typeof limit === 'number' && Number.isInteger(limit) && limit > 0)) return invalidRequest('invalid_token_rate_limit');
+  if (limit !== undefined && limit !== null && !(typeof limit === 'number' && Number.isInteger(limit) && limit > 0))
+    return invalidRequest('invalid_token_rate_limit');
   return { name: b.name, capabilities: [...new Set(caps)], limit: typeof limit === 'number' ? limit : undefined };
 }
 

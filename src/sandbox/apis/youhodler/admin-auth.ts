@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { secretMatches, hashSecret } from '../../secrets.js';
+import { hashSecret, secretMatches } from '../../secrets.js';
 import type { YouhodlerContext } from './context.js';
 import { sendResult, yhError } from './errors.js';
 

@@ -36,7 +36,11 @@ export const invalidRequest = (reason: string): YhResult => yhError(400, 'invali
 
 /** 429 with both the body's retry_after_ms and a Retry-After header (whole seconds, rounded up). */
 export function rateLimited(retryAfterMs: number): YhResult {
-  return { status: 429, body: errorBody('rate_limited', { retry_after_ms: retryAfterMs }), headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } };
+  return {
+    status: 429,
+    body: errorBody('rate_limited', { retry_after_ms: retryAfterMs }),
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+  };
 }
 
 export function sendResult(reply: FastifyReply, result: YhResult) {

@@ -20,14 +20,20 @@ interface Entry {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
   }
   return value;
 }
 
 /** What makes two requests "the same payload": the body and the client credentials sent with it. */
 export function fingerprint(body: unknown, authorization: string | undefined): string {
-  return createHash('sha256').update(JSON.stringify([canonical(body ?? null), authorization ?? null])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([canonical(body ?? null), authorization ?? null]))
+    .digest('hex');
 }
 
 /**
@@ -38,7 +44,10 @@ export function fingerprint(body: unknown, authorization: string | undefined): s
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly clock: Clock, private readonly ttlMs: number) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs: number,
+  ) {}
 
   async run(key: string, print: string, compute: () => Promise<StoredResponse>): Promise<IdempotencyOutcome> {
     const existing = this.entries.get(key);

@@ -11,7 +11,10 @@ export function registerYouhodler(app: FastifyInstance, ctx: YouhodlerContext): 
   // Bodies fastify cannot parse still get the documented `{ code, details, message }` shape.
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     const clientError = (err.statusCode ?? 500) < 500;
-    return sendResult(reply, clientError ? yhError(400, 'invalid_request', { reason: 'malformed_body' }) : yhError(500, 'internal_error'));
+    return sendResult(
+      reply,
+      clientError ? yhError(400, 'invalid_request', { reason: 'malformed_body' }) : yhError(500, 'internal_error'),
+    );
   });
   registerAccountsRoutes(app, ctx);
   registerTokenRoute(app, ctx);

@@ -13,6 +13,14 @@ export function registerIntrospectRoute(app: FastifyInstance, ctx: YouhodlerCont
     const claims = token ? await ctx.signer.verify(token) : undefined;
     const account = typeof claims?.client_id === 'string' ? ctx.state.byClientId(claims.client_id) : undefined;
     if (!claims || !account || account.status !== 'active') return { active: false };
-    return { active: true, client_id: account.clientId, sub: claims.sub, scope: claims.scope, iat: claims.iat, exp: claims.exp, token_type: 'Bearer' };
+    return {
+      active: true,
+      client_id: account.clientId,
+      sub: claims.sub,
+      scope: claims.scope,
+      iat: claims.iat,
+      exp: claims.exp,
+      token_type: 'Bearer',
+    };
   });
 }

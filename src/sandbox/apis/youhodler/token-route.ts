@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { clientCredentials } from '../../client-credentials.js';
 import { secretMatches } from '../../secrets.js';
 import type { YouhodlerContext } from './context.js';
-import { invalidRequest, rateLimited, yhError } from './errors.js';
 import type { YhResult } from './errors.js';
-import { fingerprint } from './idempotency.js';
+import { invalidRequest, rateLimited, yhError } from './errors.js';
 import type { StoredResponse } from './idempotency.js';
+import { fingerprint } from './idempotency.js';
 
 const TOKEN_TTL_S = 3600;
 const ISSUED_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
@@ -23,13 +23,21 @@ async function issueToken(ctx: YouhodlerContext, req: FastifyRequest): Promise<Y
 
   const account = ctx.state.byClientId(creds.id);
   if (!account || !secretMatches(creds.secret, account.secretDigest)) return yhError(401, 'invalid_client');
-  const limit = ctx.limiter.take(account.clientId, account.tokenRateLimitPerMinute ?? ctx.tokenRateLimitPerMinute, ctx.clock());
+  const limit = ctx.limiter.take(
+    account.clientId,
+    account.tokenRateLimitPerMinute ?? ctx.tokenRateLimitPerMinute,
+    ctx.clock(),
+  );
   if (!limit.allowed) return rateLimited(limit.retryAfterMs);
   if (account.status === 'disabled') return yhError(422, 'not_admissible', { reason: 'not_applicable' });
   const asked = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : account.capabilities;
   if (asked.some((s) => !account.capabilities.includes(s))) return invalidRequest('capability_scope_mismatch');
 
-  const token = await ctx.signer.sign(account.clientId, { client_id: account.clientId, scope: asked.join(' ') }, TOKEN_TTL_S);
+  const token = await ctx.signer.sign(
+    account.clientId,
+    { client_id: account.clientId, scope: asked.join(' ') },
+    TOKEN_TTL_S,
+  );
   ctx.stats.issue(token);
   return {
     status: 200,
@@ -50,8 +58,11 @@ export function registerTokenRoute(app: FastifyInstance, ctx: YouhodlerContext):
     const key = req.headers['idempotency-key'];
     let response: StoredResponse;
     if (typeof key === 'string' && key !== '') {
-      const outcome = await ctx.idempotency.run(key, fingerprint(req.body, req.headers.authorization), async () => toStored(await issueToken(ctx, req)));
-      if (outcome.kind === 'conflict') response = toStored(yhError(409, 'idempotency_conflict', { reason: 'key_payload_mismatch' }));
+      const outcome = await ctx.idempotency.run(key, fingerprint(req.body, req.headers.authorization), async () =>
+        toStored(await issueToken(ctx, req)),
+      );
+      if (outcome.kind === 'conflict')
+        response = toStored(yhError(409, 'idempotency_conflict', { reason: 'key_payload_mismatch' }));
       else {
         response = outcome.response;
         if (outcome.kind === 'replay') reply.header('idempotent-replayed', 'true');
