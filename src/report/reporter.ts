@@ -40,6 +40,7 @@ export interface Reporter {
   onRunStart?(event: RunStartEvent): void;
   onCardStart?(event: CardStartEvent): void;
   onCardEnd?(result: CardResult): void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a reporter that writes no file returns nothing, sync or async
   onRunEnd?(result: RunResult): void | ReportFile[] | Promise<void | ReportFile[]>;
   /** Called once every reporter's onRunEnd has settled, with the files written (relative to cwd). */
   onReportsWritten?(files: ReportFile[]): void;

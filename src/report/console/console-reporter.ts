@@ -30,7 +30,10 @@ export function createConsoleReporter(ctx: ReporterContext): Reporter {
   const sourceLine = createSourceLines(ctx.cwd);
   const live = wantsLiveProgress(ctx) ? new LiveLine(ctx.write) : undefined;
   let progress: Progress = newProgress(0);
-  const print = (lines: string[]) => (live ? live.print(lines) : lines.forEach((l) => ctx.write(l)));
+  const print = (lines: string[]) => {
+    if (live) live.print(lines);
+    else for (const l of lines) ctx.write(l);
+  };
   const redraw = () => live?.draw(formatProgress(progress, ctx.columns || 80));
 
   return {

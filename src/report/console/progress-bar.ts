@@ -51,7 +51,9 @@ export class LiveLine {
 
   /** Print permanent lines above the live line. */
   print(lines: readonly string[]): void {
-    lines.forEach((l, i) => this.write(i === 0 && this.shown ? `${ERASE_PREVIOUS_LINE}${l}` : l));
+    lines.forEach((l, i) => {
+      this.write(i === 0 && this.shown ? `${ERASE_PREVIOUS_LINE}${l}` : l);
+    });
     if (lines.length) this.shown = false;
   }
 

@@ -14,8 +14,7 @@ function redirectWith(reply: FastifyReply, redirectUri: string, params: Record<s
   return reply.code(302).header('location', url.toString()).send();
 }
 
-/** Service tokens and the authorize (login + consent) flow; `POST /oauth/token` is in token-route.ts. */
-export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, prefix: string): void {
+function registerServiceToken(app: FastifyInstance, ctx: VcitaContext): void {
   app.post('/oauth/service/token', async (req, reply) => {
     const body = bodyRecord(req.body);
     const id = str(body.service_id);
@@ -24,16 +23,17 @@ export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, pre
     const client = authenticate(ctx, id, secret);
     if (!client) return oauthError(reply, 401, 'invalid_client', 'unknown service_id or wrong service_secret');
     const { accessToken } = await issueAccessToken(ctx, client, client.scopes.join(' '));
-    return reply
-      .header('cache-control', 'no-store')
-      .send({
-        access_token: accessToken,
-        token_type: 'Bearer',
-        expires_in: TOKEN_TTL_S,
-        scope: client.scopes.join(' '),
-      });
+    return reply.header('cache-control', 'no-store').send({
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: TOKEN_TTL_S,
+      scope: client.scopes.join(' '),
+    });
   });
+}
 
+/** The consent page: the app, the scope, a form bound to a one-time CSRF token. */
+function registerAuthorizePage(app: FastifyInstance, ctx: VcitaContext, prefix: string): void {
   app.get('/oauth/authorize', async (req, reply) => {
     const q = bodyRecord(req.query);
     const client = ctx.state.apps.get(str(q.client_id) ?? '');
@@ -68,7 +68,10 @@ export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, pre
       .type('text/html')
       .send(renderConsentPage({ appName: client.name, scope, csrf, action: `${prefix}/oauth/authorize` }));
   });
+}
 
+/** The form's answer: deny, wrong credentials, or a single-use code sent to the registered redirect URI. */
+function registerAuthorizeSubmit(app: FastifyInstance, ctx: VcitaContext, prefix: string): void {
   app.post('/oauth/authorize', async (req, reply) => {
     const body = bodyRecord(req.body);
     const csrf = str(body.csrf_token) ?? '';
@@ -112,4 +115,11 @@ export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, pre
     });
     return redirectWith(reply, consent.redirectUri, { code, state: consent.state });
   });
+}
+
+/** Service tokens and the authorize (login + consent) flow; `POST /oauth/token` is in token-route.ts. */
+export function registerOauthRoutes(app: FastifyInstance, ctx: VcitaContext, prefix: string): void {
+  registerServiceToken(app, ctx);
+  registerAuthorizePage(app, ctx, prefix);
+  registerAuthorizeSubmit(app, ctx, prefix);
 }
