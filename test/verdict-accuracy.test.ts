@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCards } from '../src/api/run-cards.js';
+import { runCards } from '../src/runner/run-cards.js';
 import { listBreaks } from '../src/sandbox/breaks/registry.js';
 import { ROOT } from './e2e/cli.js';
 

@@ -233,7 +233,7 @@ function checkParse(result: ParseCardResult, file: string): void {
   for (const d of result.diagnostics) expectWellFormed(d, file, result.text.split('\n'));
 }
 
-/** What `cardcheck lint` does with parsed cards (src/api/lint-project.ts). */
+/** What `cardcheck lint` does with parsed cards (src/runner/lint-project.ts). */
 function lintAndPlan(cards: LoadedCard[]): void {
   const linted = lintCards(cards);
   const withLint = cards.map((c) => ({ ...c, diagnostics: linted.get(c.file) ?? c.diagnostics }));

@@ -1,4 +1,6 @@
-import { cleanupFromJournals } from '../api/cleanup-journal.js';
+import { cleanupFromJournals } from '../runner/cleanup-journal.js';
+import type { ExitCode } from './exit-code.js';
+import { EXIT } from './exit-code.js';
 import type { Io } from './run-command.js';
 
 export interface CleanupCommandOptions {
@@ -8,7 +10,7 @@ export interface CleanupCommandOptions {
 }
 
 /** `cardcheck cleanup [--run ID]`: exit 0 when nothing is left, 1 when something could not be cleaned. */
-export async function cleanupCommand(opts: CleanupCommandOptions, io: Io): Promise<number> {
+export async function cleanupCommand(opts: CleanupCommandOptions, io: Io): Promise<ExitCode> {
   const report = await cleanupFromJournals({
     cwd: io.cwd,
     runId: opts.run,
@@ -21,12 +23,12 @@ export async function cleanupCommand(opts: CleanupCommandOptions, io: Io): Promi
         ? `cardcheck cleanup: no journal for run ${opts.run} (nothing was left by it, or it ran elsewhere)`
         : 'cardcheck cleanup: nothing to clean up',
     );
-    return opts.run ? 1 : 0;
+    return opts.run ? EXIT.failed : EXIT.ok;
   }
   for (const c of report.cleaned) io.stdout(`cleaned  ${c.createdBy}  ${c.id}  (${c.file})`);
   for (const r of report.remaining) io.stdout(`LEFT     ${r.createdBy}  ${r.id}  (${r.file})\n    ${r.reason}`);
   io.stdout(
     `${report.cleaned.length} cleaned, ${report.remaining.length} left, from ${report.runs.length} run${report.runs.length === 1 ? '' : 's'}`,
   );
-  return report.remaining.length ? 1 : 0;
+  return report.remaining.length ? EXIT.failed : EXIT.ok;
 }

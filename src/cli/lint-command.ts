@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lintProject } from '../api/lint-project.js';
-import { loadProject } from '../api/load-project.js';
+import { lintProject } from '../runner/lint-project.js';
+import { loadProject } from '../runner/load-project.js';
+import type { ExitCode } from './exit-code.js';
+import { EXIT } from './exit-code.js';
 import { printDiagnostics } from './print-diagnostics.js';
 import type { Io } from './run-command.js';
 
@@ -12,7 +14,7 @@ export interface LintCommandOptions {
 }
 
 /** Exit 0 clean, 1 warnings only with --strict, 2 errors. */
-export async function lintCommand(paths: string[], opts: LintCommandOptions, io: Io): Promise<number> {
+export async function lintCommand(paths: string[], opts: LintCommandOptions, io: Io): Promise<ExitCode> {
   const project = await loadProject({ cwd: io.cwd, paths: paths.length ? paths : ['specs'], configFile: opts.config });
   for (const m of project.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
   const diagnostics = lintProject(project);
@@ -47,7 +49,7 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
       `${project.cards.length} card${project.cards.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
     );
   }
-  if (project.missing.length || diagnostics.some((d) => d.severity === 'error')) return 2;
-  if (opts.strict && diagnostics.length) return 1;
-  return 0;
+  if (project.missing.length || diagnostics.some((d) => d.severity === 'error')) return EXIT.errored;
+  if (opts.strict && diagnostics.length) return EXIT.failed;
+  return EXIT.ok;
 }

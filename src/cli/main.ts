@@ -6,6 +6,7 @@ import { EXIT_HELP } from './exit-code.js';
 import type { ImportCommandOptions } from './import-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { MergeCommandOptions } from './merge-command.js';
+import { reportError } from './report-error.js';
 import { REPORTER_HELP } from './reporter-help.js';
 import type { RunCommandOptions } from './run-command.js';
 import { registerSandboxCommand } from './sandbox-command.js';
@@ -28,6 +29,15 @@ const io = {
   tty: Boolean(process.stdout.isTTY),
   columns: process.stdout.columns,
 };
+
+/** Runs a command; whatever it throws goes to the CLI's one catch, which decides the message and the exit code. */
+async function act(command: string, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (err) {
+    return reportError(err, command, io.stderr);
+  }
+}
 
 // Each command's code is imported when the command runs: help and the other commands start without it.
 const program = new Command('cardcheck')
@@ -74,7 +84,7 @@ program
   .addHelpText('after', `\n${EXIT_HELP}`)
   .action(async (paths: string[], opts: RunCommandOptions) => {
     const { runCommand } = await import('./run-command.js');
-    process.exitCode = await runCommand(paths, opts, io);
+    process.exitCode = await act('run', () => runCommand(paths, opts, io));
   });
 
 program
@@ -86,7 +96,7 @@ program
   .addHelpText('after', '\nExit codes:\n  0  nothing is left\n  1  something could not be cleaned (listed)')
   .action(async (opts: CleanupCommandOptions) => {
     const { cleanupCommand } = await import('./cleanup-command.js');
-    process.exitCode = await cleanupCommand(opts, io);
+    process.exitCode = await act('cleanup', () => cleanupCommand(opts, io));
   });
 
 program
@@ -105,7 +115,7 @@ program
   )
   .action(async (dirs: string[], opts: MergeCommandOptions) => {
     const { mergeCommand } = await import('./merge-command.js');
-    process.exitCode = await mergeCommand(dirs, opts, io);
+    process.exitCode = await act('merge-reports', () => mergeCommand(dirs, opts, io));
   });
 
 program
@@ -121,7 +131,7 @@ program
   )
   .action(async (paths: string[], opts: LintCommandOptions) => {
     const { lintCommand } = await import('./lint-command.js');
-    process.exitCode = await lintCommand(paths, opts, io);
+    process.exitCode = await act('lint', () => lintCommand(paths, opts, io));
   });
 
 program
@@ -140,14 +150,11 @@ program
   )
   .action(async (pages: string[], opts: ImportCommandOptions) => {
     const { importCommand } = await import('./import-command.js');
-    process.exitCode = await importCommand(pages, opts, io);
+    process.exitCode = await act('import', () => importCommand(pages, opts, io));
   });
 
-registerSandboxCommand(program, io);
+registerSandboxCommand(program, io, act);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(
-    `cardcheck: internal error (please report): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exitCode = 70;
+  process.exitCode = reportError(err, 'cardcheck', io.stderr);
 });

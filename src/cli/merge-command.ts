@@ -2,18 +2,17 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../core/result.js';
 import type { ShardInput } from '../report/merge/merge-results.js';
-import { MergeError, mergeResults } from '../report/merge/merge-results.js';
+import { mergeError, mergeResults } from '../report/merge/merge-results.js';
 import { validateSchema } from '../verify/schema.js';
-import { EXIT, exitCodeFor } from './exit-code.js';
+import { exitCodeFor } from './exit-code.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
 import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
-import { FlagError } from './run-options.js';
 
 export type MergeCommandOptions = ReporterFlags;
 
 const RESULTS_SCHEMA_URL = new URL('../../schemas/results.schema.json', import.meta.url);
 
-/** A shard's results.json, checked against the published schema; a bad file is a MergeError naming it. */
+/** A shard's results.json, checked against the published schema; a bad file is a `merge-invalid` error naming it. */
 async function readShard(cwd: string, dir: string, schema: object): Promise<ShardInput> {
   const given = path.resolve(cwd, dir);
   const file =
@@ -24,11 +23,11 @@ async function readShard(cwd: string, dir: string, schema: object): Promise<Shar
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : 'it is not readable JSON';
-    throw new MergeError([`${source}: ${why}; give the --out folder of each shard run`]);
+    throw mergeError([`${source}: ${why}; give the --out folder of each shard run`]);
   }
   const violations = validateSchema(schema, data);
   if (violations.length) {
-    throw new MergeError([
+    throw mergeError([
       `${source} is not a cardcheck results file (format cardcheck-results/1): ${violations
         .slice(0, 3)
         .map((v) => `${v.path || '/'} ${v.message}`)
@@ -46,26 +45,11 @@ async function readShard(cwd: string, dir: string, schema: object): Promise<Shar
  * file; otherwise the merged run's own exit code.
  */
 export async function mergeCommand(dirs: string[], opts: MergeCommandOptions, io: ReporterIo): Promise<number> {
-  let merged: RunResult;
-  let reporters;
-  try {
-    reporters = reportersFromFlags(opts, io, ['console', 'json', 'junit', 'html']);
-    const schema = JSON.parse(await readFile(RESULTS_SCHEMA_URL, 'utf8')) as object;
-    const inputs: ShardInput[] = [];
-    for (const dir of dirs) inputs.push(await readShard(io.cwd, dir, schema));
-    merged = mergeResults(inputs);
-  } catch (err) {
-    if (err instanceof MergeError) {
-      for (const p of err.problems) io.stderr(`cardcheck merge-reports: ${p}`);
-      io.stderr('cardcheck merge-reports: nothing was written');
-      return EXIT.errored;
-    }
-    if (err instanceof FlagError) {
-      io.stderr(`cardcheck merge-reports: ${err.message}`);
-      return EXIT.errored;
-    }
-    throw err;
-  }
+  const reporters = reportersFromFlags(opts, io, ['console', 'json', 'junit', 'html']);
+  const schema = JSON.parse(await readFile(RESULTS_SCHEMA_URL, 'utf8')) as object;
+  const inputs: ShardInput[] = [];
+  for (const dir of dirs) inputs.push(await readShard(io.cwd, dir, schema));
+  const merged = mergeResults(inputs);
   const shards = merged.mergedFrom?.map((m) => `${m.index}/${m.total}`).join(', ') ?? '';
   reporters.onEvent({
     type: 'run-start',

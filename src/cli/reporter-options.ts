@@ -1,9 +1,10 @@
+import { CardcheckError, isCardcheckError } from '../core/errors.js';
 import type { RunResult } from '../core/result.js';
 import type { ReporterSet } from '../report/fan-out.js';
-import { createReporters, defaultReporterNames, UnknownReporterError } from '../report/registry.js';
+import { createReporters, defaultReporterNames } from '../report/registry.js';
+import type { ExitCode } from './exit-code.js';
 import { EXIT } from './exit-code.js';
 import { REPORTER_HELP } from './reporter-help.js';
-import { FlagError } from './run-options.js';
 
 /** `--reporter a,b` and `--verbose`, shared by `run` and `merge-reports`. */
 export interface ReporterFlags {
@@ -25,7 +26,7 @@ export interface ReporterIo {
 
 /**
  * The reporters the flags name (the defaults without `--reporter`), writing
- * to `--out`. An unknown name is a FlagError with a did-you-mean.
+ * to `--out`. An unknown name is a `reporter-unknown` error with a did-you-mean.
  */
 export function reportersFromFlags(
   flags: ReporterFlags,
@@ -41,7 +42,10 @@ export function reportersFromFlags(
           .map((n) => n.trim())
           .filter(Boolean);
   if (names.length === 0)
-    throw new FlagError(`--reporter ${JSON.stringify(flags.reporter)}: name at least one reporter (${REPORTER_HELP})`);
+    throw new CardcheckError(
+      'flag-invalid',
+      `--reporter ${JSON.stringify(flags.reporter)}: name at least one reporter (${REPORTER_HELP})`,
+    );
   try {
     return createReporters(names, {
       outDir: flags.out,
@@ -55,7 +59,8 @@ export function reportersFromFlags(
       cwd: io.cwd,
     });
   } catch (err) {
-    if (err instanceof UnknownReporterError) throw new FlagError(`--reporter ${flags.reporter}: ${err.message}`);
+    if (isCardcheckError(err, 'reporter-unknown'))
+      throw new CardcheckError(err.code, `--reporter ${flags.reporter}: ${err.message}`);
     throw err;
   }
 }
@@ -72,17 +77,6 @@ export async function finishReports(
 }
 
 /** A reporter that failed makes a run that would have passed exit 2; a failure or an unreachable target keeps its own code. */
-export function withReporterErrors(code: number, errors: readonly string[]): number {
+export function withReporterErrors(code: ExitCode, errors: readonly string[]): ExitCode {
   return errors.length > 0 && code === EXIT.ok ? EXIT.errored : code;
-}
-
-/** reportersFromFlags for a command: a bad `--reporter` is printed and gives undefined (the caller exits 2). */
-export function reportersOrExit(flags: ReporterFlags, io: ReporterIo): ReporterSet | undefined {
-  try {
-    return reportersFromFlags(flags, io);
-  } catch (err) {
-    if (!(err instanceof FlagError)) throw err;
-    io.stderr(`cardcheck: ${err.message}`);
-    return undefined;
-  }
 }

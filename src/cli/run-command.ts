@@ -1,12 +1,15 @@
-import { pendingInNewestJournal } from '../api/cleanup-journal.js';
-import { EnvFileError } from '../api/load-env.js';
-import { ConfigError, runCards, SetupError } from '../api/run-cards.js';
+import { CardcheckError } from '../core/errors.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
+import { pendingInNewestJournal } from '../runner/cleanup-journal.js';
+import type { RunCardsResult } from '../runner/run-cards.js';
+import { runCards } from '../runner/run-cards.js';
+import type { ExitCode } from './exit-code.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
+import { erroredInDryRun, formatDryRun } from './format-dry-run.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
-import { finishReports, reportersOrExit, withReporterErrors } from './reporter-options.js';
+import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
 import type { SelectionFlags } from './run-options.js';
-import { FlagError, parseCount, selectionFrom } from './run-options.js';
+import { parseCount, selectionFrom } from './run-options.js';
 
 export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   target?: string;
@@ -30,16 +33,12 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
 /** What commands get instead of touching the process: the working directory and where lines go. */
 export type Io = ReporterIo;
 
-export async function runCommand(paths: string[], opts: RunCommandOptions, io: Io): Promise<number> {
-  const reporters = reportersOrExit(opts, io);
-  if (!reporters) return EXIT.errored;
-  const seed = opts.seed === undefined ? undefined : Number(opts.seed);
-  if (seed !== undefined && !Number.isSafeInteger(seed)) {
-    io.stderr(`cardcheck: --seed ${opts.seed}: the seed must be a whole number (the one a previous run printed)`);
-    return EXIT.errored;
-  }
-  let result;
-  const stop = new AbortController();
+/**
+ * The first SIGINT/SIGTERM stops the run (no new card; cards in flight finish
+ * and clean up); a second one exits at once, listing what is left on the
+ * target. Returns the undo.
+ */
+function handleSignals(io: Io, stop: AbortController): () => void {
   let signals = 0;
   const onSignal = (name: string) => {
     signals++;
@@ -51,66 +50,73 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
       return;
     }
     const pending = pendingInNewestJournal(io.cwd);
-    io.stderr(
-      `cardcheck: ${name} again: exiting now; ${pending.length} resource${pending.length === 1 ? '' : 's'} not cleaned${pending.length ? ' (run `cardcheck cleanup` to remove them):' : ''}`,
-    );
+    const s = pending.length === 1 ? '' : 's';
+    const how = pending.length ? ' (run `cardcheck cleanup` to remove them):' : '';
+    io.stderr(`cardcheck: ${name} again: exiting now; ${pending.length} resource${s} not cleaned${how}`);
     for (const p of pending) io.stderr(`  ${p.createdBy}  ${p.id}  (${p.file})`);
-    process.exit(130);
+    process.exit(EXIT.interrupted);
   };
   const onInt = () => onSignal('SIGINT');
   const onTerm = () => onSignal('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
-  try {
-    const select = await selectionFrom(opts, io.cwd);
-    const retries = parseCount('--retries', opts.retries, 0);
-    const concurrency = parseCount('--concurrency', opts.concurrency, 1);
-    const bail =
-      opts.bail === true ? 1 : parseCount('--bail', typeof opts.bail === 'string' ? opts.bail : undefined, 1);
-    result = await runCards({
-      paths: paths.length ? paths : ['specs'],
-      cwd: io.cwd,
-      target: opts.target,
-      configFile: opts.config,
-      envFile: opts.envFile,
-      seed,
-      retries,
-      concurrency,
-      bail,
-      select,
-      updateCards: opts.updateCards,
-      updateSchemas: opts.updateSchemas,
-      allowMutations: opts.allowMutations,
-      browser: opts.browser,
-      signal: stop.signal,
-      dryRun: opts.dryRun,
-      timeoutMs: parseCount('--timeout', opts.timeout, 1),
-      runTimeoutMs: parseCount('--run-timeout', opts.runTimeout, 1),
-      onEvent: reporters.onEvent,
-    });
-  } catch (err) {
-    if (err instanceof FlagError) {
-      io.stderr(`cardcheck: ${err.message}`);
-      return EXIT.errored;
-    }
-    if (err instanceof ConfigError) {
-      for (const d of err.diagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
-      io.stderr(`cardcheck: ${err.message}; nothing was run`);
-      return EXIT.errored;
-    }
-    if (err instanceof EnvFileError || err instanceof SetupError) {
-      io.stderr(`cardcheck: ${err.message}`);
-      return EXIT.errored;
-    }
-    throw err;
-  } finally {
+  return () => {
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
+  };
+}
+
+function parseSeed(text: string | undefined): number | undefined {
+  const seed = text === undefined ? undefined : Number(text);
+  if (seed !== undefined && !Number.isSafeInteger(seed))
+    throw new CardcheckError(
+      'flag-invalid',
+      `--seed ${text}: the seed must be a whole number (the one a previous run printed)`,
+    );
+  return seed;
+}
+
+/** The flags, checked, as runCards options. */
+async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
+  const bail = typeof opts.bail === 'string' ? opts.bail : undefined;
+  return {
+    paths: paths.length ? paths : ['specs'],
+    cwd: io.cwd,
+    target: opts.target,
+    configFile: opts.config,
+    envFile: opts.envFile,
+    retries: parseCount('--retries', opts.retries, 0),
+    concurrency: parseCount('--concurrency', opts.concurrency, 1),
+    bail: opts.bail === true ? 1 : parseCount('--bail', bail, 1),
+    select: await selectionFrom(opts, io.cwd),
+    updateCards: opts.updateCards,
+    updateSchemas: opts.updateSchemas,
+    allowMutations: opts.allowMutations,
+    browser: opts.browser,
+    dryRun: opts.dryRun,
+    timeoutMs: parseCount('--timeout', opts.timeout, 1),
+    runTimeoutMs: parseCount('--run-timeout', opts.runTimeout, 1),
+  };
+}
+
+/** `cardcheck run`: the exit code; a user's mistake is thrown as a CardcheckError for the CLI's one catch. */
+export async function runCommand(paths: string[], opts: RunCommandOptions, io: Io): Promise<ExitCode> {
+  const reporters = reportersFromFlags(opts, io);
+  const seed = parseSeed(opts.seed);
+  const stop = new AbortController();
+  const unhandle = handleSignals(io, stop);
+  let result: RunCardsResult;
+  try {
+    const options = await runOptions(paths, opts, io);
+    result = await runCards({ ...options, seed, signal: stop.signal, onEvent: reporters.onEvent });
+  } finally {
+    unhandle();
   }
   if (result.dryRun) {
-    for (const line of result.dryRun) io.stdout(line);
-    const errored = result.dryRun.filter((l) => l.includes('  (errored: ')).length;
-    io.stdout(`dry run: nothing was sent${errored ? `; ${errored} card${errored === 1 ? '' : 's'} would error` : ''}`);
+    for (const line of formatDryRun(result.dryRun)) io.stdout(line);
+    const errored = erroredInDryRun(result.dryRun);
+    const s = errored === 1 ? '' : 's';
+    io.stdout(`dry run: nothing was sent${errored ? `; ${errored} card${s} would error` : ''}`);
     return errored ? EXIT.errored : EXIT.ok;
   }
   for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
@@ -118,22 +124,24 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   if (result.summary.total === 0)
     io.stderr('cardcheck: no card selected; give a folder of cards or card files (default: specs/)');
   const reportErrors = await finishReports(reporters, result, io);
-  if (opts.updateCards)
-    io.stdout(
-      `updated ${result.updatedCards.length} card${result.updatedCards.length === 1 ? '' : 's'}: verifiedAt, status, timesReused`,
-    );
-  if (opts.updateSchemas)
-    io.stdout(
-      `recorded ${result.recordedSchemas.length} response shape${result.recordedSchemas.length === 1 ? '' : 's'} under fixtures/schemas/recorded`,
-    );
-  if (result.heldBack.length)
-    io.stdout(
-      `held back ${result.heldBack.length} card${result.heldBack.length === 1 ? '' : 's'} on production target "${result.targetName}": they send requests other than GET/HEAD; pass --allow-mutations to run them`,
-    );
+  printWriteBacks(result, opts, io);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
-  return withReporterErrors(
-    exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky }),
-    reportErrors,
-  );
+  const code = exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky });
+  return withReporterErrors(code, reportErrors);
+}
+
+/** What the run changed besides its reports, and what a production target held back. */
+function printWriteBacks(result: RunCardsResult, opts: RunCommandOptions, io: Io): void {
+  const s = (n: number) => (n === 1 ? '' : 's');
+  const updated = result.updatedCards.length;
+  if (opts.updateCards) io.stdout(`updated ${updated} card${s(updated)}: verifiedAt, status, timesReused`);
+  const recorded = result.recordedSchemas.length;
+  if (opts.updateSchemas)
+    io.stdout(`recorded ${recorded} response shape${s(recorded)} under fixtures/schemas/recorded`);
+  const held = result.heldBack.length;
+  if (held)
+    io.stdout(
+      `held back ${held} card${s(held)} on production target "${result.targetName}": they send requests other than GET/HEAD; pass --allow-mutations to run them`,
+    );
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CardcheckError } from '../core/errors.js';
 import type { Selection } from '../plan/select-cards.js';
 
 /** `run` flags that select cards, parsed and checked; a bad value is a message, not a stack trace. */
@@ -12,22 +13,22 @@ export interface SelectionFlags {
   out: string;
 }
 
-export class FlagError extends Error {}
+/** A flag's value is wrong: the message names the flag, the value and the form it takes. */
+const flagError = (message: string) => new CardcheckError('flag-invalid', message);
 
 export function parseShard(text: string): { index: number; total: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);
   if (!m || total < 1 || index < 1 || index > total)
-    throw new FlagError(`--shard ${text}: write it as i/n with 1 ≤ i ≤ n, e.g. --shard 2/3`);
+    throw flagError(`--shard ${text}: write it as i/n with 1 ≤ i ≤ n, e.g. --shard 2/3`);
   return { index, total };
 }
 
 export function parseCount(flag: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min)
-    throw new FlagError(`${flag} ${text}: expected a whole number of at least ${min}`);
+  if (!Number.isInteger(n) || n < min) throw flagError(`${flag} ${text}: expected a whole number of at least ${min}`);
   return n;
 }
 
@@ -38,7 +39,7 @@ async function lastFailures(cwd: string, out: string): Promise<Set<string>> {
   try {
     data = JSON.parse(await readFile(file, 'utf8')) as typeof data;
   } catch {
-    throw new FlagError(`--only-failed: there is no readable ${path.relative(cwd, file) || file} from an earlier run`);
+    throw flagError(`--only-failed: there is no readable ${path.relative(cwd, file) || file} from an earlier run`);
   }
   return new Set(
     (data.cards ?? [])
@@ -53,7 +54,7 @@ export async function selectionFrom(flags: SelectionFlags, cwd: string): Promise
     try {
       s.grep = new RegExp(flags.grep, 'i');
     } catch {
-      throw new FlagError(`--grep ${flags.grep}: not a valid regular expression`);
+      throw flagError(`--grep ${flags.grep}: not a valid regular expression`);
     }
   }
   if (flags.tag?.length) s.tags = flags.tag.flatMap((t) => t.split(','));

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { CardcheckError, isCardcheckError } from '../core/errors.js';
 import type { FaultOptions } from '../sandbox/faults/fault-options.js';
+import type { ExitCode } from './exit-code.js';
+import { EXIT } from './exit-code.js';
 
 export interface SandboxCommandIo {
   stdout: (line: string) => void;
@@ -20,8 +23,6 @@ export interface SandboxCommandOptions {
   slowBody?: number;
   seed?: number;
 }
-
-const USAGE_ERROR = 2;
 
 function parseWhole(what: string) {
   return (value: string): number => {
@@ -63,13 +64,13 @@ export async function sandboxCommand(
   opts: SandboxCommandOptions,
   io: SandboxCommandIo,
   stopped: () => Promise<unknown> = untilSignal,
-): Promise<number> {
+): Promise<ExitCode> {
   // Loaded here, not at the top: every other command starts faster without the sandbox's server framework.
   const { describeSandbox, formatBreakList } = await import('../sandbox/describe.js');
   if (opts.listBreaks) {
     const { listBreaks } = await import('../sandbox/breaks/registry.js');
     for (const line of formatBreakList(listBreaks())) io.stdout(line);
-    return 0;
+    return EXIT.ok;
   }
   const faults: FaultOptions = {
     latencyMs: opts.latency,
@@ -80,22 +81,26 @@ export async function sandboxCommand(
     slowBodyMs: opts.slowBody,
     seed: opts.seed,
   };
-  let sandbox;
-  try {
-    const { startSandbox } = await import('../sandbox/server.js');
-    sandbox = await startSandbox({ port: opts.port, host: opts.host, breaks: opts.break, faults });
-  } catch (err) {
-    io.stderr(`cardcheck sandbox: ${err instanceof Error ? err.message : String(err)}`);
-    return USAGE_ERROR;
-  }
+  const { startSandbox } = await import('../sandbox/server.js');
+  const sandbox = await startSandbox({ port: opts.port, host: opts.host, breaks: opts.break, faults }).catch(
+    (err: unknown) => {
+      // An unknown break, a port in use, a host that is not here: the user's settings, not a bug.
+      if (isCardcheckError(err)) throw err;
+      throw new CardcheckError('local-state', err instanceof Error ? err.message : String(err));
+    },
+  );
   for (const line of describeSandbox(sandbox, faults)) io.stdout(line);
   const signal = await stopped();
   io.stdout(`cardcheck sandbox: ${typeof signal === 'string' ? `${signal}, ` : ''}closing`);
   await sandbox.close();
-  return 0;
+  return EXIT.ok;
 }
 
-export function registerSandboxCommand(program: Command, io: SandboxCommandIo): void {
+export function registerSandboxCommand(
+  program: Command,
+  io: SandboxCommandIo,
+  act: (command: string, run: () => Promise<number>) => Promise<number>,
+): void {
   program
     .command('sandbox')
     .description(
@@ -117,6 +122,6 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo): 
       '\nPer request, send the header  x-sandbox-fault: status=503 | status=502 | status=429 | reset | latency=MS | slow-body=MS  (comma-separated).',
     )
     .action(async (opts: SandboxCommandOptions) => {
-      process.exitCode = await sandboxCommand(opts, io);
+      process.exitCode = await act('sandbox', () => sandboxCommand(opts, io));
     });
 }

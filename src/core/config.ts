@@ -63,3 +63,23 @@ export interface Config {
   /** Folder (relative to the config's directory, forward slashes) → settings for the cards inside. */
   folders: Record<string, FolderConfig>;
 }
+
+/**
+ * Every setting of an auth profile that may hold `{{env.NAME}}`, once, with
+ * whether its value is a credential. Planning checks that each variable is
+ * set; the run redacts the values of the secret ones.
+ */
+export function profileSettings(profile: AuthProfile): { value: string; secret: boolean }[] {
+  const secret = (value: string) => ({ value, secret: true });
+  switch (profile.type) {
+    case 'bearer':
+      return [secret(profile.token)];
+    case 'basic':
+      return [secret(profile.username), secret(profile.password)];
+    case 'headers':
+      return Object.values(profile.headers).map(secret);
+    case 'oauth2-client-credentials':
+      // A client id identifies the client and is shown in reports; its secret never is.
+      return [{ value: profile.clientId, secret: false }, secret(profile.clientSecret)];
+  }
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../api/run-cards.js';
+import { runCards } from '../runner/run-cards.js';
 import { defaultConfig } from '../config/load-config.js';
 import type { Sandbox } from '../sandbox/server.js';
 import { startSandbox } from '../sandbox/server.js';

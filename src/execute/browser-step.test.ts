@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../api/run-cards.js';
+import { runCards } from '../runner/run-cards.js';
 import type { BrowserDriver, BrowserRun } from '../core/browser.js';
 import { card, directoryConfig, freshApp, useVcitaSandbox, writeCards } from '../test-support/temp-cards.js';
 

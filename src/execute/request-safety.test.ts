@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCards } from '../api/run-cards.js';
+import { runCards } from '../runner/run-cards.js';
 import { defaultConfig } from '../config/load-config.js';
 import type { EchoServer } from '../test-support/echo-server.js';
 import { startEchoServer } from '../test-support/echo-server.js';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../core/errors.js';
 import { RULE_DOCS } from './rule-docs.js';
 
 const SRC = path.resolve(import.meta.dirname, '..');
@@ -24,9 +25,8 @@ const RULE_LIKE =
   /'((?:config|invalid|missing|unknown|unresolved|unclosed|duplicate|chain|needs|uid|not|skip|endpoint|unreadable|path)-[a-z0-9-]+)'/g;
 const NOT_RULES = new Set([
   'invalid-response', // a transport error kind (src/http)
-  'config-error', // the code of ConfigError, thrown when the config has errors
-  'unknown-reporter', // the code of an error for `--reporter` names
   'unresolved-value', // the code of the error rendering throws for a value missing at run time
+  ...ERROR_CODES, // error codes (src/core/errors.ts) are not rule ids
 ]);
 
 function ruleIdsInSource(): Map<string, string> {

@@ -3,6 +3,7 @@ import { scanPlaceholders } from '../card/placeholders.js';
 import { sourceLine } from '../card/source-text.js';
 import type { ParseCardResult } from '../core/card.js';
 import type { AuthProfile } from '../core/config.js';
+import { profileSettings } from '../core/config.js';
 import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
 import { isError } from '../core/diagnostic.js';
 import type { CardPlan, RunPlan } from '../core/plan.js';
@@ -37,16 +38,8 @@ function withSource(d: Diagnostic, text: string): ShownDiagnostic {
 }
 
 function profileEnv(profile: AuthProfile): string[] {
-  const values =
-    profile.type === 'bearer'
-      ? [profile.token]
-      : profile.type === 'basic'
-        ? [profile.username, profile.password]
-        : profile.type === 'headers'
-          ? Object.values(profile.headers)
-          : [profile.clientId, profile.clientSecret];
-  return values
-    .flatMap((v) => scanPlaceholders(v).map((m) => m.expr))
+  return profileSettings(profile)
+    .flatMap((s) => scanPlaceholders(s.value).map((m) => m.expr))
     .filter((e) => e.startsWith('env.'))
     .map((e) => e.slice(4));
 }

@@ -1,3 +1,4 @@
+import { CardcheckError } from '../core/errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { createConsoleReporter } from './console/console-reporter.js';
 import type { ReporterSet } from './fan-out.js';
@@ -24,10 +25,6 @@ export function defaultReporterNames(env: NodeJS.ProcessEnv, base: readonly stri
   return env.GITHUB_ACTIONS ? [...base, 'github'] : [...base];
 }
 
-export class UnknownReporterError extends Error {
-  readonly code = 'unknown-reporter';
-}
-
 /** Names as given (trimmed, duplicates dropped), or an error naming the unknown one with a suggestion. */
 export function checkReporterNames(names: readonly string[]): string[] {
   const known = Object.keys(REPORTERS);
@@ -37,7 +34,8 @@ export function checkReporterNames(names: readonly string[]): string[] {
     if (!name) continue;
     if (!(name in REPORTERS)) {
       const guess = didYouMean(name, known);
-      throw new UnknownReporterError(
+      throw new CardcheckError(
+        'reporter-unknown',
         `unknown reporter "${name}"${guess ? `; did you mean "${guess}"?` : ''} (reporters: ${known.join(', ')})`,
       );
     }

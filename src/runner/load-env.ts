@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import dotenv from 'dotenv';
-
-export class EnvFileError extends Error {
-  readonly code = 'env-file';
-}
+import { CardcheckError } from '../core/errors.js';
 
 /**
  * Process env over the .env file (the given one, else ./.env when present).
@@ -20,7 +17,11 @@ export async function loadEnv(
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    if (envFile) throw new EnvFileError(`--env-file ${envFile}: the file does not exist or cannot be read`);
+    if (envFile)
+      throw new CardcheckError(
+        'env-file-unreadable',
+        `--env-file ${envFile}: the file does not exist or cannot be read`,
+      );
   }
   const fromFile = text === undefined ? {} : dotenv.parse(text);
   return { ...fromFile, ...base };

@@ -1,19 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { CardcheckError, isCardcheckError } from '../core/errors.js';
 import type { JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
 import type { LoadedCard } from '../plan/plan-run.js';
 import { pointerSegment, valueAtPointer } from '../util/json-pointer.js';
 
-class RefError extends Error {
-  /** JSON pointer, in the card's own schema, of the `$ref` that led to the error. */
-  pointer?: string;
-}
+/** A file `$ref` that cannot be inlined; `details.pointer` is where, in the card's own schema, the `$ref` that led to it is. */
+const refError = (message: string) => new CardcheckError('schema-ref', message);
 
 function pointerInto(doc: JsonValue, pointer: string, ref: string): JsonValue {
   const found = valueAtPointer(doc, pointer, true);
-  if (found === undefined) throw new RefError(`"${ref}": the file has nothing at ${pointer}`);
+  if (found === undefined) throw refError(`"${ref}": the file has nothing at ${pointer}`);
   return found as JsonValue;
 }
 
@@ -36,7 +35,7 @@ async function inline(
       return await inlineRef(value, ref, dir, stack, cache, pointer);
     } catch (err) {
       // The card's own $ref is what the message points at, however deep in other files it broke.
-      if (err instanceof RefError && stack.length === 1) err.pointer ??= pointer;
+      if (isCardcheckError(err, 'schema-ref') && stack.length === 1) err.details.pointer ??= pointer;
       throw err;
     }
   }
@@ -54,7 +53,7 @@ async function inlineRef(
   const [file = '', fragment = ''] = ref.split('#');
   const abs = path.resolve(dir, file);
   if (stack.includes(abs))
-    throw new RefError(
+    throw refError(
       `"${ref}" refers back to a file that refers to it (${[...stack, abs].map((s) => path.basename(s)).join(' → ')})`,
     );
   let doc = cache.get(abs);
@@ -63,14 +62,14 @@ async function inlineRef(
     try {
       text = await readFile(abs, 'utf8');
     } catch {
-      throw new RefError(
+      throw refError(
         `"${ref}": no such schema file (${path.relative(process.cwd(), abs).split(path.sep).join('/') || abs})`,
       );
     }
     try {
       doc = JSON.parse(text) as JsonValue;
     } catch (err) {
-      throw new RefError(
+      throw refError(
         `"${ref}": the schema file is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
       );
     }
@@ -108,8 +107,8 @@ export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string): Promi
       const resolved = await inline(expect.schema, path.dirname(abs), [abs], cache);
       if (isJsonObject(resolved)) expect.schema = resolved;
     } catch (err) {
-      if (!(err instanceof RefError)) throw err;
-      const at = expect.schemaRefs?.find((r) => r.pointer === err.pointer) ?? expect;
+      if (!isCardcheckError(err, 'schema-ref')) throw err;
+      const at = expect.schemaRefs?.find((r) => r.pointer === err.details.pointer) ?? expect;
       const d: Diagnostic = {
         ruleId: 'invalid-schema-ref',
         severity: 'error',

@@ -1,13 +1,12 @@
 import { replacePlaceholders } from '../card/placeholders.js';
 import type { Config, TargetConfig } from '../core/config.js';
+import { CardcheckError } from '../core/errors.js';
 import type { CardPlan } from '../core/plan.js';
 import { TargetError } from '../execute/context.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
-/** The run cannot start: unknown target, ambiguous --target URL. Exit code 2. */
-export class SetupError extends Error {
-  readonly code = 'setup-error';
-}
+/** The run cannot start: unknown target, ambiguous --target URL, a base URL's variable unset. Exit code 2. */
+const setupError = (message: string) => new CardcheckError('target-unknown', message);
 
 /**
  * `--target NAME` picks a configured target; `--target URL` is allowed when
@@ -25,7 +24,7 @@ export function resolveTarget(config: Config, target: string | undefined, select
       ),
     ];
     if (apis.length > 1) {
-      throw new SetupError(
+      throw setupError(
         `--target ${target}: the selected cards call ${apis.length} APIs (${apis.join(', ')}), so one URL cannot serve them; name a target from cardcheck.config.yaml (${Object.keys(config.targets).join(', ')}) or select one API's cards`,
       );
     }
@@ -36,7 +35,7 @@ export function resolveTarget(config: Config, target: string | undefined, select
   const found = config.targets[name];
   if (!found) {
     const near = didYouMean(name, Object.keys(config.targets));
-    throw new SetupError(
+    throw setupError(
       `--target ${name}: no such target${near ? `; did you mean "${near}"?` : ''} (configured: ${Object.keys(config.targets).join(', ') || 'none'}; a URL such as https://staging.example.com also works)`,
     );
   }
@@ -50,7 +49,7 @@ export function withEnvUrls(target: TargetConfig, env: Readonly<Record<string, s
     apis[api] = replacePlaceholders(url, (expr, raw) => {
       const value = expr.startsWith('env.') ? env[expr.slice(4)] : undefined;
       if (value === undefined)
-        throw new SetupError(`target "${target.name}": the base URL of API "${api}" needs ${raw}, which is not set`);
+        throw setupError(`target "${target.name}": the base URL of API "${api}" needs ${raw}, which is not set`);
       return value;
     }).replace(/\/+$/, '');
   }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCards } from '../api/run-cards.js';
+import { runCards } from '../runner/run-cards.js';
 import { defaultConfig } from '../config/load-config.js';
 import type { Config } from '../core/config.js';
 import type { Sandbox } from '../sandbox/server.js';

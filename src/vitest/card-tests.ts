@@ -1,15 +1,18 @@
 import { beforeAll, describe, it } from 'vitest';
-import { loadProject } from '../api/load-project.js';
-import type { RunCardsOptions, RunCardsResult } from '../api/run-cards.js';
-import { runCards } from '../api/run-cards.js';
+import { loadProject } from '../runner/load-project.js';
+import type { RunCardsOptions, RunCardsResult } from '../runner/run-cards.js';
+import { runCards } from '../runner/run-cards.js';
 import type { CardResult } from '../core/result.js';
 import { describeProblem } from '../report/failure-text.js';
 
 export interface CardTestsOptions extends RunCardsOptions {
   /** Name of the describe block the cards' tests go in. @default 'cardcheck' */
   name?: string;
-  /** How long the whole run may take, in ms (vitest's hook timeout for it). @default 300000 */
-  timeoutMs?: number;
+  /**
+   * How long the whole run may take, in ms: vitest's hook timeout for it.
+   * (`timeoutMs` is the per-request timeout, as in runCards.) @default 300000
+   */
+  hookTimeoutMs?: number;
 }
 
 /** `specs/vcita/get-app.md: Get OAuth App` */
@@ -41,12 +44,13 @@ export async function cardTests(options: CardTestsOptions = {}): Promise<void> {
     let failure: unknown;
     beforeAll(async () => {
       try {
-        run = await runCards({ ...options, cwd, project });
+        const { name: _name, hookTimeoutMs: _hook, ...runOptions } = options;
+        run = await runCards({ ...runOptions, cwd, project });
       } catch (err) {
         // A run that cannot start (an unknown target, a broken config) fails every card's test with its message.
         failure = err;
       }
-    }, options.timeoutMs ?? 300_000);
+    }, options.hookTimeoutMs ?? 300_000);
     for (const missing of project.missing) {
       it(missing, () => {
         throw new Error(`${missing}: no such file or folder`);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCards } from '../../src/api/run-cards.js';
+import { runCards } from '../../src/runner/run-cards.js';
 import { cardcheck, ROOT } from './cli.js';
 
 const verdicts = (cards: { file: string; outcome: string }[]) => cards.map((c) => `${c.outcome} ${c.file}`);

@@ -3,7 +3,7 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pendingInNewestJournal } from '../../src/api/cleanup-journal.js';
+import { pendingInNewestJournal } from '../../src/runner/cleanup-journal.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { cardcheck, ROOT } from './cli.js';

@@ -3,8 +3,8 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCards } from '../../src/api/run-cards.js';
-import { updateFrontMatter } from '../../src/api/update-cards.js';
+import { runCards } from '../../src/runner/run-cards.js';
+import { updateFrontMatter } from '../../src/runner/update-cards.js';
 import { ROOT } from './cli.js';
 
 async function copyProject(): Promise<string> {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCards } from '../../src/api/run-cards.js';
+import { runCards } from '../../src/runner/run-cards.js';
 import type { EchoServer } from '../../src/test-support/echo-server.js';
 import { startEchoServer } from '../../src/test-support/echo-server.js';
 import { card, writeCards } from '../../src/test-support/temp-cards.js';

@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { runCards } from '../../src/api/run-cards.js';
+import { runCards } from '../../src/runner/run-cards.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { card, writeCards } from '../../src/test-support/temp-cards.js';
 

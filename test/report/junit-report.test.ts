@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../../src/api/run-cards.js';
+import { runCards } from '../../src/runner/run-cards.js';
 import type { RunResult } from '../../src/core/result.js';
 import { toJunitXml } from '../../src/report/junit/junit-report.js';
 import { ROOT, sampleRun } from './sample-run.js';

@@ -3,8 +3,9 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CardcheckError } from '../../src/core/errors.js';
 import type { RunResult } from '../../src/core/result.js';
-import { checkShards, MergeError, mergeResults } from '../../src/report/merge/merge-results.js';
+import { checkShards, mergeResults } from '../../src/report/merge/merge-results.js';
 import { cardcheck } from '../e2e/cli.js';
 import { sampleRun } from './sample-run.js';
 import { validateJunit, xpath } from './xmllint.js';
@@ -100,7 +101,7 @@ describe('mergeResults', () => {
       { source: 'a', run: { ...run, shard: { index: 1, total: 2 } } },
       { source: 'b', run: { ...run, shard: { index: 2, total: 3 } } },
     ];
-    expect(() => checkShards(inputs)).toThrow(MergeError);
+    expect(() => checkShards(inputs)).toThrow(CardcheckError);
     expect(() => checkShards(inputs)).toThrow('the shards disagree on the total: a is 1/2, b is 2/3');
   });
 

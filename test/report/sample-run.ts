@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runCards } from '../../src/api/run-cards.js';
+import { runCards } from '../../src/runner/run-cards.js';
 import type { RunResult } from '../../src/core/result.js';
 import { summarize } from '../../src/core/result.js';
 import { startSandbox } from '../../src/sandbox/server.js';

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
+import { CardcheckError } from '../../core/errors.js';
 import type { CoverageRow, RunResult } from '../../core/result.js';
 import { summarize } from '../../core/result.js';
 
 /** Shard outputs that cannot be merged: each problem is one line a person can act on. */
-export class MergeError extends Error {
-  readonly code = 'merge-error';
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
+export function mergeError(problems: string[]): CardcheckError {
+  return new CardcheckError('merge-invalid', problems.join('\n'), { problems });
 }
 
 export interface ShardInput {
@@ -16,7 +14,7 @@ export interface ShardInput {
   run: RunResult;
 }
 
-/** Every shard present once, all with the same total; otherwise a MergeError listing what is wrong. */
+/** Every shard present once, all with the same total; otherwise a `merge-invalid` error listing what is wrong. */
 export function checkShards(inputs: readonly ShardInput[]): void {
   const problems: string[] = [];
   const unsharded = inputs.filter((i) => !i.run.shard);
@@ -38,7 +36,7 @@ export function checkShards(inputs: readonly ShardInput[]): void {
     }
   }
   if (inputs.length === 0) problems.push('no shard output given');
-  if (problems.length) throw new MergeError(problems);
+  if (problems.length) throw mergeError(problems);
 }
 
 function mergeCoverage(runs: readonly RunResult[]): CoverageRow[] {

@@ -1,3 +1,4 @@
+import { CardcheckError } from '../../core/errors.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import type { ContractBreak } from './contract-break.js';
 import { rocketchatCreateActiveString } from './rocketchat-create-active-string.js';
@@ -25,24 +26,20 @@ export function listBreaks(): readonly ContractBreak[] {
   return BREAKS;
 }
 
-export class UnknownBreakError extends Error {
-  constructor(readonly breakName: string) {
-    const near = didYouMean(
-      breakName,
-      BREAKS.map((b) => b.name),
-    );
-    super(
-      `unknown contract break "${breakName}"${near ? `; did you mean "${near}"?` : ''} (cardcheck sandbox --list-breaks shows them all)`,
-    );
-    this.name = 'UnknownBreakError';
-  }
-}
-
-/** The breaks with these names; throws UnknownBreakError on a name not in the registry. */
+/** The breaks with these names; throws a `break-unknown` error on a name not in the registry. */
 export function resolveBreaks(names: readonly string[]): ContractBreak[] {
   return names.map((name) => {
     const found = BREAKS.find((b) => b.name === name);
-    if (!found) throw new UnknownBreakError(name);
+    if (!found) {
+      const near = didYouMean(
+        name,
+        BREAKS.map((b) => b.name),
+      );
+      throw new CardcheckError(
+        'break-unknown',
+        `unknown contract break "${name}"${near ? `; did you mean "${near}"?` : ''} (cardcheck sandbox --list-breaks shows them all)`,
+      );
+    }
     return found;
   });
 }

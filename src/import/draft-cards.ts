@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { decodeSource } from '../card/source-text.js';
+import { readOpenApi } from './openapi.js';
+import type { VendorEndpoint } from './vendor-page.js';
+import { readVendorPage } from './vendor-page.js';
+import { writeCard } from './write-card.js';
+
+export interface DraftOptions {
+  cwd: string;
+  /** Folder the cards are written to, relative to cwd. */
+  out: string;
+  /** Replace cards that exist. */
+  force?: boolean;
+  /** Written as `api:` in each card. */
+  api?: string;
+  /** When the drafts say they were saved. */
+  now: Date;
+}
+
+/** What became of one file, or of one endpoint it describes, in order. */
+export type DraftOutcome =
+  | { kind: 'written'; page: string; file: string; endpoint: VendorEndpoint }
+  | { kind: 'unreadable'; page: string }
+  | { kind: 'no-endpoint'; page: string }
+  | { kind: 'exists'; page: string; file: string };
+
+/** `Issue access token` → `issue-access-token` */
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'endpoint';
+
+/** The endpoints a file describes: every operation of an OpenAPI document, or the one endpoint of a vendor page. */
+function endpointsOf(text: string, file: string): VendorEndpoint[] | undefined {
+  if (/\.(ya?ml|json)$/i.test(file) || /^\s*(\{|openapi\s*:|swagger\s*:)/.test(text)) {
+    let doc: unknown;
+    try {
+      doc = parseYaml(text);
+    } catch {
+      doc = undefined;
+    }
+    const operations = readOpenApi(doc);
+    if (operations) return operations;
+  }
+  const page = readVendorPage(text);
+  return page ? [page] : undefined;
+}
+
+/** The card file for an endpoint: named by its operation id or title, numbered when this import already used the name. */
+function fileFor(endpoint: VendorEndpoint, out: string, written: readonly string[]): string {
+  const name = slug(endpoint.id ?? endpoint.title);
+  const at = (suffix: string) => path.join(out, `${name}${suffix}.md`).split(path.sep).join('/');
+  let file = at('');
+  for (let n = 2; written.includes(file); n++) file = at(`-${n}`);
+  return file;
+}
+
+async function draftPage(page: string, opts: DraftOptions, written: string[]): Promise<DraftOutcome[]> {
+  let text: string;
+  try {
+    // BOM and CRLF handled as for cards.
+    text = decodeSource(await readFile(path.resolve(opts.cwd, page))).text;
+  } catch {
+    return [{ kind: 'unreadable', page }];
+  }
+  const endpoints = endpointsOf(text, page);
+  if (!endpoints?.length) return [{ kind: 'no-endpoint', page }];
+  const shownPage = path.relative(opts.cwd, path.resolve(opts.cwd, page)).split(path.sep).join('/');
+  const outcomes: DraftOutcome[] = [];
+  for (const endpoint of endpoints) {
+    const file = fileFor(endpoint, opts.out, written);
+    const abs = path.resolve(opts.cwd, file);
+    if (existsSync(abs) && !opts.force) {
+      outcomes.push({ kind: 'exists', page, file });
+      continue;
+    }
+    await mkdir(path.dirname(abs), { recursive: true });
+    await writeFile(abs, writeCard(endpoint, shownPage, opts.now.toISOString(), opts.api));
+    outcomes.push({ kind: 'written', page, file, endpoint });
+    written.push(file);
+  }
+  return outcomes;
+}
+
+/**
+ * Draft a card from each vendor documentation page, or from each operation of
+ * an OpenAPI document, and write them under `out`. A file that cannot be read
+ * or names no endpoint, and a card that exists (without `force`), are
+ * outcomes, not errors: the other files are still drafted.
+ */
+export async function draftCards(pages: readonly string[], opts: DraftOptions): Promise<DraftOutcome[]> {
+  const written: string[] = [];
+  const outcomes: DraftOutcome[] = [];
+  for (const page of pages) outcomes.push(...(await draftPage(page, opts, written)));
+  return outcomes;
+}

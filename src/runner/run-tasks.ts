@@ -1,0 +1,176 @@
+import path from 'node:path';
+import { chromiumDriver } from '../browser/chromium-driver.js';
+import { summarize } from '../core/result.js';
+import { createAuthResolver } from '../execute/auth.js';
+import { CleanupLedger } from '../execute/cleanup-ledger.js';
+import type { ExecuteContext } from '../execute/context.js';
+import { executePlan } from '../execute/execute-plan.js';
+import { HostLimiter } from '../execute/host-limiter.js';
+import type { RetryPolicy } from '../execute/retry-policy.js';
+import { DEFAULT_RETRY_POLICY } from '../execute/retry-policy.js';
+import { SharedFixtures } from '../execute/shared-fixtures.js';
+import { createTimestampSource } from '../execute/timestamp.js';
+import { describeDryRun } from './dry-run.js';
+import { loadRecordedShapes, RECORDED_DIR, recordShapes } from './recorded-schemas.js';
+import { baseUrlLookup } from './resolve-target.js';
+import type { RunCardsResult } from './run-cards-options.js';
+import type { RunContext } from './run-context.js';
+import { need } from './run-context.js';
+import type { Task } from './tasks.js';
+import { updateCards } from './update-cards.js';
+
+/** The browser that drives flows only a person could do, when the run asks for one. */
+export const browserTask: Task<RunContext> = {
+  name: 'browser',
+  setup(ctx) {
+    if (ctx.options.browser === true) ctx.ownBrowser = chromiumDriver();
+  },
+  async teardown(ctx) {
+    // A driver given by the caller is theirs to close.
+    await ctx.ownBrowser?.close();
+  },
+};
+
+function describeTarget(name: string, apis: Record<string, string>, embedded: boolean): string {
+  const urls = Object.values(apis);
+  if (/^https?:/.test(name)) return name;
+  return `${name}${embedded ? ' (embedded sandbox)' : ''}${urls.length === 1 ? ` ${urls[0]}` : ''}`;
+}
+
+/** The parts of the result every run has, executed or not. */
+function resultBase(ctx: RunContext) {
+  const target = need(ctx.target, 'the target');
+  const project = need(ctx.project, 'the project');
+  return {
+    runId: ctx.runId,
+    target: describeTarget(target.name, target.apis, ctx.sandbox !== undefined),
+    seed: ctx.seed,
+    missing: project.missing,
+    heldBack: ctx.heldBack,
+    sandbox: ctx.sandbox !== undefined,
+    targetName: target.name,
+    configDiagnostics: project.configDiagnostics,
+    updatedCards: [],
+    recordedSchemas: [],
+  };
+}
+
+/** `--dry-run`: what each card would send, rendered and redacted; nothing is sent. */
+function dryRun(ctx: RunContext): RunCardsResult {
+  const project = need(ctx.project, 'the project');
+  const dry = describeDryRun(need(ctx.plan, 'the plan').cards, {
+    profiles: project.config.profiles,
+    baseUrlFor: baseUrlLookup(need(ctx.target, 'the target')),
+    env: ctx.env,
+    seed: ctx.seed,
+    redactor: need(ctx.redactor, 'the redactor'),
+    now: Date.now(),
+  });
+  const empty = {
+    startedAt: new Date().toISOString(),
+    summary: summarize([], 0),
+    cards: [],
+    leftBehind: [],
+    coverage: [],
+  };
+  return { ...resultBase(ctx), ...empty, dryRun: dry };
+}
+
+/** What execute/ needs from the run: its services, settings and state. */
+async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
+  const { options } = ctx;
+  const http = need(ctx.http, 'the HTTP client');
+  const baseUrlFor = baseUrlLookup(need(ctx.target, 'the target'));
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+  const browser = ctx.ownBrowser ?? (typeof options.browser === 'object' ? options.browser : undefined);
+  return {
+    http,
+    auth: createAuthResolver(need(ctx.project, 'the project').config.profiles, http, baseUrlFor),
+    baseUrlFor,
+    env: ctx.env,
+    nextTimestamp: createTimestampSource(),
+    seed: ctx.seed,
+    onEvent: options.onEvent ?? (() => {}),
+    outputs: new Map(),
+    shared: new SharedFixtures(),
+    runLedger: new CleanupLedger(),
+    succeeded: new Set(),
+    redactor: need(ctx.redactor, 'the redactor'),
+    retries: options.retries ?? 0,
+    retry: {
+      policy,
+      limiter: new HostLimiter(),
+      budgetLeft: policy.budget,
+      now: Date.now,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    },
+    recordedShapes: await loadRecordedShapes(schemasDir(ctx)),
+    captureBodies: options.updateSchemas ? new Map<string, unknown>() : undefined,
+    journal: ctx.journal,
+    browser,
+    browserTimeoutMs: options.timeoutMs,
+  };
+}
+
+const schemasDir = (ctx: RunContext) => path.resolve(ctx.cwd, ctx.options.schemasDir ?? RECORDED_DIR);
+
+/** Stop starting cards on the caller's signal or when the whole-run timeout passes; returns the undo. */
+function watchForAbort(ctx: RunContext, exec: ExecuteContext): () => void {
+  const { signal, runTimeoutMs } = ctx.options;
+  const onAbort = () => {
+    exec.abort ??= { kind: 'interrupted', message: 'the run was interrupted' };
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  const timer =
+    runTimeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          exec.abort ??= { kind: 'timeout', message: `the run took longer than ${runTimeoutMs} ms (--run-timeout)` };
+        }, runTimeoutMs);
+  timer?.unref();
+  return () => {
+    signal?.removeEventListener('abort', onAbort);
+    if (timer) clearTimeout(timer);
+  };
+}
+
+/** Run the plan (or describe it, with dryRun), then write back what the options ask for. */
+export const executeTask: Task<RunContext> = {
+  name: 'execute',
+  async setup(ctx) {
+    if (ctx.options.dryRun) {
+      ctx.result = dryRun(ctx);
+      return;
+    }
+    const exec = await executeContextFor(ctx);
+    const stopWatching = watchForAbort(ctx, exec);
+    try {
+      const { options } = ctx;
+      const base = resultBase(ctx);
+      const result = await executePlan(need(ctx.plan, 'the plan'), exec, {
+        runId: ctx.runId,
+        target: base.target,
+        concurrency: options.concurrency,
+        bail: options.bail,
+        shard: options.select?.shard,
+      });
+      ctx.result = { ...base, ...result, seed: ctx.seed };
+      ctx.capturedBodies = exec.captureBodies;
+    } finally {
+      stopWatching();
+    }
+  },
+};
+
+/** --update-cards and --update-schemas: the only files a run changes besides its reports. */
+export const writeBackTask: Task<RunContext> = {
+  name: 'write-back',
+  async setup(ctx) {
+    const result = need(ctx.result, 'the result');
+    if (ctx.options.updateCards && !ctx.options.dryRun) result.updatedCards = await updateCards(result.cards, ctx.cwd);
+    if (!ctx.capturedBodies) return;
+    const recorded = await recordShapes(result.cards, ctx.capturedBodies, schemasDir(ctx));
+    result.recordedSchemas = recorded.map((f) => path.relative(ctx.cwd, f).split(path.sep).join('/'));
+  },
+};

@@ -1,0 +1,164 @@
+import path from 'node:path';
+import { loadTargetTls, tlsByOrigin } from '../config/tls-files.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { CardcheckError } from '../core/errors.js';
+import type { CardPlan } from '../core/plan.js';
+import { Redactor } from '../core/redact.js';
+import { Journal } from '../execute/journal.js';
+import { createHttpClient } from '../http/client.js';
+import { proxySecrets, proxySettingsFromEnv } from '../http/proxy-env.js';
+import { planRun } from '../plan/plan-run.js';
+import { guardProduction } from '../plan/production-guard.js';
+import { selectCards } from '../plan/select-cards.js';
+import { LEDGER_DIR, removeIfSettled } from './cleanup-journal.js';
+import { withLintDiagnostics } from './lint-project.js';
+import { loadEnv } from './load-env.js';
+import { loadProject } from './load-project.js';
+import { profileSecretValues } from './profile-secrets.js';
+import { resolveTarget, withEnvUrls } from './resolve-target.js';
+import type { RunContext } from './run-context.js';
+import { localStateError, need } from './run-context.js';
+import { startSandbox } from './start-sandbox.js';
+import type { Task } from './tasks.js';
+
+/** The cards a run selects (filters, last failures, shard); cards they need come along. */
+function selected(ctx: RunContext, cards: CardPlan[]): CardPlan[] {
+  return ctx.options.select ? selectCards(cards, ctx.options.select) : cards;
+}
+
+/** Environment, cards and config; a config with errors stops the run before anything starts. */
+export const loadTask: Task<RunContext> = {
+  name: 'load',
+  async setup(ctx) {
+    const { options, cwd } = ctx;
+    ctx.env = await loadEnv(cwd, options.envFile, options.env ?? process.env);
+    const project =
+      options.project ??
+      (await loadProject({
+        cwd,
+        paths: options.paths ?? ['specs'],
+        configFile: options.configFile,
+        config: options.config,
+      }));
+    ctx.project = withLintDiagnostics(project);
+    const errors = ctx.project.configDiagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) throw configInvalid(errors);
+  },
+};
+
+function configInvalid(diagnostics: Diagnostic[]): CardcheckError {
+  const n = diagnostics.length;
+  return new CardcheckError('config-invalid', `the config has ${n} error${n === 1 ? '' : 's'}`, { diagnostics });
+}
+
+/** The target's base URLs and TLS files; a URL target needs the APIs the selected cards call. */
+export const targetTask: Task<RunContext> = {
+  name: 'target',
+  async setup(ctx) {
+    const project = need(ctx.project, 'the project');
+    const { config } = project;
+    // A URL target needs the plan's APIs, which need no env: plan once without it.
+    const preliminary = () => selected(ctx, planRun(project.cards, { profiles: config.profiles }).cards);
+    const target = withEnvUrls(resolveTarget(config, ctx.options.target, preliminary), ctx.env);
+    // The target's TLS files are read only when it is used: other targets' certificates need not be here.
+    const tlsFiles = await loadTargetTls(target, config, ctx.cwd);
+    if (tlsFiles.diagnostics.length) throw configInvalid(tlsFiles.diagnostics);
+    ctx.target = target;
+    ctx.tlsMaterial = tlsFiles.material;
+    // The embedded sandbox listens on loopback in this process: never through a proxy.
+    ctx.proxy = target.embedded ? undefined : proxySettingsFromEnv(ctx.env);
+  },
+};
+
+/**
+ * The embedded sandbox, for an embedded target only: its server code (fastify,
+ * jose) is imported here, so a run against a real target never loads it.
+ */
+export const sandboxTask: Task<RunContext> = {
+  name: 'sandbox',
+  async setup(ctx) {
+    const target = need(ctx.target, 'the target');
+    if (!target.embedded) return;
+    ctx.sandbox = await startSandbox(ctx.options.sandbox);
+    ctx.target = { ...target, apis: { ...ctx.sandbox.apis, ...target.apis } };
+    Object.assign(ctx.env, ctx.sandbox.env);
+  },
+  async teardown(ctx) {
+    await ctx.sandbox?.close();
+  },
+};
+
+/** The run plan with the environment known, the selection and the production guard applied. */
+export const planTask: Task<RunContext> = {
+  name: 'plan',
+  setup(ctx) {
+    const project = need(ctx.project, 'the project');
+    const target = need(ctx.target, 'the target');
+    const { profiles } = project.config;
+    const full = planRun(project.cards, { env: ctx.env, profiles, browser: Boolean(ctx.options.browser) });
+    const guarded = guardProduction(
+      { cards: selected(ctx, full.cards) },
+      { targetName: target.name, production: target.production, allowMutations: ctx.options.allowMutations ?? false },
+    );
+    ctx.plan = guarded.plan;
+    ctx.heldBack = guarded.heldBack;
+  },
+};
+
+/** Every secret known before the first request: env values, what auth profiles use, proxy credentials. */
+export const secretsTask: Task<RunContext> = {
+  name: 'secrets',
+  setup(ctx) {
+    const { config } = need(ctx.project, 'the project');
+    const redactor = new Redactor();
+    redactor.addFromEnv(ctx.env);
+    for (const value of profileSecretValues(config.profiles, ctx.env)) redactor.add(value);
+    for (const name of config.secretEnv) redactor.add(ctx.env[name]);
+    for (const value of ctx.proxy ? proxySecrets(ctx.proxy) : []) redactor.add(value);
+    ctx.redactor = redactor;
+  },
+};
+
+/** One HTTP client (connection pools, TLS, proxy) for the run, closed at its end. */
+export const httpTask: Task<RunContext> = {
+  name: 'http',
+  setup(ctx) {
+    ctx.http = createHttpClient({
+      timeoutMs: ctx.options.timeoutMs,
+      tls: tlsByOrigin(need(ctx.target, 'the target').apis, ctx.tlsMaterial),
+      proxy: ctx.proxy,
+      lookup: ctx.options.lookup,
+    });
+  },
+  async teardown(ctx) {
+    await ctx.http?.close();
+  },
+};
+
+/** The cleanup journal on disk (for `cardcheck cleanup` after a killed run); removed when nothing is left. */
+export const journalTask: Task<RunContext> = {
+  name: 'journal',
+  setup(ctx) {
+    if (ctx.options.ledgerDir === false || ctx.options.dryRun) return;
+    const dir = path.resolve(ctx.cwd, ctx.options.ledgerDir ?? LEDGER_DIR);
+    try {
+      ctx.journal = new Journal(dir, ctx.runId);
+    } catch (err) {
+      throw journalFolderError(ctx.cwd, dir, err);
+    }
+  },
+  async teardown(ctx) {
+    if (ctx.journal) await removeIfSettled(ctx.journal.file);
+  },
+};
+
+function journalFolderError(cwd: string, dir: string, err: unknown): CardcheckError {
+  const shown = path.relative(cwd, dir) || dir;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOTDIR' || code === 'EEXIST')
+    return new CardcheckError(
+      'local-state',
+      `cannot keep the cleanup journal in ${shown}/: part of that path is a file, not a folder; move the file away (cardcheck keeps its journals there), then run again; nothing was sent`,
+    );
+  return localStateError(`cannot keep the cleanup journal in ${shown}/ (nothing was sent)`, err);
+}
