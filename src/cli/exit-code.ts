@@ -42,14 +42,43 @@ export const EXIT_FOR_ERROR: Readonly<Record<ErrorCode, ExitCode>> = {
   transport: EXIT.unreachable,
 };
 
-/** The exit-code rows `--help` shows, per command. */
-export const EXIT_HELP = `Exit codes:
-  0  every card passed, was skipped, or was flaky (passed on a retry)
-  1  a card failed (or was flaky, with --fail-on-flaky)
-  2  a card or the config has errors, a path is missing, or no card was selected
-  3  the run could not proceed: the target is unreachable, or --run-timeout passed
-  130 interrupted (SIGINT/SIGTERM); what the run created was cleaned up
-  When several apply, the first of 3, 1, 2 wins.`;
+type HelpRow = readonly [ExitCode, string];
+
+/** What each exit code means for each command: `--help` and the README show these rows. */
+export const EXIT_ROWS = {
+  run: [
+    [EXIT.ok, 'every card passed, was skipped, or was flaky (passed on a retry)'],
+    [EXIT.failed, 'a card failed (or was flaky, with --fail-on-flaky)'],
+    [EXIT.errored, 'a card or the config has errors, a path is missing, or no card was selected'],
+    [EXIT.unreachable, 'the run could not proceed: the target is unreachable, or --run-timeout passed'],
+    [EXIT.interrupted, 'interrupted (SIGINT/SIGTERM); what the run created was cleaned up'],
+  ],
+  lint: [
+    [EXIT.ok, 'no problem (or warnings only, without --strict)'],
+    [EXIT.failed, 'warnings only, with --strict'],
+    [EXIT.errored, 'errors'],
+  ],
+  cleanup: [
+    [EXIT.ok, 'nothing is left'],
+    [EXIT.failed, 'something could not be cleaned (listed)'],
+  ],
+  import: [
+    [EXIT.ok, 'every file gave cards (lint findings in the drafts are listed to fix)'],
+    [EXIT.errored, 'a file could not be read, names no endpoint, or its card exists (without --force)'],
+  ],
+  sandbox: [
+    [EXIT.ok, 'closed on SIGINT/SIGTERM, or --list-breaks printed'],
+    [EXIT.errored, 'an unknown break, a bad option, or the port cannot be used'],
+  ],
+} as const satisfies Record<string, readonly HelpRow[]>;
+
+/** The `Exit codes:` block of a command's --help. */
+export function exitHelp(rows: readonly HelpRow[], footer?: string): string {
+  const lines = rows.map(([code, meaning]) => `  ${String(code).padEnd(2)} ${meaning}`);
+  return ['Exit codes:', ...lines, ...(footer ? [footer] : [])].join('\n');
+}
+
+export const EXIT_HELP = exitHelp(EXIT_ROWS.run, '  When several apply, the first of 3, 1, 2 wins.');
 
 export function exitCodeFor(
   run: Pick<RunResult, 'summary' | 'aborted'>,

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { CleanupCommandOptions } from './cleanup-command.js';
-import { EXIT_HELP } from './exit-code.js';
+import { EXIT, EXIT_FOR_ERROR, EXIT_HELP, EXIT_ROWS, exitHelp } from './exit-code.js';
 import type { ImportCommandOptions } from './import-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { MergeCommandOptions } from './merge-command.js';
@@ -43,7 +43,10 @@ async function act(command: string, run: () => Promise<number>): Promise<number>
 const program = new Command('cardcheck')
   .description('Contract tests from markdown endpoint cards')
   .version(pkg.version)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // A usage error (unknown option, bad argument) is the user's input: exit 2 from the table, not commander's 1.
+  .exitOverride()
+  .addHelpText('after', `\nEvery command exits ${EXIT.internal} on an internal error (please report it).`);
 
 program
   .command('run')
@@ -93,7 +96,7 @@ program
   .option('--run <id>', 'only this run (its id is in results.json)')
   .option('--env-file <file>', 'read variables from this .env file (default: ./.env when present)')
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
-  .addHelpText('after', '\nExit codes:\n  0  nothing is left\n  1  something could not be cleaned (listed)')
+  .addHelpText('after', `\n${exitHelp(EXIT_ROWS.cleanup)}`)
   .action(async (opts: CleanupCommandOptions) => {
     const { cleanupCommand } = await import('./cleanup-command.js');
     process.exitCode = await act('cleanup', () => cleanupCommand(opts, io));
@@ -125,10 +128,7 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .option('--strict', 'exit 1 when there are warnings')
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
-  .addHelpText(
-    'after',
-    '\nExit codes:\n  0  no problem (or warnings only, without --strict)\n  1  warnings only, with --strict\n  2  errors',
-  )
+  .addHelpText('after', `\n${exitHelp(EXIT_ROWS.lint)}`)
   .action(async (paths: string[], opts: LintCommandOptions) => {
     const { lintCommand } = await import('./lint-command.js');
     process.exitCode = await act('lint', () => lintCommand(paths, opts, io));
@@ -144,10 +144,7 @@ program
   .option('--force', 'replace cards that already exist')
   .option('--api <name>', "the config's API the cards call (written as `api:`; default: their folder's)")
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
-  .addHelpText(
-    'after',
-    '\nExit codes:\n  0  every file gave cards (lint findings in the drafts are listed to fix)\n  2  a file could not be read, names no endpoint, or its card exists (without --force)',
-  )
+  .addHelpText('after', `\n${exitHelp(EXIT_ROWS.import)}`)
   .action(async (pages: string[], opts: ImportCommandOptions) => {
     const { importCommand } = await import('./import-command.js');
     process.exitCode = await act('import', () => importCommand(pages, opts, io));
@@ -156,5 +153,7 @@ program
 registerSandboxCommand(program, io, act);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.exitCode = reportError(err, 'cardcheck', io.stderr);
+  // Commander has printed its message (or the help, or the version) already.
+  if (err instanceof CommanderError) process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT_FOR_ERROR['flag-invalid'];
+  else process.exitCode = reportError(err, 'cardcheck', io.stderr);
 });

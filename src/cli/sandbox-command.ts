@@ -3,7 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import { CardcheckError, isCardcheckError } from '../core/errors.js';
 import type { FaultOptions } from '../sandbox/faults/fault-options.js';
 import type { ExitCode } from './exit-code.js';
-import { EXIT } from './exit-code.js';
+import { EXIT, EXIT_ROWS, exitHelp } from './exit-code.js';
 
 export interface SandboxCommandIo {
   stdout: (line: string) => void;
@@ -119,7 +119,7 @@ export function registerSandboxCommand(
     .option('--seed <n>', 'seed for the fault PRNG (same seed, same faults)', parseWhole('--seed'))
     .addHelpText(
       'after',
-      '\nPer request, send the header  x-sandbox-fault: status=503 | status=502 | status=429 | reset | latency=MS | slow-body=MS  (comma-separated).',
+      `\nPer request, send the header  x-sandbox-fault: status=503 | status=502 | status=429 | reset | latency=MS | slow-body=MS  (comma-separated).\n\n${exitHelp(EXIT_ROWS.sandbox)}`,
     )
     .action(async (opts: SandboxCommandOptions) => {
       process.exitCode = await act('sandbox', () => sandboxCommand(opts, io));
