@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCards } from '../src/api/run-cards.js';
 import { startSandbox } from '../src/sandbox/server.js';
-import { ROOT } from './e2e/cli.js';
+import { ROOT } from './support/cli.js';
 
 const FAST_RETRIES = { baseDelayMs: 5, maxDelayMs: 40, maxRetries: 6, budget: 2000 };
 

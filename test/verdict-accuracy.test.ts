@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCards } from '../src/api/run-cards.js';
 import { listBreaks } from '../src/sandbox/breaks/registry.js';
-import { ROOT } from './e2e/cli.js';
+import { ROOT } from './support/cli.js';
 
 /** What a failure message must name for each break: the violated field, status or content type. */
 const NAMES: Record<string, RegExp> = {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCards } from '../../src/api/run-cards.js';
-import { cardcheck, ROOT } from './cli.js';
+import { cardcheck, ROOT } from '../support/cli.js';
 
 const verdicts = (cards: { file: string; outcome: string }[]) => cards.map((c) => `${c.outcome} ${c.file}`);
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCards } from '../../src/api/run-cards.js';
 import { updateFrontMatter } from '../../src/api/update-cards.js';
-import { ROOT } from './cli.js';
+import { ROOT } from '../support/cli.js';
 
 async function copyProject(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-living-'));

@@ -2,8 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCards } from '../../src/test-support/temp-cards.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import { writeCards } from '../support/temp-cards.js';
 
 /** A card with the three ways out of the target: //host, .. above the base from a step, .. in the template. */
 const CARD = `---

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
 
 describe('no secret leaves', () => {
   it('the whole suite with every reporter and --verbose prints and writes none of the secrets the sandbox issued', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './cli.js';
+import { ROOT } from '../support/cli.js';
 
 interface VitestJson {
   numPassedTests: number;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProgress, newProgress } from '../../src/report/console/progress-bar.js';
-import { replay } from './collect.js';
-import { ROOT, sampleRun } from './sample-run.js';
-import { screenOf } from './terminal-screen.js';
+import { replay } from '../support/collect.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
+import { screenOf } from '../support/terminal-screen.js';
 
 const ESC = '\u001b';
 
@@ -20,9 +20,11 @@ describe('console reporter, piped or in CI', () => {
     const text = out.join('\n');
     expect(text).not.toContain(ESC);
     expect(out[0]).toBe(`cardcheck: 13 cards against ${run.target}`);
-    expect(text).toMatch(/^✓ passed  GET \/platform\/v1\/apps\/\{client_id\}  specs\/vcita\/get-app\.md  \d+ ms$/m);
     expect(text).toMatch(
-      /^○ skipped POST \/oauth\/token  specs\/vcita\/exchange-authorization-code\.md  \d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m,
+      /^✓ passed {2}GET \/platform\/v1\/apps\/\{client_id\} {2}specs\/vcita\/get-app\.md {2}\d+ ms$/m,
+    );
+    expect(text).toMatch(
+      /^○ skipped POST \/oauth\/token {2}specs\/vcita\/exchange-authorization-code\.md {2}\d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m,
     );
     // Status failure: the message is the diff; then where the card is, with its line.
     expect(text).toContain(
@@ -49,7 +51,7 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toContain('      74 |     "service_secret": "{{resolved.uid}}"');
     // Flaky: each attempt's outcome.
     expect(text).toMatch(
-      /^~ flaky   GET \/flaky  test\/fixtures\/cards\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
+      /^~ flaky {3}GET \/flaky {2}test\/fixtures\/cards\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
     );
     const tail = out.slice(out.indexOf('') + 1);
     expect(tail[0]).toMatch(/^13 cards: 8 passed, 2 failed, 1 flaky, 1 skipped, 1 errored in \d+ ms$/);

@@ -3,20 +3,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatAnnotation } from '../../src/report/github/workflow-command.js';
-import { cardcheck } from '../e2e/cli.js';
-import { replay } from './collect.js';
-import { sampleRun } from './sample-run.js';
+import { cardcheck } from '../support/cli.js';
+import { replay } from '../support/collect.js';
+import { sampleRun } from '../support/sample-run.js';
 
 /** Read a workflow command back the way the Actions runner does. */
 function parseCommand(line: string): { command: string; props: Record<string, string>; message: string } | undefined {
   const m = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
   if (!m) return undefined;
-  const unescape = (s: string) =>
+  const unescapeCommand = (s: string) =>
     s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const props = Object.fromEntries(
-    (m[2] ?? '').split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), unescape(kv.slice(kv.indexOf('=') + 1))]),
+    (m[2] ?? '').split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), unescapeCommand(kv.slice(kv.indexOf('=') + 1))]),
   );
-  return { command: m[1] ?? '', props, message: unescape(m[3] ?? '') };
+  return { command: m[1] ?? '', props, message: unescapeCommand(m[3] ?? '') };
 }
 
 describe('github reporter', () => {

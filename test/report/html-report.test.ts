@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHtmlReport } from '../../src/report/html/html-report.js';
 import { formatSummaryLine } from '../../src/report/summary-text.js';
-import { ROOT, sampleRun } from './sample-run.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The flags this machine needs (see the machine notes): no sandbox as root, and no background network. */

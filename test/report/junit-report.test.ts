@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCards } from '../../src/api/run-cards.js';
 import type { RunResult } from '../../src/core/result.js';
 import { toJunitXml } from '../../src/report/junit/junit-report.js';
-import { ROOT, sampleRun } from './sample-run.js';
-import { validateJunit, xpath } from './xmllint.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
+import { validateJunit, xpath } from '../support/xmllint.js';
 
 let dir: string;
 beforeAll(async () => {

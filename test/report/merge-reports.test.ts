@@ -5,9 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/core/result.js';
 import { checkShards, MergeError, mergeResults } from '../../src/report/merge/merge-results.js';
-import { cardcheck } from '../e2e/cli.js';
-import { sampleRun } from './sample-run.js';
-import { validateJunit, xpath } from './xmllint.js';
+import { cardcheck } from '../support/cli.js';
+import { sampleRun } from '../support/sample-run.js';
+import { validateJunit, xpath } from '../support/xmllint.js';
 
 let root: string;
 const dirOf = (name: string) => path.join(root, name);

@@ -7,8 +7,8 @@ import { fanOut } from '../../src/report/fan-out.js';
 import { createJsonReporter } from '../../src/report/json/json-reporter.js';
 import { createReporters, defaultReporterNames } from '../../src/report/registry.js';
 import type { Reporter, ReporterContext } from '../../src/report/reporter.js';
-import { cardcheck } from '../e2e/cli.js';
-import { ROOT, sampleRun } from './sample-run.js';
+import { cardcheck } from '../support/cli.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
 
 const ctx = (outDir: string): ReporterContext => ({
   outDir,

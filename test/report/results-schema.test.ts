@@ -5,8 +5,8 @@ import { Ajv } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { toResultsJson } from '../../src/report/json-report.js';
-import { cardcheck } from '../e2e/cli.js';
-import { ROOT, sampleRun } from './sample-run.js';
+import { cardcheck } from '../support/cli.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
 const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleRun } from './sample-run.js';
+import { sampleRun } from '../support/sample-run.js';
 
 describe('the sample run the report tests share', () => {
   it('has every outcome, from real runs', async () => {

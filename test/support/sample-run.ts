@@ -4,7 +4,7 @@ import { runCards } from '../../src/api/run-cards.js';
 import type { RunResult } from '../../src/core/result.js';
 import { summarize } from '../../src/core/result.js';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { ROOT } from '../e2e/cli.js';
+import { ROOT } from './cli.js';
 
 export { ROOT };
 

@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCards } from '../api/run-cards.js';
-import { defaultConfig } from '../config/load-config.js';
-import type { Config } from '../core/config.js';
-import type { Sandbox } from '../sandbox/server.js';
-import { startSandbox } from '../sandbox/server.js';
+import { runCards } from '../../src/api/run-cards.js';
+import { defaultConfig } from '../../src/config/load-config.js';
+import type { Config } from '../../src/core/config.js';
+import type { Sandbox } from '../../src/sandbox/server.js';
+import { startSandbox } from '../../src/sandbox/server.js';
 
 /** Write cards into a fresh temp folder; returns the folder. */
 export async function writeCards(cards: Record<string, string>): Promise<string> {
