@@ -56,12 +56,12 @@ describe('selection, concurrency and sharding', () => {
 
   it('--only-failed re-runs what failed last time; --bail stops after the first failure', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-only-'));
-    const first = await cardcheck(['run', 'specs/vcita', 'test/fixtures/cards/fails-status.md', '--out', out]);
+    const first = await cardcheck(['run', 'specs/vcita', 'fixtures/cards/failing/fails-status.md', '--out', out]);
     expect(first.code).toBe(1);
     const again = await cardcheck([
       'run',
       'specs/vcita',
-      'test/fixtures/cards/fails-status.md',
+      'fixtures/cards/failing/fails-status.md',
       '--only-failed',
       '--out',
       out,
@@ -71,7 +71,7 @@ describe('selection, concurrency and sharding', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-bail-'));
     await writeFile(
       path.join(dir, '0-fails.md'),
-      await readFile(path.join(ROOT, 'test/fixtures/cards/fails-status.md')),
+      await readFile(path.join(ROOT, 'fixtures/cards/failing/fails-status.md')),
     );
     const bail = await cardcheck(['run', path.join(dir, '0-fails.md'), 'specs/vcita', '--bail', '--out', out]);
     expect(bail.code).toBe(1);

@@ -120,7 +120,7 @@ describe('errors a user can make', () => {
       'run',
       'fixtures/seeds',
       'specs/vcita/get-app.md',
-      'test/fixtures/cards/fails-status.md',
+      'fixtures/cards/failing/fails-status.md',
       '--out',
       out,
     ]);

@@ -30,7 +30,7 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toContain(
       [
         '    expected status 201, got 200',
-        '    at test/fixtures/cards/fails-status.md:7',
+        '    at fixtures/cards/failing/fails-status.md:7',
         '      7 | # Lists apps but expects the wrong status',
       ].join('\n'),
     );
@@ -51,7 +51,7 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toContain('      74 |     "service_secret": "{{resolved.uid}}"');
     // Flaky: each attempt's outcome.
     expect(text).toMatch(
-      /^~ flaky {3}GET \/flaky {2}test\/fixtures\/cards\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
+      /^~ flaky {3}GET \/flaky {2}fixtures\/cards\/failing\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
     );
     const tail = out.slice(out.indexOf('') + 1);
     expect(tail[0]).toMatch(/^13 cards: 8 passed, 2 failed, 1 flaky, 1 skipped, 1 errored in \d+ ms$/);

@@ -106,8 +106,8 @@ describe('report.html in headless Chromium', () => {
   it('filters by domain and by tag', async () => {
     await page.locator('#filter-tag').selectOption('report-fixture');
     expect(await visibleCards().locator('.file').allTextContents()).toEqual([
-      'test/fixtures/cards/fails-schema.md:9',
-      'test/fixtures/cards/flaky/fails-once.md:6',
+      'fixtures/cards/failing/fails-schema.md:9',
+      'fixtures/cards/failing/flaky/fails-once.md:6',
     ]);
     await page.locator('#filter-tag').selectOption('');
     await page.locator('#filter-domain').selectOption('reports');
@@ -121,7 +121,9 @@ describe('report.html in headless Chromium', () => {
       'specs/vcita/exchange-authorization-code.md:11',
     ]);
     await page.locator('#search').fill('/total');
-    expect(await visibleCards().locator('.file').allTextContents()).toEqual(['test/fixtures/cards/fails-schema.md:9']);
+    expect(await visibleCards().locator('.file').allTextContents()).toEqual([
+      'fixtures/cards/failing/fails-schema.md:9',
+    ]);
     await page.locator('#search').fill('no card says this');
     expect(await visibleCards().count()).toBe(0);
     expect(await page.locator('#no-match').isVisible()).toBe(true);

@@ -25,7 +25,7 @@ describe('results.json and its JSON Schema', () => {
     const res = await cardcheck([
       'run',
       'specs/vcita',
-      'test/fixtures/cards/fails-status.md',
+      'fixtures/cards/failing/fails-status.md',
       'fixtures/seeds/000_e5b2871b98d23f98.txt',
       '--out',
       out,

@@ -11,11 +11,11 @@ export { ROOT };
 /** Cards that give every outcome but flaky against the sandbox: passed, skipped, failed (status and schema), errored. */
 export const SAMPLE_PATHS = [
   'specs/vcita',
-  'test/fixtures/cards/fails-status.md',
-  'test/fixtures/cards/fails-schema.md',
+  'fixtures/cards/failing/fails-status.md',
+  'fixtures/cards/failing/fails-schema.md',
   'fixtures/seeds/000_e5b2871b98d23f98.txt',
 ];
-export const FLAKY_CARD = 'test/fixtures/cards/flaky/fails-once.md';
+export const FLAKY_CARD = 'fixtures/cards/failing/flaky/fails-once.md';
 
 export interface Sample {
   run: RunResult;
