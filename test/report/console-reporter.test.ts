@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProgress, newProgress } from '../../src/report/console/progress-bar.js';
 import { replay } from '../support/collect.js';
 import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 import { screenOf } from '../support/terminal-screen.js';
 
 const ESC = '\u001b';
@@ -14,7 +12,7 @@ describe('console reporter, piped or in CI', () => {
   it('prints plain lines without escape codes, a diff for each failure with the source line, and the closing lines', async () => {
     const { run } = await sampleRun();
     const { out, errors } = await replay(['console', 'json'], run, {
-      outDir: await mkdtemp(path.join(tmpdir(), 'cc-console-')),
+      outDir: await tempDir('cc-console-'),
     });
     expect(errors).toEqual([]);
     const text = out.join('\n');
@@ -151,7 +149,7 @@ describe('console reporter on a terminal', () => {
     delete env.CI;
     delete env.NO_COLOR;
     delete env.GITHUB_ACTIONS;
-    const out = await mkdtemp(path.join(tmpdir(), 'cc-pty-'));
+    const out = await tempDir('cc-pty-');
     const cmd = `node dist/cli/main.js run specs/vcita/get-app.md specs/vcita/list-apps.md --out ${out}`;
     const raw = await new Promise<string>((resolve, reject) => {
       const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatAnnotation } from '../../src/report/github/workflow-command.js';
 import { cardcheck } from '../support/cli.js';
 import { replay } from '../support/collect.js';
 import { sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** Read a workflow command back the way the Actions runner does. */
 function parseCommand(line: string): { command: string; props: Record<string, string>; message: string } | undefined {
@@ -40,7 +40,7 @@ describe('github reporter', () => {
 
   it('annotates each failed and errored card at its line, warns on flaky cards, and appends a job summary', async () => {
     const { run } = await sampleRun();
-    const dir = await mkdtemp(path.join(tmpdir(), 'cc-gh-'));
+    const dir = await tempDir('cc-gh-');
     const summary = path.join(dir, 'step-summary.md');
     await writeFile(summary, '# earlier step\n');
     const { out, errors } = await replay(['github'], run, {
@@ -77,7 +77,7 @@ describe('github reporter', () => {
   });
 
   it('is added by default when GITHUB_ACTIONS is set', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'cc-gh-cli-'));
+    const dir = await tempDir('cc-gh-cli-');
     const summary = path.join(dir, 'summary.md');
     const res = await cardcheck(
       ['run', 'specs/vcita/get-app.md', 'fixtures/cards/failing/fails-status.md', '--out', dir],

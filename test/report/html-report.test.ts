@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHtmlReport } from '../../src/report/html/html-report.js';
 import { formatSummaryLine } from '../../src/report/summary-text.js';
 import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The flags this machine needs (see the machine notes): no sandbox as root, and no background network. */
@@ -38,11 +38,11 @@ beforeAll(async () => {
       `${CHROMIUM} is missing: the test setup installs Debian's chromium (scripts/ensure-test-tools.mjs); install it by hand if that failed`,
     );
   const { run } = await sampleRun();
-  const dir = await mkdtemp(path.join(tmpdir(), 'cc-html-'));
+  const dir = await tempDir('cc-html-');
   reportFile = path.join(dir, 'report.html');
   html = toHtmlReport(run);
   await writeFile(reportFile, html);
-  profile = await mkdtemp(path.join(tmpdir(), 'cc-chromium-profile-'));
+  profile = await tempDir('cc-chromium-profile-');
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,

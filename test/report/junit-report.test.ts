@@ -1,16 +1,16 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCards } from '../../src/api/run-cards.js';
 import type { RunResult } from '../../src/core/result.js';
 import { toJunitXml } from '../../src/report/junit/junit-report.js';
 import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 import { validateJunit, xpath } from '../support/xmllint.js';
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'cc-junit-'));
+  dir = await tempDir('cc-junit-');
 });
 
 async function written(run: RunResult, name: string): Promise<string> {
@@ -76,7 +76,13 @@ describe('junit.xml', () => {
   });
 
   it('keeps each failed attempt of a retried card as a rerunFailure', async () => {
-    const run = await runCards({ cwd: ROOT, paths: ['fixtures/cards/failing/fails-status.md'], retries: 1, seed: 1 });
+    const run = await runCards({
+      cwd: ROOT,
+      ledgerDir: dir,
+      paths: ['fixtures/cards/failing/fails-status.md'],
+      retries: 1,
+      seed: 1,
+    });
     const file = await written(run, 'reruns.xml');
     expect(validateJunit(file)).toBe('');
     expect(xpath(file, 'count(//testcase/failure)')).toBe('1');

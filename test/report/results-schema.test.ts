@@ -1,5 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import formatsModule from 'ajv-formats';
@@ -7,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toResultsJson } from '../../src/report/json-report.js';
 import { cardcheck } from '../support/cli.js';
 import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
 const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
@@ -21,7 +21,7 @@ async function validator() {
 
 describe('results.json and its JSON Schema', () => {
   it("a real run's results.json, written by `cardcheck run`, is valid against schemas/results.schema.json", async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'cc-schema-'));
+    const out = await tempDir('cc-schema-');
     const res = await cardcheck([
       'run',
       'specs/vcita',

@@ -5,6 +5,7 @@ import type { RunResult } from '../../src/core/result.js';
 import { summarize } from '../../src/core/result.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { ROOT } from './cli.js';
+import { tempDir } from './temp-dir.js';
 
 export { ROOT };
 
@@ -36,6 +37,7 @@ async function flakyRun(): Promise<RunResult> {
   try {
     return await runCards({
       cwd: ROOT,
+      ledgerDir: await tempDir('cardcheck-ledger-'),
       paths: [FLAKY_CARD],
       target: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       retries: 1,
@@ -59,6 +61,7 @@ export function sampleRun(): Promise<Sample> {
     try {
       const main = await runCards({
         cwd: ROOT,
+        ledgerDir: await tempDir('cardcheck-ledger-'),
         paths: SAMPLE_PATHS,
         target: 'local',
         env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },

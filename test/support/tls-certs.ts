@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { tempDir } from './temp-dir.js';
 
 /** PEM texts and the files they were written to, for one test run. Private keys are generated here and never committed. */
 export interface TestPki {
@@ -85,9 +85,9 @@ async function readPki(dir: string): Promise<TestPki> {
   };
 }
 
-/** A private CA, a server certificate for 127.0.0.1/localhost and a client certificate, made with the machine's openssl. */
+/** A private CA, a server certificate for 127.0.0.1/localhost and a client certificate, made with the machine's openssl in a temp folder removed after the test file. */
 export async function createTestPki(): Promise<TestPki> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-pki-'));
+  const dir = await tempDir('cardcheck-pki-');
   createCa(dir);
   await issue(
     dir,
