@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runCards } from '../src/runner/run-cards.js';
 import { startSandbox } from '../src/sandbox/server.js';
-import { ROOT } from './e2e/cli.js';
+import { ROOT } from './support/cli.js';
+import { tempDir } from './support/temp-dir.js';
 
 const FAST_RETRIES = { baseDelayMs: 5, maxDelayMs: 40, maxRetries: 6, budget: 2000 };
 
 describe('chaos: the full suite against a misbehaving sandbox', () => {
   it('never crashes, hangs or leaves anything behind; cards whose retries succeeded keep their clean-run verdict', async () => {
-    const clean = await runCards({ cwd: ROOT, paths: ['specs'], seed: 5 });
+    // Cleanup journals go to a temp folder, not the repository's .cardcheck/ledger.
+    const ledgerDir = await tempDir('cardcheck-ledger-');
+    const clean = await runCards({ cwd: ROOT, ledgerDir, paths: ['specs'], seed: 5 });
     const cleanVerdict = new Map(clean.cards.map((c) => [c.file, c.outcome]));
     let retried = 0;
     for (const seed of [1, 2, 3]) {
@@ -24,6 +27,7 @@ describe('chaos: the full suite against a misbehaving sandbox', () => {
       try {
         const result = await runCards({
           cwd: ROOT,
+          ledgerDir,
           paths: ['specs'],
           seed: 5,
           target: 'local',

@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCards } from '../src/runner/run-cards.js';
 import { listBreaks } from '../src/sandbox/breaks/registry.js';
-import { ROOT } from './e2e/cli.js';
+import { ROOT } from './support/cli.js';
+import { tempDir } from './support/temp-dir.js';
+
+/** Cleanup journals go to a temp folder, not the repository's .cardcheck/ledger. */
+let ledgerDir: string;
+beforeAll(async () => {
+  ledgerDir = await tempDir('cardcheck-ledger-');
+});
 
 /** What a failure message must name for each break: the violated field, status or content type. */
 const NAMES: Record<string, RegExp> = {
@@ -29,7 +36,13 @@ describe('verdict accuracy', () => {
   it.each(listBreaks().map((b) => [b.name, b] as const))(
     'catches %s with a message naming what it violates',
     async (name, brk) => {
-      const result = await runCards({ cwd: ROOT, paths: [`specs/${brk.api}`], seed: 1, sandbox: { breaks: [name] } });
+      const result = await runCards({
+        cwd: ROOT,
+        ledgerDir,
+        paths: [`specs/${brk.api}`],
+        seed: 1,
+        sandbox: { breaks: [name] },
+      });
       const catching = result.cards.filter((c) => c.outcome === 'failed' && NAMES[name]?.test(c.reason));
       // Printed so the test log shows each break with the card that caught it.
       console.log(`${name}: caught by ${catching.map((c) => `${c.file} (${c.reason})`).join('; ') || 'NOTHING'}`);
@@ -42,7 +55,7 @@ describe('verdict accuracy', () => {
   it('gives identical verdicts in 20 consecutive runs against the correct sandbox, with zero false failures', async () => {
     const runs: string[][] = [];
     for (let i = 0; i < 20; i++) {
-      const result = await runCards({ cwd: ROOT, paths: ['specs'], seed: i });
+      const result = await runCards({ cwd: ROOT, ledgerDir, paths: ['specs'], seed: i });
       expect(result.summary.failed + result.summary.errored).toBe(0);
       expect(result.leftBehind).toEqual([]);
       runs.push(verdicts(result.cards));

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestPki } from '../../test/support/tls-certs.js';
+import { createTestPki, keyFragments } from '../../test/support/tls-certs.js';
 import type { Config, TargetConfig } from '../core/config.js';
-import type { TestPki } from '../test-support/tls-certs.js';
-import { createTestPki, keyFragments } from '../test-support/tls-certs.js';
 import { defaultConfig } from './load-config.js';
 import { loadTargetTls, tlsByOrigin } from './tls-files.js';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../runner/run-cards.js';
+import type { EchoServer } from '../../test/support/echo-server.js';
+import { startEchoServer } from '../../test/support/echo-server.js';
+import { card, writeCards } from '../../test/support/temp-cards.js';
 import { defaultConfig } from '../config/load-config.js';
+import { runCards } from '../runner/run-cards.js';
 import type { Sandbox } from '../sandbox/server.js';
 import { startSandbox } from '../sandbox/server.js';
-import type { EchoServer } from '../test-support/echo-server.js';
-import { startEchoServer } from '../test-support/echo-server.js';
-import { card, writeCards } from '../test-support/temp-cards.js';
 
 let sandbox: Sandbox;
 let echo: EchoServer;

@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../runner/run-cards.js';
+import { card, directoryConfig, freshApp, useVcitaSandbox, writeCards } from '../../test/support/temp-cards.js';
 import type { BrowserDriver, BrowserRun } from '../core/browser.js';
-import { card, directoryConfig, freshApp, useVcitaSandbox, writeCards } from '../test-support/temp-cards.js';
+import { runCards } from '../runner/run-cards.js';
 
 const { sandbox } = useVcitaSandbox({ beforeAll, afterAll });
 
 /** A driver that records each flow and answers with the redirect `answer` makes of it. */
 function fakeDriver(answer: (run: BrowserRun) => string): BrowserDriver & { runs: BrowserRun[] } {
   const runs: BrowserRun[] = [];
-  return { runs, follow: async (run) => (runs.push(run), answer(run)), close: async () => {} };
+  return {
+    runs,
+    follow: async (run) => {
+      runs.push(run);
+      return answer(run);
+    },
+    close: async () => {},
+  };
 }
 
 const browserCard = (extra: Record<string, unknown> = {}) =>

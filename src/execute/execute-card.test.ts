@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, freshApp, useVcitaSandbox } from '../test-support/temp-cards.js';
+import { card, freshApp, useVcitaSandbox } from '../../test/support/temp-cards.js';
 
 const { sandbox: current, run } = useVcitaSandbox({ beforeAll, afterAll });
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../runner/run-cards.js';
+import type { EchoServer } from '../../test/support/echo-server.js';
+import { startEchoServer } from '../../test/support/echo-server.js';
+import { card, writeCards } from '../../test/support/temp-cards.js';
 import { parseConfig } from '../config/load-config.js';
-import type { EchoServer } from '../test-support/echo-server.js';
-import { startEchoServer } from '../test-support/echo-server.js';
-import { card, writeCards } from '../test-support/temp-cards.js';
+import { runCards } from '../runner/run-cards.js';
 
 let echo: EchoServer;
 beforeAll(async () => {

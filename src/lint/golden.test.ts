@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliResult } from '../test-support/cli.js';
-import { cardcheck, ROOT } from '../test-support/cli.js';
+import type { CliResult } from '../../test/support/cli.js';
+import { cardcheck, ROOT } from '../../test/support/cli.js';
 import { lintRuleIds, RULE_DOCS } from './rule-docs.js';
 
 /**

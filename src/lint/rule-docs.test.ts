@@ -10,7 +10,7 @@ const SRC = path.resolve(import.meta.dirname, '..');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'sandbox' || name === 'test-support' ? [] : sourceFiles(full);
+    if (statSync(full).isDirectory()) return name === 'sandbox' ? [] : sourceFiles(full);
     return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [full] : [];
   });
 }

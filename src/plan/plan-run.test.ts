@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { card } from '../../test/support/temp-cards.js';
 import { parseCard } from '../card/parse-card.js';
-import { card } from '../test-support/temp-cards.js';
 import { planCard } from './plan-run.js';
 
 const load = (text: string | Buffer, file = 'card.md') => ({ file, ...parseCard(text, file) });

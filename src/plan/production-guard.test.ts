@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { card, freshApp } from '../../test/support/temp-cards.js';
 import { parseCard } from '../card/parse-card.js';
-import { card, freshApp } from '../test-support/temp-cards.js';
 import { planRun } from './plan-run.js';
 import { guardProduction } from './production-guard.js';
 

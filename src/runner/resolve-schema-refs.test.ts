@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { card, writeCards } from '../../test/support/temp-cards.js';
 import { parseCard } from '../card/parse-card.js';
-import { card, writeCards } from '../test-support/temp-cards.js';
 import { resolveSchemaRefs } from './resolve-schema-refs.js';
 
 const request = { method: 'GET', path: '/x' };

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { json } from '../../test/support/sandbox.js';
 import { listBreaks } from './breaks/registry.js';
 import { formatBreakList } from './describe.js';
-import { json } from './test-support.js';
 
 /** The built CLI (vitest's global setup runs `tsc -p tsconfig.build.json` first). */
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -23,7 +23,9 @@ function cardcheck(args: string[], onStdout?: (text: string, stop: () => void) =
       stdout += chunk.toString('utf8');
       onStdout?.(stdout, () => child.kill('SIGTERM'));
     });
-    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json } from '../../test/support/sandbox.js';
 import { registerRocketchat } from './apis/rocketchat/index.js';
 import { RocketchatState } from './apis/rocketchat/state.js';
 import { registerVcita } from './apis/vcita/index.js';
@@ -11,7 +12,6 @@ import { SlidingWindowLimiter } from './apis/youhodler/rate-limiter.js';
 import { YouhodlerState } from './apis/youhodler/state.js';
 import { systemClock } from './clock.js';
 import { SandboxStats } from './stats.js';
-import { json } from './test-support.js';
 import { TokenSigner } from './tokens.js';
 
 /** Every API's state, serialized as a heap dump would show it (Maps, Sets and Buffers included). */

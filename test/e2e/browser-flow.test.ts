@@ -1,15 +1,15 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const CARD = 'fixtures/cards/browser/exchange-authorization-code-browser.md';
 
 describe('authorization-code flow in a browser', () => {
   it("is skipped with the card's reason without --browser, and says how to run it", async () => {
-    const res = await cardcheck(['run', CARD]);
+    const res = await cardcheck(['run', CARD, '--out', await tempDir('cardcheck-browser-')]);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('1 card: 0 passed, 0 failed, 1 skipped, 0 errored');
     expect(res.stdout).toContain(
@@ -19,7 +19,11 @@ describe('authorization-code flow in a browser', () => {
   });
 
   it('names the Chromium it could not start and how to give another; what the card created is cleaned up', async () => {
-    const res = await cardcheck(['run', CARD, '--browser'], { env: { CARDCHECK_CHROMIUM: '/nonexistent/chromium' } });
+    // playwright-core leaves its profile and artifacts folders in TMPDIR when the browser cannot start: give it one to remove.
+    const tmp = await tempDir('cardcheck-browser-');
+    const res = await cardcheck(['run', CARD, '--browser', '--out', tmp], {
+      env: { CARDCHECK_CHROMIUM: '/nonexistent/chromium', TMPDIR: tmp },
+    });
     // An errored card: exit 2.
     expect(res.code).toBe(2);
     expect(res.stdout).toContain('could not start Chromium at /nonexistent/chromium');
@@ -29,7 +33,7 @@ describe('authorization-code flow in a browser', () => {
 
   it('with --browser signs in and consents in headless Chromium, exchanges the code, cleans up, and shows no secret', async () => {
     const sandbox = await startSandbox();
-    const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-browser-'));
+    const out = await tempDir('cardcheck-browser-');
     try {
       const res = await cardcheck(
         [

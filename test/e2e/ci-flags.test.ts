@@ -1,27 +1,35 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCards } from '../../src/runner/run-cards.js';
-import { cardcheck, ROOT } from './cli.js';
+import { cardcheck, ROOT } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+/** Cleanup journals go to a temp folder, not the repository's .cardcheck/ledger. */
+let ledgerDir: string;
+beforeAll(async () => {
+  ledgerDir = await tempDir('cardcheck-ledger-');
+});
 
 const verdicts = (cards: { file: string; outcome: string }[]) => cards.map((c) => `${c.outcome} ${c.file}`);
 
 describe('selection, concurrency and sharding', () => {
   it('gives the same verdicts, in the same order, at concurrency 1 and 8', async () => {
-    const one = await runCards({ cwd: ROOT, paths: ['specs'], seed: 3, concurrency: 1 });
-    const eight = await runCards({ cwd: ROOT, paths: ['specs'], seed: 3, concurrency: 8 });
+    const one = await runCards({ cwd: ROOT, ledgerDir, paths: ['specs'], seed: 3, concurrency: 1 });
+    const eight = await runCards({ cwd: ROOT, ledgerDir, paths: ['specs'], seed: 3, concurrency: 8 });
     expect(verdicts(eight.cards)).toEqual(verdicts(one.cards));
     expect(eight.leftBehind).toEqual([]);
   });
 
   it('splits the suite into shards whose verdict counts add up to the whole run', async () => {
-    const whole = await runCards({ cwd: ROOT, paths: ['specs'], seed: 3 });
+    const whole = await runCards({ cwd: ROOT, ledgerDir, paths: ['specs'], seed: 3 });
     const shards = [];
     for (let i = 1; i <= 3; i++)
-      shards.push(await runCards({ cwd: ROOT, paths: ['specs'], seed: 3, select: { shard: { index: i, total: 3 } } }));
+      shards.push(
+        await runCards({ cwd: ROOT, ledgerDir, paths: ['specs'], seed: 3, select: { shard: { index: i, total: 3 } } }),
+      );
     const files = shards.flatMap((s) => s.cards.map((c) => c.file)).sort();
     expect(files).toEqual(whole.cards.map((c) => c.file).sort());
     for (const key of ['passed', 'failed', 'skipped', 'errored'] as const) {
@@ -35,7 +43,7 @@ describe('selection, concurrency and sharding', () => {
   });
 
   it('filters by tag, domain and grep from the command line', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-sel-'));
+    const out = await tempDir('cardcheck-sel-');
     const res = await cardcheck(['run', 'specs', '--tag', 'rocketchat', '--grep', 'without', '--out', out]);
     expect(res.code).toBe(0);
     const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as { cards: { file: string }[] };
@@ -55,23 +63,23 @@ describe('selection, concurrency and sharding', () => {
   });
 
   it('--only-failed re-runs what failed last time; --bail stops after the first failure', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-only-'));
-    const first = await cardcheck(['run', 'specs/vcita', 'test/fixtures/cards/fails-status.md', '--out', out]);
+    const out = await tempDir('cardcheck-only-');
+    const first = await cardcheck(['run', 'specs/vcita', 'fixtures/cards/failing/fails-status.md', '--out', out]);
     expect(first.code).toBe(1);
     const again = await cardcheck([
       'run',
       'specs/vcita',
-      'test/fixtures/cards/fails-status.md',
+      'fixtures/cards/failing/fails-status.md',
       '--only-failed',
       '--out',
       out,
     ]);
     expect(again.stdout).toContain('1 card: 0 passed, 1 failed');
     // Cards run in file order: copy the failing card so it sorts first.
-    const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-bail-'));
+    const dir = await tempDir('cardcheck-bail-');
     await writeFile(
       path.join(dir, '0-fails.md'),
-      await readFile(path.join(ROOT, 'test/fixtures/cards/fails-status.md')),
+      await readFile(path.join(ROOT, 'fixtures/cards/failing/fails-status.md')),
     );
     const bail = await cardcheck(['run', path.join(dir, '0-fails.md'), 'specs/vcita', '--bail', '--out', out]);
     expect(bail.code).toBe(1);
@@ -88,7 +96,7 @@ describe('selection, concurrency and sharding', () => {
   });
 
   it('exits 3 with one clear message when the target is unreachable', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-down-'));
+    const out = await tempDir('cardcheck-down-');
     const res = await cardcheck(['run', 'specs/vcita', '--target', 'http://127.0.0.1:9/vcita', '--out', out], {
       env: { DIRECTORY_TOKEN: 'x-token-123' },
     });
@@ -109,7 +117,7 @@ describe('selection, concurrency and sharding', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-flaky-'));
+      const dir = await tempDir('cardcheck-flaky-');
       await writeFile(
         path.join(dir, 'flaky.md'),
         [

@@ -1,9 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .*\.js:\d+/);
 
@@ -22,7 +20,7 @@ describe('mistakes on the command line get one clear line and exit 2', () => {
   });
 
   it('--only-failed without an earlier results.json says so', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-nofail-'));
+    const out = await tempDir('cardcheck-nofail-');
     const res = await cardcheck(['run', 'specs', '--only-failed', '--out', out]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/^cardcheck: --only-failed: there is no readable .*results\.json from an earlier run$/m);
@@ -43,7 +41,7 @@ describe('mistakes on the command line get one clear line and exit 2', () => {
           '--target',
           sandbox.apis.youhodler,
           '--out',
-          await mkdtemp(path.join(tmpdir(), 'cardcheck-url-')),
+          await tempDir('cardcheck-url-'),
         ],
         { env: sandbox.env },
       );
@@ -55,7 +53,7 @@ describe('mistakes on the command line get one clear line and exit 2', () => {
   });
 
   it('cleanup --run with an unknown id exits 1 and says there is no journal', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-nojournal-'));
+    const dir = await tempDir('cardcheck-nojournal-');
     const res = await cardcheck(['cleanup', '--run', 'no-such-run'], { cwd: dir });
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('cardcheck cleanup: no journal for run no-such-run');

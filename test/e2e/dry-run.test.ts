@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
 
 describe('--dry-run', () => {
   it('prints every request each card would send, redacted, and sends nothing', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, EXIT_ROWS } from '../../src/cli/exit-code.js';
-import { cardcheck, ROOT } from './cli.js';
+import { cardcheck, ROOT } from '../support/cli.js';
 
 describe('exit codes come from one table', () => {
   it('a usage error is the user input (2), help and version are 0', async () => {

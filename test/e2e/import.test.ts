@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardcheck, ROOT } from './cli.js';
+import { cardcheck, ROOT } from '../support/cli.js';
+import { tempDirSync } from '../support/temp-dir.js';
 
 function workspace(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cardcheck-import-'));
+  const dir = tempDirSync('cardcheck-import-');
   cpSync(path.join(ROOT, 'fixtures/seeds'), path.join(dir, 'pages'), { recursive: true });
   cpSync(path.join(ROOT, 'cardcheck.config.yaml'), path.join(dir, 'cardcheck.config.yaml'));
   return dir;

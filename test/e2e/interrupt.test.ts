@@ -1,17 +1,17 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pendingInNewestJournal } from '../../src/runner/cleanup-journal.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { cardcheck, ROOT } from './cli.js';
+import { cardcheck, ROOT } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const BIN = path.join(ROOT, 'dist/cli/main.js');
 
 async function project(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-int-'));
+  const dir = await tempDir('cardcheck-int-');
   await cp(path.join(ROOT, 'specs'), path.join(dir, 'specs'), { recursive: true });
   await cp(path.join(ROOT, 'fixtures/schemas'), path.join(dir, 'fixtures/schemas'), { recursive: true });
   await cp(path.join(ROOT, 'cardcheck.config.yaml'), path.join(dir, 'cardcheck.config.yaml'));
@@ -95,7 +95,7 @@ describe('nothing left behind when a run is stopped', () => {
       await run.exited;
       expect(live(sandbox)).toBe(1);
       const res = await cardcheck(['cleanup'], { cwd: dir, env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin } });
-      expect(res.stdout).toMatch(/^cleaned  POST \/platform\/v1\/apps  cid_\S+  \(specs\/vcita\/zz-slow\.md\)$/m);
+      expect(res.stdout).toMatch(/^cleaned {2}POST \/platform\/v1\/apps {2}cid_\S+ {2}\(specs\/vcita\/zz-slow\.md\)$/m);
       expect(res.stdout).toContain('1 cleaned, 0 left, from 1 run');
       expect(res.code).toBe(0);
       expect(live(sandbox)).toBe(0);

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCards } from '../../src/runner/run-cards.js';
 import { updateFrontMatter } from '../../src/runner/update-cards.js';
-import { ROOT } from './cli.js';
+import { ROOT } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 async function copyProject(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-living-'));
+  const dir = await tempDir('cardcheck-living-');
   await cp(path.join(ROOT, 'specs'), path.join(dir, 'specs'), { recursive: true });
   await cp(path.join(ROOT, 'fixtures/schemas'), path.join(dir, 'fixtures/schemas'), { recursive: true });
   await cp(path.join(ROOT, 'cardcheck.config.yaml'), path.join(dir, 'cardcheck.config.yaml'));

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCards } from '../../src/test-support/temp-cards.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import { writeCards } from '../support/temp-cards.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** A card with the three ways out of the target: //host, .. above the base from a step, .. in the template. */
 const CARD = `---
@@ -62,7 +62,7 @@ describe('path-escapes-target as users see it', () => {
 
   it('cardcheck run reports the card errored before anything is sent', async () => {
     const dir = await writeCards({ 'escape.md': CARD });
-    const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-escape-'));
+    const out = await tempDir('cardcheck-escape-');
     // Port 9 on loopback: were anything sent, the card would say the connection was refused.
     const res = await cardcheck(['run', 'escape.md', '--target', 'http://127.0.0.1:9/api', '--out', out], { cwd: dir });
     expect(res.code).toBe(2);

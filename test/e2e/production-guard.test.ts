@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EchoServer } from '../../src/test-support/echo-server.js';
-import { startEchoServer } from '../../src/test-support/echo-server.js';
-import { card, writeCards } from '../../src/test-support/temp-cards.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import type { EchoServer } from '../support/echo-server.js';
+import { startEchoServer } from '../support/echo-server.js';
+import { card, writeCards } from '../support/temp-cards.js';
 
 let echo: EchoServer;
 let dir: string;

@@ -6,14 +6,14 @@ import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCards } from '../../src/runner/run-cards.js';
-import type { EchoServer } from '../../src/test-support/echo-server.js';
-import { startEchoServer } from '../../src/test-support/echo-server.js';
-import { card, writeCards } from '../../src/test-support/temp-cards.js';
-import type { TestProxy } from '../../src/test-support/test-proxy.js';
-import { startTestProxy } from '../../src/test-support/test-proxy.js';
-import type { TestPki } from '../../src/test-support/tls-certs.js';
-import { createTestPki, keyFragments } from '../../src/test-support/tls-certs.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import type { EchoServer } from '../support/echo-server.js';
+import { startEchoServer } from '../support/echo-server.js';
+import { card, writeCards } from '../support/temp-cards.js';
+import type { TestProxy } from '../support/test-proxy.js';
+import { startTestProxy } from '../support/test-proxy.js';
+import type { TestPki } from '../support/tls-certs.js';
+import { createTestPki, keyFragments } from '../support/tls-certs.js';
 
 interface HttpsTarget {
   url: string;

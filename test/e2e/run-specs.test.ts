@@ -1,17 +1,17 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../src/runner/load-env.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let sandbox: Sandbox;
 let out: string;
 beforeAll(async () => {
   sandbox = await startSandbox();
-  out = await mkdtemp(path.join(tmpdir(), 'cardcheck-e2e-'));
+  out = await tempDir('cardcheck-e2e-');
 });
 afterAll(() => sandbox.close());
 
@@ -120,7 +120,7 @@ describe('errors a user can make', () => {
       'run',
       'fixtures/seeds',
       'specs/vcita/get-app.md',
-      'test/fixtures/cards/fails-status.md',
+      'fixtures/cards/failing/fails-status.md',
       '--out',
       out,
     ]);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cardcheck, ROOT } from './cli.js';
+import { cardcheck, ROOT } from '../support/cli.js';
 
 const made: string[] = [];
 afterAll(async () => {

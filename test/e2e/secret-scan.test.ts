@@ -1,14 +1,14 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 describe('no secret leaves', () => {
   it('the whole suite with every reporter and --verbose prints and writes none of the secrets the sandbox issued', async () => {
     const sandbox = await startSandbox();
-    const out = await mkdtemp(path.join(tmpdir(), 'cardcheck-secrets-'));
+    const out = await tempDir('cardcheck-secrets-');
     const summary = path.join(out, 'step-summary.md');
     try {
       const res = await cardcheck(

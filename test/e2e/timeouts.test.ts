@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { cardcheck } from './cli.js';
+import { cardcheck } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const slowCard = (name: string, ms: number) =>
   [
@@ -25,7 +25,7 @@ const slowCard = (name: string, ms: number) =>
 describe('timeouts', () => {
   it('a request over --timeout errors its card clearly; --run-timeout stops the run with exit 3', async () => {
     const sandbox = await startSandbox();
-    const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-timeout-'));
+    const dir = await tempDir('cardcheck-timeout-');
     try {
       await writeFile(path.join(dir, 'a-slow.md'), slowCard('slow', 1500));
       await writeFile(path.join(dir, 'b-fast.md'), slowCard('fast', 0));

@@ -2,7 +2,7 @@ import type { LookupFunction } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runCards } from '../../src/runner/run-cards.js';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { card, writeCards } from '../../src/test-support/temp-cards.js';
+import { card, writeCards } from '../support/temp-cards.js';
 
 describe('transport errors become clear per-card errors', () => {
   it('a failed DNS lookup (injected, never real DNS) names the host and ends the run as unreachable', async () => {

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './cli.js';
+import { ROOT } from '../support/cli.js';
+import { tempDirSync } from '../support/temp-dir.js';
 
 interface VitestJson {
   numPassedTests: number;
@@ -15,7 +15,7 @@ interface VitestJson {
 
 /** A project of its own: the repo's config, two vcita cards, one that expects the wrong status, one skipped, and a test file using cardcheck/vitest. */
 function project(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cardcheck-vitest-'));
+  const dir = tempDirSync('cardcheck-vitest-');
   cpSync(path.join(ROOT, 'cardcheck.config.yaml'), path.join(dir, 'cardcheck.config.yaml'));
   for (const f of ['get-app.md', 'list-apps.md'])
     cpSync(path.join(ROOT, 'specs/vcita', f), path.join(dir, 'specs/vcita', f), { recursive: true });

@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProgress, newProgress } from '../../src/report/console/progress-bar.js';
-import { replay } from './collect.js';
-import { ROOT, sampleRun } from './sample-run.js';
-import { screenOf } from './terminal-screen.js';
+import { replay } from '../support/collect.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
+import { screenOf } from '../support/terminal-screen.js';
 
 const ESC = '\u001b';
 
@@ -14,21 +12,23 @@ describe('console reporter, piped or in CI', () => {
   it('prints plain lines without escape codes, a diff for each failure with the source line, and the closing lines', async () => {
     const { run } = await sampleRun();
     const { out, errors } = await replay(['console', 'json'], run, {
-      outDir: await mkdtemp(path.join(tmpdir(), 'cc-console-')),
+      outDir: await tempDir('cc-console-'),
     });
     expect(errors).toEqual([]);
     const text = out.join('\n');
     expect(text).not.toContain(ESC);
     expect(out[0]).toBe(`cardcheck: 13 cards against ${run.target}`);
-    expect(text).toMatch(/^✓ passed  GET \/platform\/v1\/apps\/\{client_id\}  specs\/vcita\/get-app\.md  \d+ ms$/m);
     expect(text).toMatch(
-      /^○ skipped POST \/oauth\/token  specs\/vcita\/exchange-authorization-code\.md  \d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m,
+      /^✓ passed {2}GET \/platform\/v1\/apps\/\{client_id\} {2}specs\/vcita\/get-app\.md {2}\d+ ms$/m,
+    );
+    expect(text).toMatch(
+      /^○ skipped POST \/oauth\/token {2}specs\/vcita\/exchange-authorization-code\.md {2}\d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m,
     );
     // Status failure: the message is the diff; then where the card is, with its line.
     expect(text).toContain(
       [
         '    expected status 201, got 200',
-        '    at test/fixtures/cards/fails-status.md:7',
+        '    at fixtures/cards/failing/fails-status.md:7',
         '      7 | # Lists apps but expects the wrong status',
       ].join('\n'),
     );
@@ -49,7 +49,7 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toContain('      74 |     "service_secret": "{{resolved.uid}}"');
     // Flaky: each attempt's outcome.
     expect(text).toMatch(
-      /^~ flaky   GET \/flaky  test\/fixtures\/cards\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
+      /^~ flaky {3}GET \/flaky {2}fixtures\/cards\/failing\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
     );
     const tail = out.slice(out.indexOf('') + 1);
     expect(tail[0]).toMatch(/^13 cards: 8 passed, 2 failed, 1 flaky, 1 skipped, 1 errored in \d+ ms$/);
@@ -149,7 +149,7 @@ describe('console reporter on a terminal', () => {
     delete env.CI;
     delete env.NO_COLOR;
     delete env.GITHUB_ACTIONS;
-    const out = await mkdtemp(path.join(tmpdir(), 'cc-pty-'));
+    const out = await tempDir('cc-pty-');
     const cmd = `node dist/cli/main.js run specs/vcita/get-app.md specs/vcita/list-apps.md --out ${out}`;
     const raw = await new Promise<string>((resolve, reject) => {
       const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,22 +1,22 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatAnnotation } from '../../src/report/github/workflow-command.js';
-import { cardcheck } from '../e2e/cli.js';
-import { replay } from './collect.js';
-import { sampleRun } from './sample-run.js';
+import { cardcheck } from '../support/cli.js';
+import { replay } from '../support/collect.js';
+import { sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** Read a workflow command back the way the Actions runner does. */
 function parseCommand(line: string): { command: string; props: Record<string, string>; message: string } | undefined {
   const m = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
   if (!m) return undefined;
-  const unescape = (s: string) =>
+  const unescapeCommand = (s: string) =>
     s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const props = Object.fromEntries(
-    (m[2] ?? '').split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), unescape(kv.slice(kv.indexOf('=') + 1))]),
+    (m[2] ?? '').split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), unescapeCommand(kv.slice(kv.indexOf('=') + 1))]),
   );
-  return { command: m[1] ?? '', props, message: unescape(m[3] ?? '') };
+  return { command: m[1] ?? '', props, message: unescapeCommand(m[3] ?? '') };
 }
 
 describe('github reporter', () => {
@@ -40,7 +40,7 @@ describe('github reporter', () => {
 
   it('annotates each failed and errored card at its line, warns on flaky cards, and appends a job summary', async () => {
     const { run } = await sampleRun();
-    const dir = await mkdtemp(path.join(tmpdir(), 'cc-gh-'));
+    const dir = await tempDir('cc-gh-');
     const summary = path.join(dir, 'step-summary.md');
     await writeFile(summary, '# earlier step\n');
     const { out, errors } = await replay(['github'], run, {
@@ -51,15 +51,15 @@ describe('github reporter', () => {
     expect(commands.every(Boolean)).toBe(true);
     const at = Object.fromEntries(commands.map((c) => [`${c?.command} ${c?.props.file}:${c?.props.line}`, c]));
     expect(Object.keys(at).sort()).toEqual([
+      'error fixtures/cards/failing/fails-schema.md:9',
+      'error fixtures/cards/failing/fails-status.md:7',
       'error fixtures/seeds/000_e5b2871b98d23f98.txt:74',
-      'error test/fixtures/cards/fails-schema.md:9',
-      'error test/fixtures/cards/fails-status.md:7',
-      'warning test/fixtures/cards/flaky/fails-once.md:6',
+      'warning fixtures/cards/failing/flaky/fails-once.md:6',
     ]);
-    expect(at['error test/fixtures/cards/fails-status.md:7']?.props.title).toBe(
+    expect(at['error fixtures/cards/failing/fails-status.md:7']?.props.title).toBe(
       'cardcheck: GET /platform/v1/apps failed',
     );
-    expect(at['error test/fixtures/cards/fails-schema.md:9']?.message).toBe(
+    expect(at['error fixtures/cards/failing/fails-schema.md:9']?.message).toBe(
       'schema /total: required field /total is missing\n  - expected: present\n  + found:    missing\nschema /success: /success must be string\n  - expected: string\n  + found:    true',
     );
     expect(at['error fixtures/seeds/000_e5b2871b98d23f98.txt:74']?.props.col).toBe('24');
@@ -69,7 +69,7 @@ describe('github reporter', () => {
     ).toBe(true);
     expect(md).toContain('| 8 | 2 | 1 | 1 | 1 |');
     expect(md).toContain(
-      '| ❌ failed | `test/fixtures/cards/fails-status.md:7` | GET /platform/v1/apps | expected status 201, got 200 |',
+      '| ❌ failed | `fixtures/cards/failing/fails-status.md:7` | GET /platform/v1/apps | expected status 201, got 200 |',
     );
     // The HTML-looking title never becomes markup in the summary.
     expect(md).not.toContain('<b>');
@@ -77,15 +77,15 @@ describe('github reporter', () => {
   });
 
   it('is added by default when GITHUB_ACTIONS is set', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'cc-gh-cli-'));
+    const dir = await tempDir('cc-gh-cli-');
     const summary = path.join(dir, 'summary.md');
     const res = await cardcheck(
-      ['run', 'specs/vcita/get-app.md', 'test/fixtures/cards/fails-status.md', '--out', dir],
+      ['run', 'specs/vcita/get-app.md', 'fixtures/cards/failing/fails-status.md', '--out', dir],
       { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } },
     );
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(
-      /^::error file=test\/fixtures\/cards\/fails-status\.md,line=7,title=cardcheck%3A GET \/platform\/v1\/apps failed::expected status 201, got 200$/m,
+      /^::error file=fixtures\/cards\/failing\/fails-status\.md,line=7,title=cardcheck%3A GET \/platform\/v1\/apps failed::expected status 201, got 200$/m,
     );
     expect(await readFile(summary, 'utf8')).toContain('2 cards: 1 passed, 1 failed, 0 skipped, 0 errored');
   });

@@ -1,72 +1,41 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outcome } from '../../src/core/result.js';
 import { toHtmlReport } from '../../src/report/html/html-report.js';
 import { formatSummaryLine } from '../../src/report/summary-text.js';
-import { ROOT, sampleRun } from './sample-run.js';
+import { openOffline } from '../support/chromium.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** The flags this machine needs (see the machine notes): no sandbox as root, and no background network. */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-export const SCREENSHOT = path.join(ROOT, 'reports/html-report.png');
+/** Left for a person to look at (reports/ is git-ignored). */
+const SCREENSHOT = path.join(ROOT, 'reports/html-report.png');
 
 let context: BrowserContext;
 let page: Page;
-let profile: string;
-let reportFile: string;
 let html: string;
-const outside: string[] = [];
-const pageErrors: string[] = [];
+let outside: string[];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM} is missing: the test setup installs Debian's chromium (scripts/ensure-test-tools.mjs); install it by hand if that failed`,
-    );
   const { run } = await sampleRun();
-  const dir = await mkdtemp(path.join(tmpdir(), 'cc-html-'));
-  reportFile = path.join(dir, 'report.html');
+  const reportFile = path.join(await tempDir('cc-html-'), 'report.html');
   html = toHtmlReport(run);
   await writeFile(reportFile, html);
-  profile = await mkdtemp(path.join(tmpdir(), 'cc-chromium-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  // The report must open with no network: anything but the file itself is recorded and refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(pathToFileURL(reportFile).href);
+  ({ context, page, outside, pageErrors } = await openOffline(reportFile));
 }, 60_000);
 
 afterAll(async () => {
   await context?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 const visibleCards = () => page.locator('.card:visible');
+/** A table row's cells as a person reads them across, one space apart. */
+const rowText = async (row: Locator) => (await row.locator('td').allTextContents()).join(' ');
+/** True when the page is no wider than the window: nothing to scroll sideways to. */
+const fitsTheWindow = () =>
+  page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth');
 
 describe('report.html in headless Chromium', () => {
   it('opens with no network and no script error, and shows the summary and every card', async () => {
@@ -106,8 +75,8 @@ describe('report.html in headless Chromium', () => {
   it('filters by domain and by tag', async () => {
     await page.locator('#filter-tag').selectOption('report-fixture');
     expect(await visibleCards().locator('.file').allTextContents()).toEqual([
-      'test/fixtures/cards/fails-schema.md:9',
-      'test/fixtures/cards/flaky/fails-once.md:6',
+      'fixtures/cards/failing/fails-schema.md:9',
+      'fixtures/cards/failing/flaky/fails-once.md:6',
     ]);
     await page.locator('#filter-tag').selectOption('');
     await page.locator('#filter-domain').selectOption('reports');
@@ -121,7 +90,9 @@ describe('report.html in headless Chromium', () => {
       'specs/vcita/exchange-authorization-code.md:11',
     ]);
     await page.locator('#search').fill('/total');
-    expect(await visibleCards().locator('.file').allTextContents()).toEqual(['test/fixtures/cards/fails-schema.md:9']);
+    expect(await visibleCards().locator('.file').allTextContents()).toEqual([
+      'fixtures/cards/failing/fails-schema.md:9',
+    ]);
     await page.locator('#search').fill('no card says this');
     expect(await visibleCards().count()).toBe(0);
     expect(await page.locator('#no-match').isVisible()).toBe(true);
@@ -135,26 +106,27 @@ describe('report.html in headless Chromium', () => {
     expect(await failedRows.first().isVisible()).toBe(false);
     await card.locator('summary').first().click();
     expect(await failedRows.count()).toBe(2);
-    expect(await failedRows.nth(0).innerText()).toMatch(
+    expect(await rowText(failedRows.nth(0))).toMatch(
       /schema\s+\/total\s+present\s+missing\s+required field \/total is missing/,
     );
-    expect(await failedRows.nth(1).innerText()).toMatch(
-      /schema\s+\/success\s+string\s+true\s+\/success must be string/,
-    );
+    expect(await rowText(failedRows.nth(1))).toMatch(/schema\s+\/success\s+string\s+true\s+\/success must be string/);
     // The failed rows are highlighted (the stylesheet's light red), not just marked.
     expect(
       await page.evaluate(
         "getComputedStyle(document.querySelector('.card[data-outcome=failed] tr.check-failed')).backgroundColor",
       ),
     ).toBe('rgb(255, 235, 233)');
-    expect(await card.locator('tr.check-passed').innerText()).toMatch(/status\s+200\s+200/);
+    expect(await rowText(card.locator('tr.check-passed'))).toMatch(/status\s+200\s+200/);
     const exchange = card.locator('details.exchange').first();
-    expect(await exchange.locator('summary').innerText()).toMatch(
+    expect(await exchange.locator('summary').textContent()).toMatch(
       /request GET http:\/\/127\.0\.0\.1:\d+\/vcita\/platform\/v1\/apps → 200/,
     );
     await exchange.locator('summary').click();
-    expect(await exchange.locator('pre.headers').first().innerText()).toContain('authorization: Bearer [redacted]');
-    expect(await exchange.locator('pre.body').innerText()).toContain('"success": true');
+    const headers = exchange.locator('pre.headers').first();
+    expect(await headers.isVisible()).toBe(true);
+    expect(await headers.textContent()).toContain('authorization: Bearer [redacted]');
+    expect(await exchange.locator('pre.body').isVisible()).toBe(true);
+    expect(await exchange.locator('pre.body').textContent()).toContain('"success": true');
     // Other cards stay closed.
     expect(await page.locator('.card[data-outcome=passed] table.checks:visible').count()).toBe(0);
   });
@@ -162,10 +134,10 @@ describe('report.html in headless Chromium', () => {
   it('shows the coverage table and the left-behind section', async () => {
     const { run } = await sampleRun();
     expect(await page.locator('#coverage tbody tr').count()).toBe(run.coverage.length);
-    expect(await page.locator('#coverage').innerText()).toMatch(
+    expect(await page.locator('#coverage').textContent()).toMatch(
       /coverage: \d+ endpoints, \d+ of \d+ documented statuses exercised/,
     );
-    expect(await page.locator('#left-behind').innerText()).toContain(
+    expect(await page.locator('#left-behind').textContent()).toContain(
       'Nothing: every resource the run created was removed.',
     );
   });
@@ -175,13 +147,57 @@ describe('report.html in headless Chromium', () => {
     for (const s of secrets) expect(html).not.toContain(s);
   });
 
-  it('saves a screenshot of the failures, one expanded, for a person to look at', async () => {
+  it('shows the failures as a person sees them: each outcome counted, the failed check expanded, nothing off-screen (saved as a screenshot)', async () => {
+    const { run } = await sampleRun();
+    const outcomes: Outcome[] = ['failed', 'errored', 'flaky', 'skipped', 'passed'];
+    for (const o of outcomes) {
+      const tile = page.locator(`.tile-${o}`);
+      expect(await tile.isVisible()).toBe(true);
+      expect(await tile.textContent()).toBe(`${run.summary[o]}${o}`);
+      expect(await page.locator('.filters label', { has: page.locator(`input[value=${o}]`) }).textContent()).toBe(
+        ` ${o} (${run.summary[o]})`,
+      );
+      expect(await page.locator(`.card[data-outcome=${o}]`).count()).toBe(run.summary[o]);
+    }
+    expect(run.summary).toMatchObject({ failed: 2, errored: 1, flaky: 1, skipped: 1, passed: 8 });
+
     for (const o of ['passed', 'skipped']) await page.locator(`input[name=outcome][value=${o}]`).uncheck();
+    // Failing cards first: what a person opens the report for.
+    expect(await visibleCards().locator('.badge').allTextContents()).toEqual(['failed', 'failed', 'errored', 'flaky']);
+    expect(await page.locator('#shown-count').textContent()).toBe('4');
+
+    const statusCard = page.locator('.card[data-outcome=failed]', { hasText: 'wrong status' });
+    await statusCard.locator('summary').first().click();
+    const failed = statusCard.locator('tr.check-failed');
+    expect(await failed.isVisible()).toBe(true);
+    expect(await failed.locator('td').allTextContents()).toEqual([
+      '✗ status',
+      '',
+      '201',
+      '200',
+      'expected status 201, got 200',
+    ]);
+    expect(await fitsTheWindow()).toBe(true);
+
     await page.evaluate('window.scrollTo(0, 0)');
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     const png = await readFile(SCREENSHOT);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  it('shows no secret and stays within the window with every card, request and response open', async () => {
+    for (const o of ['passed', 'skipped']) await page.locator(`input[name=outcome][value=${o}]`).check();
+    await page.locator('#expand-all').click();
+    await page.evaluate("for (const d of document.querySelectorAll('details.exchange')) d.open = true");
+    const lastBody = page.locator('.card').last().locator('pre.body').last();
+    expect(await lastBody.isVisible()).toBe(true);
+    const shown = (await page.locator('body').textContent()) ?? '';
+    expect(shown).toContain('[redacted]');
+    const { secrets } = await sampleRun();
+    expect(secrets.length).toBeGreaterThan(0);
+    expect(secrets.filter((s) => shown.includes(s))).toEqual([]);
+    expect(await fitsTheWindow()).toBe(true);
   });
 });

@@ -1,16 +1,16 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCards } from '../../src/runner/run-cards.js';
 import type { RunResult } from '../../src/core/result.js';
 import { toJunitXml } from '../../src/report/junit/junit-report.js';
-import { ROOT, sampleRun } from './sample-run.js';
-import { validateJunit, xpath } from './xmllint.js';
+import { runCards } from '../../src/runner/run-cards.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
+import { validateJunit, xpath } from '../support/xmllint.js';
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'cc-junit-'));
+  dir = await tempDir('cc-junit-');
 });
 
 async function written(run: RunResult, name: string): Promise<string> {
@@ -27,7 +27,7 @@ describe('junit.xml', () => {
     const file = await written(run, 'sample.xml');
     expect(validateJunit(file)).toBe('');
     expect(xpath(file, 'count(/testsuites/testsuite)')).toBe('4');
-    const suites = ['fixtures/seeds', 'specs/vcita', 'test/fixtures/cards', 'test/fixtures/cards/flaky'];
+    const suites = ['fixtures/seeds', 'specs/vcita', 'fixtures/cards/failing', 'fixtures/cards/failing/flaky'];
     for (const s of suites) expect(xpath(file, `count(/testsuites/testsuite[@name='${s}'])`)).toBe('1');
     expect(xpath(file, 'count(//testcase)')).toBe(String(run.cards.length));
     expect(xpath(file, 'string(/testsuites/@tests)')).toBe('13');
@@ -51,14 +51,14 @@ describe('junit.xml', () => {
       /^This endpoint implements OAuth 2\.0 Authorization Code flow/,
     );
 
-    const status = testcase('test/fixtures/cards/fails-status.md');
+    const status = testcase('fixtures/cards/failing/fails-status.md');
     expect(xpath(file, `string(${status}/failure/@message)`)).toBe('expected status 201, got 200');
     expect(xpath(file, `string(${status}/failure/@type)`)).toBe('status');
     expect(xpath(file, `string(${status}/failure)`)).toBe(
-      'expected status 201, got 200\nat test/fixtures/cards/fails-status.md:7',
+      'expected status 201, got 200\nat fixtures/cards/failing/fails-status.md:7',
     );
 
-    const schema = testcase('test/fixtures/cards/fails-schema.md');
+    const schema = testcase('fixtures/cards/failing/fails-schema.md');
     expect(xpath(file, `string(${schema}/@name)`)).toBe('Lists apps <b>&</b> "expects" a count it never gets');
     expect(xpath(file, `string(${schema}/failure)`)).toContain(
       'schema /total: required field /total is missing\n  - expected: present\n  + found:    missing',
@@ -68,7 +68,7 @@ describe('junit.xml', () => {
     expect(xpath(file, `string(${errored}/error/@type)`)).toBe('unresolved-placeholder');
     expect(xpath(file, `string(${errored}/error)`)).toContain('74 |     "service_secret": "{{resolved.uid}}"');
 
-    const flaky = testcase('test/fixtures/cards/flaky/fails-once.md');
+    const flaky = testcase('fixtures/cards/failing/flaky/fails-once.md');
     expect(xpath(file, `count(${flaky}/failure | ${flaky}/error | ${flaky}/skipped)`)).toBe('0');
     expect(xpath(file, `string(${flaky}/system-out)`)).toMatch(
       /^flaky: failed, then passed on a retry\nattempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\nattempt 2 of 2: passed, \d+ ms$/,
@@ -76,7 +76,13 @@ describe('junit.xml', () => {
   });
 
   it('keeps each failed attempt of a retried card as a rerunFailure', async () => {
-    const run = await runCards({ cwd: ROOT, paths: ['test/fixtures/cards/fails-status.md'], retries: 1, seed: 1 });
+    const run = await runCards({
+      cwd: ROOT,
+      ledgerDir: dir,
+      paths: ['fixtures/cards/failing/fails-status.md'],
+      retries: 1,
+      seed: 1,
+    });
     const file = await written(run, 'reruns.xml');
     expect(validateJunit(file)).toBe('');
     expect(xpath(file, 'count(//testcase/failure)')).toBe('1');

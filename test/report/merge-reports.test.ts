@@ -1,21 +1,21 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CardcheckError } from '../../src/core/errors.js';
 import type { RunResult } from '../../src/core/result.js';
 import { checkShards, mergeResults } from '../../src/report/merge/merge-results.js';
-import { cardcheck } from '../e2e/cli.js';
-import { sampleRun } from './sample-run.js';
-import { validateJunit, xpath } from './xmllint.js';
+import { cardcheck } from '../support/cli.js';
+import { sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
+import { validateJunit, xpath } from '../support/xmllint.js';
 
 let root: string;
 const dirOf = (name: string) => path.join(root, name);
 const readJson = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as RunResult;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'cc-merge-'));
+  root = await tempDir('cc-merge-');
   const runs = [cardcheck(['run', 'specs', '--seed', '3', '--out', dirOf('whole')])];
   for (let i = 1; i <= 3; i++)
     runs.push(cardcheck(['run', 'specs', '--shard', `${i}/3`, '--out', dirOf(`shard-${i}`)]));

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fanOut } from '../../src/report/fan-out.js';
 import { createJsonReporter } from '../../src/report/json/json-reporter.js';
 import { createReporters, defaultReporterNames } from '../../src/report/registry.js';
 import type { Reporter, ReporterContext } from '../../src/report/reporter.js';
-import { cardcheck } from '../e2e/cli.js';
-import { ROOT, sampleRun } from './sample-run.js';
+import { cardcheck } from '../support/cli.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const ctx = (outDir: string): ReporterContext => ({
   outDir,
@@ -36,7 +36,7 @@ describe('reporter registry and fan-out', () => {
 
   it('contains a reporter that throws: the others still get every event and write their files, and the error is returned', async () => {
     const { run } = await sampleRun();
-    const out = await mkdtemp(path.join(tmpdir(), 'cc-fanout-'));
+    const out = await tempDir('cc-fanout-');
     const seen: string[] = [];
     const throwsMidway: Reporter = {
       name: 'broken',
@@ -72,7 +72,7 @@ describe('reporter registry and fan-out', () => {
 
 describe('cardcheck run --reporter', () => {
   it('writes the reports named, and says where they went', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'cc-flags-'));
+    const out = await tempDir('cc-flags-');
     const res = await cardcheck(['run', 'specs/vcita/get-app.md', '--reporter', 'console,junit,html', '--out', out]);
     expect(res.code).toBe(0);
     expect(existsSync(path.join(out, 'junit.xml'))).toBe(true);
@@ -92,7 +92,7 @@ describe('cardcheck run --reporter', () => {
   });
 
   it('fails a passing run with exit 2 when a reporter cannot write, and still prints the console output', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'cc-notdir-'));
+    const dir = await tempDir('cc-notdir-');
     const file = path.join(dir, 'a-file');
     await writeFile(file, 'not a folder');
     const res = await cardcheck(['run', 'specs/vcita/get-app.md', '--out', file]);

@@ -1,12 +1,12 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { toResultsJson } from '../../src/report/json-report.js';
-import { cardcheck } from '../e2e/cli.js';
-import { ROOT, sampleRun } from './sample-run.js';
+import { cardcheck } from '../support/cli.js';
+import { ROOT, sampleRun } from '../support/sample-run.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
 const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
@@ -21,11 +21,11 @@ async function validator() {
 
 describe('results.json and its JSON Schema', () => {
   it("a real run's results.json, written by `cardcheck run`, is valid against schemas/results.schema.json", async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'cc-schema-'));
+    const out = await tempDir('cc-schema-');
     const res = await cardcheck([
       'run',
       'specs/vcita',
-      'test/fixtures/cards/fails-status.md',
+      'fixtures/cards/failing/fails-status.md',
       'fixtures/seeds/000_e5b2871b98d23f98.txt',
       '--out',
       out,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleRun } from './sample-run.js';
+import { sampleRun } from '../support/sample-run.js';
 
 describe('the sample run the report tests share', () => {
   it('has every outcome, from real runs', async () => {
@@ -8,10 +8,10 @@ describe('the sample run the report tests share', () => {
     expect(by).toMatchObject({
       'specs/vcita/get-app.md': 'passed',
       'specs/vcita/exchange-authorization-code.md': 'skipped',
-      'test/fixtures/cards/fails-status.md': 'failed',
-      'test/fixtures/cards/fails-schema.md': 'failed',
+      'fixtures/cards/failing/fails-status.md': 'failed',
+      'fixtures/cards/failing/fails-schema.md': 'failed',
       'fixtures/seeds/000_e5b2871b98d23f98.txt': 'errored',
-      'test/fixtures/cards/flaky/fails-once.md': 'flaky',
+      'fixtures/cards/failing/flaky/fails-once.md': 'flaky',
     });
     expect(run.summary).toMatchObject({ failed: 2, errored: 1, flaky: 1, skipped: 1 });
     expect(secrets.length).toBeGreaterThan(0);

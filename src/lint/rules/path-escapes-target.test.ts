@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { card } from '../../../test/support/temp-cards.js';
 import { parseCard } from '../../card/parse-card.js';
-import { card } from '../../test-support/temp-cards.js';
 import { pathEscapesTarget } from './path-escapes-target.js';
 
 const lint = (text: string) => pathEscapesTarget.check({ file: 'c.md', ...parseCard(text, 'c.md') });

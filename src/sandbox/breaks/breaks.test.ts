@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { json } from '../../../test/support/sandbox.js';
 import type { Sandbox } from '../server.js';
 import { startSandbox } from '../server.js';
-import { json } from '../test-support.js';
 import { listBreaks } from './registry.js';
 
 interface Seen {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, manualClock } from '../../../../test/support/sandbox.js';
 import type { Sandbox } from '../../server.js';
 import { startSandbox } from '../../server.js';
-import { json, manualClock } from '../../test-support.js';
 
 const time = manualClock();
 let sandbox: Sandbox;

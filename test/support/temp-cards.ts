@@ -1,15 +1,15 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runCards } from '../runner/run-cards.js';
-import { defaultConfig } from '../config/load-config.js';
-import type { Config } from '../core/config.js';
-import type { Sandbox } from '../sandbox/server.js';
-import { startSandbox } from '../sandbox/server.js';
+import { runCards } from '../../src/runner/run-cards.js';
+import { defaultConfig } from '../../src/config/load-config.js';
+import type { Config } from '../../src/core/config.js';
+import type { Sandbox } from '../../src/sandbox/server.js';
+import { startSandbox } from '../../src/sandbox/server.js';
+import { tempDir } from './temp-dir.js';
 
-/** Write cards into a fresh temp folder; returns the folder. */
+/** Write cards into a fresh temp folder, removed after the test file; returns the folder. */
 export async function writeCards(cards: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-test-'));
+  const dir = await tempDir('cardcheck-test-');
   for (const [name, text] of Object.entries(cards)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), text);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './sample-run.js';
+import { ROOT } from './cli.js';
 
 export const XMLLINT = '/usr/bin/xmllint';
 export const JUNIT_XSD = path.join(ROOT, 'schemas/junit-10.xsd');

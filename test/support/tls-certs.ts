@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { tempDir } from './temp-dir.js';
 
 /** PEM texts and the files they were written to, for one test run. Private keys are generated here and never committed. */
 export interface TestPki {
@@ -19,9 +19,8 @@ const openssl = (cwd: string, args: string[]) =>
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
-/** A private CA, a server certificate for 127.0.0.1/localhost and a client certificate, made with the machine's openssl. */
-export async function createTestPki(): Promise<TestPki> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cardcheck-pki-'));
+/** A self-signed CA in dir: ca.pem and ca-key.pem. */
+function createCa(dir: string): void {
   openssl(dir, [
     'req',
     '-x509',
@@ -39,41 +38,34 @@ export async function createTestPki(): Promise<TestPki> {
     '-addext',
     'keyUsage=critical,keyCertSign,cRLSign',
   ]);
-  const issue = async (name: string, subject: string, ext: string, serial: string) => {
-    await writeFile(path.join(dir, `${name}.ext`), ext);
-    openssl(dir, ['req', ...EC, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', subject]);
-    openssl(dir, [
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca-key.pem',
-      '-set_serial',
-      serial,
-      '-days',
-      '30',
-      '-out',
-      `${name}.pem`,
-      '-extfile',
-      `${name}.ext`,
-    ]);
-  };
-  await issue(
-    'server',
-    '/CN=127.0.0.1',
-    'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n',
-    '4001',
-  );
-  await issue(
-    'client',
-    '/CN=cardcheck test client',
-    'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n',
-    '4002',
-  );
-  openssl(dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', 'stray-key.pem']);
+}
+
+/** A key (<name>-key.pem) and a certificate the CA in dir signed (<name>.pem), with the given extensions. */
+async function issue(dir: string, name: string, subject: string, ext: string, serial: string): Promise<void> {
+  await writeFile(path.join(dir, `${name}.ext`), ext);
+  openssl(dir, ['req', ...EC, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', subject]);
+  openssl(dir, [
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca-key.pem',
+    '-set_serial',
+    serial,
+    '-days',
+    '30',
+    '-out',
+    `${name}.pem`,
+    '-extfile',
+    `${name}.ext`,
+  ]);
+}
+
+/** The PEM files createTestPki wrote into dir, read back. */
+async function readPki(dir: string): Promise<TestPki> {
   const read = (f: string) => readFile(path.join(dir, f), 'utf8');
   const [caCert, serverCert, serverKey, clientCert, clientKey, caKey, strayKey] = await Promise.all(
     ['ca.pem', 'server.pem', 'server-key.pem', 'client.pem', 'client-key.pem', 'ca-key.pem', 'stray-key.pem'].map(read),
@@ -91,6 +83,28 @@ export async function createTestPki(): Promise<TestPki> {
     strayKeyFile: path.join(dir, 'stray-key.pem'),
     privateKeys: [serverKey ?? '', clientKey ?? '', caKey ?? '', strayKey ?? ''],
   };
+}
+
+/** A private CA, a server certificate for 127.0.0.1/localhost and a client certificate, made with the machine's openssl in a temp folder removed after the test file. */
+export async function createTestPki(): Promise<TestPki> {
+  const dir = await tempDir('cardcheck-pki-');
+  createCa(dir);
+  await issue(
+    dir,
+    'server',
+    '/CN=127.0.0.1',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n',
+    '4001',
+  );
+  await issue(
+    dir,
+    'client',
+    '/CN=cardcheck test client',
+    'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n',
+    '4002',
+  );
+  openssl(dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', 'stray-key.pem']);
+  return readPki(dir);
 }
 
 /** Pieces of each key's base64 body: if any shows up in an output, key material leaked. */

@@ -11,7 +11,13 @@ export const json = (
 /** A clock tests move by hand. */
 export function manualClock(start = Date.parse('2026-01-01T00:00:00Z')) {
   let now = start;
-  return { clock: () => now, advance: (ms: number) => void (now += ms), now: () => now };
+  return {
+    clock: () => now,
+    advance: (ms: number): void => {
+      now += ms;
+    },
+    now: () => now,
+  };
 }
 
 /** A sleep that only records what it was asked to wait. */

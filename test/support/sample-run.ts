@@ -4,18 +4,19 @@ import { runCards } from '../../src/runner/run-cards.js';
 import type { RunResult } from '../../src/core/result.js';
 import { summarize } from '../../src/core/result.js';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { ROOT } from '../e2e/cli.js';
+import { ROOT } from './cli.js';
+import { tempDir } from './temp-dir.js';
 
 export { ROOT };
 
 /** Cards that give every outcome but flaky against the sandbox: passed, skipped, failed (status and schema), errored. */
 export const SAMPLE_PATHS = [
   'specs/vcita',
-  'test/fixtures/cards/fails-status.md',
-  'test/fixtures/cards/fails-schema.md',
+  'fixtures/cards/failing/fails-status.md',
+  'fixtures/cards/failing/fails-schema.md',
   'fixtures/seeds/000_e5b2871b98d23f98.txt',
 ];
-export const FLAKY_CARD = 'test/fixtures/cards/flaky/fails-once.md';
+export const FLAKY_CARD = 'fixtures/cards/failing/flaky/fails-once.md';
 
 export interface Sample {
   run: RunResult;
@@ -36,6 +37,7 @@ async function flakyRun(): Promise<RunResult> {
   try {
     return await runCards({
       cwd: ROOT,
+      ledgerDir: await tempDir('cardcheck-ledger-'),
       paths: [FLAKY_CARD],
       target: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       retries: 1,
@@ -59,6 +61,7 @@ export function sampleRun(): Promise<Sample> {
     try {
       const main = await runCards({
         cwd: ROOT,
+        ledgerDir: await tempDir('cardcheck-ledger-'),
         paths: SAMPLE_PATHS,
         target: 'local',
         env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
