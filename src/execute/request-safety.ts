@@ -14,10 +14,10 @@ const where = (spec: RequestSpec) => `${spec.method} ${spec.path} (line ${spec.l
  * URL parser takes as `.` or `..`.
  */
 export function assertSafePath(spec: RequestSpec, rendered: string): void {
-  const escape = pathEscape(rendered);
-  if (escape)
+  const escaped = pathEscape(rendered);
+  if (escaped)
     throw new UnsafeRequestError(
-      `the path of ${where(spec)} leaves the target once filled in: ${escape}; nothing was sent`,
+      `the path of ${where(spec)} leaves the target once filled in: ${escaped}; nothing was sent`,
     );
   const written = pathSegments(spec.path);
   const sent = pathSegments(rendered);
