@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
-import type { JsonValue } from '../core/json.js';
+import type { RequestShape } from '../core/request.js';
 import type { ObservedResponse } from '../core/response.js';
 import type { DispatcherPool, TlsSettings } from './dispatchers.js';
 import { createDispatcherPool } from './dispatchers.js';
@@ -13,17 +13,9 @@ export type { TransportErrorKind } from './transport-error.js';
 export { TransportError } from './transport-error.js';
 
 /** A request as the executor hands it over: already rendered, origin-relative path. */
-export interface HttpRequest {
+export interface HttpRequest extends RequestShape {
   /** Base URL of the API; the path is joined to its own path prefix. */
   baseUrl: string;
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  headers?: Record<string, string>;
-  /** JSON body. */
-  body?: JsonValue;
-  /** application/x-www-form-urlencoded body. */
-  form?: Record<string, string>;
   /** Follow same-origin redirects (at most 5). Cross-origin redirects are never followed. */
   followRedirects?: boolean;
 }
