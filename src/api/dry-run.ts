@@ -57,7 +57,7 @@ export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): string[] 
   const out: string[] = [];
   for (const plan of plans) {
     const head = `${plan.file}  ${plan.endpoint}`;
-    if (plan.action !== 'run' || !plan.card?.request) {
+    if (plan.action !== 'run') {
       out.push(`${head}  (${plan.action === 'skip' ? 'skipped' : 'errored'}: ${ctx.redactor.redact(plan.reason)})`);
       continue;
     }
@@ -70,11 +70,10 @@ export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): string[] 
       lenient: true,
     };
     let n = 0;
-    const card = plan.card;
     for (const step of plan.fixtures) {
       const names = step.fields.map((f) => f.name).join(', ');
       if (step.kind === 'value') continue;
-      if (step.browser) {
+      if (step.kind === 'browser') {
         const flow = step.browser;
         const steps = flow.steps.map((s) => ('fill' in s ? `fill ${s.fill}` : `click ${s.click}`)).join(', ');
         out.push(
@@ -84,21 +83,12 @@ export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): string[] 
         );
         continue;
       }
-      if (step.lookup) out.push(...describeRequest(++n, `lookup ${names}`, step.lookup, scope, plan, ctx));
-      if (step.request)
-        out.push(
-          ...describeRequest(
-            ++n,
-            `${step.kind} ${names}${step.sharedKey ? ' (shared)' : ''}`,
-            step.request,
-            scope,
-            plan,
-            ctx,
-          ),
-        );
+      const shared = step.kind === 'create' && step.sharedKey ? ' (shared)' : '';
+      if (step.kind === 'create' && step.lookup)
+        out.push(...describeRequest(++n, `lookup ${names}`, step.lookup, scope, plan, ctx));
+      out.push(...describeRequest(++n, `${step.kind} ${names}${shared}`, step.request, scope, plan, ctx));
     }
-    const template = card.request;
-    if (!template) continue;
+    const template = plan.request;
     out.push(...describeRequest(++n, 'request', template, scope, plan, ctx));
     if (template.cleanup)
       out.push(...describeRequest(++n, 'cleanup of the request', template.cleanup, scope, plan, ctx));

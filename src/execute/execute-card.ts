@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import { BrowserError } from '../core/browser.js';
 import type { BrowserFlow, RequestSpec } from '../core/card.js';
 import type { JsonValue } from '../core/json.js';
-import type { CardPlan, FixtureStep } from '../core/plan.js';
+import type { BrowserStep, CardPlan, CreateStep, FixtureStep, LookupStep, RunnablePlan } from '../core/plan.js';
 import { SECRET_KEY } from '../core/redact.js';
 import type { AttemptResult, CardResult, CheckResult, RequestRecord } from '../core/result.js';
 import type { HttpRequest, HttpResponse } from '../http/client.js';
@@ -133,7 +133,7 @@ interface AttemptOutput {
 }
 
 /** One try of a runnable card: fixtures, request, checks, cleanup. */
-async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<AttemptOutput> {
+async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<AttemptOutput> {
   const started = performance.now();
   const result: AttemptResult & { leftBehind: CardResult['leftBehind'] } = {
     outcome: 'passed',
@@ -144,9 +144,7 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
     leftBehind: [],
   };
   const card = plan.card;
-  const template = card?.request;
-  if (!card || !template)
-    return { attempt: { ...result, outcome: 'errored', reason: 'the card has no request' }, leftBehind: [] };
+  const template = plan.request;
 
   const fields = new Map<string, unknown>();
   // The card's faker is made when a placeholder first asks for it: most cards use none, and making one costs more than a request.
@@ -174,19 +172,19 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
   const ledger = new CleanupLedger();
   const entryBase = { file: plan.file, scope, auth: plan.auth, api: plan.api };
 
-  const extract = (step: FixtureStep, json: unknown, what: string) => {
+  const extract = (step: CreateStep | LookupStep, json: unknown, what: string) => {
     for (const f of step.fields) {
       const value = readPath(json, f.extractFrom);
       if (value === undefined)
         throw new CardError(
-          `${f.name}: "${f.extractFrom}" is not in the response of ${what} (${plan.file}:${step.request?.line ?? plan.line})`,
+          `${f.name}: "${f.extractFrom}" is not in the response of ${what} (${plan.file}:${step.request.line})`,
         );
       if (SECRET_KEY.test(f.name) || SECRET_KEY.test(f.extractFrom)) ctx.redactor.add(value);
       fields.set(f.name, value);
     }
   };
   const names = (step: FixtureStep) => step.fields.map((f) => f.name).join(', ');
-  const createOnce = async (step: FixtureStep, spec: RequestSpec, target: CleanupLedger): Promise<unknown> => {
+  const createOnce = async (step: CreateStep, spec: RequestSpec, target: CleanupLedger): Promise<unknown> => {
     const res = await send(`create ${names(step)}`, spec, scope);
     const what = `${spec.method} ${spec.path}`;
     if (!is2xx(res.status))
@@ -217,7 +215,7 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
     return res.json;
   };
   /** Do what a person would in the browser; the fields are query parameters of the redirect that ends the flow. */
-  const followBrowser = async (step: FixtureStep, flow: BrowserFlow) => {
+  const followBrowser = async (step: BrowserStep, flow: BrowserFlow) => {
     if (!ctx.browser)
       throw new CardError(
         `${names(step)} comes from a browser flow: run with --browser to drive it (${plan.file}:${flow.line})`,
@@ -244,16 +242,12 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
     }
   };
   const resolve = async (step: FixtureStep) => {
-    if (step.kind === 'browser' && step.browser) return followBrowser(step, step.browser);
+    if (step.kind === 'browser') return followBrowser(step, step.browser);
     if (step.kind === 'value') {
-      for (const f of step.fields) {
-        const src = card.uidFields.find((x) => x.name === f.name)?.source;
-        if (src?.kind === 'value') fields.set(f.name, renderJson(src.value, scope));
-      }
+      for (const f of step.fields) fields.set(f.name, renderJson(step.value, scope));
       return;
     }
     const spec = step.request;
-    if (!spec) return;
     const what = `${spec.method} ${spec.path}`;
     if (step.kind === 'lookup') {
       const res = await send(`lookup ${names(step)}`, spec, scope);
@@ -264,9 +258,10 @@ async function executeAttempt(plan: CardPlan, ctx: ExecuteContext): Promise<Atte
       return extract(step, res.json, what);
     }
     if (!step.sharedKey) return extract(step, await createOnce(step, spec, ledger), what);
+    const lookup = step.lookup;
     const json = await ctx.shared.get(step.sharedKey, async () => {
-      if (step.lookup) {
-        const found = await send(`lookup ${names(step)}`, step.lookup, scope);
+      if (lookup) {
+        const found = await send(`lookup ${names(step)}`, lookup, scope);
         if (is2xx(found.status) && step.fields.every((f) => readPath(found.json, f.extractFrom) !== undefined))
           return found.json;
       }
