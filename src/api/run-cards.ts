@@ -196,34 +196,36 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
   for (const name of project.config.secretEnv) redactor.add(env[name]);
   for (const value of proxy ? proxySecrets(proxy) : []) redactor.add(value);
   const ctx: ExecuteContext = {
-    http,
-    auth: createAuthResolver(project.config.profiles, http, baseUrlFor),
-    baseUrlFor,
-    env,
-    nextTimestamp: createTimestampSource(),
-    seed,
-    onEvent: options.onEvent ?? (() => {}),
-    outputs: new Map(),
-    shared: new SharedFixtures(),
-    runLedger: new CleanupLedger(),
-    succeeded: new Set(),
-    redactor,
-    retries: options.retries ?? 0,
-    retry: {
-      policy,
-      limiter: new HostLimiter(),
-      budgetLeft: policy.budget,
-      now: Date.now,
-      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    services: {
+      http,
+      auth: createAuthResolver(project.config.profiles, http, baseUrlFor),
+      baseUrlFor,
+      redactor,
+      onEvent: options.onEvent ?? (() => {}),
+      journal,
+      browser: options.browser === true ? chromiumDriver() : options.browser || undefined,
+      clock: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
     },
-    recordedShapes,
-    captureBodies,
-    journal,
-    browser: options.browser === true ? chromiumDriver() : options.browser || undefined,
-    browserTimeoutMs: options.timeoutMs,
+    settings: {
+      env,
+      seed,
+      retries: options.retries ?? 0,
+      retryPolicy: policy,
+      browserTimeoutMs: options.timeoutMs,
+      recordedShapes,
+    },
+    state: {
+      nextTimestamp: createTimestampSource(),
+      outputs: new Map(),
+      shared: new SharedFixtures(),
+      runLedger: new CleanupLedger(),
+      succeeded: new Set(),
+      retryBudget: { limiter: new HostLimiter(), left: policy.budget },
+      captureBodies,
+    },
   };
   const onAbort = () => {
-    ctx.abort ??= { kind: 'interrupted', message: 'the run was interrupted' };
+    ctx.state.abort ??= { kind: 'interrupted', message: 'the run was interrupted' };
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
@@ -231,7 +233,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     options.runTimeoutMs === undefined
       ? undefined
       : setTimeout(() => {
-          ctx.abort ??= {
+          ctx.state.abort ??= {
             kind: 'timeout',
             message: `the run took longer than ${options.runTimeoutMs} ms (--run-timeout)`,
           };
@@ -295,7 +297,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     if (journal) await removeIfSettled(journal.file);
     await http.close();
     // A driver given by the caller is theirs to close.
-    if (options.browser === true) await ctx.browser?.close();
+    if (options.browser === true) await ctx.services.browser?.close();
     await sandbox?.close();
   }
 }

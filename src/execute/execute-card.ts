@@ -22,13 +22,20 @@ import type { ExecuteContext } from './context.js';
 import { TargetError } from './context.js';
 import { markCleaned, recordCreated } from './journal-entry.js';
 import { newPkce } from './pkce.js';
-import type { SendOptions } from './send-with-retry.js';
+import type { RetryState, SendOptions } from './send-with-retry.js';
 import { sendWithRetry } from './send-with-retry.js';
 
 /** The card cannot be carried out; becomes an `errored` outcome. */
 class CardError extends Error {}
 
 const is2xx = (s: number) => s >= 200 && s < 300;
+
+/** What a send's transport retries follow: the run's policy, budget and clock. */
+const retryState = (ctx: ExecuteContext): RetryState => ({
+  policy: ctx.settings.retryPolicy,
+  budget: ctx.state.retryBudget,
+  clock: ctx.services.clock,
+});
 
 /**
  * Sends a built request and records it in the result: label, status, timing,
@@ -45,16 +52,16 @@ function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]) {
     };
     requests.push(entry);
     try {
-      const res = await sendWithRetry(ctx.http, req, ctx.retry, {
+      const res = await sendWithRetry(ctx.services.http, req, retryState(ctx), {
         ...retry,
         onRetry: () => (entry.retries = (entry.retries ?? 0) + 1),
       });
-      ctx.redactor.addFromJson(res.json);
+      ctx.services.redactor.addFromJson(res.json);
       entry.status = res.status;
       entry.durationMs = Math.round(res.durationMs);
       entry.exchange.responseHeaders = res.headers;
       entry.exchange.responseBody = cut(res.text);
-      if (is2xx(res.status)) ctx.succeeded.add(requestIdentity(req));
+      if (is2xx(res.status)) ctx.state.succeeded.add(requestIdentity(req));
       return res;
     } catch (err) {
       if (err instanceof TransportError) entry.error = err.message;
@@ -71,17 +78,17 @@ export function createSender(
 ) {
   const sendBuilt = createBuiltSender(ctx, requests);
   return async (label: string, spec: RequestSpec, scope: RenderScope, retry: SendOptions = {}): Promise<HttpResponse> =>
-    sendBuilt(label, await buildRequest(spec, scope, ctx, defaults), retry);
+    sendBuilt(label, await buildRequest(spec, scope, ctx.services, defaults), retry);
 }
 
 /** Credentials a request carries are secrets from now on. */
 function rememberSecrets(ctx: ExecuteContext, req: HttpRequest): void {
   for (const [k, v] of Object.entries(req.headers ?? {})) {
-    if (k === 'authorization' && /^basic /i.test(v)) ctx.redactor.addBasic(v);
-    if (SECRET_KEY.test(k)) ctx.redactor.add(v.replace(/^(Bearer|Basic)\s+/i, ''));
+    if (k === 'authorization' && /^basic /i.test(v)) ctx.services.redactor.addBasic(v);
+    if (SECRET_KEY.test(k)) ctx.services.redactor.add(v.replace(/^(Bearer|Basic)\s+/i, ''));
   }
-  ctx.redactor.addFromJson(req.body);
-  ctx.redactor.addFromJson(req.form);
+  ctx.services.redactor.addFromJson(req.body);
+  ctx.services.redactor.addFromJson(req.form);
 }
 
 const MAX_BODY = 64 * 1024;
@@ -100,8 +107,8 @@ export function createCleanupRunner(ctx: ExecuteContext, requests: RequestRecord
   const sendBuilt = createBuiltSender(ctx, requests);
   return async (entry: LedgerEntry, cleanup: RequestSpec): Promise<string | undefined> => {
     try {
-      const req = await buildRequest(cleanup, entry.scope, ctx, { auth: entry.auth, api: entry.api });
-      const alreadyDone = ctx.succeeded.has(requestIdentity(req));
+      const req = await buildRequest(cleanup, entry.scope, ctx.services, { auth: entry.auth, api: entry.api });
+      const alreadyDone = ctx.state.succeeded.has(requestIdentity(req));
       const res = await sendBuilt('cleanup', req, { resendable: true });
       if (entry.field === 'response') entry.id = req.path;
       // The very same request already succeeded in this run (a delete card): a 4xx now means it is gone.
@@ -151,21 +158,21 @@ async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<
   let faker: Faker | undefined;
   let pkce: RenderScope['pkce'];
   const scope: RenderScope = {
-    timestamp: ctx.nextTimestamp(),
+    timestamp: ctx.state.nextTimestamp(),
     get faker() {
-      return (faker ??= createCardFaker(ctx.seed, plan.id));
+      return (faker ??= createCardFaker(ctx.settings.seed, plan.id));
     },
     // One proof key per card execution; the verifier proves the code exchange, so it is a secret.
     get pkce() {
       if (!pkce) {
         pkce = newPkce();
-        ctx.redactor.add(pkce.verifier);
+        ctx.services.redactor.add(pkce.verifier);
       }
       return pkce;
     },
     fields,
-    env: ctx.env,
-    cards: ctx.outputs,
+    env: ctx.settings.env,
+    cards: ctx.state.outputs,
   };
   const defaults = { auth: plan.auth, api: plan.api };
   const send = createSender(ctx, result.requests, defaults);
@@ -179,7 +186,7 @@ async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<
         throw new CardError(
           `${f.name}: "${f.extractFrom}" is not in the response of ${what} (${plan.file}:${step.request.line})`,
         );
-      if (SECRET_KEY.test(f.name) || SECRET_KEY.test(f.extractFrom)) ctx.redactor.add(value);
+      if (SECRET_KEY.test(f.name) || SECRET_KEY.test(f.extractFrom)) ctx.services.redactor.add(value);
       fields.set(f.name, value);
     }
   };
@@ -210,23 +217,28 @@ async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<
         cleanupNote: step.cleanupNote,
         scope,
       },
-      ctx,
+      ctx.services,
     );
     return res.json;
   };
   /** Do what a person would in the browser; the fields are query parameters of the redirect that ends the flow. */
   const followBrowser = async (step: BrowserStep, flow: BrowserFlow) => {
-    if (!ctx.browser)
+    if (!ctx.services.browser)
       throw new CardError(
         `${names(step)} comes from a browser flow: run with --browser to drive it (${plan.file}:${flow.line})`,
       );
     const open = renderString(flow.open, scope);
     const redirectUri = renderString(flow.redirectUri, scope);
-    const url = /^https?:\/\//i.test(open) ? open : joinUrl(ctx.baseUrlFor(plan.api), open).toString();
+    const url = /^https?:\/\//i.test(open) ? open : joinUrl(ctx.services.baseUrlFor(plan.api), open).toString();
     const steps = flow.steps.map((s) => ('fill' in s ? { fill: s.fill, with: renderString(s.with, scope) } : s));
-    for (const s of steps) if ('fill' in s) ctx.redactor.add(s.with);
+    for (const s of steps) if ('fill' in s) ctx.services.redactor.add(s.with);
     const landed = new URL(
-      await ctx.browser.follow({ url, steps, redirectUri, timeoutMs: ctx.browserTimeoutMs ?? 30_000 }),
+      await ctx.services.browser.follow({
+        url,
+        steps,
+        redirectUri,
+        timeoutMs: ctx.settings.browserTimeoutMs ?? 30_000,
+      }),
     );
     for (const f of step.fields) {
       const value = landed.searchParams.get(f.extractFrom);
@@ -237,7 +249,7 @@ async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<
         );
       }
       // A code from a consent is a credential until it is used.
-      ctx.redactor.add(value);
+      ctx.services.redactor.add(value);
       fields.set(f.name, value);
     }
   };
@@ -259,13 +271,13 @@ async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<
     }
     if (!step.sharedKey) return extract(step, await createOnce(step, spec, ledger), what);
     const lookup = step.lookup;
-    const json = await ctx.shared.get(step.sharedKey, async () => {
+    const json = await ctx.state.shared.get(step.sharedKey, async () => {
       if (lookup) {
         const found = await send(`lookup ${names(step)}`, lookup, scope);
         if (is2xx(found.status) && step.fields.every((f) => readPath(found.json, f.extractFrom) !== undefined))
           return found.json;
       }
-      return createOnce(step, spec, ctx.runLedger);
+      return createOnce(step, spec, ctx.state.runLedger);
     });
     extract(step, json, what);
   };
@@ -284,7 +296,7 @@ async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<
           cleanups: [template.cleanup],
           scope: { ...scope, response: res.json },
         },
-        ctx,
+        ctx.services,
       );
     }
     const expect = card.expect && {
@@ -292,25 +304,25 @@ async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<
       assertions: card.expect.assertions.map((a) => ({ ...a, value: renderJson(a.value, scope) })),
     };
     result.checks = checkResponse(expect, card.examples, res);
-    const recorded = ctx.recordedShapes?.get(recordedKey(plan.api ?? '', plan.id, res.status));
+    const recorded = ctx.settings.recordedShapes?.get(recordedKey(plan.api ?? '', plan.id, res.status));
     if (recorded && res.json !== undefined)
       result.checks.push(...compareShapes(recorded, schemaFromExample(res.json as JsonValue)));
-    ctx.captureBodies?.set(plan.file, res.json);
+    ctx.state.captureBodies?.set(plan.file, res.json);
     const failed: CheckResult[] = result.checks.filter((c) => !c.passed && !c.warning);
     if (failed.length > 0) {
       result.outcome = 'failed';
       result.reason = failed.map((c) => c.message).join('; ');
     }
-    ctx.outputs.set(plan.id, { response: res.json, fields, outcome: result.outcome });
+    ctx.state.outputs.set(plan.id, { response: res.json, fields, outcome: result.outcome });
   } catch (err) {
     result.outcome = 'errored';
     result.reason = errorText(err);
     if (err instanceof TransportError && (err.kind === 'refused' || err.kind === 'dns'))
-      ctx.abort ??= { kind: 'unreachable', message: err.message };
+      ctx.state.abort ??= { kind: 'unreachable', message: err.message };
   } finally {
     // A card other cards need keeps its resources until the end of the run.
-    if (plan.needed) ledger.moveTo(ctx.runLedger);
-    else result.leftBehind = await ledger.drain(createCleanupRunner(ctx, result.requests), markCleaned(ctx));
+    if (plan.needed) ledger.moveTo(ctx.state.runLedger);
+    else result.leftBehind = await ledger.drain(createCleanupRunner(ctx, result.requests), markCleaned(ctx.services));
   }
   const { leftBehind, ...attempt } = result;
   return { attempt: { ...attempt, durationMs: Math.round(performance.now() - started) }, leftBehind };
@@ -324,7 +336,7 @@ export function documentedStatuses(plan: CardPlan): number[] {
   );
 }
 
-/** Run a card: skipped and errored plans are reported as such; a failure is retried `ctx.retries` times. */
+/** Run a card: skipped and errored plans are reported as such; a failure is retried `ctx.settings.retries` times. */
 export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<CardResult> {
   const fm = plan.card?.frontMatter;
   const result: CardResult = {
@@ -347,18 +359,22 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
     documentedStatuses: documentedStatuses(plan),
   };
   if (plan.action === 'skip') return { ...result, outcome: 'skipped', reason: plan.reason };
-  if (plan.action === 'error') return ctx.redactor.redactDeep({ ...result, outcome: 'errored', reason: plan.reason });
-  if (ctx.abort)
+  if (plan.action === 'error')
+    return ctx.services.redactor.redactDeep({ ...result, outcome: 'errored', reason: plan.reason });
+  if (ctx.state.abort)
     return {
       ...result,
       outcome: 'skipped',
-      reason: ctx.abort.kind === 'unreachable' ? 'not run: the target is unreachable' : `not run: ${ctx.abort.message}`,
+      reason:
+        ctx.state.abort.kind === 'unreachable'
+          ? 'not run: the target is unreachable'
+          : `not run: ${ctx.state.abort.message}`,
     };
-  for (let i = 0; i <= ctx.retries; i++) {
+  for (let i = 0; i <= ctx.settings.retries; i++) {
     const { attempt, leftBehind } = await executeAttempt(plan, ctx);
     result.attempts.push(attempt);
     result.leftBehind.push(...leftBehind);
-    if (attempt.outcome !== 'failed' || ctx.abort) break;
+    if (attempt.outcome !== 'failed' || ctx.state.abort) break;
   }
   const last = result.attempts[result.attempts.length - 1];
   if (last) {
@@ -372,5 +388,5 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
     result.durationMs = result.attempts.reduce((sum, a) => sum + a.durationMs, 0);
   }
   // Nothing leaves the engine unredacted.
-  return ctx.redactor.redactDeep(result);
+  return ctx.services.redactor.redactDeep(result);
 }
