@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { CardPlan, RunPlan } from '../core/plan.js';
 import type { CardResult, RequestRecord, RunResult } from '../core/result.js';
 import { summarize } from '../core/result.js';
+import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
 import { computeCoverage } from './coverage.js';
-import { createCleanupRunner, executeCard } from './execute-card.js';
+import { executeCard } from './execute-card.js';
 import { markCleaned } from './journal-entry.js';
 
 export interface ExecutePlanOptions {
