@@ -85,6 +85,7 @@ interface NotRunBase extends PlanBase {
   reason: string;
   /** The card, when it could be read: its domain, tags and documented statuses still go in the result. */
   card?: Card;
+  /** Only a runnable plan has a request and fixture steps. */
   request?: never;
   fixtures?: never;
 }
