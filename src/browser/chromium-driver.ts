@@ -1,6 +1,9 @@
 import type { Browser } from 'playwright-core';
 import type { BrowserDriver, BrowserRun } from '../core/browser.js';
-import { BrowserError } from '../core/browser.js';
+import { CardcheckError, isCardcheckError } from '../core/errors.js';
+
+/** What went wrong in the browser (Chromium would not start, a selector never appeared, no redirect): the card errors with it. */
+const browserError = (message: string) => new CardcheckError('browser-failed', message);
 
 /** Where Debian's chromium package puts the browser; CARDCHECK_CHROMIUM names another. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -36,7 +39,7 @@ export function chromiumDriver(executablePath = process.env.CARDCHECK_CHROMIUM ?
       .catch((err: unknown) => {
         launched = undefined;
         const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-        throw new BrowserError(
+        throw browserError(
           `could not start Chromium at ${executablePath} (${why}); install Debian's chromium package or set CARDCHECK_CHROMIUM to a Chromium binary`,
         );
       });
@@ -63,7 +66,7 @@ export function chromiumDriver(executablePath = process.env.CARDCHECK_CHROMIUM ?
         page.setDefaultTimeout(run.timeoutMs);
         const response = await page.goto(run.url);
         if (response && response.status() >= 400)
-          throw new BrowserError(`${new URL(run.url).pathname} answered ${response.status()} in the browser`);
+          throw browserError(`${new URL(run.url).pathname} answered ${response.status()} in the browser`);
         for (const step of run.steps) {
           if ('fill' in step) await page.fill(step.fill, step.with);
           else await page.click(step.click);
@@ -73,7 +76,7 @@ export function chromiumDriver(executablePath = process.env.CARDCHECK_CHROMIUM ?
           timer = setTimeout(
             () =>
               reject(
-                new BrowserError(
+                browserError(
                   `the browser was not sent to ${run.redirectUri} within ${run.timeoutMs} ms after the last step (still on ${page.url().split('?')[0]})`,
                 ),
               ),
@@ -86,9 +89,9 @@ export function chromiumDriver(executablePath = process.env.CARDCHECK_CHROMIUM ?
           clearTimeout(timer);
         }
       } catch (err) {
-        if (err instanceof BrowserError) throw err;
+        if (isCardcheckError(err, 'browser-failed')) throw err;
         // Playwright's messages name the selector and what it waited for; its call log is left out.
-        throw new BrowserError(`browser: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        throw browserError(`browser: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
       } finally {
         await context.close().catch(() => {});
       }

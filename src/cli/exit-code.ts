@@ -38,6 +38,7 @@ export const EXIT_FOR_ERROR: Readonly<Record<ErrorCode, ExitCode>> = {
   'value-unresolved': EXIT.errored,
   'auth-failed': EXIT.errored,
   'target-api-missing': EXIT.errored,
+  'request-unsafe': EXIT.errored,
   'browser-failed': EXIT.errored,
   transport: EXIT.unreachable,
 };

@@ -13,8 +13,3 @@ export interface BrowserDriver {
   follow(run: BrowserRun): Promise<string>;
   close(): Promise<void>;
 }
-
-/** What went wrong in the browser (Chromium would not start, a selector never appeared, no redirect): the card errors with it. */
-export class BrowserError extends Error {
-  readonly code = 'browser-error';
-}

@@ -1,5 +1,6 @@
 import type { Diagnostic, SourcePos } from './diagnostic.js';
 import type { JsonObject, JsonValue } from './json.js';
+import type { RequestShape } from './request.js';
 
 /** A `{{expr}}` (or `<<expr>>`) occurrence in a card, with the place it was written. */
 export interface Placeholder extends SourcePos {
@@ -41,15 +42,11 @@ export interface FrontMatter {
  * A request as a card writes it: the Request Template, and every lookup,
  * create and cleanup step of UID resolution. String values may hold placeholders.
  */
-export interface RequestSpec extends SourcePos {
-  method: string;
-  path: string;
+export interface RequestSpec extends RequestShape, SourcePos {
+  /** Always present, maybe empty. */
   query: Readonly<Record<string, string>>;
+  /** Always present, maybe empty. */
   headers: Readonly<Record<string, string>>;
-  /** JSON body. */
-  body?: JsonValue;
-  /** application/x-www-form-urlencoded body. */
-  form?: Record<string, string>;
   /** HTTP Basic credentials (client authentication, RFC 6749 §2.3.1). */
   basic?: { username: string; password: string };
   /** Auth profile name, or `none`; undefined inherits the card's. */

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'value-unresolved',
   'auth-failed',
   'target-api-missing',
+  'request-unsafe',
   'browser-failed',
   'transport',
 ] as const;
@@ -63,6 +64,11 @@ export class CardcheckError extends Error {
     super(message);
     this.name = 'CardcheckError';
   }
+}
+
+/** The kind of a transport error, or undefined for any other error. */
+export function transportKind(err: unknown): TransportErrorKind | undefined {
+  return isCardcheckError(err, 'transport') ? err.details.transport : undefined;
 }
 
 /** True for an error cardcheck raised on purpose, optionally of one of the given codes. */

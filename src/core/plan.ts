@@ -1,39 +1,60 @@
-import type { BrowserFlow, Card, RequestSpec } from './card.js';
+import type { BrowserFlow, Card, Placeholder, RequestSpec, RequestTemplate } from './card.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { JsonValue } from './json.js';
 
-/** One request (or literal) that binds one or more UID fields; fields sharing a create call share the step. */
-export interface FixtureStep {
-  kind: 'create' | 'lookup' | 'value' | 'browser';
-  request?: RequestSpec;
-  /** For a non-fresh create: look it up first, create only when not found. */
-  lookup?: RequestSpec;
-  value?: JsonValue;
-  /** For a browser step: what a person would do; the fields are query parameters of the redirect that ends it. */
-  browser?: BrowserFlow;
+/** What every fixture step has: the UID fields it binds, and how to undo what it made. */
+interface StepBase {
+  /** Each field and where its value is read: a path into the response, a query parameter of the redirect. */
   fields: { name: string; extractFrom: string }[];
   /** Cleanups declared by the step's fields, deduplicated. */
   cleanups: RequestSpec[];
   /** Why there is no cleanup, when the card says. */
   cleanupNote?: string;
+}
+
+/** Fields read from the response of a create request; fields sharing a create call share the step. */
+export interface CreateStep extends StepBase {
+  kind: 'create';
+  request: RequestSpec;
+  /** For a non-fresh create: look it up first, create only when not found. */
+  lookup?: RequestSpec;
   /** Run-wide key when the resource is not fresh: created once, shared, cleaned up at the end of the run. */
   sharedKey?: string;
 }
 
-export interface CardPlan {
+/** Fields read from the response of a lookup request. */
+export interface LookupStep extends StepBase {
+  kind: 'lookup';
+  request: RequestSpec;
+}
+
+/** One field with a literal value, which may hold placeholders (`{{env.X}}`). */
+export interface ValueStep extends StepBase {
+  kind: 'value';
+  value: JsonValue;
+  /** Placeholders in the value, located. */
+  placeholders: Placeholder[];
+}
+
+/** Fields a person would produce in a browser: query parameters of the redirect that ends the flow. */
+export interface BrowserStep extends StepBase {
+  kind: 'browser';
+  /** What a person would do. */
+  browser: BrowserFlow;
+}
+
+/** One request (or literal, or browser flow) that binds one or more UID fields. */
+export type FixtureStep = CreateStep | LookupStep | ValueStep | BrowserStep;
+
+/** What every plan says of its card, whether it runs or not. */
+export interface PlanBase {
   file: string;
   line: number;
   endpoint: string;
   title: string;
   /** Card id other cards chain on. */
   id: string;
-  action: 'run' | 'skip' | 'error';
-  /** Skip reason or error summary. */
-  reason: string;
   diagnostics: Diagnostic[];
-  card?: Card;
-  /** Fixture steps in dependency order. */
-  fixtures: FixtureStep[];
   /** API of the target this card calls. */
   api?: string;
   /** Default auth profile of the card's requests. */
@@ -44,6 +65,68 @@ export interface CardPlan {
   needsAt?: Record<string, { line: number; column: number }>;
   /** True when another card needs this one: its cleanups wait for the end of the run. */
   needed: boolean;
+}
+
+/** A card that will be sent: its request, and the fixture steps that come first. */
+export interface RunnablePlan extends PlanBase {
+  action: 'run';
+  card: Card;
+  /** The card's Request Template. */
+  request: RequestTemplate;
+  /** Fixture steps in dependency order. */
+  fixtures: FixtureStep[];
+  /** Only a card that does not run has a reason. */
+  reason?: never;
+}
+
+/** What a card that will not be sent has instead of a request: the reason. */
+interface NotRunBase extends PlanBase {
+  /** Skip reason or error summary. */
+  reason: string;
+  /** The card, when it could be read: its domain, tags and documented statuses still go in the result. */
+  card?: Card;
+  /** Only a runnable plan has a request and fixture steps. */
+  request?: never;
+  fixtures?: never;
+}
+
+/** A card skipped: status: skip, a value only a person can produce, held back on a production target. */
+export interface SkippedPlan extends NotRunBase {
+  action: 'skip';
+}
+
+/** A card that cannot run: its errors (or those of a card it needs) are in the diagnostics, the first in the reason. */
+export interface ErroredPlan extends NotRunBase {
+  action: 'error';
+}
+
+export type NotRunPlan = SkippedPlan | ErroredPlan;
+
+export type CardPlan = RunnablePlan | NotRunPlan;
+
+/** The plan of a card that will not run, keeping what every plan says of its card. */
+export function notRun(
+  plan: PlanBase & { card?: Card },
+  action: NotRunPlan['action'],
+  reason: string,
+  diagnostics: Diagnostic[] = plan.diagnostics,
+): NotRunPlan {
+  return {
+    file: plan.file,
+    line: plan.line,
+    endpoint: plan.endpoint,
+    title: plan.title,
+    id: plan.id,
+    action,
+    reason,
+    diagnostics,
+    card: plan.card,
+    api: plan.api,
+    auth: plan.auth,
+    needs: plan.needs,
+    needsAt: plan.needsAt,
+    needed: plan.needed,
+  };
 }
 
 export interface RunPlan {

@@ -1,11 +1,10 @@
 import type { AuthProfile } from '../core/config.js';
+import { CardcheckError } from '../core/errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { RenderScope } from '../plan/render.js';
 import { renderString } from '../plan/render.js';
 
-export class AuthError extends Error {
-  readonly code = 'auth-error';
-}
+const authError = (message: string) => new CardcheckError('auth-failed', message);
 
 /** `Authorization: Basic …` with id and secret form-encoded first, as RFC 6749 §2.3.1 asks. */
 export function basicHeader(username: string, password: string): string {
@@ -45,7 +44,7 @@ export function createAuthResolver(
     const res = await http.send({ baseUrl: baseUrlFor(p.api), method: 'POST', path: p.tokenPath, form, headers });
     const body = res.json as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (res.status !== 200 || typeof body?.access_token !== 'string') {
-      throw new AuthError(
+      throw authError(
         `auth profile "${name}": the token request to ${p.tokenPath} answered ${res.status} without an access_token`,
       );
     }
@@ -58,7 +57,7 @@ export function createAuthResolver(
     async headersFor(name, scope) {
       if (!name || name === 'none') return {};
       const p = profiles[name];
-      if (!p) throw new AuthError(`auth profile "${name}" is not defined`);
+      if (!p) throw authError(`auth profile "${name}" is not defined`);
       switch (p.type) {
         case 'bearer':
           return { authorization: `Bearer ${renderString(p.token, scope)}` };

@@ -8,14 +8,11 @@ const { sandbox } = useVcitaSandbox({ beforeAll, afterAll });
 /** A driver that records each flow and answers with the redirect `answer` makes of it. */
 function fakeDriver(answer: (run: BrowserRun) => string): BrowserDriver & { runs: BrowserRun[] } {
   const runs: BrowserRun[] = [];
-  return {
-    runs,
-    follow: async (run) => {
-      runs.push(run);
-      return answer(run);
-    },
-    close: async () => {},
+  const follow = async (run: BrowserRun) => {
+    runs.push(run);
+    return answer(run);
   };
+  return { runs, follow, close: async () => {} };
 }
 
 const browserCard = (extra: Record<string, unknown> = {}) =>

@@ -3,7 +3,7 @@ import type { HttpRequest } from '../http/client.js';
 import type { RenderScope } from '../plan/render.js';
 import { renderJson, renderPath, renderRecord, renderString } from '../plan/render.js';
 import { basicHeader } from './auth.js';
-import type { ExecuteContext } from './context.js';
+import type { ExecuteServices } from './context.js';
 import { assertSafeHeaders, assertSafePath } from './request-safety.js';
 
 /**
@@ -13,10 +13,10 @@ import { assertSafeHeaders, assertSafePath } from './request-safety.js';
 export async function buildRequest(
   spec: RequestSpec,
   scope: RenderScope,
-  ctx: ExecuteContext,
+  services: Pick<ExecuteServices, 'auth' | 'baseUrlFor'>,
   defaults: { auth?: string; api?: string },
 ): Promise<HttpRequest> {
-  const headers: Record<string, string> = { ...(await ctx.auth.headersFor(spec.auth ?? defaults.auth, scope)) };
+  const headers: Record<string, string> = { ...(await services.auth.headersFor(spec.auth ?? defaults.auth, scope)) };
   if (spec.basic)
     headers.authorization = basicHeader(
       renderString(spec.basic.username, scope),
@@ -28,7 +28,7 @@ export async function buildRequest(
   const path = renderPath(spec.path, scope);
   assertSafePath(spec, path);
   return {
-    baseUrl: ctx.baseUrlFor(defaults.api),
+    baseUrl: services.baseUrlFor(defaults.api),
     method: spec.method,
     path,
     query: renderRecord(spec.query, scope),

@@ -10,7 +10,10 @@ export function computeCoverage(cards: CardResult[]): CoverageRow[] {
     if (!c.endpoint) continue;
     const key = `${c.api} ${c.endpoint}`;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { api: c.api, endpoint: c.endpoint, documented: [], exercised: [], cards: [] }));
+    if (!row) {
+      row = { api: c.api, endpoint: c.endpoint, documented: [], exercised: [], cards: [] };
+      rows.set(key, row);
+    }
     row.cards.push(c);
     for (const s of c.documentedStatuses) if (!row.documented.includes(s)) row.documented.push(s);
     const status = c.requests.find((r) => r.label === 'request')?.status;

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { CardPlan, RunPlan } from '../core/plan.js';
 import type { CardResult, RequestRecord, RunResult } from '../core/result.js';
 import { summarize } from '../core/result.js';
+import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
 import { computeCoverage } from './coverage.js';
-import { createCleanupRunner, executeCard } from './execute-card.js';
+import { executeCard } from './execute-card.js';
 import { markCleaned } from './journal-entry.js';
 
 export interface ExecutePlanOptions {
@@ -24,9 +25,16 @@ export interface ExecutePlanOptions {
  * plan order whatever the concurrency.
  */
 export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: ExecutePlanOptions): Promise<RunResult> {
+  const { services, settings, state } = ctx;
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  ctx.onEvent({ type: 'run-start', total: plan.cards.length, target: opts.target, seed: ctx.seed, shard: opts.shard });
+  services.onEvent({
+    type: 'run-start',
+    total: plan.cards.length,
+    target: opts.target,
+    seed: settings.seed,
+    shard: opts.shard,
+  });
   const results: (CardResult | undefined)[] = new Array(plan.cards.length);
   const done = new Map<string, Promise<void>>();
   let failures = 0;
@@ -34,18 +42,18 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
   const runOne = async (index: number, p: CardPlan): Promise<void> => {
     // A card waits for the cards it needs; they were planned before it.
     await Promise.all(p.needs.map((id) => done.get(id)));
-    ctx.onEvent({ type: 'card-start', file: p.file, endpoint: p.endpoint, title: p.title });
+    services.onEvent({ type: 'card-start', file: p.file, endpoint: p.endpoint, title: p.title });
     const result = await executeCard(p, ctx);
     results[index] = result;
     if (result.outcome === 'failed' || result.outcome === 'errored') {
       failures++;
       if (opts.bail !== undefined && failures >= opts.bail)
-        ctx.abort ??= {
+        state.abort ??= {
           kind: 'bail',
           message: `--bail stopped the run after ${failures} failure${failures === 1 ? '' : 's'}`,
         };
     }
-    ctx.onEvent({ type: 'card-end', result });
+    services.onEvent({ type: 'card-end', result });
   };
 
   const width = Math.max(1, opts.concurrency ?? 1);
@@ -66,22 +74,22 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
   } finally {
     // Shared resources and the resources of cards other cards needed go last.
     const runRequests: RequestRecord[] = [];
-    const late = await ctx.runLedger.drain(createCleanupRunner(ctx, runRequests), markCleaned(ctx));
-    for (const l of late) results.find((c) => c?.file === l.file)?.leftBehind.push(ctx.redactor.redactDeep(l));
+    const late = await state.runLedger.drain(createCleanupRunner(ctx, runRequests), markCleaned(services));
+    for (const l of late) results.find((c) => c?.file === l.file)?.leftBehind.push(services.redactor.redactDeep(l));
   }
   const cards = results.filter((c): c is CardResult => c !== undefined);
   const run: RunResult = {
     runId: opts.runId ?? randomUUID(),
     target: opts.target,
     startedAt,
-    seed: ctx.seed,
+    seed: settings.seed,
     ...(opts.shard ? { shard: opts.shard } : {}),
     summary: summarize(cards, Math.round(performance.now() - started)),
     cards,
     leftBehind: cards.flatMap((c) => c.leftBehind),
     coverage: computeCoverage(cards),
-    ...(ctx.abort ? { aborted: ctx.abort } : {}),
+    ...(state.abort ? { aborted: state.abort } : {}),
   };
-  ctx.onEvent({ type: 'run-end', result: run });
+  services.onEvent({ type: 'run-end', result: run });
   return run;
 }

@@ -1,15 +1,15 @@
 import { SECRET_KEY } from '../core/redact.js';
 import { renderJson, renderPath, renderRecord } from '../plan/render.js';
 import type { CleanupLedger, LedgerEntry } from './cleanup-ledger.js';
-import type { ExecuteContext } from './context.js';
+import type { ExecuteServices } from './context.js';
 import type { JournalCleanup } from './journal.js';
 
 /** Render an entry's cleanups for the disk journal; credentials stay out (the profile name goes in). */
-function renderForJournal(entry: LedgerEntry, ctx: ExecuteContext): JournalCleanup[] | undefined {
+function renderForJournal(entry: LedgerEntry, services: ExecuteServices): JournalCleanup[] | undefined {
   try {
     return entry.cleanups.map((c) => ({
       method: c.method,
-      baseUrl: ctx.baseUrlFor(entry.api),
+      baseUrl: services.baseUrlFor(entry.api),
       path: renderPath(c.path, entry.scope),
       query: renderRecord(c.query, entry.scope),
       headers: Object.fromEntries(
@@ -26,10 +26,10 @@ function renderForJournal(entry: LedgerEntry, ctx: ExecuteContext): JournalClean
 }
 
 /** Add to the in-memory ledger and, when the run keeps one, to the journal on disk. */
-export function recordCreated(ledger: CleanupLedger, entry: LedgerEntry, ctx: ExecuteContext): void {
-  if (ctx.journal) {
-    const cleanups = renderForJournal(entry, ctx);
-    entry.journalKey = ctx.journal.created({
+export function recordCreated(ledger: CleanupLedger, entry: LedgerEntry, services: ExecuteServices): void {
+  if (services.journal) {
+    const cleanups = renderForJournal(entry, services);
+    entry.journalKey = services.journal.created({
       file: entry.file,
       createdBy: entry.createdBy,
       field: entry.field,
@@ -45,8 +45,8 @@ export function recordCreated(ledger: CleanupLedger, entry: LedgerEntry, ctx: Ex
   ledger.add(entry);
 }
 
-export function markCleaned(ctx: ExecuteContext) {
+export function markCleaned(services: ExecuteServices) {
   return (entry: LedgerEntry) => {
-    if (entry.journalKey) ctx.journal?.cleaned(entry.journalKey);
+    if (entry.journalKey) services.journal?.cleaned(entry.journalKey);
   };
 }

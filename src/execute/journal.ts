@@ -1,16 +1,11 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { JsonValue } from '../core/json.js';
+import type { RequestShape } from '../core/request.js';
 
 /** A cleanup request rendered at creation time, without credentials: auth comes from the profile when it runs. */
-export interface JournalCleanup {
-  method: string;
+export interface JournalCleanup extends RequestShape {
   baseUrl: string;
-  path: string;
-  query?: Record<string, string>;
-  headers?: Record<string, string>;
-  body?: JsonValue;
-  form?: Record<string, string>;
+  /** Auth profile name, or `none`. */
   auth?: string;
   api?: string;
 }

@@ -1,9 +1,9 @@
 import type { RequestSpec } from '../core/card.js';
+import { CardcheckError } from '../core/errors.js';
 import { dotSegment, pathEscape, pathSegments } from '../util/origin-relative-path.js';
-import { TargetError } from './context.js';
 
 /** A rendered request would leave the target or smuggle headers; it is not sent. */
-export class UnsafeRequestError extends TargetError {}
+const unsafe = (message: string) => new CardcheckError('request-unsafe', message);
 
 const where = (spec: RequestSpec) => `${spec.method} ${spec.path} (line ${spec.line})`;
 
@@ -14,11 +14,9 @@ const where = (spec: RequestSpec) => `${spec.method} ${spec.path} (line ${spec.l
  * URL parser takes as `.` or `..`.
  */
 export function assertSafePath(spec: RequestSpec, rendered: string): void {
-  const escape = pathEscape(rendered);
-  if (escape)
-    throw new UnsafeRequestError(
-      `the path of ${where(spec)} leaves the target once filled in: ${escape}; nothing was sent`,
-    );
+  const escaped = pathEscape(rendered);
+  if (escaped)
+    throw unsafe(`the path of ${where(spec)} leaves the target once filled in: ${escaped}; nothing was sent`);
   const written = pathSegments(spec.path);
   const sent = pathSegments(rendered);
   sent.forEach((seg, i) => {
@@ -27,7 +25,7 @@ export function assertSafePath(spec: RequestSpec, rendered: string): void {
     const own = written.length === sent.length && written[i] === seg;
     if (dot && !own) {
       const from = written.length === sent.length ? ` "${written[i] ?? ''}"` : '';
-      throw new UnsafeRequestError(
+      throw unsafe(
         `the path of ${where(spec)} leaves the path it names once filled in: the segment${from} becomes "${dot}"; nothing was sent`,
       );
     }
@@ -40,11 +38,11 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function assertSafeHeaders(spec: RequestSpec, headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
     if (!TOKEN.test(name))
-      throw new UnsafeRequestError(
+      throw unsafe(
         `header name "${name.replace(/[^\x20-\x7e]/g, '?')}" of ${where(spec)} is not a valid header name; nothing was sent`,
       );
     if (/[\r\n\0]/.test(value)) {
-      throw new UnsafeRequestError(
+      throw unsafe(
         `header "${name}" of ${where(spec)} holds a line break (CR or LF) once filled in, so it was not sent (its value is not shown); check the values it is built from, e.g. an environment variable read with a trailing newline`,
       );
     }

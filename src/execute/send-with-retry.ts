@@ -1,16 +1,28 @@
+import { transportKind } from '../core/errors.js';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/client.js';
-import { TransportError } from '../http/client.js';
 import type { HostLimiter } from './host-limiter.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { backoffMs, parseRetryAfter, retryHintFromBody, safeToResend } from './retry-policy.js';
 
-export interface RetryState {
-  policy: RetryPolicy;
+/** What transport retries use up as the run goes. */
+export interface RetryBudget {
+  /** Hosts that asked to slow down wait here, whichever card sends to them. */
   limiter: HostLimiter;
   /** Retries left in the run. */
-  budgetLeft: number;
+  left: number;
+}
+
+/** Time as transport retries see it. */
+export interface Clock {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
+}
+
+/** What a send's retries follow: the run's policy, the run's budget (spent in place), time. */
+export interface RetryState {
+  policy: RetryPolicy;
+  budget: RetryBudget;
+  clock: Clock;
 }
 
 export interface SendOptions {
@@ -36,27 +48,30 @@ export async function sendWithRetry(
   opts: SendOptions = {},
 ): Promise<HttpResponse> {
   const host = hostOf(req);
+  const { policy, budget, clock } = state;
   for (let retry = 0; ; retry++) {
-    await state.limiter.wait(host);
-    const canRetry = retry < state.policy.maxRetries && state.budgetLeft > 0;
+    await budget.limiter.wait(host);
+    const canRetry = retry < policy.maxRetries && budget.left > 0;
     let res: HttpResponse;
     try {
       res = await http.send(req);
     } catch (err) {
-      const lost = err instanceof TransportError && (err.kind === 'reset' || err.kind === 'timeout');
+      const kind = transportKind(err);
+      const lost = kind === 'reset' || kind === 'timeout';
       if (!lost || !canRetry || !(opts.resendable || safeToResend(req.method, req.headers))) throw err;
-      const delay = backoffMs(state.policy, retry);
-      state.budgetLeft--;
-      opts.onRetry?.(err.message, delay);
-      await state.sleep(delay);
+      const message = err instanceof Error ? err.message : String(err);
+      const delay = backoffMs(policy, retry);
+      budget.left--;
+      opts.onRetry?.(message, delay);
+      await clock.sleep(delay);
       continue;
     }
     const slowDown = (res.status === 429 || res.status === 503) && !opts.expected?.includes(res.status);
     if (!slowDown || !canRetry) return res;
-    const asked = retryHintFromBody(res.json) ?? parseRetryAfter(res.headers['retry-after'], state.now());
-    const delay = Math.min(state.policy.maxDelayMs, asked ?? backoffMs(state.policy, retry));
-    state.limiter.pause(host, delay);
-    state.budgetLeft--;
+    const asked = retryHintFromBody(res.json) ?? parseRetryAfter(res.headers['retry-after'], clock.now());
+    const delay = Math.min(policy.maxDelayMs, asked ?? backoffMs(policy, retry));
+    budget.limiter.pause(host, delay);
+    budget.left--;
     opts.onRetry?.(`${res.status}`, delay);
   }
 }

@@ -1,29 +1,19 @@
 import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
-import type { JsonValue } from '../core/json.js';
+import type { RequestShape } from '../core/request.js';
 import type { ObservedResponse } from '../core/response.js';
-import type { TlsSettings } from './dispatchers.js';
+import type { DispatcherPool, TlsSettings } from './dispatchers.js';
 import { createDispatcherPool } from './dispatchers.js';
 import type { ProxySettings } from './proxy-env.js';
 import { toTransportError } from './transport-error.js';
 
 export type { TlsSettings } from './dispatchers.js';
 export type { ProxySettings } from './proxy-env.js';
-export type { TransportErrorKind } from './transport-error.js';
-export { TransportError } from './transport-error.js';
 
 /** A request as the executor hands it over: already rendered, origin-relative path. */
-export interface HttpRequest {
+export interface HttpRequest extends RequestShape {
   /** Base URL of the API; the path is joined to its own path prefix. */
   baseUrl: string;
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  headers?: Record<string, string>;
-  /** JSON body. */
-  body?: JsonValue;
-  /** application/x-www-form-urlencoded body. */
-  form?: Record<string, string>;
   /** Follow same-origin redirects (at most 5). Cross-origin redirects are never followed. */
   followRedirects?: boolean;
 }
@@ -60,6 +50,89 @@ export function joinUrl(baseUrl: string, path: string, query?: Record<string, st
   return url;
 }
 
+/** Headers and body as sent: a form wins over a JSON body; the request's own content-type wins over the default. */
+function encode(req: HttpRequest): { headers: Record<string, string>; body?: string } {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // Header names are case-insensitive: later ones replace earlier ones.
+  for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+  if (req.form !== undefined) {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    return { headers, body: new URLSearchParams(req.form).toString() };
+  }
+  if (req.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    return { headers, body: JSON.stringify(req.body) };
+  }
+  return { headers };
+}
+
+/** The body as JSON when the content type says JSON and it parses; else undefined. */
+function parseJson(text: string, contentType: string): unknown {
+  if (!/[/+]json\b/i.test(contentType) || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One request to one URL, no redirect followed. */
+async function sendOnce(pool: DispatcherPool, url: URL, req: HttpRequest): Promise<HttpResponse> {
+  const { headers, body } = encode(req);
+  const started = performance.now();
+  const route = pool.routeFor(url);
+  let res: Dispatcher.ResponseData;
+  let text: string;
+  try {
+    res = await route.dispatcher.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: req.method as Dispatcher.HttpMethod,
+      headers,
+      body,
+    });
+    text = await res.body.text();
+  } catch (err) {
+    throw toTransportError(err, url, route);
+  }
+  const responseHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers))
+    if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+  const contentType = responseHeaders['content-type'] ?? '';
+  return {
+    status: res.statusCode,
+    headers: responseHeaders,
+    contentType,
+    json: parseJson(text, contentType),
+    text,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** Send, following same-origin redirects (at most 5) when the request asks to. */
+async function sendFollowing(pool: DispatcherPool, req: HttpRequest): Promise<HttpResponse> {
+  let url = joinUrl(req.baseUrl, req.path, req.query);
+  let res = await sendOnce(pool, url, req);
+  for (
+    let hops = 0;
+    req.followRedirects && hops < 5 && res.status >= 300 && res.status < 400 && res.headers.location;
+    hops++
+  ) {
+    const next = new URL(res.headers.location, url);
+    // Credentials never travel to another origin: such redirects are returned as they are.
+    if (next.origin !== url.origin) break;
+    url = next;
+    const method =
+      res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === 'POST') ? 'GET' : req.method;
+    res = await sendOnce(pool, url, {
+      ...req,
+      method,
+      ...(method === 'GET' ? { body: undefined, form: undefined } : {}),
+    });
+  }
+  return res;
+}
+
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const pool = createDispatcherPool({
     timeoutMs: options.timeoutMs ?? 30_000,
@@ -67,78 +140,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     proxy: options.proxy,
     lookup: options.lookup,
   });
-
-  const once = async (url: URL, req: HttpRequest): Promise<HttpResponse> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    // Header names are case-insensitive: later ones replace earlier ones.
-    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
-    let body: string | undefined;
-    if (req.form !== undefined) {
-      body = new URLSearchParams(req.form).toString();
-      headers['content-type'] ??= 'application/x-www-form-urlencoded';
-    } else if (req.body !== undefined) {
-      body = JSON.stringify(req.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const started = performance.now();
-    const route = pool.routeFor(url);
-    let res: Dispatcher.ResponseData;
-    let text: string;
-    try {
-      res = await route.dispatcher.request({
-        origin: url.origin,
-        path: url.pathname + url.search,
-        method: req.method as Dispatcher.HttpMethod,
-        headers,
-        body,
-      });
-      text = await res.body.text();
-    } catch (err) {
-      throw toTransportError(err, url, route);
-    }
-    const responseHeaders: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers))
-      if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
-    const contentType = responseHeaders['content-type'] ?? '';
-    let json: unknown;
-    if (/[/+]json\b/i.test(contentType) && text.trim() !== '') {
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-    }
-    return {
-      status: res.statusCode,
-      headers: responseHeaders,
-      contentType,
-      json,
-      text,
-      durationMs: performance.now() - started,
-    };
-  };
-
   return {
-    async send(req) {
-      let url = joinUrl(req.baseUrl, req.path, req.query);
-      let res = await once(url, req);
-      for (
-        let hops = 0;
-        req.followRedirects && hops < 5 && res.status >= 300 && res.status < 400 && res.headers.location;
-        hops++
-      ) {
-        const next = new URL(res.headers.location, url);
-        // Credentials never travel to another origin: such redirects are returned as they are.
-        if (next.origin !== url.origin) break;
-        url = next;
-        const method =
-          res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === 'POST')
-            ? 'GET'
-            : req.method;
-        res = await once(url, { ...req, method, ...(method === 'GET' ? { body: undefined, form: undefined } : {}) });
-      }
-      return res;
-    },
+    send: (req) => sendFollowing(pool, req),
     close: () => pool.close(),
   };
 }

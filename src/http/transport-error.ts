@@ -1,25 +1,10 @@
 import { errors } from 'undici';
-
-export type TransportErrorKind =
-  | 'refused'
-  | 'timeout'
-  | 'reset'
-  | 'dns'
-  | 'tls'
-  | 'proxy'
-  | 'invalid-response'
-  | 'other';
+import type { TransportErrorKind } from '../core/errors.js';
+import { CardcheckError } from '../core/errors.js';
 
 /** The target could not be talked to; not a contract failure. */
-export class TransportError extends Error {
-  readonly code = 'transport-error';
-  constructor(
-    readonly kind: TransportErrorKind,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const transportError = (kind: TransportErrorKind, message: string) =>
+  new CardcheckError('transport', message, { transport: kind });
 
 /** The server's certificate could not be trusted: the code OpenSSL gives → what it means. */
 const UNTRUSTED: Record<string, string> = {
@@ -45,36 +30,30 @@ function codeOf(err: unknown): string {
   return code && code !== 'UND_ERR_SOCKET' ? code : cause || code;
 }
 
-function tlsError(code: string, where: string): TransportError | undefined {
+function tlsError(code: string, where: string): CardcheckError | undefined {
   const untrusted = UNTRUSTED[code];
   if (untrusted)
-    return new TransportError(
-      'tls',
-      `${where} failed the TLS certificate check: ${untrusted} (${code}); ${TLS_HINT_CA}`,
-    );
+    return transportError('tls', `${where} failed the TLS certificate check: ${untrusted} (${code}); ${TLS_HINT_CA}`);
   if (code === 'CERT_HAS_EXPIRED')
-    return new TransportError(
-      'tls',
-      `${where} failed the TLS certificate check: its certificate has expired (${code})`,
-    );
+    return transportError('tls', `${where} failed the TLS certificate check: its certificate has expired (${code})`);
   if (code === 'CERT_NOT_YET_VALID')
-    return new TransportError(
+    return transportError(
       'tls',
       `${where} failed the TLS certificate check: its certificate is not valid yet (${code}); check the clocks`,
     );
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
-    return new TransportError(
+    return transportError(
       'tls',
       `${where} failed the TLS certificate check: its certificate is not issued for this host name (${code})`,
     );
   if (code.startsWith('ERR_SSL_') && CLIENT_CERT_ALERTS.test(code)) {
-    return new TransportError(
+    return transportError(
       'tls',
       `${where} refused the TLS handshake (${code}): it wants a client certificate it accepts; give one as tls.cert and tls.key of this target in cardcheck.config.yaml`,
     );
   }
   if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))
-    return new TransportError('tls', `the TLS handshake with ${where} failed (${code})`);
+    return transportError('tls', `the TLS handshake with ${where} failed (${code})`);
   return undefined;
 }
 
@@ -86,7 +65,7 @@ export function toTransportError(
   err: unknown,
   url: URL,
   route: { proxy?: string; clientCert?: boolean } = {},
-): TransportError {
+): CardcheckError {
   const { proxy } = route;
   const code = codeOf(err);
   const where = url.origin;
@@ -97,35 +76,32 @@ export function toTransportError(
     err instanceof errors.ConnectTimeoutError ||
     code === 'UND_ERR_CONNECT_TIMEOUT'
   ) {
-    return new TransportError(
-      'timeout',
-      `${where} did not answer in time${proxy ? ` (through the proxy ${proxy})` : ''}`,
-    );
+    return transportError('timeout', `${where} did not answer in time${proxy ? ` (through the proxy ${proxy})` : ''}`);
   }
   const tls = tlsError(code, where);
   if (tls) return tls;
   if (proxy) {
     const status = /Proxy response \((\d+)\)|\((\d+)\)/.exec(msg);
     if (/proxy/i.test(msg))
-      return new TransportError(
+      return transportError(
         'proxy',
         `the proxy ${proxy} would not forward the request to ${where} (${status ? `it answered ${status[1] ?? status[2]}` : msg}); check HTTPS_PROXY / HTTP_PROXY, or exclude the host with NO_PROXY`,
       );
     if (code === 'ECONNREFUSED')
-      return new TransportError(
+      return transportError(
         'refused',
         `the proxy ${proxy} refused the connection (for ${where}); check HTTPS_PROXY / HTTP_PROXY, or exclude the host with NO_PROXY`,
       );
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-      return new TransportError(
+      return transportError(
         'dns',
         `the host of the proxy ${proxy} could not be found (for ${where}); check HTTPS_PROXY / HTTP_PROXY`,
       );
   }
   if (code === 'ECONNREFUSED')
-    return new TransportError('refused', `${where} refused the connection (is the target running?)`);
+    return transportError('refused', `${where} refused the connection (is the target running?)`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return new TransportError('dns', `the host of ${where} could not be found (DNS lookup failed)`);
+    return transportError('dns', `the host of ${where} could not be found (DNS lookup failed)`);
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || err instanceof errors.SocketError) {
     // Under TLS 1.3 a server that wants a client certificate closes the connection
     // after the handshake, before a byte of answer; the client sees no alert.
@@ -134,7 +110,7 @@ export function toTransportError(
       url.protocol === 'https:' && silent && !route.clientCert
         ? '; a server that requires a client certificate (mTLS) does this: give one as tls.cert and tls.key of this target in cardcheck.config.yaml'
         : '';
-    return new TransportError('reset', `${where} closed the connection before answering${hint}`);
+    return transportError('reset', `${where} closed the connection before answering${hint}`);
   }
-  return new TransportError('other', `request to ${where} failed: ${msg}`);
+  return transportError('other', `request to ${where} failed: ${msg}`);
 }

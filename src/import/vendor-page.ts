@@ -1,18 +1,18 @@
 import { HTTP_METHODS } from '../card/endpoint-ref.js';
 import type { JsonValue } from '../core/json.js';
+import type { RequestShape } from '../core/request.js';
 import { findJsonObjects } from './json-in-text.js';
 
-/** What a vendor's documentation page says about one endpoint. */
-export interface VendorEndpoint {
-  method: string;
-  path: string;
+/**
+ * What a vendor's documentation page says about one endpoint: a request's
+ * method and path, its `body` when the page marks an example as such, and more.
+ */
+export interface VendorEndpoint extends Pick<RequestShape, 'method' | 'path' | 'body'> {
   /** 1-based line the endpoint was read from. */
   line: number;
   title: string;
   /** The page's own address, when it gives one. */
   source?: string;
-  /** The example request body, when the page marks one as such. */
-  body?: JsonValue;
   /** Header parameters the page lists (names only). */
   headers: string[];
   /** Example responses, in page order. */

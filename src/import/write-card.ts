@@ -1,6 +1,7 @@
 import type { JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
 import { SECRET_KEY } from '../core/redact.js';
+import type { RequestShape } from '../core/request.js';
 import type { VendorEndpoint } from './vendor-page.js';
 
 /** `client_secret` → `CLIENT_SECRET`, `X-Auth-Token` → `X_AUTH_TOKEN`. */
@@ -28,6 +29,9 @@ const cardPath = (path: string) =>
     (_m, a: string | undefined, b: string | undefined) => `{{resolved.${a ?? b}}}`,
   );
 
+/** The Request Template of a drafted card: what the page gives of a request. */
+type RequestDraft = Pick<RequestShape, 'method' | 'path' | 'headers' | 'body'>;
+
 const fence = (value: JsonValue) => ['```json', JSON.stringify(value, null, 2), '```'];
 
 /**
@@ -39,7 +43,7 @@ const fence = (value: JsonValue) => ['```json', JSON.stringify(value, null, 2), 
  */
 export function writeCard(e: VendorEndpoint, from: string, today: string, api?: string): string {
   const path = cardPath(e.path);
-  const request: { [k: string]: JsonValue } = { method: e.method, path };
+  const request: RequestDraft = { method: e.method, path };
   if (e.headers.length) request.headers = Object.fromEntries(e.headers.map((h) => [h, `{{env.${envName(h)}}}`]));
   if (e.body !== undefined) request.body = withoutSecrets(e.body);
   const success = e.expectStatus ?? e.responses.find((r) => r.status >= 200 && r.status < 300)?.status;

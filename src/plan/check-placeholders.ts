@@ -59,6 +59,146 @@ function fakerProblem(module: string, method: string): string | undefined {
   return undefined;
 }
 
+/** One check of a card's placeholders: what it knows, and where its findings go. */
+interface Check {
+  card: Card;
+  env: Readonly<Record<string, string | undefined>> | undefined;
+  knownCards: ReadonlySet<string>;
+  /** Names of the card's UID fields. */
+  declared: string[];
+  result: PlaceholderCheck;
+}
+
+/** An error at the placeholder, added to the check's findings. */
+function report(c: Check, p: Placeholder, ruleId: string, message: string, hint: string): void {
+  c.result.diagnostics.push({
+    ruleId,
+    severity: 'error',
+    file: c.card.file,
+    line: p.line,
+    column: p.column,
+    message,
+    hint,
+  });
+}
+
+/** `{{card.<id>.…}}`: a card of this run, other than this one; recorded as a need. */
+function checkCardRef(c: Check, p: Placeholder, id: string): void {
+  if (!c.knownCards.has(id)) {
+    const near = didYouMean(id, [...c.knownCards]);
+    report(
+      c,
+      p,
+      'missing-card',
+      `${p.raw} uses card "${id}", which is not among the cards of this run`,
+      near
+        ? `Did you mean card "${near}"? Card ids are the front-matter id or the file name without extension.`
+        : 'Include that card in the run (its folder or file), or fix the id.',
+    );
+  } else if (id === c.card.id) {
+    report(
+      c,
+      p,
+      'chain-cycle',
+      `${p.raw}: a card cannot use its own values`,
+      'Use {{resolved.<field>}} or {{response.<path>}} inside the card.',
+    );
+  } else {
+    c.result.cardNeeds.push({ id, placeholder: p });
+  }
+}
+
+/** `{{resolved.<field>}}`: a declared UID field; one only a person can produce is recorded. */
+function checkFieldRef(c: Check, p: Placeholder, name: string): void {
+  const field = c.card.uidFields.find((f) => f.name === name);
+  if (!field) {
+    const near = didYouMean(name, c.declared);
+    const list = c.declared.length
+      ? `this card declares: ${c.declared.join(', ')}`
+      : 'this card declares no UID fields';
+    report(
+      c,
+      p,
+      'unresolved-placeholder',
+      `${p.raw} names no declared UID field; ${list}`,
+      near
+        ? `Did you mean {{${p.expr.split('.')[0]}.${near}}}? Otherwise declare "${name}" in the UID Resolution section.`
+        : `Declare "${name}" in the UID Resolution section, or use one of the declared fields.`,
+    );
+  } else if (field.source.kind === 'external') {
+    c.result.external.push({
+      placeholder: p,
+      description: field.source.description,
+      browser: field.source.browser !== undefined,
+    });
+  }
+}
+
+/** A placeholder of no known form. */
+function reportUnknownForm(c: Check, p: Placeholder, expr: string): void {
+  const near = didYouMean(expr, ['timestamp', 'uuid', ...c.declared.map((d) => `resolved.${d}`)]);
+  report(
+    c,
+    p,
+    'unresolved-placeholder',
+    `${p.raw} is not a placeholder cardcheck can resolve; known forms: ${KNOWN_FORMS.join(', ')}`,
+    near
+      ? `Did you mean {{${near}}}?`
+      : 'Declare the value as a UID field (use "from_person" if only a person can produce it) and write {{resolved.<field>}}.',
+  );
+}
+
+function checkPlaceholder(c: Check, p: Placeholder, region: Region): void {
+  const ref = classifyExpr(p.expr);
+  switch (ref.ns) {
+    case 'timestamp':
+    case 'uuid':
+    case 'pkce':
+      break;
+    case 'faker': {
+      const problem = fakerProblem(ref.module, ref.method);
+      if (problem)
+        report(
+          c,
+          p,
+          'unknown-function',
+          `${p.raw}: ${problem}`,
+          'See https://fakerjs.dev/api/ for modules and functions, e.g. {{faker.internet.email}}.',
+        );
+      break;
+    }
+    case 'env':
+      // Lint runs without the run's environment: env is only checked when it is known.
+      if (c.env && c.env[ref.name] === undefined)
+        report(
+          c,
+          p,
+          'missing-env',
+          `${p.raw} needs the environment variable ${ref.name}, which is not set`,
+          `Set ${ref.name} in the environment or in the file given to --env-file.`,
+        );
+      break;
+    case 'response':
+      if (!region.allowResponse)
+        report(
+          c,
+          p,
+          'unresolved-placeholder',
+          `${p.raw} can only be used in the request's "cleanup"`,
+          'Use {{resolved.<field>}} for values obtained before the request.',
+        );
+      break;
+    case 'card':
+      checkCardRef(c, p, ref.id);
+      break;
+    case 'field':
+      checkFieldRef(c, p, ref.name);
+      break;
+    default:
+      reportUnknownForm(c, p, ref.expr);
+  }
+}
+
 /**
  * Check every placeholder a sent card would evaluate. Unknown namespaces,
  * functions and fields are errors, found before anything is sent.
@@ -69,130 +209,15 @@ export function checkPlaceholders(
   knownCards: ReadonlySet<string>,
   browser = false,
 ): PlaceholderCheck {
-  const declared = card.uidFields.map((f) => f.name);
-  const result: PlaceholderCheck = { diagnostics: [], external: [], cardNeeds: [] };
-  const at = (p: Placeholder, ruleId: string, message: string, hint: string): Diagnostic => ({
-    ruleId,
-    severity: 'error',
-    file: card.file,
-    line: p.line,
-    column: p.column,
-    message,
-    hint,
-  });
-  const push = (d: Diagnostic) => result.diagnostics.push(d);
+  const c: Check = {
+    card,
+    env,
+    knownCards,
+    declared: card.uidFields.map((f) => f.name),
+    result: { diagnostics: [], external: [], cardNeeds: [] },
+  };
   // Browser flows are checked by lint (no env) and by runs that drive a browser; other runs never evaluate them.
-  for (const region of collectRegions(card, browser || env === undefined)) {
-    for (const p of region.placeholders) {
-      const ref = classifyExpr(p.expr);
-      switch (ref.ns) {
-        case 'timestamp':
-        case 'uuid':
-        case 'pkce':
-          break;
-        case 'faker': {
-          const problem = fakerProblem(ref.module, ref.method);
-          if (problem)
-            push(
-              at(
-                p,
-                'unknown-function',
-                `${p.raw}: ${problem}`,
-                'See https://fakerjs.dev/api/ for modules and functions, e.g. {{faker.internet.email}}.',
-              ),
-            );
-          break;
-        }
-        case 'env':
-          // Lint runs without the run's environment: env is only checked when it is known.
-          if (env && env[ref.name] === undefined)
-            push(
-              at(
-                p,
-                'missing-env',
-                `${p.raw} needs the environment variable ${ref.name}, which is not set`,
-                `Set ${ref.name} in the environment or in the file given to --env-file.`,
-              ),
-            );
-          break;
-        case 'response':
-          if (!region.allowResponse)
-            push(
-              at(
-                p,
-                'unresolved-placeholder',
-                `${p.raw} can only be used in the request's "cleanup"`,
-                'Use {{resolved.<field>}} for values obtained before the request.',
-              ),
-            );
-          break;
-        case 'card':
-          if (!knownCards.has(ref.id)) {
-            const near = didYouMean(ref.id, [...knownCards]);
-            push(
-              at(
-                p,
-                'missing-card',
-                `${p.raw} uses card "${ref.id}", which is not among the cards of this run`,
-                near
-                  ? `Did you mean card "${near}"? Card ids are the front-matter id or the file name without extension.`
-                  : 'Include that card in the run (its folder or file), or fix the id.',
-              ),
-            );
-          } else if (ref.id === card.id) {
-            push(
-              at(
-                p,
-                'chain-cycle',
-                `${p.raw}: a card cannot use its own values`,
-                'Use {{resolved.<field>}} or {{response.<path>}} inside the card.',
-              ),
-            );
-          } else {
-            result.cardNeeds.push({ id: ref.id, placeholder: p });
-          }
-          break;
-        case 'field': {
-          const field = card.uidFields.find((f) => f.name === ref.name);
-          if (!field) {
-            const near = didYouMean(ref.name, declared);
-            const list = declared.length
-              ? `this card declares: ${declared.join(', ')}`
-              : 'this card declares no UID fields';
-            push(
-              at(
-                p,
-                'unresolved-placeholder',
-                `${p.raw} names no declared UID field; ${list}`,
-                near
-                  ? `Did you mean {{${p.expr.split('.')[0]}.${near}}}? Otherwise declare "${ref.name}" in the UID Resolution section.`
-                  : `Declare "${ref.name}" in the UID Resolution section, or use one of the declared fields.`,
-              ),
-            );
-          } else if (field.source.kind === 'external') {
-            result.external.push({
-              placeholder: p,
-              description: field.source.description,
-              browser: field.source.browser !== undefined,
-            });
-          }
-          break;
-        }
-        default: {
-          const near = didYouMean(ref.expr, ['timestamp', 'uuid', ...declared.map((d) => `resolved.${d}`)]);
-          push(
-            at(
-              p,
-              'unresolved-placeholder',
-              `${p.raw} is not a placeholder cardcheck can resolve; known forms: ${KNOWN_FORMS.join(', ')}`,
-              near
-                ? `Did you mean {{${near}}}?`
-                : 'Declare the value as a UID field (use "from_person" if only a person can produce it) and write {{resolved.<field>}}.',
-            ),
-          );
-        }
-      }
-    }
-  }
-  return result;
+  for (const region of collectRegions(card, browser || env === undefined))
+    for (const p of region.placeholders) checkPlaceholder(c, p, region);
+  return c.result;
 }

@@ -1,6 +1,6 @@
-import type { Card, Placeholder, RequestSpec } from '../core/card.js';
+import type { Card, Placeholder, RequestSpec, UidField, UidSource } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { FixtureStep } from '../core/plan.js';
+import type { CreateStep, FixtureStep, LookupStep } from '../core/plan.js';
 import { classifyExpr } from './placeholder-expr.js';
 
 /** What a request does, without where it was written: equal keys mean the same request. */
@@ -18,16 +18,29 @@ function requestKey(r: RequestSpec | undefined): string {
   ]);
 }
 
-/** The UID fields a step's requests use, each with the first placeholder that uses it. */
+/** Placeholders of what a step sends or opens: its requests, its browser flow, its value. */
+function stepPlaceholders(step: FixtureStep): readonly Placeholder[] {
+  switch (step.kind) {
+    case 'create':
+      return [...step.request.placeholders, ...(step.lookup?.placeholders ?? [])];
+    case 'lookup':
+      return step.request.placeholders;
+    case 'browser':
+      return step.browser.placeholders;
+    case 'value':
+      return step.placeholders;
+  }
+}
+
+/** The UID fields a step uses, each with the first placeholder that uses it. */
 function fieldsUsed(step: FixtureStep): Map<string, Placeholder> {
   const used = new Map<string, Placeholder>();
-  for (const list of [step.request?.placeholders, step.lookup?.placeholders, step.browser?.placeholders])
-    addFieldRefs(used, list);
+  addFieldRefs(used, stepPlaceholders(step));
   return used;
 }
 
-function addFieldRefs(used: Map<string, Placeholder>, placeholders: readonly Placeholder[] | undefined): void {
-  for (const p of placeholders ?? []) {
+function addFieldRefs(used: Map<string, Placeholder>, placeholders: readonly Placeholder[]): void {
+  for (const p of placeholders) {
     const ref = classifyExpr(p.expr);
     if (ref.ns === 'field' && !used.has(ref.name)) used.set(ref.name, p);
   }
@@ -38,6 +51,64 @@ export interface FixturePlan {
   diagnostics: Diagnostic[];
 }
 
+type RequestStep = CreateStep | LookupStep;
+
+/** Steps that send a request, by `kind METHOD path`, each with the key of its full request once one was needed. */
+type StepsByRoute = Map<string, { full: string; step: RequestStep }[]>;
+
+/**
+ * The step a create or lookup field joins: an earlier step sending the very
+ * same request, else a new one (then `added`).
+ */
+function requestStep(
+  byRoute: StepsByRoute,
+  src: Extract<UidSource, { kind: 'create' | 'lookup' }>,
+): { step: RequestStep; added: boolean } {
+  const req = src.kind === 'create' ? src.create : src.lookup;
+  const route = `${src.kind} ${req.method} ${req.path}`;
+  const candidates = byRoute.get(route) ?? [];
+  const full =
+    src.kind === 'create' && (!src.fresh || candidates.length > 0)
+      ? `${src.kind} ${requestKey(req)} ${requestKey(src.lookup)}`
+      : candidates.length > 0
+        ? `${src.kind} ${requestKey(req)}`
+        : '';
+  let found: RequestStep | undefined;
+  for (const c of candidates) {
+    if (!c.full)
+      c.full =
+        c.step.kind === 'create'
+          ? `create ${requestKey(c.step.request)} ${requestKey(c.step.lookup)}`
+          : `lookup ${requestKey(c.step.request)}`;
+    if (c.full === full) found = c.step;
+  }
+  if (found) return { step: found, added: false };
+  const step: RequestStep =
+    src.kind === 'create'
+      ? {
+          kind: 'create',
+          request: src.create,
+          lookup: src.lookup,
+          fields: [],
+          cleanups: [],
+          sharedKey: src.fresh ? undefined : full,
+        }
+      : { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] };
+  candidates.push({ full, step });
+  byRoute.set(route, candidates);
+  return { step, added: true };
+}
+
+/** The field's cleanup joins the step's (once), or its note explains why there is none. */
+function addCleanup(step: FixtureStep, field: UidField): void {
+  if (field.cleanup) {
+    const c = field.cleanup;
+    if (!step.cleanups.some((x) => x === c || requestKey(x) === requestKey(c))) step.cleanups.push(c);
+  } else if (field.cleanupNote && !step.cleanupNote) {
+    step.cleanupNote = field.cleanupNote;
+  }
+}
+
 /**
  * Group the card's resolvable UID fields into requests (fields from the same
  * create call share ONE call) and order them so a step runs after the steps
@@ -45,7 +116,7 @@ export interface FixturePlan {
  */
 export function planFixtures(card: Card, browser = false): FixturePlan {
   // Grouped by METHOD + path first; the full request is compared only when two fields share those.
-  const byRoute = new Map<string, { full: string; step: FixtureStep }[]>();
+  const byRoute: StepsByRoute = new Map();
   const ordered: FixtureStep[] = [];
   const lineOf = new Map<string, number>();
   for (const field of card.uidFields) {
@@ -64,52 +135,17 @@ export function planFixtures(card: Card, browser = false): FixturePlan {
       continue;
     }
     lineOf.set(field.name, field.line);
-    let step: FixtureStep | undefined;
-    if (src.kind !== 'value') {
-      const req = src.kind === 'create' ? src.create : src.lookup;
-      const route = `${src.kind} ${req.method} ${req.path}`;
-      const candidates = byRoute.get(route) ?? [];
-      const full =
-        src.kind === 'create' && (!src.fresh || candidates.length > 0)
-          ? `${src.kind} ${requestKey(req)} ${requestKey(src.lookup)}`
-          : candidates.length > 0
-            ? `${src.kind} ${requestKey(req)}`
-            : '';
-      for (const c of candidates) {
-        if (!c.full)
-          c.full =
-            c.step.kind === 'create'
-              ? `create ${requestKey(c.step.request)} ${requestKey(c.step.lookup)}`
-              : `lookup ${requestKey(c.step.request)}`;
-        if (c.full === full) step = c.step;
-      }
-      if (!step) {
-        step =
-          src.kind === 'create'
-            ? {
-                kind: 'create',
-                request: src.create,
-                lookup: src.lookup,
-                fields: [],
-                cleanups: [],
-                sharedKey: src.fresh ? undefined : full,
-              }
-            : { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] };
-        candidates.push({ full, step });
-        byRoute.set(route, candidates);
-        ordered.push(step);
-      }
-    } else {
-      step = { kind: 'value', value: src.value, fields: [], cleanups: [] };
+    let step: FixtureStep;
+    if (src.kind === 'value') {
+      step = { kind: 'value', value: src.value, placeholders: src.placeholders, fields: [], cleanups: [] };
       ordered.push(step);
+    } else {
+      const joined = requestStep(byRoute, src);
+      step = joined.step;
+      if (joined.added) ordered.push(step);
     }
     step.fields.push({ name: field.name, extractFrom: src.kind === 'value' ? '' : src.extractFrom });
-    if (field.cleanup) {
-      const c = field.cleanup;
-      if (!step.cleanups.some((x) => x === c || requestKey(x) === requestKey(c))) step.cleanups.push(c);
-    } else if (field.cleanupNote && !step.cleanupNote) {
-      step.cleanupNote = field.cleanupNote;
-    }
+    addCleanup(step, field);
   }
   return orderSteps(ordered, card, lineOf);
 }
@@ -120,7 +156,7 @@ function orderSteps(all: FixtureStep[], card: Card, lineOf: Map<string, number>)
   // Each step's dependencies, with the placeholder that makes it depend (where a cycle is reported).
   const deps = new Map(
     all.map((s) => {
-      const used = s.kind === 'value' ? valueFields(card, s) : fieldsUsed(s);
+      const used = fieldsUsed(s);
       const on = new Map<FixtureStep, Placeholder>();
       for (const [name, p] of used) {
         const d = owner.get(name);
@@ -160,13 +196,4 @@ function orderSteps(all: FixtureStep[], card: Card, lineOf: Map<string, number>)
   };
   for (const s of all) visit(s, []);
   return { steps: ordered, diagnostics: diagnostics.slice(0, 1) };
-}
-
-function valueFields(card: Card, step: FixtureStep): Map<string, Placeholder> {
-  const used = new Map<string, Placeholder>();
-  for (const f of step.fields) {
-    const src = card.uidFields.find((x) => x.name === f.name)?.source;
-    if (src?.kind === 'value') addFieldRefs(used, src.placeholders);
-  }
-  return used;
 }

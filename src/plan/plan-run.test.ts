@@ -58,7 +58,7 @@ describe('planCard', () => {
     const plan = planCard(load(text), { env: {} });
     expect(plan.action).toBe('run');
     expect(plan.fixtures).toHaveLength(1);
-    expect(plan.fixtures[0]?.fields.map((f) => f.name)).toEqual(['client_id', 'client_secret']);
+    expect(plan.fixtures?.[0]?.fields.map((f) => f.name)).toEqual(['client_id', 'client_secret']);
   });
 
   it('needs env placeholders to be set, and names the variable', () => {

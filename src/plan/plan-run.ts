@@ -1,12 +1,13 @@
 import { cardRequests } from '../card/card-requests.js';
 import { scanPlaceholders } from '../card/placeholders.js';
 import { sourceLine } from '../card/source-text.js';
-import type { ParseCardResult } from '../core/card.js';
+import type { Card, ParseCardResult } from '../core/card.js';
 import type { AuthProfile } from '../core/config.js';
 import { profileSettings } from '../core/config.js';
 import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
 import { isError } from '../core/diagnostic.js';
-import type { CardPlan, RunPlan } from '../core/plan.js';
+import type { CardPlan, PlanBase, RunPlan } from '../core/plan.js';
+import { notRun } from '../core/plan.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { checkPlaceholders } from './check-placeholders.js';
 import { orderByNeeds } from './order-cards.js';
@@ -101,18 +102,14 @@ export function planCard(
 ): CardPlan {
   const { card } = loaded;
   const auth = card?.frontMatter.auth ?? loaded.folder?.auth;
-  // One object literal with every field, filled in below: every plan has the same shape (spreads gave each outcome its own).
-  const plan: CardPlan = {
+  const base: PlanBase & { card?: Card } = {
     file: loaded.file,
     line: card?.title?.line ?? 1,
     endpoint: card?.frontMatter.endpoint ?? (card?.request ? `${card.request.method} ${card.request.path}` : ''),
     title: card?.title?.text ?? '',
     id: card?.id ?? loaded.file,
-    action: 'run',
-    reason: '',
     diagnostics: [],
     card,
-    fixtures: [],
     api: card?.frontMatter.api ?? loaded.folder?.api,
     auth,
     needs: [],
@@ -120,42 +117,41 @@ export function planCard(
     needed: false,
   };
   const shown = (ds: Diagnostic[]) => ds.map((d) => withSource(d, loaded.text));
-  if (card && card.frontMatter.status === 'skip') {
-    plan.action = 'skip';
-    plan.reason = card.frontMatter.skipReason ?? 'status: skip (no skipReason given)';
-    plan.diagnostics = shown(loaded.diagnostics);
-    return plan;
-  }
+  if (card && card.frontMatter.status === 'skip')
+    return notRun(
+      base,
+      'skip',
+      card.frontMatter.skipReason ?? 'status: skip (no skipReason given)',
+      shown(loaded.diagnostics),
+    );
   const more: Diagnostic[] = card ? checkProfiles(loaded, auth, options) : [];
   const checked = card ? checkPlaceholders(card, options.env, knownCards, options.browser) : undefined;
   const fixtures = card ? planFixtures(card, options.browser) : undefined;
-  plan.diagnostics = shown([
+  base.diagnostics = shown([
     ...loaded.diagnostics,
     ...more,
     ...(checked?.diagnostics ?? []),
     ...(fixtures?.diagnostics ?? []),
   ]);
-  const first = plan.diagnostics.find(isError);
-  if (!card || first) {
-    plan.action = 'error';
-    plan.reason = first ? summarizeDiagnostic(first) : 'the card could not be read';
-    return plan;
-  }
+  const first = base.diagnostics.find(isError);
+  if (!card || first) return notRun(base, 'error', first ? summarizeDiagnostic(first) : 'the card could not be read');
   if (checked && checked.cardNeeds.length > 0) {
     // Without a prototype, so that a card named __proto__ is a key like any other.
     const needsAt: Record<string, { line: number; column: number }> = Object.create(null);
     for (const n of checked.cardNeeds) needsAt[n.id] ??= { line: n.placeholder.line, column: n.placeholder.column };
-    plan.needsAt = needsAt;
-    plan.needs = Object.keys(needsAt);
+    base.needsAt = needsAt;
+    base.needs = Object.keys(needsAt);
   }
   const person = checked?.external.find((e) => !(e.browser && options.browser));
-  if (person) {
-    plan.action = 'skip';
-    plan.reason = `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}${person.browser ? '; the card says how: run with --browser to do it in headless Chromium' : ''}`;
-    return plan;
-  }
-  plan.fixtures = fixtures?.steps ?? [];
-  return plan;
+  if (person)
+    return notRun(
+      base,
+      'skip',
+      `needs ${person.placeholder.raw}, which only a person can produce (${person.description}); ${card.file}:${person.placeholder.line}${person.browser ? '; the card says how: run with --browser to do it in headless Chromium' : ''}`,
+    );
+  // Parsing reports a card without a Request Template as an error, so this is a safeguard: a runnable plan has its request.
+  if (!card.request) return notRun(base, 'error', 'the card has no request');
+  return { ...base, action: 'run', card, request: card.request, fixtures: fixtures?.steps ?? [] };
 }
 
 /** Pure: cards + environment → what to run, in order. No network, no files. */

@@ -1,5 +1,6 @@
 import type { RequestSpec } from '../core/card.js';
-import type { CardPlan, RunPlan } from '../core/plan.js';
+import type { CardPlan, FixtureStep, RunnablePlan, RunPlan } from '../core/plan.js';
+import { notRun } from '../core/plan.js';
 
 /** Methods a production target accepts without `--allow-mutations`. */
 export const SAFE_METHODS: readonly string[] = ['GET', 'HEAD'];
@@ -30,15 +31,22 @@ export interface ProductionGuardResult {
  * steps (a shared step's lookup comes before its create), the Request
  * Template, the template's cleanup, then the fixtures' cleanups.
  */
-export function plannedRequests(plan: CardPlan): RequestSpec[] {
-  const steps = plan.fixtures.flatMap((s) => [s.kind === 'create' ? s.lookup : undefined, s.request]);
-  const template = plan.card?.request;
+export function plannedRequests(plan: RunnablePlan): RequestSpec[] {
+  const steps = plan.fixtures.flatMap(stepRequests);
+  const template = plan.request;
   const cleanups = plan.fixtures.flatMap((s) => s.cleanups);
-  return [...steps, template, template?.cleanup, ...cleanups].filter((r): r is RequestSpec => r !== undefined);
+  return [...steps, template, template.cleanup, ...cleanups].filter((r): r is RequestSpec => r !== undefined);
+}
+
+/** The requests a fixture step sends, in order: a create's lookup comes first. */
+function stepRequests(step: FixtureStep): (RequestSpec | undefined)[] {
+  if (step.kind === 'create') return [step.lookup, step.request];
+  if (step.kind === 'lookup') return [step.request];
+  return [];
 }
 
 /** The first request that is not GET or HEAD, if any. */
-export function firstMutation(plan: CardPlan): RequestSpec | undefined {
+export function firstMutation(plan: RunnablePlan): RequestSpec | undefined {
   return plannedRequests(plan).find((r) => !SAFE_METHODS.includes(r.method.toUpperCase()));
 }
 
@@ -64,7 +72,7 @@ export function guardProduction(plan: RunPlan, options: ProductionGuardOptions):
     const reason = request
       ? `held back: ${target} and this card sends ${request.method} ${request.path} (line ${request.line}); ${ALLOW}`
       : `held back: ${target} and this card needs card "${needed?.id ?? ''}" (${needed?.file ?? ''}), which is held back; ${ALLOW}`;
-    const skipped: CardPlan = { ...p, action: 'skip', reason };
+    const skipped = notRun(p, 'skip', reason);
     held.set(p.id, skipped);
     heldBack.push({ file: p.file, id: p.id, reason });
     return skipped;

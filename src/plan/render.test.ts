@@ -1,6 +1,7 @@
 import { base, en, Faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
-import { renderJson, renderPath, UnresolvedValueError } from './render.js';
+import { CardcheckError } from '../core/errors.js';
+import { renderJson, renderPath } from './render.js';
 
 const faker = (seed: number) => {
   const f = new Faker({ locale: [en, base] });
@@ -48,6 +49,6 @@ describe('render', () => {
   });
 
   it('throws a typed error for a value that is missing at run time', () => {
-    expect(() => renderJson('{{resolved.nope}}', scope)).toThrow(UnresolvedValueError);
+    expect(() => renderJson('{{resolved.nope}}', scope)).toThrow(CardcheckError);
   });
 });

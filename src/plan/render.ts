@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { replacePlaceholders, solePlaceholder } from '../card/placeholders.js';
+import { CardcheckError } from '../core/errors.js';
 import type { JsonValue } from '../core/json.js';
 import { readPath } from '../util/json-path.js';
 import { classifyExpr } from './placeholder-expr.js';
@@ -26,20 +27,15 @@ export interface RenderScope {
   lenient?: boolean;
 }
 
-export class UnresolvedValueError extends Error {
-  readonly code = 'unresolved-value';
-  constructor(
-    readonly raw: string,
-    detail = 'has no value at this point of the run',
-  ) {
-    super(`${raw} ${detail}`);
-  }
+/** A placeholder with no value when the request is built: `raw` is the placeholder as written. */
+export function unresolvedValue(raw: string, detail = 'has no value at this point of the run'): CardcheckError {
+  return new CardcheckError('value-unresolved', `${raw} ${detail}`, { raw });
 }
 
 function callFaker(faker: Faker, module: string, method: string, raw: string): unknown {
   const mod = (faker as unknown as Record<string, Record<string, unknown> | undefined>)[module];
   const fn = mod?.[method];
-  if (typeof fn !== 'function') throw new UnresolvedValueError(raw, 'is not a faker function');
+  if (typeof fn !== 'function') throw unresolvedValue(raw, 'is not a faker function');
   return (fn as () => unknown).call(mod);
 }
 
@@ -83,7 +79,7 @@ function lookup(expr: string, raw: string, scope: RenderScope): unknown {
   }
   if (value === undefined) {
     if (scope.lenient) return raw;
-    throw new UnresolvedValueError(raw);
+    throw unresolvedValue(raw);
   }
   return value;
 }

@@ -1,6 +1,6 @@
 import type { RequestSpec } from '../core/card.js';
 import type { AuthProfile } from '../core/config.js';
-import type { CardPlan } from '../core/plan.js';
+import type { CardPlan, RunnablePlan } from '../core/plan.js';
 import type { Redactor } from '../core/redact.js';
 import { createCardFaker } from '../execute/card-seed.js';
 import { joinUrl } from '../http/client.js';
@@ -83,9 +83,8 @@ function describeRequest(
 }
 
 /** The steps of a runnable card: fixtures, the request, then its cleanups in reverse order. */
-function describeSteps(plan: CardPlan, ctx: DryRunContext): DryRunStep[] {
-  const template = plan.card?.request;
-  if (!template) return [];
+function describeSteps(plan: RunnablePlan, ctx: DryRunContext): DryRunStep[] {
+  const template = plan.request;
   const scope: RenderScope = {
     timestamp: ctx.now,
     faker: createCardFaker(ctx.seed, plan.id),
@@ -97,7 +96,7 @@ function describeSteps(plan: CardPlan, ctx: DryRunContext): DryRunStep[] {
   for (const step of plan.fixtures) {
     const names = step.fields.map((f) => f.name).join(', ');
     if (step.kind === 'value') continue;
-    if (step.browser) {
+    if (step.kind === 'browser') {
       const flow = step.browser;
       steps.push({
         kind: 'browser',
@@ -108,9 +107,10 @@ function describeSteps(plan: CardPlan, ctx: DryRunContext): DryRunStep[] {
       });
       continue;
     }
-    if (step.lookup) steps.push(describeRequest(`lookup ${names}`, step.lookup, scope, plan, ctx));
-    const label = `${step.kind} ${names}${step.sharedKey ? ' (shared)' : ''}`;
-    if (step.request) steps.push(describeRequest(label, step.request, scope, plan, ctx));
+    const shared = step.kind === 'create' && step.sharedKey ? ' (shared)' : '';
+    if (step.kind === 'create' && step.lookup)
+      steps.push(describeRequest(`lookup ${names}`, step.lookup, scope, plan, ctx));
+    steps.push(describeRequest(`${step.kind} ${names}${shared}`, step.request, scope, plan, ctx));
   }
   steps.push(describeRequest('request', template, scope, plan, ctx));
   if (template.cleanup) steps.push(describeRequest('cleanup of the request', template.cleanup, scope, plan, ctx));
@@ -127,10 +127,8 @@ function describeSteps(plan: CardPlan, ctx: DryRunContext): DryRunStep[] {
 export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): DryRunCard[] {
   return plans.map((plan) => {
     const base = { file: plan.file, endpoint: plan.endpoint };
-    if (plan.action !== 'run' || !plan.card?.request) {
-      const action = plan.action === 'skip' ? 'skip' : 'error';
-      return { ...base, action, reason: ctx.redactor.redact(plan.reason), steps: [] };
-    }
+    if (plan.action !== 'run')
+      return { ...base, action: plan.action, reason: ctx.redactor.redact(plan.reason), steps: [] };
     return { ...base, action: plan.action, steps: describeSteps(plan, ctx) };
   });
 }

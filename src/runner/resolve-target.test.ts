@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../config/load-config.js';
+import type { RequestTemplate } from '../core/card.js';
 import type { CardPlan } from '../core/plan.js';
 import { baseUrlLookup, resolveTarget } from './resolve-target.js';
 
+const request: RequestTemplate = {
+  method: 'GET',
+  path: '/',
+  query: {},
+  headers: {},
+  followRedirects: false,
+  placeholders: [],
+  line: 1,
+  column: 1,
+};
 const plan = (api: string): CardPlan => ({
   file: `${api}.md`,
   line: 1,
@@ -10,8 +21,9 @@ const plan = (api: string): CardPlan => ({
   title: '',
   id: api,
   action: 'run',
-  reason: '',
   diagnostics: [],
+  card: { file: `${api}.md`, id: api, frontMatter: { tags: [], data: {}, keyLines: {} }, uidFields: [], examples: [] },
+  request,
   fixtures: [],
   api,
   needs: [],

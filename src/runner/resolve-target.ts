@@ -2,7 +2,6 @@ import { replacePlaceholders } from '../card/placeholders.js';
 import type { Config, TargetConfig } from '../core/config.js';
 import { CardcheckError } from '../core/errors.js';
 import type { CardPlan } from '../core/plan.js';
-import { TargetError } from '../execute/context.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
 /** The run cannot start: unknown target, ambiguous --target URL, a base URL's variable unset. Exit code 2. */
@@ -63,9 +62,11 @@ export function baseUrlLookup(target: TargetConfig): (api: string | undefined) =
     const url = api ? target.apis[api] : apis.length === 1 ? apis[0]?.[1] : undefined;
     if (url) return url;
     if (!api)
-      throw new TargetError(
+      throw new CardcheckError(
+        'target-api-missing',
+
         `target "${target.name}" has ${apis.length} APIs (${apis.map(([a]) => a).join(', ')}) and this card names none; set \`api:\` in its front-matter or its folder's config`,
       );
-    throw new TargetError(`target "${target.name}" has no base URL for API "${api}"`);
+    throw new CardcheckError('target-api-missing', `target "${target.name}" has no base URL for API "${api}"`);
   };
 }

@@ -84,31 +84,33 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
   const browser = ctx.ownBrowser ?? (typeof options.browser === 'object' ? options.browser : undefined);
   return {
-    http,
-    auth: createAuthResolver(need(ctx.project, 'the project').config.profiles, http, baseUrlFor),
-    baseUrlFor,
-    env: ctx.env,
-    nextTimestamp: createTimestampSource(),
-    seed: ctx.seed,
-    onEvent: options.onEvent ?? (() => {}),
-    outputs: new Map(),
-    shared: new SharedFixtures(),
-    runLedger: new CleanupLedger(),
-    succeeded: new Set(),
-    redactor: need(ctx.redactor, 'the redactor'),
-    retries: options.retries ?? 0,
-    retry: {
-      policy,
-      limiter: new HostLimiter(),
-      budgetLeft: policy.budget,
-      now: Date.now,
-      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    services: {
+      http,
+      auth: createAuthResolver(need(ctx.project, 'the project').config.profiles, http, baseUrlFor),
+      baseUrlFor,
+      redactor: need(ctx.redactor, 'the redactor'),
+      onEvent: options.onEvent ?? (() => {}),
+      journal: ctx.journal,
+      browser,
+      clock: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
     },
-    recordedShapes: await loadRecordedShapes(schemasDir(ctx)),
-    captureBodies: options.updateSchemas ? new Map<string, unknown>() : undefined,
-    journal: ctx.journal,
-    browser,
-    browserTimeoutMs: options.timeoutMs,
+    settings: {
+      env: ctx.env,
+      seed: ctx.seed,
+      retries: options.retries ?? 0,
+      retryPolicy: policy,
+      browserTimeoutMs: options.timeoutMs,
+      recordedShapes: await loadRecordedShapes(schemasDir(ctx)),
+    },
+    state: {
+      nextTimestamp: createTimestampSource(),
+      outputs: new Map(),
+      shared: new SharedFixtures(),
+      runLedger: new CleanupLedger(),
+      succeeded: new Set(),
+      retryBudget: { limiter: new HostLimiter(), left: policy.budget },
+      captureBodies: options.updateSchemas ? new Map<string, unknown>() : undefined,
+    },
   };
 }
 
@@ -118,7 +120,7 @@ const schemasDir = (ctx: RunContext) => path.resolve(ctx.cwd, ctx.options.schema
 function watchForAbort(ctx: RunContext, exec: ExecuteContext): () => void {
   const { signal, runTimeoutMs } = ctx.options;
   const onAbort = () => {
-    exec.abort ??= { kind: 'interrupted', message: 'the run was interrupted' };
+    exec.state.abort ??= { kind: 'interrupted', message: 'the run was interrupted' };
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
@@ -126,7 +128,10 @@ function watchForAbort(ctx: RunContext, exec: ExecuteContext): () => void {
     runTimeoutMs === undefined
       ? undefined
       : setTimeout(() => {
-          exec.abort ??= { kind: 'timeout', message: `the run took longer than ${runTimeoutMs} ms (--run-timeout)` };
+          exec.state.abort ??= {
+            kind: 'timeout',
+            message: `the run took longer than ${runTimeoutMs} ms (--run-timeout)`,
+          };
         }, runTimeoutMs);
   timer?.unref();
   return () => {
@@ -156,7 +161,7 @@ export const executeTask: Task<RunContext> = {
         shard: options.select?.shard,
       });
       ctx.result = { ...base, ...result, seed: ctx.seed };
-      ctx.capturedBodies = exec.captureBodies;
+      ctx.capturedBodies = exec.state.captureBodies;
     } finally {
       stopWatching();
     }

@@ -20,7 +20,10 @@ function schemaFor(
 ): object | undefined {
   if (expect?.schema) return expect.schema;
   let byStatus = exampleSchemas.get(examples);
-  if (!byStatus) exampleSchemas.set(examples, (byStatus = new Map()));
+  if (!byStatus) {
+    byStatus = new Map();
+    exampleSchemas.set(examples, byStatus);
+  }
   if (!byStatus.has(status)) {
     const matching = examples.filter((e) => e.status === status).map((e) => schemaFromExample(e.body));
     byStatus.set(status, matching.length === 0 ? undefined : matching.length === 1 ? matching[0] : { anyOf: matching });

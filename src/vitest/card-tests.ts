@@ -1,9 +1,9 @@
 import { beforeAll, describe, it } from 'vitest';
+import type { CardResult } from '../core/result.js';
+import { describeProblem } from '../report/failure-text.js';
 import { loadProject } from '../runner/load-project.js';
 import type { RunCardsOptions, RunCardsResult } from '../runner/run-cards.js';
 import { runCards } from '../runner/run-cards.js';
-import type { CardResult } from '../core/result.js';
-import { describeProblem } from '../report/failure-text.js';
 
 export interface CardTestsOptions extends RunCardsOptions {
   /** Name of the describe block the cards' tests go in. @default 'cardcheck' */

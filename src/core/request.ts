@@ -1,0 +1,20 @@
+import type { JsonValue } from './json.js';
+
+/**
+ * What every request is made of, wherever it is in the pipeline: as a card
+ * writes it (`RequestSpec`, values may hold placeholders), rendered for
+ * sending (`HttpRequest`), kept in the cleanup journal (`JournalCleanup`), or
+ * drafted from a vendor page (`cardcheck import`). Each of those is derived
+ * from this one, so a new field of a request is added here, once.
+ */
+export interface RequestShape {
+  method: string;
+  /** Origin-relative path; joined to the base URL of the API the request calls. */
+  path: string;
+  query?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>>;
+  /** JSON body. */
+  body?: JsonValue;
+  /** application/x-www-form-urlencoded body; sent instead of `body` when both are given. */
+  form?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,109 @@
+import type { Expectation } from '../core/card.js';
+import { transportKind } from '../core/errors.js';
+import type { JsonValue } from '../core/json.js';
+import type { RunnablePlan } from '../core/plan.js';
+import type { AttemptResult, CheckResult, LeftBehind } from '../core/result.js';
+import type { HttpResponse } from '../http/client.js';
+import { renderJson } from '../plan/render.js';
+import { checkResponse } from '../verify/check-response.js';
+import { compareShapes, recordedKey } from '../verify/drift.js';
+import { schemaFromExample } from '../verify/example-schema.js';
+import type { Attempt } from './attempt.js';
+import { entryBase, startAttempt } from './attempt.js';
+import { errorText } from './card-error.js';
+import { createCleanupRunner } from './cleanup-runner.js';
+import type { ExecuteContext } from './context.js';
+import { resolveFixture } from './fixtures/resolve-fixture.js';
+import { markCleaned, recordCreated } from './journal-entry.js';
+import { is2xx } from './sender.js';
+
+export interface AttemptOutput {
+  attempt: AttemptResult;
+  leftBehind: LeftBehind[];
+}
+
+/** Send the Request Template; when it made something (it has a cleanup and succeeded), that is recorded at once. */
+async function sendRequest(attempt: Attempt): Promise<HttpResponse> {
+  const { plan, scope } = attempt;
+  const template = plan.request;
+  const res = await attempt.send('request', template, scope, { expected: plan.card.expect?.status });
+  if (template.cleanup && is2xx(res.status)) {
+    recordCreated(
+      attempt.ledger,
+      {
+        ...entryBase(attempt),
+        createdBy: `${template.method} ${template.path}`,
+        field: 'response',
+        id: '(see cleanup)',
+        cleanups: [template.cleanup],
+        scope: { ...scope, response: res.json },
+      },
+      attempt.ctx.services,
+    );
+  }
+  return res;
+}
+
+/** The card's expectation with its assertion values rendered in the attempt's scope. */
+function renderedExpectation(attempt: Attempt): Expectation | undefined {
+  const { expect } = attempt.plan.card;
+  return (
+    expect && {
+      ...expect,
+      assertions: expect.assertions.map((a) => ({ ...a, value: renderJson(a.value, attempt.scope) })),
+    }
+  );
+}
+
+/** Drift from the response shape recorded for this card and status (--update-schemas), if one was. */
+function driftChecks(attempt: Attempt, res: HttpResponse): CheckResult[] {
+  const { plan, ctx } = attempt;
+  const recorded = ctx.settings.recordedShapes?.get(recordedKey(plan.api ?? '', plan.id, res.status));
+  if (!recorded || res.json === undefined) return [];
+  return compareShapes(recorded, schemaFromExample(res.json as JsonValue));
+}
+
+/** Undo what the attempt created; a card other cards need keeps its resources until the end of the run. */
+async function cleanUp(attempt: Attempt): Promise<LeftBehind[]> {
+  const { ctx, ledger } = attempt;
+  if (attempt.plan.needed) {
+    ledger.moveTo(ctx.state.runLedger);
+    return [];
+  }
+  return ledger.drain(createCleanupRunner(ctx, attempt.requests), markCleaned(ctx.services));
+}
+
+/** One try of a runnable card: fixtures, request, checks, cleanup. */
+export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<AttemptOutput> {
+  const started = performance.now();
+  const attempt = startAttempt(plan, ctx);
+  const result: AttemptResult = {
+    outcome: 'passed',
+    reason: '',
+    durationMs: 0,
+    checks: [],
+    requests: attempt.requests,
+  };
+  let leftBehind: LeftBehind[] = [];
+  try {
+    for (const step of plan.fixtures) await resolveFixture(attempt, step);
+    const res = await sendRequest(attempt);
+    result.checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
+    result.checks.push(...driftChecks(attempt, res));
+    ctx.state.captureBodies?.set(plan.file, res.json);
+    const failed = result.checks.filter((c) => !c.passed && !c.warning);
+    if (failed.length > 0) {
+      result.outcome = 'failed';
+      result.reason = failed.map((c) => c.message).join('; ');
+    }
+    ctx.state.outputs.set(plan.id, { response: res.json, fields: attempt.fields, outcome: result.outcome });
+  } catch (err) {
+    result.outcome = 'errored';
+    result.reason = errorText(err);
+    const kind = transportKind(err);
+    if (kind === 'refused' || kind === 'dns') ctx.state.abort ??= { kind: 'unreachable', message: result.reason };
+  } finally {
+    leftBehind = await cleanUp(attempt);
+  }
+  return { attempt: { ...result, durationMs: Math.round(performance.now() - started) }, leftBehind };
+}
