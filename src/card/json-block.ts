@@ -3,6 +3,7 @@ import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Placeholder } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
+import { SourceFile } from '../core/source.js';
 import { parseJsonFast } from './fast-json.js';
 import { walkBrackets } from './json-brackets.js';
 import type { JsonLocation, JsonSpans } from './json-spans.js';
@@ -38,27 +39,6 @@ const MESSAGES: Record<string, string> = {
   InvalidCommentToken: 'comments are not allowed in JSON',
 };
 
-/** Offsets where each line of `text` starts, for offset → line/column lookups. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Same answer as positionAt(text, offset), by binary search over line starts. */
-function positionIn(starts: number[], textLength: number, offset: number): { line: number; column: number } {
-  const limit = Math.min(offset, textLength);
-  let lo = 0;
-  let hi = starts.length - 1;
-  // The last line start at or before `limit` (a newline at `limit` itself does not count).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= limit) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-}
-
 /** Deeper JSON would overflow the stack of recursive readers (jsonc-parser's among them). */
 export const MAX_JSON_DEPTH = 256;
 
@@ -82,11 +62,11 @@ export function parseJsonBlock(
   file: string,
   what: string,
 ): { json?: ParsedJson; diagnostic?: Diagnostic } {
-  let starts: number[] | undefined;
+  // Made when a position is first asked for: the fence's content, where it sits in the file.
+  let source: SourceFile | undefined;
   const toFile = (offset: number) => {
-    starts ??= lineStarts(content);
-    const p = positionIn(starts, content.length, offset);
-    return { line: contentLine + p.line - 1, column: p.column };
+    source ??= new SourceFile(file, content, { line: contentLine, column: 1 });
+    return source.positionAt(offset);
   };
   const invalid = (offset: number, message: string): { diagnostic: Diagnostic } => ({
     diagnostic: {

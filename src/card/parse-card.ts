@@ -1,5 +1,6 @@
 import type { Card, ParseCardResult, ResponseExample, UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { decodeSource, SourceFile } from '../core/source.js';
 import { parseExpectation } from './expectation.js';
 import { parseFrontMatter } from './front-matter.js';
 import { parseJsonBlock, parseJsonValue } from './json-block.js';
@@ -7,7 +8,6 @@ import type { Block } from './markdown.js';
 import { scanBlocks } from './markdown.js';
 import { parseRequestTemplate } from './request-template.js';
 import { allSectionBlocks, sectionBlocks } from './sections.js';
-import { decodeSource } from './source-text.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
 
@@ -37,7 +37,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
       hint: 'Save the file as UTF-8 in your editor; the characters on this line were written in another encoding (such as Latin-1).',
     });
   }
-  const fm = parseFrontMatter(text, file);
+  const fm = parseFrontMatter(new SourceFile(file, text));
   diagnostics.push(...fm.diagnostics);
   // The body is the end of the text (it starts mid-line when the closing --- had text after it).
   const blocks = scanBlocks(text, text.length - fm.body.length, fm.bodyLine);

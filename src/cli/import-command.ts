@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lintProject } from '../api/lint-project.js';
 import { loadProject } from '../api/load-project.js';
-import { decodeSource } from '../card/source-text.js';
+import { decodeSource } from '../core/source.js';
 import { readOpenApi } from '../import/openapi.js';
 import type { VendorEndpoint } from '../import/vendor-page.js';
 import { readVendorPage } from '../import/vendor-page.js';

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { AuthProfile, Config, FolderConfig, TargetConfig } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { SourceFile } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
@@ -22,9 +23,12 @@ const PROFILE_TYPES = ['bearer', 'headers', 'basic', 'oauth2-client-credentials'
 
 /** Parse and validate cardcheck.config.yaml text. Every problem is a located diagnostic; never throws. */
 export function parseConfig(text: string, file: string): { config: Config; diagnostics: Diagnostic[] } {
+  // The YAML errors are placed by yaml's LineCounter, as they always were: on YAML it cannot parse it can
+  // miss line breaks inside broken tokens, so its lines may differ from the file's (settings, read from
+  // valid YAML only, are placed by the SourceFile, where both agree).
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false });
-  const r = new YamlReader(doc, lineCounter, file);
+  const r = new YamlReader(doc, new SourceFile(file, text));
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
     r.diagnostics.push({

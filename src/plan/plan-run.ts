@@ -1,11 +1,11 @@
 import { cardRequests } from '../card/card-requests.js';
 import { scanPlaceholders } from '../card/placeholders.js';
-import { sourceLine } from '../card/source-text.js';
 import type { ParseCardResult } from '../core/card.js';
 import type { AuthProfile } from '../core/config.js';
 import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
 import { isError } from '../core/diagnostic.js';
 import type { CardPlan, RunPlan } from '../core/plan.js';
+import { sourceLine } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { checkPlaceholders } from './check-placeholders.js';
 import { orderByNeeds } from './order-cards.js';
