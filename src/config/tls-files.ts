@@ -26,6 +26,9 @@ const reasonOf = (err: unknown) =>
     .replace(/^error:[0-9A-F]+:/i, '')
     .replace(/^[\w ]+ routines::/, '');
 
+type TlsKey = 'ca' | 'cert' | 'key';
+type TlsProblem = (ref: ConfigFileRef, key: TlsKey, message: string, hint: string) => void;
+
 /**
  * Read and check the files a target's `tls:` names, relative to the config
  * file's folder. Every problem is a diagnostic at the setting that names the
@@ -37,7 +40,7 @@ export async function loadTargetTls(target: TargetConfig, config: Config, cwd: s
   const dir = config.file ? path.dirname(config.file) : cwd;
   const file = config.file ? path.relative(cwd, config.file).split(path.sep).join('/') : 'cardcheck.config.yaml';
   const diagnostics: Diagnostic[] = [];
-  const problem = (ref: ConfigFileRef, key: string, message: string, hint: string) =>
+  const problem: TlsProblem = (ref, key, message, hint) => {
     diagnostics.push({
       ruleId: 'config-tls-file',
       severity: 'error',
@@ -47,97 +50,16 @@ export async function loadTargetTls(target: TargetConfig, config: Config, cwd: s
       message: `tls.${key} of target "${target.name}": ${message}`,
       hint,
     });
-
-  const read = async (key: 'ca' | 'cert' | 'key'): Promise<string | undefined> => {
-    const ref = tls[key];
-    if (!ref) return undefined;
-    const full = path.resolve(dir, ref.path);
-    let text: string;
-    try {
-      text = await readFile(full, 'utf8');
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      const why =
-        code === 'ENOENT'
-          ? 'does not exist'
-          : code === 'EACCES'
-            ? 'cannot be read (permission denied)'
-            : code === 'EISDIR'
-              ? 'is a folder'
-              : 'cannot be read';
-      problem(
-        ref,
-        key,
-        `${ref.path} ${why}`,
-        `Paths are relative to the config file's folder (${path.relative(cwd, dir) || '.'}).`,
-      );
-      return undefined;
-    }
-    const kind = PEM.exec(text)?.[1];
-    const wanted = key === 'key' ? /PRIVATE KEY$/ : /^(X509 |TRUSTED )?CERTIFICATE$/;
-    if (!kind || !wanted.test(kind)) {
-      problem(
-        ref,
-        key,
-        `${ref.path} is not a PEM ${key === 'key' ? 'private key' : 'certificate'}${kind ? ` (it holds a ${kind.toLowerCase()})` : ''}`,
-        key === 'key'
-          ? 'Give the client key in PEM form (-----BEGIN PRIVATE KEY-----).'
-          : 'Give certificates in PEM form (-----BEGIN CERTIFICATE-----); convert DER with `openssl x509 -inform der`.',
-      );
-      return undefined;
-    }
-    return text;
   };
-
+  const where = path.relative(cwd, dir) || '.';
+  const read = (key: TlsKey) => {
+    const ref = tls[key];
+    return ref ? readPem(ref, key, path.resolve(dir, ref.path), where, problem) : undefined;
+  };
   const [ca, cert, key] = [await read('ca'), await read('cert'), await read('key')];
-  if (ca && tls.ca) {
-    try {
-      new X509Certificate(ca);
-      createSecureContext({ ca });
-    } catch (err) {
-      problem(
-        tls.ca,
-        'ca',
-        `${tls.ca.path} holds no usable certificate (${reasonOf(err)})`,
-        'Give the CA bundle in PEM form.',
-      );
-    }
-  }
-  if (key && tls.key) {
-    try {
-      createPrivateKey(key);
-    } catch (err) {
-      const encrypted =
-        /passphrase|encrypted|bad decrypt/i.test(reasonOf(err)) ||
-        /ENCRYPTED/.test(PEM.exec(key)?.[1] ?? '') ||
-        /^Proc-Type: 4,ENCRYPTED/m.test(key);
-      problem(
-        tls.key,
-        'key',
-        encrypted
-          ? `${tls.key.path} is protected by a passphrase, which cardcheck cannot enter`
-          : `${tls.key.path} holds no usable private key (${reasonOf(err)})`,
-        encrypted
-          ? 'Decrypt it for the run, e.g. `openssl pkey -in key.pem -out client-key.pem`, and keep that file out of version control.'
-          : 'Give the key in PEM form.',
-      );
-    }
-  }
-  if (cert && key && tls.cert && tls.key && diagnostics.length === 0) {
-    try {
-      createSecureContext({ cert, key });
-    } catch (err) {
-      const mismatch = /mismatch/i.test(reasonOf(err));
-      problem(
-        tls.key,
-        'key',
-        mismatch
-          ? `${tls.key.path} is not the key of the certificate in ${tls.cert.path}`
-          : `${tls.cert.path} and ${tls.key.path} cannot be used together (${reasonOf(err)})`,
-        'Give the client certificate and the private key it was issued for.',
-      );
-    }
-  }
+  if (ca && tls.ca) checkCa(ca, tls.ca, problem);
+  if (key && tls.key) checkKey(key, tls.key, problem);
+  if (cert && key && tls.cert && tls.key && diagnostics.length === 0) checkPair(cert, key, tls.cert, tls.key, problem);
   if (diagnostics.length) return { diagnostics };
   return {
     material: {
@@ -148,6 +70,99 @@ export async function loadTargetTls(target: TargetConfig, config: Config, cwd: s
     },
     diagnostics,
   };
+}
+
+/** The PEM file `ref` names (at `full`), when it can be read and holds the PEM `key` wants. */
+async function readPem(
+  ref: ConfigFileRef,
+  key: TlsKey,
+  full: string,
+  where: string,
+  problem: TlsProblem,
+): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(full, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES'
+          ? 'cannot be read (permission denied)'
+          : code === 'EISDIR'
+            ? 'is a folder'
+            : 'cannot be read';
+    problem(ref, key, `${ref.path} ${why}`, `Paths are relative to the config file's folder (${where}).`);
+    return undefined;
+  }
+  const kind = PEM.exec(text)?.[1];
+  const wanted = key === 'key' ? /PRIVATE KEY$/ : /^(X509 |TRUSTED )?CERTIFICATE$/;
+  if (!kind || !wanted.test(kind)) {
+    problem(
+      ref,
+      key,
+      `${ref.path} is not a PEM ${key === 'key' ? 'private key' : 'certificate'}${kind ? ` (it holds a ${kind.toLowerCase()})` : ''}`,
+      key === 'key'
+        ? 'Give the client key in PEM form (-----BEGIN PRIVATE KEY-----).'
+        : 'Give certificates in PEM form (-----BEGIN CERTIFICATE-----); convert DER with `openssl x509 -inform der`.',
+    );
+    return undefined;
+  }
+  return text;
+}
+
+function checkCa(ca: string, ref: ConfigFileRef, problem: TlsProblem): void {
+  try {
+    new X509Certificate(ca);
+    createSecureContext({ ca });
+  } catch (err) {
+    problem(ref, 'ca', `${ref.path} holds no usable certificate (${reasonOf(err)})`, 'Give the CA bundle in PEM form.');
+  }
+}
+
+function checkKey(key: string, ref: ConfigFileRef, problem: TlsProblem): void {
+  try {
+    createPrivateKey(key);
+  } catch (err) {
+    const encrypted =
+      /passphrase|encrypted|bad decrypt/i.test(reasonOf(err)) ||
+      /ENCRYPTED/.test(PEM.exec(key)?.[1] ?? '') ||
+      /^Proc-Type: 4,ENCRYPTED/m.test(key);
+    problem(
+      ref,
+      'key',
+      encrypted
+        ? `${ref.path} is protected by a passphrase, which cardcheck cannot enter`
+        : `${ref.path} holds no usable private key (${reasonOf(err)})`,
+      encrypted
+        ? 'Decrypt it for the run, e.g. `openssl pkey -in key.pem -out client-key.pem`, and keep that file out of version control.'
+        : 'Give the key in PEM form.',
+    );
+  }
+}
+
+/** Whether the client certificate and key go together. */
+function checkPair(
+  cert: string,
+  key: string,
+  certRef: ConfigFileRef,
+  keyRef: ConfigFileRef,
+  problem: TlsProblem,
+): void {
+  try {
+    createSecureContext({ cert, key });
+  } catch (err) {
+    const mismatch = /mismatch/i.test(reasonOf(err));
+    problem(
+      keyRef,
+      'key',
+      mismatch
+        ? `${keyRef.path} is not the key of the certificate in ${certRef.path}`
+        : `${certRef.path} and ${keyRef.path} cannot be used together (${reasonOf(err)})`,
+      'Give the client certificate and the private key it was issued for.',
+    );
+  }
 }
 
 /** TLS settings keyed by each https: origin of the target's APIs, as the HTTP client takes them. */
