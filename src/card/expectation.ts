@@ -1,6 +1,6 @@
 import type { Assertion, Expectation } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { JsonValue } from '../core/json.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { toPointer } from '../util/json-pointer.js';
@@ -18,6 +18,11 @@ const OPS: Assertion['op'][] = [
   'lessThan',
 ];
 
+type Bad = (message: string, hint: string, path?: (string | number)[]) => Diagnostic;
+
+const ASSERTION_HINT =
+  'Write { "path": "token_type", "equals": "Bearer" } or { "header": "content-type", "matches": "json" }.';
+
 /**
  * The Expected Response block:
  * `{ "status": 200 | [200, 201], "schema": {…}, "assert": [ { "path": "token_type", "equals": "Bearer" }, { "header": "content-type", "matches": "json" } ], "maxDurationMs": 2000 }`.
@@ -25,8 +30,7 @@ const OPS: Assertion['op'][] = [
 export function parseExpectation(json: ParsedJson, file: string): { expect?: Expectation; diagnostics: Diagnostic[] } {
   const at = json.positionOf([]);
   const v = json.value;
-  const diagnostics: Diagnostic[] = [];
-  const bad = (message: string, hint: string, path: (string | number)[] = []): Diagnostic => {
+  const bad: Bad = (message, hint, path = []) => {
     return { ruleId: 'invalid-expectation', severity: 'error', file, ...json.positionOf(path), message, hint };
   };
   if (!isJsonObject(v))
@@ -38,6 +42,38 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
         ),
       ],
     };
+  const diagnostics = unknownKeys(v, bad);
+  const raw = v.status === undefined ? [] : Array.isArray(v.status) ? v.status : [v.status];
+  const broken = checkSettings(v, raw, bad);
+  if (broken) {
+    diagnostics.push(broken);
+    return { diagnostics };
+  }
+  if (v.maxDurationMs !== undefined && !(typeof v.maxDurationMs === 'number' && v.maxDurationMs > 0)) {
+    diagnostics.push(
+      bad('"maxDurationMs" must be a positive number of milliseconds', 'Write "maxDurationMs": 2000.', [
+        'maxDurationMs',
+      ]),
+    );
+  }
+  const assertions = parseAssertions(json, v, bad, diagnostics);
+  return {
+    expect: {
+      status: raw as number[],
+      schema: isJsonObject(v.schema) ? v.schema : undefined,
+      assertions,
+      maxDurationMs: typeof v.maxDurationMs === 'number' ? v.maxDurationMs : undefined,
+      placeholders: json.placeholders(['assert']),
+      schemaRefs: isJsonObject(v.schema) ? fileRefs(json, v.schema) : undefined,
+      ...at,
+    },
+    diagnostics,
+  };
+}
+
+/** A warning for each key the block does not know. */
+function unknownKeys(v: JsonObject, bad: Bad): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   for (const key of Object.keys(v)) {
     if (EXPECT_KEYS.includes(key)) continue;
     const near = didYouMean(key, EXPECT_KEYS);
@@ -51,83 +87,65 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
       severity: 'warning',
     });
   }
-  const raw = v.status === undefined ? [] : Array.isArray(v.status) ? v.status : [v.status];
-  if (!raw.every((s) => Number.isInteger(s) && (s as number) >= 100 && (s as number) <= 599)) {
-    diagnostics.push(
-      bad('"status" must be an HTTP status code or a list of them', 'Write "status": 200 or "status": [200, 201].', [
-        'status',
-      ]),
+  return diagnostics;
+}
+
+/** The error that makes the block unusable: a status that is not one, or a schema that is not an object. */
+function checkSettings(v: JsonObject, raw: JsonValue[], bad: Bad): Diagnostic | undefined {
+  if (!raw.every((s) => Number.isInteger(s) && (s as number) >= 100 && (s as number) <= 599))
+    return bad(
+      '"status" must be an HTTP status code or a list of them',
+      'Write "status": 200 or "status": [200, 201].',
+      ['status'],
     );
-    return { diagnostics };
-  }
-  if (v.schema !== undefined && !isJsonObject(v.schema)) {
-    diagnostics.push(
-      bad('"schema" must be a JSON Schema object', 'Write "schema": { "type": "object", "required": ["id"] }.', [
-        'schema',
-      ]),
-    );
-    return { diagnostics };
-  }
-  if (v.maxDurationMs !== undefined && !(typeof v.maxDurationMs === 'number' && v.maxDurationMs > 0)) {
-    diagnostics.push(
-      bad('"maxDurationMs" must be a positive number of milliseconds', 'Write "maxDurationMs": 2000.', [
-        'maxDurationMs',
-      ]),
-    );
-  }
+  if (v.schema !== undefined && !isJsonObject(v.schema))
+    return bad('"schema" must be a JSON Schema object', 'Write "schema": { "type": "object", "required": ["id"] }.', [
+      'schema',
+    ]);
+  return undefined;
+}
+
+/** The `assert` list (or single assertion); each one that is wrong becomes a diagnostic instead. */
+function parseAssertions(json: ParsedJson, v: JsonObject, bad: Bad, diagnostics: Diagnostic[]): Assertion[] {
   const assertions: Assertion[] = [];
   const list: JsonValue[] = Array.isArray(v.assert) ? v.assert : v.assert === undefined ? [] : [v.assert];
-  list.forEach((a, i) => {
+  for (let i = 0; i < list.length; i++) {
     const pos = json.positionOf(Array.isArray(v.assert) ? ['assert', i] : ['assert']);
-    const hint =
-      'Write { "path": "token_type", "equals": "Bearer" } or { "header": "content-type", "matches": "json" }.';
-    if (!isJsonObject(a)) return diagnostics.push({ ...bad('each assertion must be an object', hint), ...pos });
-    const target =
-      typeof a.path === 'string'
-        ? { kind: 'body' as const, path: a.path }
-        : typeof a.header === 'string'
-          ? { kind: 'header' as const, name: a.header.toLowerCase() }
-          : undefined;
-    const op = OPS.find((o) => o in a);
-    if (!target)
-      return diagnostics.push({ ...bad('an assertion needs "path" (into the JSON body) or "header"', hint), ...pos });
-    if (!op) {
-      const other = Object.keys(a).find((k) => k !== 'path' && k !== 'header');
-      const near = other ? didYouMean(other, OPS) : undefined;
-      return diagnostics.push({
-        ...bad(`an assertion needs one of ${OPS.join(', ')}`, near ? `Did you mean "${near}"?` : hint),
-        ...pos,
-      });
+    const parsed = parseAssertion(list[i] as JsonValue, bad);
+    if ('message' in parsed) diagnostics.push({ ...parsed, ...pos });
+    else assertions.push({ ...parsed, ...pos });
+  }
+  return assertions;
+}
+
+/** One assertion, without its position, or what is wrong with it. */
+function parseAssertion(a: JsonValue, bad: Bad): Omit<Assertion, 'line' | 'column'> | Diagnostic {
+  if (!isJsonObject(a)) return bad('each assertion must be an object', ASSERTION_HINT);
+  const target =
+    typeof a.path === 'string'
+      ? { kind: 'body' as const, path: a.path }
+      : typeof a.header === 'string'
+        ? { kind: 'header' as const, name: a.header.toLowerCase() }
+        : undefined;
+  const op = OPS.find((o) => o in a);
+  if (!target) return bad('an assertion needs "path" (into the JSON body) or "header"', ASSERTION_HINT);
+  if (!op) {
+    const other = Object.keys(a).find((k) => k !== 'path' && k !== 'header');
+    const near = other ? didYouMean(other, OPS) : undefined;
+    return bad(`an assertion needs one of ${OPS.join(', ')}`, near ? `Did you mean "${near}"?` : ASSERTION_HINT);
+  }
+  const value = a[op] as JsonValue;
+  if (op === 'matches' && typeof value === 'string') {
+    try {
+      new RegExp(value);
+    } catch {
+      return bad(
+        `"${value}" is not a valid regular expression`,
+        'Fix the pattern; backslashes must be doubled in JSON.',
+      );
     }
-    const value = a[op] as JsonValue;
-    if (op === 'matches' && typeof value === 'string') {
-      try {
-        new RegExp(value);
-      } catch {
-        return diagnostics.push({
-          ...bad(
-            `"${value}" is not a valid regular expression`,
-            'Fix the pattern; backslashes must be doubled in JSON.',
-          ),
-          ...pos,
-        });
-      }
-    }
-    assertions.push({ target, op, value, ...pos });
-    return undefined;
-  });
-  return {
-    expect: {
-      status: raw as number[],
-      schema: isJsonObject(v.schema) ? v.schema : undefined,
-      assertions,
-      maxDurationMs: typeof v.maxDurationMs === 'number' ? v.maxDurationMs : undefined,
-      placeholders: json.placeholders(['assert']),
-      schemaRefs: isJsonObject(v.schema) ? fileRefs(json, v.schema) : undefined,
-      ...at,
-    },
-    diagnostics,
-  };
+  }
+  return { target, op, value };
 }
 
 /** The `$ref`s to files (not `#/…` within the schema) in a schema block, each located at its `"$ref"` key. */
@@ -144,7 +162,8 @@ function fileRefs(json: ParsedJson, schema: JsonValue): Expectation['schemaRefs'
       }
     } else if (isJsonObject(v)) {
       if (typeof v.$ref === 'string' && !v.$ref.startsWith('#')) {
-        (out ??= []).push({ pointer: toPointer(path.slice(1)), ...json.keyPositionOf([...path, '$ref']) });
+        out ??= [];
+        out.push({ pointer: toPointer(path.slice(1)), ...json.keyPositionOf([...path, '$ref']) });
       }
       for (const k in v) {
         path.push(k);

@@ -73,11 +73,14 @@ class Parser {
     const offset = this.i;
     switch (t.charCodeAt(offset)) {
       case 116:
-        return this.word('true', true);
+        this.word('true', true);
+        break;
       case 102:
-        return this.word('false', false);
+        this.word('false', false);
+        break;
       case 110:
-        return this.word('null', null);
+        this.word('null', null);
+        break;
       default: {
         NUMBER.lastIndex = offset;
         const m = NUMBER.exec(t);
@@ -160,7 +163,10 @@ class Parser {
         this.space();
         const valueOffset = this.i;
         const nested = this.value(depth);
-        if (nested) (kids ??= [])[keys.length] = nested;
+        if (nested) {
+          kids ??= [];
+          kids[keys.length] = nested;
+        }
         spans.push(keyOffset, valueOffset, this.i - valueOffset);
         keys.push(key);
         value[key] = this.v;
@@ -183,7 +189,10 @@ class Parser {
       for (;;) {
         const valueOffset = this.i;
         const nested = this.value(depth);
-        if (nested) (kids ??= [])[value.length] = nested;
+        if (nested) {
+          kids ??= [];
+          kids[value.length] = nested;
+        }
         spans.push(-1, valueOffset, this.i - valueOffset);
         value.push(this.v);
         if (this.memberEnds(93)) break;

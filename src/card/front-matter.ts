@@ -1,6 +1,7 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { FrontMatter } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { SourceFile } from '../core/source.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
 export interface FrontMatterResult {
@@ -38,41 +39,29 @@ export function splitFrontMatter(text: string): { matter: string; body: string; 
 
 const asString = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? undefined : String(v));
 
-/** 1-based line and column of a character offset in `text`. */
-function locate(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /**
  * Full YAML: positions of keys, and the first error located in the file.
  * Only the first: once the YAML is broken, what `yaml` reports next is mostly
  * the same mistake seen again (a card whose closing --- is missing gave one
  * error per token of the markdown below), as JSON blocks report only theirs.
- * The position is counted in the file text: `yaml`'s LineCounter misses the
- * line breaks inside tokens it could not parse, and drifted lines down.
+ * Positions are counted in the file text (`matter` starts at offset `start`
+ * of it): `yaml`'s LineCounter misses the line breaks inside tokens it could
+ * not parse, and drifted lines down.
  */
 function parseYaml(
   matter: string,
   start: number,
-  text: string,
-  file: string,
+  source: SourceFile,
   diagnostics: Diagnostic[],
 ): { record: Record<string, unknown>; keyLines: Record<string, number> } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(matter, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(matter, { schema: 'core', prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     diagnostics.push({
       ruleId: 'invalid-front-matter',
       severity: 'error',
-      file,
-      ...locate(text, start + Math.min(first.pos[0], matter.length)),
+      file: source.path,
+      ...source.positionAt(start + Math.min(first.pos[0], matter.length)),
       message: `front-matter is not valid YAML: ${first.message.split('\n')[0]}`,
       hint: 'Front-matter is YAML between two --- lines: `key: value`, one per line.',
     });
@@ -81,7 +70,7 @@ function parseYaml(
   if (isMap(doc.contents)) {
     for (const item of doc.contents.items) {
       if (isScalar(item.key) && item.key.range)
-        keyLines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line;
+        keyLines[String(item.key.value)] = source.positionAt(start + item.key.range[0]).line;
     }
   }
   const data: unknown = doc.errors.length ? {} : doc.toJS();
@@ -90,7 +79,8 @@ function parseYaml(
   return { record, keyLines };
 }
 
-export function parseFrontMatter(text: string, file: string): FrontMatterResult {
+export function parseFrontMatter(source: SourceFile): FrontMatterResult {
+  const { text, path: file } = source;
   const diagnostics: Diagnostic[] = [];
   const empty: FrontMatter = { tags: [], data: {}, keyLines: {} };
   if (!text.startsWith('---')) {
@@ -98,9 +88,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
   }
   const split = splitFrontMatter(text);
   const body = split.body;
-  const bodyOffset = text.length - body.length;
-  let bodyLine = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < bodyOffset; i = text.indexOf('\n', i + 1)) bodyLine++;
+  const bodyLine = source.positionAt(text.length - body.length).line;
   if (body === '' && !/\n---\s*(\n|$)/.test(text.slice(3))) {
     diagnostics.push({
       ruleId: 'unclosed-front-matter',
@@ -114,7 +102,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
   }
   // The raw matter starts with the rest of the opening `---` line, so its line 1 is file line 1.
   const { record, keyLines } =
-    parseSimpleYaml(split.matter) ?? parseYaml(split.matter, split.start, text, file, diagnostics);
+    parseSimpleYaml(split.matter) ?? parseYaml(split.matter, split.start, source, diagnostics);
   const tags = Array.isArray(record.tags)
     ? record.tags.map(String)
     : typeof record.tags === 'string'

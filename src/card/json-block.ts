@@ -1,8 +1,9 @@
 import type { ParseError } from 'jsonc-parser';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Placeholder } from '../core/card.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
+import { SourceFile } from '../core/source.js';
 import { parseJsonFast } from './fast-json.js';
 import { walkBrackets } from './json-brackets.js';
 import type { JsonLocation, JsonSpans } from './json-spans.js';
@@ -17,9 +18,9 @@ export interface ParsedJson {
   /** The value at `path` (object keys, array indexes; [] is the whole block), or undefined. */
   find(path: Path): JsonLocation | undefined;
   /** File position of the value at `path`, or of the whole block when there is none. */
-  positionOf(path: Path): { line: number; column: number };
+  positionOf(path: Path): SourcePos;
   /** File position of the key of the member at `path` (where `"key": …` starts), or of the whole block. */
-  keyPositionOf(path: Path): { line: number; column: number };
+  keyPositionOf(path: Path): SourcePos;
   /** The placeholders written inside the value at `path` (all of the block's for []), minus those inside `except`. */
   placeholders(path?: Path, except?: readonly Path[]): Placeholder[];
 }
@@ -38,27 +39,6 @@ const MESSAGES: Record<string, string> = {
   InvalidCommentToken: 'comments are not allowed in JSON',
 };
 
-/** Offsets where each line of `text` starts, for offset → line/column lookups. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Same answer as positionAt(text, offset), by binary search over line starts. */
-function positionIn(starts: number[], textLength: number, offset: number): { line: number; column: number } {
-  const limit = Math.min(offset, textLength);
-  let lo = 0;
-  let hi = starts.length - 1;
-  // The last line start at or before `limit` (a newline at `limit` itself does not count).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= limit) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-}
-
 /** Deeper JSON would overflow the stack of recursive readers (jsonc-parser's among them). */
 export const MAX_JSON_DEPTH = 256;
 
@@ -66,6 +46,22 @@ export const MAX_JSON_DEPTH = 256;
 function tooDeep(text: string, max: number): number {
   return walkBrackets(text, 0, (_offset, depth, opens) => opens && depth > max);
 }
+
+/** A block read: its value, where the whole of it is, and where its members are. */
+interface ReadJson {
+  value: JsonValue;
+  root: JsonLocation;
+  spans: JsonSpans | undefined;
+}
+
+/** Why a block could not be read, at an offset of its content. */
+interface Unreadable {
+  offset: number;
+  message: string;
+  hint: string;
+}
+
+const INVALID_JSON_HINT = 'Fix the JSON at this position; JSON allows no trailing commas, comments or single quotes.';
 
 /**
  * Parse the content of a ```json fence whose first content line is `contentLine`.
@@ -82,86 +78,86 @@ export function parseJsonBlock(
   file: string,
   what: string,
 ): { json?: ParsedJson; diagnostic?: Diagnostic } {
-  let starts: number[] | undefined;
+  // Made when a position is first asked for: the fence's content, where it sits in the file.
+  let source: SourceFile | undefined;
   const toFile = (offset: number) => {
-    starts ??= lineStarts(content);
-    const p = positionIn(starts, content.length, offset);
-    return { line: contentLine + p.line - 1, column: p.column };
+    source ??= new SourceFile(file, content, { line: contentLine, column: 1 });
+    return source.positionAt(offset);
   };
-  const invalid = (offset: number, message: string): { diagnostic: Diagnostic } => ({
-    diagnostic: {
-      ruleId: 'invalid-json',
-      severity: 'error',
-      file,
-      ...toFile(offset),
-      message,
-      hint: 'Fix the JSON at this position; JSON allows no trailing commas, comments or single quotes.',
-    },
-  });
-  const fast = parseJsonFast(content, MAX_JSON_DEPTH);
-  let value: JsonValue;
-  let root: JsonLocation;
-  let spans: JsonSpans | undefined;
-  if (fast) {
-    ({ value, root, spans } = fast);
-  } else {
-    const deep = tooDeep(content, MAX_JSON_DEPTH);
-    if (deep >= 0) {
-      const { diagnostic } = invalid(
-        deep,
-        `${what} nests deeper than ${MAX_JSON_DEPTH} levels, more than cardcheck reads`,
-      );
-      return {
-        diagnostic: {
-          ...diagnostic,
-          hint: `Flatten the JSON to at most ${MAX_JSON_DEPTH} levels of objects and arrays.`,
-        },
-      };
-    }
-    const errors: ParseError[] = [];
-    const tree = parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
-    const first = errors[0];
-    if (first || !tree) {
-      let code: string = first ? printParseErrorCode(first.error) : 'ValueExpected';
-      let offset = first?.offset ?? 0;
-      const before = content.slice(0, offset).trimEnd();
-      if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && before.endsWith(',')) {
-        code = 'TrailingComma';
-        offset = before.length - 1;
-      }
-      return invalid(offset, `${what} is not valid JSON: ${MESSAGES[code] ?? code}`);
-    }
-    root = { offset: tree.offset, length: tree.length, keyOffset: -1 };
-    spans = spansFromTree(tree);
-    value = getNodeValue(tree) as JsonValue;
+  const read = parseJsonFast(content, MAX_JSON_DEPTH) ?? readWithJsonc(content, what);
+  if ('message' in read) {
+    return {
+      diagnostic: {
+        ruleId: 'invalid-json',
+        severity: 'error',
+        file,
+        ...toFile(read.offset),
+        message: read.message,
+        hint: read.hint,
+      },
+    };
   }
+  return { json: parsedJson(read, content, toFile) };
+}
+
+/** JSON the fast reader gave up on: read by jsonc-parser, which says where it breaks. */
+function readWithJsonc(content: string, what: string): ReadJson | Unreadable {
+  const deep = tooDeep(content, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    return {
+      offset: deep,
+      message: `${what} nests deeper than ${MAX_JSON_DEPTH} levels, more than cardcheck reads`,
+      hint: `Flatten the JSON to at most ${MAX_JSON_DEPTH} levels of objects and arrays.`,
+    };
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (first || !tree) {
+    let code: string = first ? printParseErrorCode(first.error) : 'ValueExpected';
+    let offset = first?.offset ?? 0;
+    const before = content.slice(0, offset).trimEnd();
+    if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && before.endsWith(',')) {
+      code = 'TrailingComma';
+      offset = before.length - 1;
+    }
+    return { offset, message: `${what} is not valid JSON: ${MESSAGES[code] ?? code}`, hint: INVALID_JSON_HINT };
+  }
+  return {
+    value: getNodeValue(tree) as JsonValue,
+    root: { offset: tree.offset, length: tree.length, keyOffset: -1 },
+    spans: spansFromTree(tree),
+  };
+}
+
+/** What a read block answers; positions are placed in the file by `toFile`. */
+function parsedJson(read: ReadJson, content: string, toFile: (offset: number) => SourcePos): ParsedJson {
+  const { root, spans } = read;
   // Placeholders are scanned once per block, located lazily; each list is a fresh copy the caller may keep.
   let found: { offset: number; expr: string; raw: string }[] | undefined;
   const find = (path: Path) => findLocation(root, spans, path);
   const inside = (offset: number, loc: JsonLocation | undefined) =>
     loc !== undefined && offset >= loc.offset && offset < loc.offset + loc.length;
   return {
-    json: {
-      value,
-      find,
-      positionOf: (path) => toFile((find(path) ?? root).offset),
-      keyPositionOf: (path) => {
-        const loc = find(path);
-        return toFile(loc && loc.keyOffset >= 0 ? loc.keyOffset : root.offset);
-      },
-      placeholders: (path = [], except = []) => {
-        found ??= scanPlaceholders(content).map((m) => ({ offset: m.index, expr: m.expr, raw: m.raw }));
-        if (found.length === 0) return [];
-        const loc = find(path);
-        const skip = except.map(find);
-        const out: Placeholder[] = [];
-        for (const p of found) {
-          if (!inside(p.offset, loc) || skip.some((s) => inside(p.offset, s))) continue;
-          const at = toFile(p.offset);
-          out.push({ expr: p.expr, raw: p.raw, line: at.line, column: at.column });
-        }
-        return out;
-      },
+    value: read.value,
+    find,
+    positionOf: (path) => toFile((find(path) ?? root).offset),
+    keyPositionOf: (path) => {
+      const loc = find(path);
+      return toFile(loc && loc.keyOffset >= 0 ? loc.keyOffset : root.offset);
+    },
+    placeholders: (path = [], except = []) => {
+      found ??= scanPlaceholders(content).map((m) => ({ offset: m.index, expr: m.expr, raw: m.raw }));
+      if (found.length === 0) return [];
+      const loc = find(path);
+      const skip = except.map(find);
+      const out: Placeholder[] = [];
+      for (const p of found) {
+        if (!inside(p.offset, loc) || skip.some((s) => inside(p.offset, s))) continue;
+        const at = toFile(p.offset);
+        out.push({ expr: p.expr, raw: p.raw, line: at.line, column: at.column });
+      }
+      return out;
     },
   };
 }

@@ -70,7 +70,10 @@ export function spansFromTree(node: Node): JsonSpans | undefined {
     if (!member) continue;
     if (keys) keys.push(String(child.children?.[0]?.value));
     const nested = spansFromTree(member);
-    if (nested) (kids ??= [])[spans.length / 3] = nested;
+    if (nested) {
+      kids ??= [];
+      kids[spans.length / 3] = nested;
+    }
     spans.push(keys ? child.offset : -1, member.offset, member.length);
   }
   return { spans, keys, kids };

@@ -49,96 +49,143 @@ function lineEnd(text: string, start: number): number {
  * out, and a fence's content is one slice of the text.
  */
 export function scanBlocks(text: string, from: number, firstLine: number): Block[] {
-  const blocks: Block[] = [];
-  let start = from;
-  let lineNo = firstLine;
-  let pipeAt = text.indexOf('|', from);
-  for (;;) {
+  const scanner = new BlockScanner(text, from, firstLine);
+  let more = true;
+  while (more) more = scanner.step();
+  return scanner.blocks;
+}
+
+/** The scan's state: the line it is at (offset and number) and the blocks found so far. */
+class BlockScanner {
+  readonly blocks: Block[] = [];
+  private start: number;
+  private lineNo: number;
+  /** The next | at or after some line start, looked up once and kept until the scan passes it (a search per line would be quadratic). */
+  private pipeAt: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    firstLine: number,
+  ) {
+    this.start = from;
+    this.lineNo = firstLine;
+    this.pipeAt = text.indexOf('|', from);
+  }
+
+  /** Read the block that starts at the current line; false when the text has ended. */
+  step(): boolean {
+    const { text, start } = this;
     const end = lineEnd(text, start);
-    const next = end + 1;
     // Cheap checks first: most lines are neither fences nor headings.
     const fence = mayOpenFence(text, start, end) ? FENCE.exec(text.slice(start, end)) : null;
-    if (fence) {
-      const marker = fence[1] ?? '```';
-      const contentStart = Math.min(next, text.length);
-      let closeStart = -1;
-      let j = contentStart;
-      let jLine = lineNo + 1;
-      // Only lines that hold the marker can close the fence: the next place it occurs is looked up
-      // once and kept until the scan passes it, so the lines in between are not copied out.
-      let markerAt = text.indexOf(marker, j);
-      while (next <= text.length && j <= text.length) {
-        const jEnd = lineEnd(text, j);
-        if (markerAt !== -1 && markerAt < j) markerAt = text.indexOf(marker, j);
-        if (markerAt !== -1 && markerAt < jEnd && closesFence(text, j, jEnd, marker)) {
-          closeStart = j;
-          break;
-        }
-        if (jEnd === text.length) break;
-        j = jEnd + 1;
-        jLine++;
-      }
-      const closed = closeStart >= 0;
-      const content = closed
-        ? closeStart > contentStart
-          ? text.slice(contentStart, closeStart - 1)
-          : ''
-        : text.slice(contentStart);
-      blocks.push({
-        kind: 'fence',
-        lang: (fence[2] ?? '').toLowerCase(),
-        content,
-        line: lineNo,
-        contentLine: lineNo + 1,
-        closed,
-      });
-      if (!closed) return blocks;
-      const closeEnd = lineEnd(text, closeStart);
-      if (closeEnd === text.length) return blocks;
-      start = closeEnd + 1;
-      lineNo = jLine + 1;
-      continue;
-    }
+    if (fence) return this.fence(fence, end);
     if (text.charCodeAt(start) === 35) {
       const heading = HEADING.exec(text.slice(start, end));
       if (heading) {
-        blocks.push({ kind: 'heading', level: (heading[1] ?? '#').length, text: heading[2] ?? '', line: lineNo });
-        if (end === text.length) return blocks;
-        start = next;
-        lineNo++;
-        continue;
+        this.blocks.push({
+          kind: 'heading',
+          level: (heading[1] ?? '#').length,
+          text: heading[2] ?? '',
+          line: this.lineNo,
+        });
+        return this.nextLine(end);
       }
     }
-    // The next | is looked up once and kept until the scan passes it (a search per line would be quadratic).
-    if (pipeAt !== -1 && pipeAt < start) pipeAt = text.indexOf('|', start);
-    if (
-      pipeAt !== -1 &&
-      pipeAt < end &&
+    if (this.startsTable(end)) return this.table(end);
+    if (hasNonBlank(text, start, end))
+      this.blocks.push({ kind: 'text', line: this.lineNo, text: text.slice(start, end) });
+    return this.nextLine(end);
+  }
+
+  /** Move to the line after the one ending at `end`; false when there is none. */
+  private nextLine(end: number): boolean {
+    if (end === this.text.length) return false;
+    this.start = end + 1;
+    this.lineNo++;
+    return true;
+  }
+
+  /** The fence opened on the current line (ending at `end`), up to its closing line or the end of the text. */
+  private fence(fence: RegExpExecArray, end: number): boolean {
+    const text = this.text;
+    const next = end + 1;
+    const marker = fence[1] ?? '```';
+    const contentStart = Math.min(next, text.length);
+    let closeStart = -1;
+    let j = contentStart;
+    let jLine = this.lineNo + 1;
+    // Only lines that hold the marker can close the fence: the next place it occurs is looked up
+    // once and kept until the scan passes it, so the lines in between are not copied out.
+    let markerAt = text.indexOf(marker, j);
+    while (next <= text.length && j <= text.length) {
+      const jEnd = lineEnd(text, j);
+      if (markerAt !== -1 && markerAt < j) markerAt = text.indexOf(marker, j);
+      if (markerAt !== -1 && markerAt < jEnd && closesFence(text, j, jEnd, marker)) {
+        closeStart = j;
+        break;
+      }
+      if (jEnd === text.length) break;
+      j = jEnd + 1;
+      jLine++;
+    }
+    const closed = closeStart >= 0;
+    const content = closed
+      ? closeStart > contentStart
+        ? text.slice(contentStart, closeStart - 1)
+        : ''
+      : text.slice(contentStart);
+    const line = this.lineNo;
+    this.blocks.push({
+      kind: 'fence',
+      lang: (fence[2] ?? '').toLowerCase(),
+      content,
+      line,
+      contentLine: line + 1,
+      closed,
+    });
+    if (!closed) return false;
+    const closeEnd = lineEnd(text, closeStart);
+    if (closeEnd === text.length) return false;
+    this.start = closeEnd + 1;
+    this.lineNo = jLine + 1;
+    return true;
+  }
+
+  /** Whether the current line (ending at `end`) holds a | and the next line is a table's delimiter row. */
+  private startsTable(end: number): boolean {
+    const text = this.text;
+    if (this.pipeAt !== -1 && this.pipeAt < this.start) this.pipeAt = text.indexOf('|', this.start);
+    const next = end + 1;
+    return (
+      this.pipeAt !== -1 &&
+      this.pipeAt < end &&
       next <= text.length &&
       DELIMITER_ROW.test(text.slice(next, lineEnd(text, next)))
-    ) {
-      const header: TableRow = { line: lineNo, cells: splitRow(text.slice(start, end)) };
-      const rows: TableRow[] = [];
-      let rowStart = lineEnd(text, next) + 1;
-      let rowLine = lineNo + 2;
-      while (rowStart <= text.length) {
-        const rowEnd = lineEnd(text, rowStart);
-        const row = text.slice(rowStart, rowEnd);
-        if (!row.includes('|') || !NOT_BLANK.test(row)) break;
-        rows.push({ line: rowLine, cells: splitRow(row) });
-        rowStart = rowEnd + 1;
-        rowLine++;
-      }
-      blocks.push({ kind: 'table', line: lineNo, header, rows });
-      if (rowStart > text.length) return blocks;
-      start = rowStart;
-      lineNo = rowLine;
-      continue;
+    );
+  }
+
+  /** The table whose header is the current line (ending at `end`): its rows run until a line without a | or a blank one. */
+  private table(end: number): boolean {
+    const text = this.text;
+    const next = end + 1;
+    const header: TableRow = { line: this.lineNo, cells: splitRow(text.slice(this.start, end)) };
+    const rows: TableRow[] = [];
+    let rowStart = lineEnd(text, next) + 1;
+    let rowLine = this.lineNo + 2;
+    while (rowStart <= text.length) {
+      const rowEnd = lineEnd(text, rowStart);
+      const row = text.slice(rowStart, rowEnd);
+      if (!row.includes('|') || !NOT_BLANK.test(row)) break;
+      rows.push({ line: rowLine, cells: splitRow(row) });
+      rowStart = rowEnd + 1;
+      rowLine++;
     }
-    if (hasNonBlank(text, start, end)) blocks.push({ kind: 'text', line: lineNo, text: text.slice(start, end) });
-    if (end === text.length) return blocks;
-    start = next;
-    lineNo++;
+    this.blocks.push({ kind: 'table', line: this.lineNo, header, rows });
+    if (rowStart > text.length) return false;
+    this.start = rowStart;
+    this.lineNo = rowLine;
+    return true;
   }
 }
 

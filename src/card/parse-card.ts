@@ -1,13 +1,15 @@
 import type { Card, ParseCardResult, ResponseExample, UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { DecodedSource } from '../core/source.js';
+import { decodeSource, SourceFile } from '../core/source.js';
 import { parseExpectation } from './expectation.js';
 import { parseFrontMatter } from './front-matter.js';
+import type { ParsedJson } from './json-block.js';
 import { parseJsonBlock, parseJsonValue } from './json-block.js';
 import type { Block } from './markdown.js';
 import { scanBlocks } from './markdown.js';
 import { parseRequestTemplate } from './request-template.js';
 import { allSectionBlocks, sectionBlocks } from './sections.js';
-import { decodeSource } from './source-text.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
 
@@ -18,6 +20,8 @@ const isStatusMark = (b: Block | undefined) =>
 const isJsonFence = (b: Block): b is Fence =>
   b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && /^\s*\{/.test(b.content)));
 
+type Section = NonNullable<ReturnType<typeof sectionBlocks>>;
+
 /**
  * Bytes or text of one card → the card and/or located diagnostics.
  * Never throws on user input.
@@ -25,49 +29,14 @@ const isJsonFence = (b: Block): b is Fence =>
 export function parseCard(input: string | Uint8Array, file: string): ParseCardResult {
   const { text, invalidUtf8 } = decodeSource(input);
   const diagnostics: Diagnostic[] = [];
-  if (invalidUtf8) {
-    const byte = `0x${invalidUtf8.byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    diagnostics.push({
-      ruleId: 'invalid-utf8',
-      severity: 'error',
-      file,
-      line: invalidUtf8.line,
-      column: invalidUtf8.column,
-      message: `the file is not valid UTF-8: byte ${byte} here is the first byte no UTF-8 text contains`,
-      hint: 'Save the file as UTF-8 in your editor; the characters on this line were written in another encoding (such as Latin-1).',
-    });
-  }
-  const fm = parseFrontMatter(text, file);
+  if (invalidUtf8) diagnostics.push(invalidUtf8Diagnostic(invalidUtf8, file));
+  const fm = parseFrontMatter(new SourceFile(file, text));
   diagnostics.push(...fm.diagnostics);
   // The body is the end of the text (it starts mid-line when the closing --- had text after it).
   const blocks = scanBlocks(text, text.length - fm.body.length, fm.bodyLine);
   const titleBlock = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const title = titleBlock?.kind === 'heading' ? { text: titleBlock.text, line: titleBlock.line } : undefined;
-
-  const uid = sectionBlocks(blocks, /uid resolution/i);
-  let uidFields: UidField[] = [];
-  if (uid) {
-    const fromTable = uid.blocks.flatMap((b) =>
-      b.kind === 'table' && isUidTable(b.header) ? parseUidTable(b.header, b.rows) : [],
-    );
-    const fromJson: UidField[] = [];
-    for (const fence of uid.blocks.filter(isJsonFence)) {
-      const { json, diagnostic } = parseJsonBlock(
-        fence.content,
-        fence.contentLine,
-        file,
-        'the UID Resolution JSON block',
-      );
-      if (diagnostic) diagnostics.push(diagnostic);
-      if (json) {
-        const parsed = parseUidJson(json, file);
-        fromJson.push(...parsed.fields);
-        diagnostics.push(...parsed.diagnostics);
-      }
-    }
-    uidFields = mergeUidFields(fromTable, fromJson);
-  }
-
+  const uidFields = parseUidSection(blocks, file, diagnostics);
   const card: Card = {
     file,
     id: fm.frontMatter.id ?? cardIdFromFile(file),
@@ -79,89 +48,125 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
 
   const template = sectionBlocks(blocks, /request template/i);
   const templateFence = template?.blocks.find(isJsonFence);
-  if (templateFence) {
-    const { json, diagnostic } = parseJsonBlock(
-      templateFence.content,
-      templateFence.contentLine,
-      file,
-      'the Request Template',
-    );
-    if (diagnostic) diagnostics.push(diagnostic);
-    if (json) {
-      const parsed = parseRequestTemplate(json, file);
-      card.request = parsed.request;
-      diagnostics.push(...parsed.diagnostics);
-    }
-  }
+  const request = templateFence
+    ? readBlock(templateFence, file, 'the Request Template', diagnostics, parseRequestTemplate)
+    : undefined;
+  // Set only when the block is JSON: a key set to undefined would give the card another shape.
+  if (request) card.request = request.request;
 
   const expected = sectionBlocks(blocks, /^(expected response|expected|response)$/i);
   // The expectation block is the first JSON block not introduced by a status line (those are examples).
   const expectFence = expected?.blocks.find((b, i, all): b is Fence => isJsonFence(b) && !isStatusMark(all[i - 1]));
-  if (expectFence) {
-    const { json, diagnostic } = parseJsonBlock(
-      expectFence.content,
-      expectFence.contentLine,
-      file,
-      'the Expected Response block',
-    );
-    if (diagnostic) diagnostics.push(diagnostic);
-    if (json) {
-      const parsed = parseExpectation(json, file);
-      card.expect = parsed.expect;
-      diagnostics.push(...parsed.diagnostics);
-    }
-  }
+  const expect = expectFence
+    ? readBlock(expectFence, file, 'the Expected Response block', diagnostics, parseExpectation)
+    : undefined;
+  if (expect) card.expect = expect.expect;
 
   if (!card.frontMatter.endpoint && !template) {
     // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
-    if (fm.diagnostics.length) return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
-    diagnostics.push({
-      ruleId: 'not-a-card',
-      severity: 'error',
-      file,
-      line: 1,
-      column: 1,
-      message:
-        'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
-      hint: 'Write a card from it: front-matter with `endpoint: METHOD /path`, a "## Request Template" JSON block, and an "## Expected Response" block.',
-    });
+    if (!fm.diagnostics.length) diagnostics.push(notACard(file));
     return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
   }
-  if (!template && card.frontMatter.status !== 'skip') {
-    const swallowed = headingInFence(blocks, /request template/i);
-    diagnostics.push(
-      swallowed
-        ? {
-            ruleId: 'missing-request-template',
-            severity: 'error',
-            file,
-            line: swallowed.fence,
-            column: 1,
-            message: `the "## Request Template" heading on line ${swallowed.line} is inside the code block that starts here, so the card has no Request Template`,
-            hint: 'Close this code block with a ``` line where its content ends.',
-          }
-        : {
-            ruleId: 'missing-request-template',
-            severity: 'error',
-            file,
-            line: card.frontMatter.keyLines.endpoint ?? 1,
-            column: 1,
-            message: 'this card has no "## Request Template" section, so there is nothing to send',
-            hint: 'Add "## Request Template" followed by a ```json block with method and path.',
-          },
-    );
-  } else if (template && !templateFence) {
-    diagnostics.push({
-      ruleId: 'missing-request-template',
-      severity: 'error',
-      file,
+  const missing = missingTemplate(card, blocks, template, templateFence);
+  if (missing) diagnostics.push(missing);
+  return { card, diagnostics, text, unclosedFences: unclosedFences(blocks) };
+}
+
+function invalidUtf8Diagnostic(bad: NonNullable<DecodedSource['invalidUtf8']>, file: string): Diagnostic {
+  const byte = `0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return {
+    ruleId: 'invalid-utf8',
+    severity: 'error',
+    file,
+    line: bad.line,
+    column: bad.column,
+    message: `the file is not valid UTF-8: byte ${byte} here is the first byte no UTF-8 text contains`,
+    hint: 'Save the file as UTF-8 in your editor; the characters on this line were written in another encoding (such as Latin-1).',
+  };
+}
+
+/**
+ * The JSON block `fence`, read by `read` when it is JSON; its diagnostics
+ * (invalid JSON, or what `read` finds) are added to `diagnostics`.
+ */
+function readBlock<T extends { diagnostics: Diagnostic[] }>(
+  fence: Fence,
+  file: string,
+  what: string,
+  diagnostics: Diagnostic[],
+  read: (json: ParsedJson, file: string) => T,
+): T | undefined {
+  const { json, diagnostic } = parseJsonBlock(fence.content, fence.contentLine, file, what);
+  if (diagnostic) diagnostics.push(diagnostic);
+  if (!json) return undefined;
+  const parsed = read(json, file);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed;
+}
+
+/** The fields of the UID Resolution section: its table's, refined by its JSON blocks'. */
+function parseUidSection(blocks: Block[], file: string, diagnostics: Diagnostic[]): UidField[] {
+  const uid = sectionBlocks(blocks, /uid resolution/i);
+  if (!uid) return [];
+  const fromTable = uid.blocks.flatMap((b) =>
+    b.kind === 'table' && isUidTable(b.header) ? parseUidTable(b.header, b.rows) : [],
+  );
+  const fromJson: UidField[] = [];
+  for (const fence of uid.blocks.filter(isJsonFence)) {
+    const parsed = readBlock(fence, file, 'the UID Resolution JSON block', diagnostics, parseUidJson);
+    if (parsed) fromJson.push(...parsed.fields);
+  }
+  return mergeUidFields(fromTable, fromJson);
+}
+
+function notACard(file: string): Diagnostic {
+  return {
+    ruleId: 'not-a-card',
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    message:
+      'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
+    hint: 'Write a card from it: front-matter with `endpoint: METHOD /path`, a "## Request Template" JSON block, and an "## Expected Response" block.',
+  };
+}
+
+/** What is wrong when a card that is not skipped has no Request Template, or its section has no JSON block. */
+function missingTemplate(
+  card: Card,
+  blocks: Block[],
+  template: Section | undefined,
+  templateFence: Fence | undefined,
+): Diagnostic | undefined {
+  const base = { ruleId: 'missing-request-template', severity: 'error' as const, file: card.file };
+  if (template && !templateFence) {
+    return {
+      ...base,
       line: template.heading.line,
       column: 1,
       message: 'the "Request Template" section has no JSON code block',
       hint: 'Put the request in a ```json fenced block under the heading.',
-    });
+    };
   }
-  return { card, diagnostics, text, unclosedFences: unclosedFences(blocks) };
+  if (template || card.frontMatter.status === 'skip') return undefined;
+  const swallowed = headingInFence(blocks, /request template/i);
+  if (swallowed) {
+    return {
+      ...base,
+      line: swallowed.fence,
+      column: 1,
+      message: `the "## Request Template" heading on line ${swallowed.line} is inside the code block that starts here, so the card has no Request Template`,
+      hint: 'Close this code block with a ``` line where its content ends.',
+    };
+  }
+  return {
+    ...base,
+    line: card.frontMatter.keyLines.endpoint ?? 1,
+    column: 1,
+    message: 'this card has no "## Request Template" section, so there is nothing to send',
+    hint: 'Add "## Request Template" followed by a ```json block with method and path.',
+  };
 }
 
 /**
@@ -181,8 +186,11 @@ const NONE: readonly { line: number; empty: boolean }[] = Object.freeze([]);
 
 function unclosedFences(blocks: Block[]): ParseCardResult['unclosedFences'] {
   let out: { line: number; empty: boolean }[] | undefined;
-  for (const b of blocks)
-    if (b.kind === 'fence' && !b.closed) (out ??= []).push({ line: b.line, empty: !/\S/.test(b.content) });
+  for (const b of blocks) {
+    if (b.kind !== 'fence' || b.closed) continue;
+    out ??= [];
+    out.push({ line: b.line, empty: !/\S/.test(b.content) });
+  }
   return out ?? NONE;
 }
 

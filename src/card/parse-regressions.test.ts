@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sourceLine } from '../core/source.js';
 import { schemaFromExample } from '../verify/example-schema.js';
 import { parseCard } from './parse-card.js';
-import { sourceLine } from './source-text.js';
 
 const rules = (input: string | Uint8Array) =>
   parseCard(input, 'c.md').diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`);

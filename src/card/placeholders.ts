@@ -1,5 +1,5 @@
 import type { Placeholder } from '../core/card.js';
-import { positionAt } from './source-text.js';
+import { SourceFile } from '../core/source.js';
 
 /** `{{ expr }}`, or `<<expr>>` which some authors write; the inside may not contain braces. */
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}|<<\s*([A-Za-z_][\w.\-[\]]*)\s*>>/g;
@@ -34,13 +34,11 @@ export function solePlaceholder(text: string): string | undefined {
  * (`line`, `column`) of the card.
  */
 export function findPlaceholders(text: string, line: number, column = 1): Placeholder[] {
-  return scanPlaceholders(text).map((m) => {
-    const pos = positionAt(text, m.index);
-    return {
-      expr: m.expr,
-      raw: m.raw,
-      line: line + pos.line - 1,
-      column: pos.line === 1 ? column + pos.column - 1 : pos.column,
-    };
+  const found = scanPlaceholders(text);
+  if (found.length === 0) return [];
+  const source = new SourceFile('', text, { line, column });
+  return found.map((m) => {
+    const pos = source.positionAt(m.index);
+    return { expr: m.expr, raw: m.raw, line: pos.line, column: pos.column };
   });
 }

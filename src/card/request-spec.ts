@@ -1,5 +1,5 @@
 import type { EndpointRef, Placeholder, RequestSpec } from '../core/card.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -59,6 +59,8 @@ export interface RequestParse {
   diagnostics: Diagnostic[];
 }
 
+type Problem = (message: string, hint: string, ruleId?: string, p?: SourcePos) => Diagnostic;
+
 /**
  * A request object `{ method, path, query?, headers?, body? | form?, basic?, auth?, followRedirects? }`
  * found at `path` inside a parsed JSON block. `extraKeys` are keys the caller handles (e.g. `cleanup`).
@@ -72,7 +74,7 @@ export function parseRequestObject(
 ): RequestParse {
   const pos = json.positionOf(at);
   const v = nodeValue(json, at) as JsonValue | undefined;
-  const problem = (message: string, hint: string, ruleId = 'invalid-request', p = pos): Diagnostic => ({
+  const problem: Problem = (message, hint, ruleId = 'invalid-request', p = pos) => ({
     ruleId,
     severity: 'error',
     file,
@@ -86,8 +88,47 @@ export function parseRequestObject(
         problem(`${what} must be a JSON object`, 'Write { "method": "POST", "path": "/path", "body": { … } }.'),
       ],
     };
-  const diagnostics: Diagnostic[] = [];
   const keyPos = (key: string) => (json.find([...at, key]) ? json.keyPositionOf([...at, key]) : pos);
+  const diagnostics = unknownKeys(v, what, extraKeys, problem, keyPos);
+  const method = typeof v.method === 'string' ? v.method.toUpperCase() : '';
+  const unsendable = checkMethodAndPath(v, method, what, problem, keyPos);
+  if (unsendable) {
+    diagnostics.push(unsendable);
+    return { diagnostics };
+  }
+  const basic = checkBodyAndAuth(v, what, problem, keyPos, diagnostics);
+  const placeholders = json.placeholders(
+    at,
+    extraKeys.map((k) => [...at, k]),
+  );
+  return {
+    request: {
+      method,
+      // checkMethodAndPath made sure it is a string.
+      path: v.path as string,
+      query: stringRecord(v.query),
+      headers: stringRecord(v.headers),
+      body: v.body,
+      form: isJsonObject(v.form) ? stringRecord(v.form) : undefined,
+      basic,
+      auth: typeof v.auth === 'string' ? v.auth : undefined,
+      followRedirects: v.followRedirects === true,
+      placeholders,
+      ...pos,
+    },
+    diagnostics,
+  };
+}
+
+/** A warning for each key neither a request nor the caller knows. */
+function unknownKeys(
+  v: JsonObject,
+  what: string,
+  extraKeys: readonly string[],
+  problem: Problem,
+  keyPos: (key: string) => SourcePos,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   for (const key of Object.keys(v)) {
     if ((REQUEST_KEYS as readonly string[]).includes(key) || extraKeys.includes(key)) continue;
     const near = didYouMean(key, [...REQUEST_KEYS, ...extraKeys]);
@@ -101,46 +142,51 @@ export function parseRequestObject(
       severity: 'warning',
     });
   }
-  const method = typeof v.method === 'string' ? v.method.toUpperCase() : '';
-  if (!(HTTP_METHODS as readonly string[]).includes(method)) {
-    diagnostics.push(
-      problem(
-        v.method === undefined ? `${what} has no "method"` : `"${String(v.method)}" is not an HTTP method`,
-        `Use one of ${HTTP_METHODS.join(', ')}.`,
-        'invalid-request',
-        keyPos('method'),
-      ),
+  return diagnostics;
+}
+
+/** The error that leaves nothing to send: no HTTP method (`method` is the upper-cased one), or no path starting with /. */
+function checkMethodAndPath(
+  v: JsonObject,
+  method: string,
+  what: string,
+  problem: Problem,
+  keyPos: (key: string) => SourcePos,
+): Diagnostic | undefined {
+  if (!(HTTP_METHODS as readonly string[]).includes(method))
+    return problem(
+      v.method === undefined ? `${what} has no "method"` : `"${String(v.method)}" is not an HTTP method`,
+      `Use one of ${HTTP_METHODS.join(', ')}.`,
+      'invalid-request',
+      keyPos('method'),
     );
-    return { diagnostics };
-  }
-  if (typeof v.path !== 'string' || !v.path.startsWith('/')) {
-    diagnostics.push(
-      problem(
-        `${what} has no "path" starting with /`,
-        'Add "path": "/the/endpoint/path" (relative to the API\'s base URL).',
-        'missing-path',
-        keyPos('path'),
-      ),
+  if (typeof v.path !== 'string' || !v.path.startsWith('/'))
+    return problem(
+      `${what} has no "path" starting with /`,
+      'Add "path": "/the/endpoint/path" (relative to the API\'s base URL).',
+      'missing-path',
+      keyPos('path'),
     );
-    return { diagnostics };
-  }
+  return undefined;
+}
+
+/** Problems with `body`/`form`, `basic` and `auth`, added to `diagnostics`; the Basic credentials when well formed. */
+function checkBodyAndAuth(
+  v: JsonObject,
+  what: string,
+  problem: Problem,
+  keyPos: (key: string) => SourcePos,
+  diagnostics: Diagnostic[],
+): RequestSpec['basic'] {
+  const invalid = (message: string, hint: string, key: string) =>
+    diagnostics.push(problem(message, hint, 'invalid-request', keyPos(key)));
   if (v.body !== undefined && v.form !== undefined)
-    diagnostics.push(
-      problem(
-        `${what} has both "body" and "form"`,
-        'Send either a JSON body or a form body, not both.',
-        'invalid-request',
-        keyPos('form'),
-      ),
-    );
+    invalid(`${what} has both "body" and "form"`, 'Send either a JSON body or a form body, not both.', 'form');
   if (v.form !== undefined && !isJsonObject(v.form))
-    diagnostics.push(
-      problem(
-        '"form" must be an object of field names to values',
-        'Write "form": { "grant_type": "client_credentials" }.',
-        'invalid-request',
-        keyPos('form'),
-      ),
+    invalid(
+      '"form" must be an object of field names to values',
+      'Write "form": { "grant_type": "client_credentials" }.',
+      'form',
     );
   let basic: RequestSpec['basic'];
   if (v.basic !== undefined) {
@@ -148,44 +194,19 @@ export function parseRequestObject(
     if (isJsonObject(b) && typeof b.username === 'string' && typeof b.password === 'string')
       basic = { username: b.username, password: b.password };
     else
-      diagnostics.push(
-        problem(
-          '"basic" must be { "username": "…", "password": "…" }',
-          'Use placeholders such as {{resolved.client_id}} and {{resolved.client_secret}}.',
-          'invalid-request',
-          keyPos('basic'),
-        ),
+      invalid(
+        '"basic" must be { "username": "…", "password": "…" }',
+        'Use placeholders such as {{resolved.client_id}} and {{resolved.client_secret}}.',
+        'basic',
       );
   }
   if (v.auth !== undefined && typeof v.auth !== 'string')
-    diagnostics.push(
-      problem(
-        '"auth" must be the name of an auth profile, or "none"',
-        'Name a profile from cardcheck.config.yaml.',
-        'invalid-request',
-        keyPos('auth'),
-      ),
+    invalid(
+      '"auth" must be the name of an auth profile, or "none"',
+      'Name a profile from cardcheck.config.yaml.',
+      'auth',
     );
-  const placeholders = json.placeholders(
-    at,
-    extraKeys.map((k) => [...at, k]),
-  );
-  return {
-    request: {
-      method,
-      path: v.path,
-      query: stringRecord(v.query),
-      headers: stringRecord(v.headers),
-      body: v.body,
-      form: isJsonObject(v.form) ? stringRecord(v.form) : undefined,
-      basic,
-      auth: typeof v.auth === 'string' ? v.auth : undefined,
-      followRedirects: v.followRedirects === true,
-      placeholders,
-      ...pos,
-    },
-    diagnostics,
-  };
+  return basic;
 }
 
 function nodeValue(json: ParsedJson, at: (string | number)[]): unknown {

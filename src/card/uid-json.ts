@@ -1,6 +1,6 @@
-import type { BrowserFlow, UidField } from '../core/card.js';
+import type { BrowserFlow, RequestSpec, UidField, UidSource } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { JsonValue } from '../core/json.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { ParsedJson } from './json-block.js';
@@ -50,115 +50,148 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
     return { fields, diagnostics };
   }
   for (const [name, entry] of Object.entries(json.value)) {
-    const at = json.keyPositionOf([name]);
-    const problem = (message: string, hint: string, ruleId = 'invalid-uid-block', key?: string): Diagnostic => ({
-      ruleId,
-      severity: 'error',
-      file,
-      ...(key && json.find([name, key]) ? json.keyPositionOf([name, key]) : at),
-      message,
-      hint,
+    const field = parseUidField(json, name, entry, file, diagnostics);
+    if (field) fields.push(field);
+  }
+  return { fields, diagnostics };
+}
+
+/** A problem with field `name`, at its key `key` when it has one, else at the field's name. */
+type FieldProblem = (message: string, hint: string, ruleId?: string, key?: string) => Diagnostic;
+
+/** The steps a field's entry names, parsed. */
+interface FieldSteps {
+  extractFrom: string;
+  fresh: boolean;
+  create: RequestSpec | undefined;
+  lookup: RequestSpec | undefined;
+}
+
+/** The entry of UID field `name`, or undefined when it cannot be used; its problems are added to `diagnostics`. */
+function parseUidField(
+  json: ParsedJson,
+  name: string,
+  entry: JsonValue,
+  file: string,
+  diagnostics: Diagnostic[],
+): UidField | undefined {
+  const at = json.keyPositionOf([name]);
+  const problem: FieldProblem = (message, hint, ruleId = 'invalid-uid-block', key) => ({
+    ruleId,
+    severity: 'error',
+    file,
+    ...(key && json.find([name, key]) ? json.keyPositionOf([name, key]) : at),
+    message,
+    hint,
+  });
+  if (!isJsonObject(entry)) {
+    diagnostics.push(
+      problem(
+        `UID field "${name}" must be an object`,
+        'Give the field create_endpoint + extract_from, source_endpoint + extract_from, value, or from_person.',
+      ),
+    );
+    return undefined;
+  }
+  for (const key of Object.keys(entry)) {
+    if (FIELD_KEYS.includes(key)) continue;
+    const near = didYouMean(key, FIELD_KEYS);
+    diagnostics.push({
+      ...problem(
+        `UID field "${name}" has an unknown key "${key}"`,
+        near ? `Did you mean "${near}"?` : `Known keys: ${FIELD_KEYS.join(', ')}.`,
+        'unknown-key',
+        key,
+      ),
+      severity: 'warning',
     });
-    if (!isJsonObject(entry)) {
-      diagnostics.push(
-        problem(
-          `UID field "${name}" must be an object`,
-          'Give the field create_endpoint + extract_from, source_endpoint + extract_from, value, or from_person.',
-        ),
-      );
-      continue;
-    }
-    for (const key of Object.keys(entry)) {
-      if (FIELD_KEYS.includes(key)) continue;
-      const near = didYouMean(key, FIELD_KEYS);
-      diagnostics.push({
-        ...problem(
-          `UID field "${name}" has an unknown key "${key}"`,
-          near ? `Did you mean "${near}"?` : `Known keys: ${FIELD_KEYS.join(', ')}.`,
-          'unknown-key',
-          key,
-        ),
-        severity: 'warning',
-      });
-    }
-    const step = (keys: string[], what: string, bodyKey?: string) => {
-      const key = keys.find((k) => entry[k] !== undefined && entry[k] !== null);
-      if (!key) return undefined;
-      const parsed = parseStep(json, [name, key], file, `${what} of "${name}"`, bodyKey ? [name, bodyKey] : undefined);
-      diagnostics.push(...parsed.diagnostics);
-      return parsed.request;
-    };
-    const extractFrom = typeof entry.extract_from === 'string' ? entry.extract_from : '';
-    const fresh = entry.create_fresh !== false;
-    const create = step(
+  }
+  const step = (keys: string[], what: string, bodyKey?: string) => {
+    const key = keys.find((k) => entry[k] !== undefined && entry[k] !== null);
+    if (!key) return undefined;
+    const parsed = parseStep(json, [name, key], file, `${what} of "${name}"`, bodyKey ? [name, bodyKey] : undefined);
+    diagnostics.push(...parsed.diagnostics);
+    return parsed.request;
+  };
+  const fresh = entry.create_fresh !== false;
+  const steps: FieldSteps = {
+    extractFrom: typeof entry.extract_from === 'string' ? entry.extract_from : '',
+    fresh,
+    create: step(
       fresh ? ['create', 'create_endpoint'] : ['create', 'create_endpoint', 'fallback_endpoint'],
       'the create step',
       'create_body',
-    );
-    const lookup = step(['lookup', 'source_endpoint'], 'the lookup step');
-    const cleanup = step(['cleanup', 'cleanup_endpoint'], 'the cleanup step');
-    const notes =
-      typeof entry.notes === 'string'
-        ? entry.notes
-        : typeof entry.description === 'string'
-          ? entry.description
-          : undefined;
-    const cleanupNote = typeof entry.cleanup_note === 'string' ? entry.cleanup_note : undefined;
-    // Written out rather than `{ ...base, source }`: that spread gives every field its own hidden class in V8.
-    const field = (source: UidField['source']): UidField => ({
-      name,
-      line: at.line,
-      column: at.column,
-      cleanup,
-      notes,
-      cleanupNote,
-      source,
-    });
-    if (entry.value !== undefined) {
-      fields.push(field({ kind: 'value', value: entry.value, placeholders: json.placeholders([name, 'value']) }));
-    } else if (typeof entry.from_person === 'string' || entry.browser !== undefined) {
-      const description =
-        typeof entry.from_person === 'string' ? entry.from_person : 'a person signs in and consents in a browser';
-      const browser =
-        entry.browser === undefined
-          ? undefined
-          : parseBrowserFlow(json, name, entry.browser, (message, hint) =>
-              diagnostics.push(problem(message, hint, 'invalid-uid-block', 'browser')),
-            );
-      if (browser && !extractFrom)
-        diagnostics.push(
-          problem(
-            `UID field "${name}" has a browser flow but no "extract_from": which query parameter of the redirect holds the value?`,
-            'Add "extract_from": "code".',
-            'missing-extract',
-          ),
-        );
-      fields.push(
-        field(browser ? { kind: 'external', description, browser, extractFrom } : { kind: 'external', description }),
-      );
-    } else if (create || lookup) {
-      if (!extractFrom)
-        diagnostics.push(
-          problem(
-            `UID field "${name}" says where to get it but not what to take: "extract_from" is missing`,
-            'Add "extract_from": "data.id" (a dot path into the response).',
-            'missing-extract',
-          ),
-        );
-      if (create)
-        fields.push(field({ kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup }));
-      else if (lookup) fields.push(field({ kind: 'lookup', lookup, extractFrom }));
-    } else {
+    ),
+    lookup: step(['lookup', 'source_endpoint'], 'the lookup step'),
+  };
+  const cleanup = step(['cleanup', 'cleanup_endpoint'], 'the cleanup step');
+  const source = fieldSource(json, name, entry, steps, problem, diagnostics);
+  if (!source) return undefined;
+  const notes =
+    typeof entry.notes === 'string'
+      ? entry.notes
+      : typeof entry.description === 'string'
+        ? entry.description
+        : undefined;
+  const cleanupNote = typeof entry.cleanup_note === 'string' ? entry.cleanup_note : undefined;
+  // Written out rather than `{ ...base, source }`: that spread gives every field its own hidden class in V8.
+  return { name, line: at.line, column: at.column, cleanup, notes, cleanupNote, source };
+}
+
+/**
+ * Where the field's value comes from: a literal, a person (maybe with a
+ * browser flow), a create or a lookup; undefined (and a diagnostic) when the
+ * entry says none.
+ */
+function fieldSource(
+  json: ParsedJson,
+  name: string,
+  entry: JsonObject,
+  { extractFrom, fresh, create, lookup }: FieldSteps,
+  problem: FieldProblem,
+  diagnostics: Diagnostic[],
+): UidSource | undefined {
+  if (entry.value !== undefined)
+    return { kind: 'value', value: entry.value, placeholders: json.placeholders([name, 'value']) };
+  if (typeof entry.from_person === 'string' || entry.browser !== undefined) {
+    const description =
+      typeof entry.from_person === 'string' ? entry.from_person : 'a person signs in and consents in a browser';
+    const browser =
+      entry.browser === undefined
+        ? undefined
+        : parseBrowserFlow(json, name, entry.browser, (message, hint) => {
+            diagnostics.push(problem(message, hint, 'invalid-uid-block', 'browser'));
+          });
+    if (browser && !extractFrom)
       diagnostics.push(
         problem(
-          `UID field "${name}" has no source: nothing says how to obtain it`,
-          'Add create_endpoint (+ create_body), source_endpoint, value, or from_person with a description.',
-          'missing-source',
+          `UID field "${name}" has a browser flow but no "extract_from": which query parameter of the redirect holds the value?`,
+          'Add "extract_from": "code".',
+          'missing-extract',
         ),
       );
-    }
+    return browser ? { kind: 'external', description, browser, extractFrom } : { kind: 'external', description };
   }
-  return { fields, diagnostics };
+  if (create || lookup) {
+    if (!extractFrom)
+      diagnostics.push(
+        problem(
+          `UID field "${name}" says where to get it but not what to take: "extract_from" is missing`,
+          'Add "extract_from": "data.id" (a dot path into the response).',
+          'missing-extract',
+        ),
+      );
+    if (create) return { kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup };
+    if (lookup) return { kind: 'lookup', lookup, extractFrom };
+  }
+  diagnostics.push(
+    problem(
+      `UID field "${name}" has no source: nothing says how to obtain it`,
+      'Add create_endpoint (+ create_body), source_endpoint, value, or from_person with a description.',
+      'missing-source',
+    ),
+  );
+  return undefined;
 }
 
 /** The table declares, the JSON block refines: where both describe a field, the JSON wins. */
@@ -191,38 +224,29 @@ function parseBrowserFlow(
   raw: JsonValue,
   problem: (message: string, hint: string) => void,
 ): BrowserFlow | undefined {
-  if (!isJsonObject(raw)) return (problem(`the browser flow of "${name}" must be an object`, BROWSER_HINT), undefined);
+  const wrong = (message: string): undefined => {
+    problem(message, BROWSER_HINT);
+    return undefined;
+  };
+  if (!isJsonObject(raw)) return wrong(`the browser flow of "${name}" must be an object`);
   const open = raw.open;
   const redirectUri = raw.redirect_uri;
   if (typeof open !== 'string' || !/^(\/|https?:\/\/)/.test(open))
-    return (
-      problem(`the browser flow of "${name}" needs "open": a path of the API (starting with /) or a URL`, BROWSER_HINT),
-      undefined
-    );
+    return wrong(`the browser flow of "${name}" needs "open": a path of the API (starting with /) or a URL`);
   if (typeof redirectUri !== 'string' || !redirectUri)
-    return (
-      problem(
-        `the browser flow of "${name}" needs "redirect_uri": where the flow ends (the app's redirect URI)`,
-        BROWSER_HINT,
-      ),
-      undefined
-    );
+    return wrong(`the browser flow of "${name}" needs "redirect_uri": where the flow ends (the app's redirect URI)`);
   const steps: BrowserFlow['steps'] = [];
   for (const s of Array.isArray(raw.steps) ? raw.steps : []) {
     if (isJsonObject(s) && typeof s.fill === 'string' && typeof s.with === 'string')
       steps.push({ fill: s.fill, with: s.with });
     else if (isJsonObject(s) && typeof s.click === 'string') steps.push({ click: s.click });
     else
-      return (
-        problem(
-          `each step of the browser flow of "${name}" is { "fill": "<selector>", "with": "<value>" } or { "click": "<selector>" }`,
-          BROWSER_HINT,
-        ),
-        undefined
+      return wrong(
+        `each step of the browser flow of "${name}" is { "fill": "<selector>", "with": "<value>" } or { "click": "<selector>" }`,
       );
   }
   if (raw.steps !== undefined && !Array.isArray(raw.steps))
-    return (problem(`"steps" of the browser flow of "${name}" must be a list`, BROWSER_HINT), undefined);
+    return wrong(`"steps" of the browser flow of "${name}" must be a list`);
   return {
     open,
     steps,

@@ -1,5 +1,5 @@
-import { sourceLine } from '../card/source-text.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { sourceLine } from '../core/source.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 
 /** Each diagnostic as `file:line:col severity rule message`, its source line with a caret, and its hint. */

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { AuthProfile, Config, FolderConfig, TargetConfig } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { SourceFile } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
@@ -22,9 +23,12 @@ const PROFILE_TYPES = ['bearer', 'headers', 'basic', 'oauth2-client-credentials'
 
 /** Parse and validate cardcheck.config.yaml text. Every problem is a located diagnostic; never throws. */
 export function parseConfig(text: string, file: string): { config: Config; diagnostics: Diagnostic[] } {
+  // The YAML errors are placed by yaml's LineCounter, as they always were: on YAML it cannot parse it can
+  // miss line breaks inside broken tokens, so its lines may differ from the file's (settings, read from
+  // valid YAML only, are placed by the SourceFile, where both agree).
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false });
-  const r = new YamlReader(doc, lineCounter, file);
+  const r = new YamlReader(doc, new SourceFile(file, text));
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
     r.diagnostics.push({
@@ -41,47 +45,66 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   config.file = file;
   if (doc.errors.length) return { config, diagnostics: r.diagnostics };
   r.keys([], ['defaultTarget', 'targets', 'auth', 'folders', 'secrets']);
-  const secrets: unknown = doc.toJS()?.secrets;
-  if (secrets !== undefined) {
-    if (Array.isArray(secrets) && secrets.every((x) => typeof x === 'string')) config.secretEnv = secrets;
-    else
-      r.error(
-        ['secrets'],
-        'config-invalid-value',
-        '"secrets" must be a list of environment variable names',
-        'Write `secrets: [API_KEY, STAGING_PASSWORD]`: their values are redacted everywhere.',
-      );
+  readSecrets(r, doc.toJS()?.secrets, config);
+  readTargets(r, config);
+  readDefaultTarget(r, config);
+  for (const name of Object.keys(r.map(['auth']) ?? {})) {
+    const profile = readProfile(r, ['auth', name]);
+    if (profile) config.profiles[name] = profile;
   }
+  readFolders(r, config);
+  return { config, diagnostics: r.diagnostics };
+}
 
+/** `secrets`: the names of environment variables whose values are redacted. */
+function readSecrets(r: YamlReader, secrets: unknown, config: Config): void {
+  if (secrets === undefined) return;
+  if (Array.isArray(secrets) && secrets.every((x) => typeof x === 'string')) config.secretEnv = secrets;
+  else
+    r.error(
+      ['secrets'],
+      'config-invalid-value',
+      '"secrets" must be a list of environment variable names',
+      'Write `secrets: [API_KEY, STAGING_PASSWORD]`: their values are redacted everywhere.',
+    );
+}
+
+/** `targets`: when given, they replace the embedded sandbox. */
+function readTargets(r: YamlReader, config: Config): void {
   const targets = r.map(['targets']);
   if (targets) config.targets = {};
-  for (const name of Object.keys(targets ?? {})) {
-    const at = ['targets', name];
-    r.keys(at, ['apis', 'embedded', 'production', 'tls']);
-    const apis: Record<string, string> = {};
-    for (const [api, url] of Object.entries(r.map([...at, 'apis']) ?? {})) {
-      if (typeof url !== 'string' || !/^(https?:\/\/[^/]|\{\{\s*env\.\w+\s*\}\})/.test(url))
-        r.error(
-          [...at, 'apis', api],
-          'config-invalid-url',
-          `base URL of API "${api}" in target "${name}" must be an http(s) URL`,
-          'Write e.g. https://staging.example.com/api, or take it from the environment: "{{env.STAGING_URL}}/api".',
-        );
-      else apis[api] = url;
-    }
-    const embedded = r.bool([...at, 'embedded']) ?? false;
-    if (!embedded && Object.keys(apis).length === 0)
+  for (const name of Object.keys(targets ?? {})) config.targets[name] = readTarget(r, name);
+}
+
+function readTarget(r: YamlReader, name: string): TargetConfig {
+  const at = ['targets', name];
+  r.keys(at, ['apis', 'embedded', 'production', 'tls']);
+  const apis: Record<string, string> = {};
+  for (const [api, url] of Object.entries(r.map([...at, 'apis']) ?? {})) {
+    if (typeof url !== 'string' || !/^(https?:\/\/[^/]|\{\{\s*env\.\w+\s*\}\})/.test(url))
       r.error(
-        at,
-        'config-empty-target',
-        `target "${name}" has no "apis" and is not "embedded: true"`,
-        'Give it `apis: { <api>: <base URL> }`.',
+        [...at, 'apis', api],
+        'config-invalid-url',
+        `base URL of API "${api}" in target "${name}" must be an http(s) URL`,
+        'Write e.g. https://staging.example.com/api, or take it from the environment: "{{env.STAGING_URL}}/api".',
       );
-    const production = r.bool([...at, 'production']) ?? false;
-    const tls = readTargetTls(r, name, production);
-    const target: TargetConfig = { name, apis, embedded, production, ...(tls ? { tls } : {}), line: r.lineOf(at) };
-    config.targets[name] = target;
+    else apis[api] = url;
   }
+  const embedded = r.bool([...at, 'embedded']) ?? false;
+  if (!embedded && Object.keys(apis).length === 0)
+    r.error(
+      at,
+      'config-empty-target',
+      `target "${name}" has no "apis" and is not "embedded: true"`,
+      'Give it `apis: { <api>: <base URL> }`.',
+    );
+  const production = r.bool([...at, 'production']) ?? false;
+  const tls = readTargetTls(r, name, production);
+  return { name, apis, embedded, production, ...(tls ? { tls } : {}), line: r.lineOf(at) };
+}
+
+/** `defaultTarget`, which must name a target; without it, the first target when `sandbox` is gone. */
+function readDefaultTarget(r: YamlReader, config: Config): void {
   const def = r.string(['defaultTarget']);
   if (def !== undefined) {
     if (!config.targets[def])
@@ -95,11 +118,10 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   } else if (!config.targets[config.defaultTarget]) {
     config.defaultTarget = Object.keys(config.targets)[0] ?? 'sandbox';
   }
+}
 
-  for (const name of Object.keys(r.map(['auth']) ?? {})) {
-    const profile = readProfile(r, ['auth', name]);
-    if (profile) config.profiles[name] = profile;
-  }
+/** `folders`: the API and auth profile each folder's cards inherit, checked against what the config defines. */
+function readFolders(r: YamlReader, config: Config): void {
   const apiNames = new Set(Object.values(config.targets).flatMap((t) => Object.keys(t.apis)));
   for (const folder of Object.keys(r.map(['folders']) ?? {})) {
     const at = ['folders', folder];
@@ -121,7 +143,6 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
       );
     config.folders[folder.replace(/\/+$/, '') || '.'] = f;
   }
-  return { config, diagnostics: r.diagnostics };
 }
 
 function hintFor(word: string, candidates: string[]): string {

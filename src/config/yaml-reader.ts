@@ -1,23 +1,23 @@
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
+import type { SourceFile } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
-/** Typed, located reads from a parsed YAML document; problems become diagnostics. */
+/** Typed, located reads from a parsed YAML document (of `source`'s text); problems become diagnostics. */
 export class YamlReader {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
     private readonly doc: Document,
-    private readonly lines: LineCounter,
-    private readonly file: string,
+    private readonly source: SourceFile,
   ) {}
 
   private node(path: string[]): Node | undefined {
     return (path.length ? this.doc.getIn(path, true) : this.doc.contents) as Node | undefined;
   }
 
-  private pos(path: string[]): { line: number; column: number } {
+  private pos(path: string[]): SourcePos {
     // Point at the key when there is one, else at the value.
     let n: Node | undefined;
     if (path.length) {
@@ -28,13 +28,11 @@ export class YamlReader {
       }
     }
     n ??= this.node(path);
-    const offset = n?.range?.[0] ?? 0;
-    const p = this.lines.linePos(offset);
-    return { line: p.line, column: p.col };
+    return this.source.positionAt(n?.range?.[0] ?? 0);
   }
 
   /** Where the setting at `path` is written (its key when it has one). */
-  position(path: string[]): { line: number; column: number } {
+  position(path: string[]): SourcePos {
     return this.pos(path);
   }
 
@@ -43,7 +41,7 @@ export class YamlReader {
   }
 
   error(path: string[], ruleId: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): void {
-    this.diagnostics.push({ ruleId, severity, file: this.file, ...this.pos(path), message, hint });
+    this.diagnostics.push({ ruleId, severity, file: this.source.path, ...this.pos(path), message, hint });
   }
 
   map(path: string[]): Record<string, unknown> | undefined {

@@ -1,8 +1,6 @@
-/** Where something was found in a card, 1-based. */
-export interface SourcePos {
-  line: number;
-  column: number;
-}
+import type { SourcePos } from './source.js';
+
+export type { SourcePos };
 
 export type Severity = 'error' | 'warning';
 

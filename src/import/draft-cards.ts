@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { decodeSource } from '../card/source-text.js';
+import { decodeSource } from '../core/source.js';
 import { readOpenApi } from './openapi.js';
 import type { VendorEndpoint } from './vendor-page.js';
 import { readVendorPage } from './vendor-page.js';

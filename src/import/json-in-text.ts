@@ -1,6 +1,6 @@
 import { walkBrackets } from '../card/json-brackets.js';
-import { positionAt } from '../card/source-text.js';
 import type { JsonValue } from '../core/json.js';
+import { SourceFile } from '../core/source.js';
 
 export interface JsonInText {
   value: JsonValue;
@@ -16,7 +16,7 @@ export interface JsonInText {
  */
 export function findJsonObjects(text: string): JsonInText[] {
   const found: JsonInText[] = [];
-  const lineOf = (offset: number) => positionAt(text, offset).line;
+  const source = new SourceFile('', text);
   const opening = /^[ \t]*\{/gm;
   let searchFrom = 0;
   for (;;) {
@@ -28,11 +28,9 @@ export function findJsonObjects(text: string): JsonInText[] {
     if (closing === -1) return found;
     const end = closing + 1;
     try {
-      found.push({
-        value: JSON.parse(text.slice(start, end)) as JsonValue,
-        startLine: lineOf(start),
-        endLine: lineOf(end),
-      });
+      const value = JSON.parse(text.slice(start, end)) as JsonValue;
+      const at = source.rangeOf({ start, end });
+      found.push({ value, startLine: at.start.line, endLine: at.end.line });
       searchFrom = end;
     } catch {
       searchFrom = start + 1;

@@ -1,6 +1,5 @@
 import { cardRequests } from '../card/card-requests.js';
 import { scanPlaceholders } from '../card/placeholders.js';
-import { sourceLine } from '../card/source-text.js';
 import type { Card, ParseCardResult } from '../core/card.js';
 import type { AuthProfile } from '../core/config.js';
 import { profileSettings } from '../core/config.js';
@@ -8,6 +7,7 @@ import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
 import { isError } from '../core/diagnostic.js';
 import type { CardPlan, PlanBase, RunPlan } from '../core/plan.js';
 import { notRun } from '../core/plan.js';
+import { sourceLine } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { checkPlaceholders } from './check-placeholders.js';
 import { orderByNeeds } from './order-cards.js';

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runCards } from '../../src/runner/run-cards.js';
 import type { RunResult } from '../../src/core/result.js';
 import { summarize } from '../../src/core/result.js';
+import { runCards } from '../../src/runner/run-cards.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { ROOT } from './cli.js';
 import { tempDir } from './temp-dir.js';

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runCards } from '../../src/runner/run-cards.js';
 import { defaultConfig } from '../../src/config/load-config.js';
 import type { Config } from '../../src/core/config.js';
+import { runCards } from '../../src/runner/run-cards.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { tempDir } from './temp-dir.js';

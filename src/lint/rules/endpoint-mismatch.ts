@@ -2,12 +2,8 @@ import type { CardRule } from '../rule.js';
 
 /** `/apps/{id}`, `/apps/:id`, `/apps/{{resolved.id}}` and `/apps/<<id>>` all read `/apps/{}`. */
 export function normalizePath(path: string): string {
-  return (
-    path
-      .split('?')[0]!
-      .replace(/\{\{[^{}]*\}\}|<<[^<>]*>>|\{[^{}/]*\}|:[A-Za-z_]\w*/g, '{}')
-      .replace(/\/+$/, '') || '/'
-  );
+  const beforeQuery = path.split('?', 1)[0] ?? '';
+  return beforeQuery.replace(/\{\{[^{}]*\}\}|<<[^<>]*>>|\{[^{}/]*\}|:[A-Za-z_]\w*/g, '{}').replace(/\/+$/, '') || '/';
 }
 
 export const endpointMismatch: CardRule = {

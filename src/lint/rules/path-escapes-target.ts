@@ -1,9 +1,9 @@
 import type { CardRequest } from '../../card/card-requests.js';
 import { cardRequests } from '../../card/card-requests.js';
 import { replacePlaceholders } from '../../card/placeholders.js';
-import { sourceLine } from '../../card/source-text.js';
 import type { RequestSpec } from '../../core/card.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Diagnostic, SourcePos } from '../../core/diagnostic.js';
+import { SourceFile } from '../../core/source.js';
 import { pathEscape } from '../../util/origin-relative-path.js';
 import type { CardRule, LintInput } from '../rule.js';
 
@@ -21,10 +21,11 @@ function nameOf(r: CardRequest): string {
 const PLAIN_PATH = /^(?:\/(?:[\w~-]|\{\{[^{}]*\}\})+)+\/?$/;
 
 /** Point at the path itself when it is written on the request's line or below, else at the request. */
-function locate(input: LintInput, spec: RequestSpec): { line: number; column: number } {
+function pathPosition(input: LintInput, spec: RequestSpec): SourcePos {
   const written = JSON.stringify(spec.path).slice(1, -1);
+  const source = new SourceFile(input.file, input.text);
   for (let line = spec.line; line <= spec.line + 20; line++) {
-    const text = sourceLine(input.text, line);
+    const text = source.lineText(line);
     if (text === undefined) break;
     const at = text.indexOf(written, line === spec.line ? spec.column - 1 : 0);
     if (at >= 0) return { line, column: at + 1 };
@@ -50,14 +51,14 @@ export const pathEscapesTarget: CardRule = {
       const key = `${spec.line}:${spec.column}:${spec.path}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const escape = pathEscape(replacePlaceholders(spec.path, () => 'value'));
-      if (!escape) continue;
+      const leak = pathEscape(replacePlaceholders(spec.path, () => 'value'));
+      if (!leak) continue;
       out.push({
         ruleId: 'path-escapes-target',
         severity: 'error',
         file: input.file,
-        ...locate(input, spec),
-        message: `the path "${spec.path}" of ${nameOf(r)} could leave the target: ${escape}`,
+        ...pathPosition(input, spec),
+        message: `the path "${spec.path}" of ${nameOf(r)} could leave the target: ${leak}`,
         hint: 'Write the path relative to the API\'s base URL: one leading /, no host and no "..". Hosts belong in cardcheck.config.yaml (targets.<name>.apis).',
       });
     }

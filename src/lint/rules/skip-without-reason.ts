@@ -3,7 +3,7 @@ import type { CardRule } from '../rule.js';
 export const skipWithoutReason: CardRule = {
   id: 'skip-without-reason',
   check({ card, file }) {
-    if (!card || card.frontMatter.status !== 'skip' || card.frontMatter.skipReason?.trim()) return [];
+    if (card?.frontMatter.status !== 'skip' || card.frontMatter.skipReason?.trim()) return [];
     return [
       {
         ruleId: 'skip-without-reason',

@@ -1,0 +1,74 @@
+import type { RuleDoc } from './rule-doc.js';
+
+/** Rules about what a card sends and expects: requests, UID Resolution, the Expected Response. */
+export const REQUEST_RULES: RuleDoc[] = [
+  // Requests
+  {
+    id: 'invalid-request',
+    severity: 'error',
+    what: 'A request (the Request Template, or a create, lookup or cleanup step) is malformed: not a JSON object, no `method` or one that is not an HTTP method, both `body` and `form`, a `form` that is not an object, a `basic` without username and password, or an `auth` that is not a name.',
+    fix: 'Write the request as { "method": "POST", "path": "/x", "body": { … } }; see the request fields in specs/README.md.',
+  },
+  {
+    id: 'missing-path',
+    severity: 'error',
+    what: 'A request has no `path`, or its path does not start with `/`.',
+    fix: 'Add "path": "/the/endpoint", relative to the API\'s base URL.',
+  },
+  {
+    id: 'path-escapes-target',
+    severity: 'error',
+    what: 'A request path could leave the target it is joined to: it names a scheme or a `//host`, or its `..` segments climb above the base path.',
+    fix: "Write paths relative to the API's base URL (one leading `/`, no host, no `..` above the start); hosts belong in cardcheck.config.yaml.",
+  },
+  {
+    id: 'unknown-key',
+    severity: 'warning',
+    what: 'A request object, a UID field or the Expected Response block has a key cardcheck does not know (it is ignored), with "did you mean" for a near miss such as `heders` or `extract`.',
+    fix: 'Fix the spelling, or delete the key.',
+  },
+  // UID Resolution
+  {
+    id: 'invalid-uid-block',
+    severity: 'error',
+    what: "The UID Resolution JSON block is not an object keyed by field name, or a field's entry is not an object.",
+    fix: 'Write { "field": { "create_endpoint": "POST /path", "extract_from": "data.id" } }.',
+  },
+  {
+    id: 'invalid-endpoint',
+    severity: 'error',
+    what: "A step written as a string (create_endpoint, source_endpoint, cleanup_endpoint, fallback_endpoint, a request's cleanup) is not `METHOD /path`.",
+    fix: 'Write e.g. "POST /platform/v1/apps", or a request object { "method", "path", … }.',
+  },
+  {
+    id: 'missing-extract',
+    severity: 'error',
+    what: 'A UID field says which request obtains it but not which value to take from the response: `extract_from` is missing.',
+    fix: 'Add "extract_from": "data.id" (a dot path into the response; `data[0].id` for arrays).',
+  },
+  {
+    id: 'missing-source',
+    severity: 'error',
+    what: 'A UID field in the JSON block has no source: no create, lookup, value or from_person.',
+    fix: 'Add create_endpoint (+ create_body) or create, source_endpoint or lookup, value, or from_person with a description.',
+  },
+  {
+    id: 'uid-cycle',
+    severity: 'error',
+    what: "The card's UID fields need each other in a circle (each step uses a placeholder of the next), so none can be obtained first.",
+    fix: 'Break the cycle: one of the fields must be obtainable without the others.',
+  },
+  // Expected Response
+  {
+    id: 'invalid-expectation',
+    severity: 'error',
+    what: 'The Expected Response block is malformed: not an object, a `status` that is not a code or a list of codes, a `schema` that is not an object, a `maxDurationMs` that is not a positive number, or an assertion without `path`/`header`, without an operator, or with an invalid regular expression.',
+    fix: 'Write { "status": 200, "schema": { … }, "assert": [ { "path": "token_type", "equals": "Bearer" } ], "maxDurationMs": 2000 }.',
+  },
+  {
+    id: 'invalid-schema-ref',
+    severity: 'error',
+    what: 'The response schema `$ref`s a shared schema file that does not exist, is not JSON, has nothing at the given `#/pointer`, or refers back to itself.',
+    fix: 'A file `$ref` is relative to the card, e.g. "../schemas/token.json" or "…json#/definitions/error".',
+  },
+];
