@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +75,37 @@ describe('cardcheck/vitest', () => {
       'missing-folder: no such file or folder',
     );
     expect(code).toBe(1);
+  }, 60_000);
+
+  it('timeoutMs is the per-request timeout, as in runCards; hookTimeoutMs bounds the whole run', async () => {
+    // Answers after 1.5 s: a 300 ms request timeout errors the card; the run itself may take 20 s.
+    const server = createServer((_req, res) => {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 1_500);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const dir = tempDirSync('cardcheck-vitest-');
+      const card = ['---', 'endpoint: GET /slow', 'status: success', '---', '# Slow', '', '## Request Template', ''];
+      writeFileSync(
+        path.join(dir, 'slow.md'),
+        [...card, '```json', '{ "method": "GET", "path": "/slow" }', '```', ''].join('\n'),
+      );
+      const adapter = pathToFileURL(path.join(ROOT, 'dist/vitest/index.js')).href;
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const options = `{ paths: ['slow.md'], target: '${url}', timeoutMs: 300, hookTimeoutMs: 20000, ledgerDir: false, retryPolicy: { maxRetries: 0 } }`;
+      writeFileSync(
+        path.join(dir, 'cards.test.mjs'),
+        `import { cardTests } from '${adapter}';\nawait cardTests(${options});\n`,
+      );
+      const { out } = await vitest(dir);
+      const report = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as VitestJson;
+      const [test] = report.testResults.flatMap((r) => r.assertionResults);
+      expect(test?.status, out).toBe('failed');
+      const failure = test?.failureMessages.join('\n') ?? '';
+      expect(failure).toContain('did not answer in time');
+      expect(failure).not.toContain('Hook timed out');
+    } finally {
+      server.close();
+    }
   }, 60_000);
 });
