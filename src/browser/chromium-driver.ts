@@ -13,7 +13,7 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
  * root there), no GPU, and none of the background connections to Google's
  * services, which a closed network refuses by the dozen.
  */
-const ARGS = [
+export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -35,7 +35,7 @@ export function chromiumDriver(executablePath = process.env.CARDCHECK_CHROMIUM ?
   let launched: Promise<Browser> | undefined;
   const browser = () => {
     launched ??= import('playwright-core')
-      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: ARGS }))
+      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] }))
       .catch((err: unknown) => {
         launched = undefined;
         const why = err instanceof Error ? err.message.split('\n')[0] : String(err);

@@ -24,3 +24,8 @@ export function cardRequests(card: Card): CardRequest[] {
   }
   return out;
 }
+
+/** What a request does, without where it was written: equal parts mean the same request. */
+export function requestParts(r: RequestSpec): unknown[] {
+  return [r.method, r.path, r.query, r.headers, r.body ?? null, r.form ?? null, r.basic ?? null, r.auth ?? null];
+}

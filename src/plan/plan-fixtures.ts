@@ -1,3 +1,4 @@
+import { requestParts } from '../card/card-requests.js';
 import type { Card, Placeholder, RequestSpec, UidField, UidSource } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { CreateStep, FixtureStep, LookupStep } from '../core/plan.js';
@@ -5,17 +6,7 @@ import { classifyExpr } from './placeholder-expr.js';
 
 /** What a request does, without where it was written: equal keys mean the same request. */
 function requestKey(r: RequestSpec | undefined): string {
-  if (!r) return '';
-  return JSON.stringify([
-    r.method,
-    r.path,
-    r.query,
-    r.headers,
-    r.body ?? null,
-    r.form ?? null,
-    r.basic ?? null,
-    r.auth ?? null,
-  ]);
+  return r ? JSON.stringify(requestParts(r)) : '';
 }
 
 /** Placeholders of what a step sends or opens: its requests, its browser flow, its value. */

@@ -2,21 +2,13 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/browser/chromium-driver.js';
 import { tempDir } from './temp-dir.js';
 
 /** Debian's chromium, installed by the test setup when missing (scripts/ensure-test-tools.mjs). */
 export const CHROMIUM = '/usr/bin/chromium';
-/** The flags this machine needs (see the machine notes): no sandbox as root, and no background network. */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The flags cardcheck --browser uses (no sandbox as root, no background network), headless. */
+const ARGS = ['--headless', ...CHROMIUM_ARGS];
 
 export interface OfflinePage {
   context: BrowserContext;

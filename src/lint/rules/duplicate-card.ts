@@ -1,3 +1,4 @@
+import { requestParts } from '../../card/card-requests.js';
 import type { LintInput, ProjectRule } from '../rule.js';
 
 function signature(c: LintInput): string | undefined {
@@ -7,14 +8,7 @@ function signature(c: LintInput): string | undefined {
   const e = card.expect;
   return JSON.stringify([
     card.frontMatter.api ?? '',
-    r.method,
-    r.path,
-    r.query,
-    r.headers,
-    r.body ?? null,
-    r.form ?? null,
-    r.basic ?? null,
-    r.auth ?? null,
+    ...requestParts(r),
     e?.status ?? [],
     e?.schema ?? null,
     e?.assertions.map((a) => [a.target, a.op, a.value]) ?? [],
