@@ -139,34 +139,32 @@ function missingTemplate(
   template: Section | undefined,
   templateFence: Fence | undefined,
 ): Diagnostic | undefined {
-  const base = { ruleId: 'missing-request-template', severity: 'error' as const, file: card.file };
-  if (template && !templateFence) {
-    return {
-      ...base,
-      line: template.heading.line,
-      column: 1,
-      message: 'the "Request Template" section has no JSON code block',
-      hint: 'Put the request in a ```json fenced block under the heading.',
-    };
-  }
+  if (template && !templateFence)
+    return missingTemplateAt(
+      card.file,
+      template.heading.line,
+      'the "Request Template" section has no JSON code block',
+      'Put the request in a ```json fenced block under the heading.',
+    );
   if (template || card.frontMatter.status === 'skip') return undefined;
   const swallowed = headingInFence(blocks, /request template/i);
-  if (swallowed) {
-    return {
-      ...base,
-      line: swallowed.fence,
-      column: 1,
-      message: `the "## Request Template" heading on line ${swallowed.line} is inside the code block that starts here, so the card has no Request Template`,
-      hint: 'Close this code block with a ``` line where its content ends.',
-    };
-  }
-  return {
-    ...base,
-    line: card.frontMatter.keyLines.endpoint ?? 1,
-    column: 1,
-    message: 'this card has no "## Request Template" section, so there is nothing to send',
-    hint: 'Add "## Request Template" followed by a ```json block with method and path.',
-  };
+  if (swallowed)
+    return missingTemplateAt(
+      card.file,
+      swallowed.fence,
+      `the "## Request Template" heading on line ${swallowed.line} is inside the code block that starts here, so the card has no Request Template`,
+      'Close this code block with a ``` line where its content ends.',
+    );
+  return missingTemplateAt(
+    card.file,
+    card.frontMatter.keyLines.endpoint ?? 1,
+    'this card has no "## Request Template" section, so there is nothing to send',
+    'Add "## Request Template" followed by a ```json block with method and path.',
+  );
+}
+
+function missingTemplateAt(file: string, line: number, message: string, hint: string): Diagnostic {
+  return { ruleId: 'missing-request-template', severity: 'error', file, line, column: 1, message, hint };
 }
 
 /**
