@@ -2,6 +2,7 @@ import type { Assertion, Expectation } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
+import { SCHEMA_DIALECTS, schemaDialect } from '../core/schema-dialects.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { toPointer } from '../util/json-pointer.js';
 import type { ParsedJson } from './json-block.js';
@@ -42,6 +43,7 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
         ),
       ],
     };
+  if (!Object.keys(v).some((k) => EXPECT_KEYS.includes(k)) && looksLikeSchema(v)) return bareSchema(json, v, bad);
   const diagnostics = unknownKeys(v, bad);
   const raw = v.status === undefined ? [] : Array.isArray(v.status) ? v.status : [v.status];
   const broken = checkSettings(v, raw, bad);
@@ -64,14 +66,54 @@ export function parseExpectation(json: ParsedJson, file: string): { expect?: Exp
       assertions,
       maxDurationMs: typeof v.maxDurationMs === 'number' ? v.maxDurationMs : undefined,
       placeholders: json.placeholders(['assert']),
-      schemaRefs: isJsonObject(v.schema) ? fileRefs(json, v.schema) : undefined,
+      schemaRefs: isJsonObject(v.schema) ? fileRefs(json, v.schema, ['schema']) : undefined,
       ...at,
     },
     diagnostics,
   };
 }
 
-/** A warning for each key the block does not know. */
+/** Keys only a JSON Schema has at its root. */
+const SCHEMA_ROOT = ['$schema', 'type', 'properties', 'required', 'items', 'oneOf', 'anyOf', 'allOf', '$ref'];
+
+/** A block with none of the expectation keys that reads as a JSON Schema: authors write the schema on its own. */
+function looksLikeSchema(v: JsonObject): boolean {
+  return Object.keys(v).some((k) => SCHEMA_ROOT.includes(k));
+}
+
+/** A JSON Schema on its own under Expected Response: the body must match it, the status is any 2xx unless said elsewhere. */
+function bareSchema(json: ParsedJson, v: JsonObject, bad: Bad): { expect?: Expectation; diagnostics: Diagnostic[] } {
+  const unknown = unknownDialect(v, bad, []);
+  if (unknown) return { diagnostics: [unknown] };
+  return {
+    expect: {
+      status: [],
+      schema: v,
+      assertions: [],
+      placeholders: [],
+      schemaRefs: fileRefs(json, v, []),
+      ...json.positionOf([]),
+    },
+    diagnostics: [],
+  };
+}
+
+/** A `$schema` naming a dialect cardcheck cannot validate with: refused, since nothing would check the body. */
+function unknownDialect(schema: JsonObject, bad: Bad, at: (string | number)[]): Diagnostic | undefined {
+  if (schemaDialect(schema)) return undefined;
+  return {
+    ...bad(
+      `the schema's "$schema" ${JSON.stringify(schema.$schema)} names a JSON Schema version cardcheck does not validate with, so nothing would check the body`,
+      `Use ${Object.values(SCHEMA_DIALECTS)
+        .map((uris) => `"${uris[0]}"`)
+        .join(', ')}, or drop "$schema" (draft-07).`,
+      [...at, '$schema'],
+    ),
+    ruleId: 'unreadable-expectation',
+  };
+}
+
+/** An error for each key the block does not know: what it says would not be checked. */
 function unknownKeys(v: JsonObject, bad: Bad): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const key of Object.keys(v)) {
@@ -79,12 +121,13 @@ function unknownKeys(v: JsonObject, bad: Bad): Diagnostic[] {
     const near = didYouMean(key, EXPECT_KEYS);
     diagnostics.push({
       ...bad(
-        `the Expected Response block has an unknown key "${key}"`,
-        near ? `Did you mean "${near}"?` : `Known keys: ${EXPECT_KEYS.join(', ')}.`,
+        `the Expected Response block has a key "${key}" cardcheck does not read, so nothing would check it`,
+        near
+          ? `Did you mean "${near}"?`
+          : `The keys read are ${EXPECT_KEYS.join(', ')}; a JSON Schema may also stand on its own.`,
         [key],
       ),
-      ruleId: 'unknown-key',
-      severity: 'warning',
+      ruleId: 'unreadable-expectation',
     });
   }
   return diagnostics;
@@ -102,7 +145,7 @@ function checkSettings(v: JsonObject, raw: JsonValue[], bad: Bad): Diagnostic | 
     return bad('"schema" must be a JSON Schema object', 'Write "schema": { "type": "object", "required": ["id"] }.', [
       'schema',
     ]);
-  return undefined;
+  return isJsonObject(v.schema) ? unknownDialect(v.schema, bad, ['schema']) : undefined;
 }
 
 /** The `assert` list (or single assertion); each one that is wrong becomes a diagnostic instead. */
@@ -150,10 +193,10 @@ function parseAssertion(a: JsonValue, bad: Bad): Omit<Assertion, 'line' | 'colum
 }
 
 /** The `$ref`s to files (not `#/…` within the schema) in a schema block, each located at its `"$ref"` key. */
-function fileRefs(json: ParsedJson, schema: JsonValue): Expectation['schemaRefs'] {
+function fileRefs(json: ParsedJson, schema: JsonValue, at: (string | number)[]): Expectation['schemaRefs'] {
   let out: NonNullable<Expectation['schemaRefs']> | undefined;
   // One path, pushed and popped as the walk goes: most schemas have no $ref and cost no copies.
-  const path: (string | number)[] = ['schema'];
+  const path: (string | number)[] = [...at];
   const walk = (v: JsonValue): void => {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
@@ -164,7 +207,7 @@ function fileRefs(json: ParsedJson, schema: JsonValue): Expectation['schemaRefs'
     } else if (isJsonObject(v)) {
       if (typeof v.$ref === 'string' && !v.$ref.startsWith('#')) {
         out ??= [];
-        out.push({ pointer: toPointer(path.slice(1)), ...json.keyPositionOf([...path, '$ref']) });
+        out.push({ pointer: toPointer(path.slice(at.length)), ...json.keyPositionOf([...path, '$ref']) });
       }
       for (const k in v) {
         path.push(k);

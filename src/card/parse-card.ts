@@ -3,7 +3,9 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { DecodedSource } from '../core/source.js';
 import { decodeSource, SourceFile } from '../core/source.js';
 import { parseExpectation } from './expectation.js';
+import { EXPECTATION_HEADING, unreadExpectations } from './expectation-sections.js';
 import { parseFrontMatter } from './front-matter.js';
+import { readFrontMatterStatus } from './front-matter-expectation.js';
 import type { ParsedJson } from './json-block.js';
 import { parseJsonBlock, parseJsonValue } from './json-block.js';
 import type { Block } from './markdown.js';
@@ -30,7 +32,8 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const { text, invalidUtf8 } = decodeSource(input);
   const diagnostics: Diagnostic[] = [];
   if (invalidUtf8) diagnostics.push(invalidUtf8Diagnostic(invalidUtf8, file));
-  const fm = parseFrontMatter(new SourceFile(file, text));
+  const source = new SourceFile(file, text);
+  const fm = parseFrontMatter(source);
   diagnostics.push(...fm.diagnostics);
   // The body is the end of the text (it starts mid-line when the closing --- had text after it).
   const blocks = scanBlocks(text, text.length - fm.body.length, fm.bodyLine);
@@ -54,13 +57,18 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   // Set only when the block is JSON: a key set to undefined would give the card another shape.
   if (request) card.request = request.request;
 
-  const expected = sectionBlocks(blocks, /^(expected response|expected|response)$/i);
+  const expected = sectionBlocks(blocks, EXPECTATION_HEADING);
   // The expectation block is the first JSON block not introduced by a status line (those are examples).
   const expectFence = expected?.blocks.find((b, i, all): b is Fence => isJsonFence(b) && !isStatusMark(all[i - 1]));
   const expect = expectFence
     ? readBlock(expectFence, file, 'the Expected Response block', diagnostics, parseExpectation)
     : undefined;
   if (expect) card.expect = expect.expect;
+  withFrontMatterStatus(card, source, diagnostics);
+  // What the parser read as expectation and examples; anything else in an expectation position is refused.
+  const read = new Set<number>(card.examples.map((e) => e.line));
+  if (expectFence) read.add(expectFence.line);
+  diagnostics.push(...unreadExpectations(blocks, read, file));
 
   if (!card.frontMatter.endpoint && !template) {
     // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
@@ -70,6 +78,33 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const missing = missingTemplate(card, blocks, template, templateFence);
   if (missing) diagnostics.push(missing);
   return { card, diagnostics, text, unclosedFences: unclosedFences(blocks) };
+}
+
+/**
+ * The expected status the front-matter gives (`expectedStatus: 201` and its
+ * other spellings) joins the Expected Response block; two different statuses
+ * are refused rather than one silently winning.
+ */
+function withFrontMatterStatus(card: Card, source: SourceFile, diagnostics: Diagnostic[]): void {
+  const { status, diagnostics: found } = readFrontMatterStatus(card.frontMatter, source);
+  diagnostics.push(...found);
+  if (!status) return;
+  const block = card.expect;
+  if (!block) {
+    card.expect = { status: status.codes, assertions: [], placeholders: [], line: status.line, column: status.column };
+    return;
+  }
+  if (block.status.length === 0) block.status = status.codes;
+  else if (block.status.join() !== status.codes.join())
+    diagnostics.push({
+      ruleId: 'unreadable-expectation',
+      severity: 'error',
+      file: card.file,
+      line: status.line,
+      column: status.column,
+      message: `front-matter "${status.key}" says ${status.codes.join(' or ')}, but the Expected Response block on line ${block.line} says ${block.status.join(' or ')}`,
+      hint: 'Keep one expected status.',
+    });
 }
 
 function invalidUtf8Diagnostic(bad: NonNullable<DecodedSource['invalidUtf8']>, file: string): Diagnostic {

@@ -1,14 +1,34 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
+import type { SchemaDialect } from '../core/schema-dialects.js';
+import { schemaDialect } from '../core/schema-dialects.js';
 import { valueAtPointer } from '../util/json-pointer.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
 const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
   formatsModule) as unknown as (ajv: Ajv) => Ajv;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+/** One validator per dialect, made when a schema of that dialect is first compiled. */
+const validators = new Map<SchemaDialect, Ajv>();
+const MAKE: Record<SchemaDialect, () => Ajv> = {
+  'draft-07': () => new Ajv({ allErrors: true, strict: false }),
+  '2019-09': () => new Ajv2019({ allErrors: true, strict: false }),
+  '2020-12': () => new Ajv2020({ allErrors: true, strict: false }),
+};
+
+function validatorFor(schema: object): Ajv {
+  // Cards with a `$schema` cardcheck does not know are refused when read; draft-07 is the default.
+  const dialect = schemaDialect(schema) ?? 'draft-07';
+  let ajv = validators.get(dialect);
+  if (!ajv) {
+    ajv = addFormats(MAKE[dialect]());
+    validators.set(dialect, ajv);
+  }
+  return ajv;
+}
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export interface SchemaViolation {
@@ -68,7 +88,7 @@ export function validateSchema(schema: object, body: unknown): SchemaViolation[]
     const text = JSON.stringify(schema);
     validate = compiledByText.get(text);
     if (!validate) {
-      validate = ajv.compile(schema);
+      validate = validatorFor(schema).compile(schema);
       compiledByText.set(text, validate);
     }
     compiled.set(schema, validate);

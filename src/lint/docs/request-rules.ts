@@ -24,7 +24,7 @@ export const REQUEST_RULES: RuleDoc[] = [
   {
     id: 'unknown-key',
     severity: 'warning',
-    what: 'A request object, a UID field or the Expected Response block has a key cardcheck does not know (it is ignored), with "did you mean" for a near miss such as `heders` or `extract`.',
+    what: 'A request object or a UID field has a key cardcheck does not know (it is ignored), with "did you mean" for a near miss such as `heders` or `extract`. In an expectation an unknown key is an error instead (`unreadable-expectation`).',
     fix: 'Fix the spelling, or delete the key.',
   },
   // UID Resolution
@@ -64,6 +64,12 @@ export const REQUEST_RULES: RuleDoc[] = [
     severity: 'error',
     what: 'The Expected Response block is malformed: not an object, a `status` that is not a code or a list of codes, a `schema` that is not an object, a `maxDurationMs` that is not a positive number, or an assertion without `path`/`header`, without an operator, or with an invalid regular expression.',
     fix: 'Write { "status": 200, "schema": { … }, "assert": [ { "path": "token_type", "equals": "Bearer" } ], "maxDurationMs": 2000 }.',
+  },
+  {
+    id: 'unreadable-expectation',
+    severity: 'error',
+    what: 'Something in the card says what the response must be, but cardcheck would not turn it into a check, so the card could pass without it: a key of the Expected Response block it does not read; a front-matter key about the status, the expectation or the response that it does not read (it reads `expectedStatus`, `expected_status`, `expectedStatusCode`, `expected_status_code`, `expectStatus`, `expect_status`, and `status` inside `expected:`/`expect:`/`expectation:`); two different expected statuses; a section whose heading names an expected response, result, contract, assertions or checks that is not "Expected Response" or an examples section; a code block, list or table under "Expected Response" that is neither its expectation block nor an example after a status line; a `$schema` naming a JSON Schema version other than draft-07, 2019-09 or 2020-12. The card is errored before anything is sent.',
+    fix: 'Write the expectation in a form cardcheck reads: `expectedStatus: 201` in the front-matter, and under "## Expected Response" a ```json block { "status": 201, "schema": { … }, "assert": [ … ] } or a JSON Schema on its own; or delete what no one means to check.',
   },
   {
     id: 'invalid-schema-ref',

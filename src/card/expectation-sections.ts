@@ -1,0 +1,85 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Block } from './markdown.js';
+
+/** The section read as the expectation (its first JSON block) and as examples (JSON after a status line). */
+export const EXPECTATION_HEADING = /^(expected response|expected|response)$/i;
+export const EXAMPLES_HEADING = /^(responses|expected response|examples?|response examples)$/i;
+
+/** A heading that says its section holds what the response must be. */
+const NAMES_EXPECTATION = /\b(expect\w*|assert\w*|contracts?|responses?|results?|outputs?|verif\w*|checks?)\b/i;
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+\S/;
+
+const FORMS_HINT =
+  'Write it under "## Expected Response" as a ```json block, e.g. { "status": 201, "schema": { … }, "assert": [ { "path": "id", "exists": true } ] }, or as a JSON Schema on its own; examples go after a status line such as **201 Created**.';
+
+function refuse(file: string, line: number, message: string, hint = FORMS_HINT): Diagnostic {
+  return { ruleId: 'unreadable-expectation', severity: 'error', file, line, column: 1, message, hint };
+}
+
+/** Level-2 sections: each heading with the blocks under it. */
+function sections(blocks: Block[]): { heading: Block & { kind: 'heading' }; body: Block[] }[] {
+  const out: { heading: Block & { kind: 'heading' }; body: Block[] }[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading' && b.level <= 2) {
+      if (b.level === 2) out.push({ heading: b, body: [] });
+      else out.push({ heading: { ...b, text: '' }, body: [] });
+    } else out.at(-1)?.body.push(b);
+  }
+  return out.filter((s) => s.heading.text !== '');
+}
+
+/** What in the read Expected Response section is neither the expectation block nor an example. */
+function unreadInExpectation(body: Block[], read: ReadonlySet<number>, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const b of body) {
+    if (b.kind === 'fence' && !read.has(b.line))
+      out.push(
+        refuse(
+          file,
+          b.line,
+          `this ${b.lang || 'code'} block under "Expected Response" is not read (only the first JSON block and JSON examples after a status line are), so nothing would check it`,
+        ),
+      );
+    else if (b.kind === 'table')
+      out.push(refuse(file, b.line, 'this table under "Expected Response" is not read, so nothing would check it'));
+    else if (b.kind === 'text' && LIST_ITEM.test(b.text))
+      out.push(
+        refuse(file, b.line, 'this list under "Expected Response" is not read, so nothing would check what it says'),
+      );
+  }
+  return out;
+}
+
+/**
+ * Everything in a card's expectation positions that cardcheck would not turn
+ * into a check, each refused at its line: a section named for the response
+ * that is not one cardcheck reads, and what the read section holds besides
+ * its expectation block and examples. `read` holds the lines of the blocks
+ * the parser used (the expectation block and the example blocks).
+ */
+export function unreadExpectations(blocks: Block[], read: ReadonlySet<number>, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let expectationSeen = false;
+  for (const { heading, body } of sections(blocks)) {
+    const isExpectation = EXPECTATION_HEADING.test(heading.text);
+    if (isExpectation && !expectationSeen) {
+      expectationSeen = true;
+      out.push(...unreadInExpectation(body, read, file));
+      continue;
+    }
+    if (EXAMPLES_HEADING.test(heading.text) && !isExpectation) continue;
+    if (!NAMES_EXPECTATION.test(heading.text) && !isExpectation) continue;
+    if (!body.some((b) => b.kind !== 'text' || /\S/.test(b.text))) continue;
+    out.push(
+      refuse(
+        file,
+        heading.line,
+        isExpectation
+          ? `a second "${heading.text}" section: only the first one is read, so nothing would check this one`
+          : `the section "${heading.text}" says what the response must be, but cardcheck does not read a section of that name, so nothing would check it`,
+      ),
+    );
+  }
+  return out;
+}

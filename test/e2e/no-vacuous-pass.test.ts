@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/load-config.js';
+import type { Config } from '../../src/core/config.js';
+import { runCards } from '../../src/runner/run-cards.js';
+import { cardcheck } from '../support/cli.js';
+import { writeCards } from '../support/temp-cards.js';
+
+/** Cards as another team writes them: the status in front-matter, a JSON Schema on its own under the heading. */
+function otherTeamCard(frontMatter: string, schemaRequired: string[]): string {
+  return [
+    '---',
+    'endpoint: POST /platform/v1/apps',
+    frontMatter,
+    '---',
+    '# Create an app (other team)',
+    '',
+    '## Request Template',
+    '',
+    '```json',
+    JSON.stringify({
+      method: 'POST',
+      path: '/platform/v1/apps',
+      body: { name: 'Other team', app_code_name: 'other{{timestamp}}', redirect_uri: 'https://example.com/cb' },
+      cleanup: 'DELETE /platform/v1/apps/{{response.data.client_id}}',
+    }),
+    '```',
+    '',
+    '## Expected Response',
+    '',
+    '```json',
+    JSON.stringify(
+      {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        required: ['data'],
+        properties: { data: { type: 'object', required: schemaRequired } },
+      },
+      null,
+      2,
+    ),
+    '```',
+    '',
+  ].join('\n');
+}
+
+function vcitaConfig(): Config {
+  const config = defaultConfig();
+  config.profiles.directory = { type: 'bearer', token: '{{env.DIRECTORY_TOKEN}}' };
+  config.folders['.'] = { api: 'vcita', auth: 'directory' };
+  return config;
+}
+
+const CARDS = {
+  'create.md': otherTeamCard('expectedStatus: 201', ['client_id', 'client_secret']),
+  'wrong-status.md': otherTeamCard('expected_status: 200', ['client_id']),
+  'nested.md': otherTeamCard('expected:\n  status: 201\n  body: has a client_secret', ['client_id']),
+};
+
+async function run(breaks: string[] = []) {
+  const dir = await writeCards(CARDS);
+  const result = await runCards({
+    cwd: dir,
+    paths: ['.'],
+    config: vcitaConfig(),
+    seed: 1,
+    ledgerDir: false,
+    sandbox: { breaks },
+  });
+  return Object.fromEntries(result.cards.map((c) => [c.file, c]));
+}
+
+describe('no vacuous pass: what a card says is checked, or the card is refused', () => {
+  it('reads the status in front-matter and a JSON Schema on its own, and refuses what it cannot read before sending', async () => {
+    const cards = await run();
+    expect(cards['create.md']?.outcome).toBe('passed');
+    expect(cards['create.md']?.checks.map((c) => c.kind)).toEqual(['status', 'schema']);
+    // A 201 against an expected 200: it passed before, when the front-matter status was ignored.
+    expect(cards['wrong-status.md']?.outcome).toBe('failed');
+    expect(cards['wrong-status.md']?.reason).toBe('expected status 200, got 201');
+    const nested = cards['nested.md'];
+    expect(nested?.outcome).toBe('errored');
+    expect(nested?.requests).toEqual([]);
+    expect(nested?.diagnostics).toMatchObject([
+      { ruleId: 'unreadable-expectation', line: 5, message: expect.stringContaining('"expected.body"') },
+    ]);
+  });
+
+  it('a response that drops a field the schema requires fails the card that was green against the right one', async () => {
+    const cards = await run(['vcita-create-app-drops-client-secret']);
+    expect(cards['create.md']?.outcome).toBe('failed');
+    expect(cards['create.md']?.reason).toContain('/data/client_secret');
+  });
+
+  it('cardcheck run refuses a card with an unreadable expectation: exit 2, at its line', async () => {
+    const res = await cardcheck(['run', 'fixtures/cards/invalid/unreadable-expectation.md', '--reporter', 'console']);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toContain('fixtures/cards/invalid/unreadable-expectation.md:6:1 error unreadable-expectation');
+    expect(res.stdout).toContain('  32 | ## Expected Result');
+  });
+});
