@@ -6,7 +6,9 @@ import type { LintInput } from './rule.js';
 export function lintCards(cards: LintInput[]): Map<string, Diagnostic[]> {
   const byFile = new Map<string, Diagnostic[]>();
   for (const c of cards) byFile.set(c.file, [...c.diagnostics, ...CARD_RULES.flatMap((r) => r.check(c))]);
-  for (const rule of PROJECT_RULES) for (const d of rule.check(cards)) byFile.get(d.file)?.push(d);
+  // Project rules see each card's own findings too: a card one of them refused is nobody's duplicate.
+  const checked = cards.map((c) => ({ ...c, diagnostics: byFile.get(c.file) ?? c.diagnostics }));
+  for (const rule of PROJECT_RULES) for (const d of rule.check(checked)) byFile.get(d.file)?.push(d);
   return byFile;
 }
 

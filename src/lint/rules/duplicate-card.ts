@@ -3,7 +3,9 @@ import type { LintInput, ProjectRule } from '../rule.js';
 
 function signature(c: LintInput): string | undefined {
   const card = c.card;
-  if (!card?.request || card.frontMatter.status === 'skip') return undefined;
+  // A card with errors was refused: it is nobody's duplicate.
+  if (!card?.request || card.frontMatter.status === 'skip' || c.diagnostics.some((d) => d.severity === 'error'))
+    return undefined;
   const r = card.request;
   const e = card.expect;
   return JSON.stringify([

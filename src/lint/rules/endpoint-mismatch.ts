@@ -6,6 +6,17 @@ export function normalizePath(path: string): string {
   return beforeQuery.replace(/\{\{[^{}]*\}\}|<<[^<>]*>>|\{[^{}/]*\}|:[A-Za-z_]\w*/g, '{}').replace(/\/+$/, '') || '/';
 }
 
+/**
+ * The request's path is the one the endpoint names: the same segments, where
+ * a `{param}` of the endpoint may be filled in with a concrete value
+ * (`GET /apps/{client_id}` sending `/apps/cid_123`).
+ */
+export function samePath(endpoint: string, sent: string): boolean {
+  const e = normalizePath(endpoint).split('/');
+  const s = normalizePath(sent).split('/');
+  return e.length === s.length && e.every((seg, i) => seg === s[i] || seg === '{}');
+}
+
 export const endpointMismatch: CardRule = {
   id: 'endpoint-mismatch',
   check({ card, file }) {
@@ -27,7 +38,7 @@ export const endpointMismatch: CardRule = {
         },
       ];
     const [, method = '', path = ''] = m;
-    if (method.toUpperCase() === req.method && normalizePath(path) === normalizePath(req.path)) return [];
+    if (method.toUpperCase() === req.method && samePath(path, req.path)) return [];
     return [
       {
         ruleId: 'endpoint-mismatch',
