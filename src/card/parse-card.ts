@@ -91,11 +91,14 @@ function withFrontMatterStatus(card: Card, source: SourceFile, diagnostics: Diag
   if (!status) return;
   const block = card.expect;
   if (!block) {
-    card.expect = { status: status.codes, assertions: [], placeholders: [], line: status.line, column: status.column };
+    const at = { line: status.line, column: status.column };
+    card.expect = { status: status.codes, assertions: [], placeholders: [], statusAt: at, ...at };
     return;
   }
-  if (block.status.length === 0) block.status = status.codes;
-  else if (block.status.join() !== status.codes.join())
+  if (block.status.length === 0) {
+    block.status = status.codes;
+    block.statusAt = { line: status.line, column: status.column };
+  } else if (block.status.join() !== status.codes.join())
     diagnostics.push({
       ruleId: 'unreadable-expectation',
       severity: 'error',

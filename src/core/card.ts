@@ -123,6 +123,10 @@ export interface Expectation extends SourcePos {
   maxDurationMs?: number;
   /** Placeholders in assertion values (e.g. `{{resolved.client_id}}`), located. */
   placeholders: Placeholder[];
+  /** Where the expected status, the schema and the duration ceiling are written, for check results. */
+  statusAt?: SourcePos;
+  schemaAt?: SourcePos;
+  durationAt?: SourcePos;
   /** Where each file `$ref` of the schema is written, by the JSON pointer of its object in the schema ('' for the schema itself). */
   schemaRefs?: { pointer: string; line: number; column: number }[];
 }

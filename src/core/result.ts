@@ -14,6 +14,9 @@ export interface CheckResult {
   message: string;
   /** A check that does not fail the card (e.g. a field added since the recorded schema). */
   warning?: boolean;
+  /** Where the card states the expectation this check comes from (the status, the schema, the assertion), 1-based. */
+  line?: number;
+  column?: number;
 }
 
 /** A resource a run created and did not remove. */

@@ -15,6 +15,20 @@ export function formatWarning(c: CheckResult): string {
   return `warning: ${c.kind}${c.path ? ` ${c.path}` : ''}: ${c.message}`;
 }
 
+/**
+ * Where a failed card's failure is written: each failed check's expectation
+ * (the status, the schema, the assertion), once per place, in file order;
+ * the card's own line when no check knows its place.
+ */
+export function failureLocations(card: CardResult): { line: number; column: number }[] {
+  const seen = new Map<string, { line: number; column: number }>();
+  for (const c of card.checks)
+    if (!c.passed && !c.warning && c.line !== undefined)
+      seen.set(`${c.line}:${c.column ?? 1}`, { line: c.line, column: c.column ?? 1 });
+  const places = [...seen.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+  return places.length ? places : [{ line: card.line, column: 1 }];
+}
+
 /** `attempt 1 of 2: failed (expected status 201, got 200), 3 ms`. */
 export function formatAttempts(attempts: readonly AttemptResult[]): string[] {
   return attempts.map(

@@ -58,5 +58,7 @@ export function checkAssertion(a: Assertion, res: { json?: unknown; headers: Rec
     expected,
     actual: found,
     message: passed ? `${where} ${expected}` : `${where}: expected ${expected}, found ${found}`,
+    line: a.line,
+    column: a.column,
   };
 }

@@ -1,4 +1,5 @@
 import type { Expectation, ResponseExample } from '../core/card.js';
+import type { SourcePos } from '../core/diagnostic.js';
 import type { ObservedResponse } from '../core/response.js';
 import type { CheckResult } from '../core/result.js';
 import { checkAssertion } from './assertions.js';
@@ -11,6 +12,9 @@ import { validateSchema } from './schema.js';
  * so the schema validator compiles each once.
  */
 const exampleSchemas = new WeakMap<readonly ResponseExample[], Map<number, object | undefined>>();
+
+/** Where a check's expectation is written, spread into the check; nothing when unknown. */
+const at = (pos: SourcePos | undefined) => (pos ? { line: pos.line, column: pos.column } : {});
 
 /** The schema a response of this status must match: the card's own, else the status's examples. */
 function schemaFor(
@@ -47,9 +51,12 @@ export function checkResponse(
     expected: expectedStatus,
     actual: String(res.status),
     message: statusOk ? `status ${res.status}` : `expected status ${expectedStatus}, got ${res.status}`,
+    ...at(expect?.statusAt),
   });
   if (!statusOk) return checks;
   const schema = schemaFor(expect, examples, res.status);
+  // The card's own schema, else the first example of this status the schema was made from.
+  const schemaAt = expect?.schema ? expect.schemaAt : examples.find((e) => e.status === res.status);
   if (schema) {
     if (res.json === undefined) {
       const what =
@@ -62,6 +69,7 @@ export function checkResponse(
         expected: 'a JSON body',
         actual: what,
         message: `expected a JSON body matching the schema, got ${what}`,
+        ...at(schemaAt),
       });
     } else {
       const violations = validateSchema(schema, res.json);
@@ -72,6 +80,7 @@ export function checkResponse(
           expected: 'matches schema',
           actual: 'matches schema',
           message: 'body matches the schema',
+          ...at(schemaAt),
         });
       for (const v of violations)
         checks.push({
@@ -81,6 +90,7 @@ export function checkResponse(
           expected: v.expected,
           actual: v.actual,
           message: v.message,
+          ...at(schemaAt),
         });
     }
   }
@@ -94,6 +104,7 @@ export function checkResponse(
       expected: `≤ ${expect.maxDurationMs} ms`,
       actual: `${ms} ms`,
       message: ok ? `answered in ${ms} ms` : `answered in ${ms} ms, over the ${expect.maxDurationMs} ms ceiling`,
+      ...at(expect.durationAt),
     });
   }
   return checks;

@@ -24,12 +24,13 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toMatch(
       /^○ skipped POST \/oauth\/token {2}specs\/vcita\/exchange-authorization-code\.md {2}\d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m,
     );
-    // Status failure: the message is the diff; then where the card is, with its line.
+    // Status failure: the message is the diff; then where the card states the status, with a caret under it.
     expect(text).toContain(
       [
         '    expected status 201, got 200',
-        '    at fixtures/cards/failing/fails-status.md:7',
-        '      7 | # Lists apps but expects the wrong status',
+        '    at fixtures/cards/failing/fails-status.md:20:13',
+        '      20 | { "status": 201 }',
+        '         |             ^',
       ].join('\n'),
     );
     // Schema failure: each violation as path, expected and found.
@@ -43,7 +44,14 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toContain(
       ['    schema /success: /success must be string', '      - expected: string', '      + found:    true'].join('\n'),
     );
-    expect(text).toContain('      9 | # Lists apps <b>&</b> "expects" a count it never gets');
+    // Both violations come from one schema: its line is shown once, with a caret under it.
+    expect(text).toContain(
+      [
+        '    at fixtures/cards/failing/fails-schema.md:26:13',
+        '      26 |   "schema": {',
+        '         |             ^',
+      ].join('\n'),
+    );
     // Errored: the Hurl-style diagnostic with the source line and caret.
     expect(text).toContain('    fixtures/seeds/000_e5b2871b98d23f98.txt:74:24 error unresolved-placeholder');
     expect(text).toContain('      74 |     "service_secret": "{{resolved.uid}}"');

@@ -51,15 +51,15 @@ describe('github reporter', () => {
     expect(commands.every(Boolean)).toBe(true);
     const at = Object.fromEntries(commands.map((c) => [`${c?.command} ${c?.props.file}:${c?.props.line}`, c]));
     expect(Object.keys(at).sort()).toEqual([
-      'error fixtures/cards/failing/fails-schema.md:9',
-      'error fixtures/cards/failing/fails-status.md:7',
+      'error fixtures/cards/failing/fails-schema.md:26',
+      'error fixtures/cards/failing/fails-status.md:20',
       'error fixtures/seeds/000_e5b2871b98d23f98.txt:74',
       'warning fixtures/cards/failing/flaky/fails-once.md:6',
     ]);
-    expect(at['error fixtures/cards/failing/fails-status.md:7']?.props.title).toBe(
+    expect(at['error fixtures/cards/failing/fails-status.md:20']?.props.title).toBe(
       'cardcheck: GET /platform/v1/apps failed',
     );
-    expect(at['error fixtures/cards/failing/fails-schema.md:9']?.message).toBe(
+    expect(at['error fixtures/cards/failing/fails-schema.md:26']?.message).toBe(
       'schema /total: required field /total is missing\n  - expected: present\n  + found:    missing\nschema /success: /success must be string\n  - expected: string\n  + found:    true',
     );
     expect(at['error fixtures/seeds/000_e5b2871b98d23f98.txt:74']?.props.col).toBe('24');
@@ -85,7 +85,7 @@ describe('github reporter', () => {
     );
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(
-      /^::error file=fixtures\/cards\/failing\/fails-status\.md,line=7,title=cardcheck%3A GET \/platform\/v1\/apps failed::expected status 201, got 200$/m,
+      /^::error file=fixtures\/cards\/failing\/fails-status\.md,line=20,col=13,title=cardcheck%3A GET \/platform\/v1\/apps failed::expected status 201, got 200$/m,
     );
     expect(await readFile(summary, 'utf8')).toContain('2 cards: 1 passed, 1 failed, 0 skipped, 0 errored');
   });

@@ -1,5 +1,5 @@
 import type { CardResult } from '../../core/result.js';
-import { describeProblem, formatWarning } from '../failure-text.js';
+import { describeProblem, failureLocations, formatWarning } from '../failure-text.js';
 import { formatExchange } from './exchange-lines.js';
 import type { Paint } from './paint.js';
 import { DIM, MARK, OUTCOME_COLOR } from './paint.js';
@@ -13,11 +13,17 @@ export interface CardLinesOptions {
 
 const INDENT = '    ';
 
-/** Where the card is, with its source line under it, Hurl-style. */
+/** Where each failed expectation is written, with its source line and a caret under it, Hurl-style. */
 function locationLines(card: CardResult, opts: CardLinesOptions): string[] {
-  const out = [`${INDENT}at ${card.file}:${card.line}`];
-  const text = opts.sourceLine(card.file, card.line);
-  if (text !== undefined) out.push(`${INDENT}  ${card.line} | ${text.replace(/\t/g, ' ')}`);
+  const out: string[] = [];
+  for (const { line, column } of failureLocations(card)) {
+    const exact = card.checks.some((c) => c.line === line);
+    out.push(`${INDENT}at ${card.file}:${line}${exact ? `:${column}` : ''}`);
+    const text = opts.sourceLine(card.file, line);
+    if (text === undefined) continue;
+    out.push(`${INDENT}  ${line} | ${text.replace(/\t/g, ' ')}`);
+    if (exact) out.push(`${INDENT}  ${' '.repeat(String(line).length)} | ${' '.repeat(column - 1)}^`);
+  }
   return out;
 }
 

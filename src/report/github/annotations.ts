@@ -1,20 +1,23 @@
 import type { CardResult } from '../../core/result.js';
-import { describeProblem } from '../failure-text.js';
+import { describeProblem, failureLocations } from '../failure-text.js';
 import type { Annotation } from './workflow-command.js';
 
 /**
- * One annotation per failed or errored card, at the card's line (an errored
- * card's first error diagnostic when it has one); a warning per flaky card.
+ * One annotation per failed or errored card: a failed card's at the line of
+ * its first failed expectation, an errored card's at its first error
+ * diagnostic (else the card's line); a warning per flaky card.
  */
 export function annotationsFor(cards: readonly CardResult[]): Annotation[] {
   const out: Annotation[] = [];
   for (const card of cards) {
     const name = card.endpoint || card.title || card.file;
     if (card.outcome === 'failed') {
+      const [first] = failureLocations(card);
       out.push({
         level: 'error',
         file: card.file,
-        line: card.line,
+        line: first?.line ?? card.line,
+        col: first?.column,
         title: `cardcheck: ${name} failed`,
         message: describeProblem(card).join('\n'),
       });

@@ -1,8 +1,15 @@
 import type { CardResult, CheckResult } from '../../core/result.js';
+import { failureLocations } from '../failure-text.js';
 import { formatDiagnostic } from '../format-diagnostic.js';
 import type { Raw } from './escape-html.js';
 import { html } from './escape-html.js';
 import { renderExchange } from './exchange-section.js';
+
+/** `12:5`: where a failed card's first failed expectation is written. */
+const failurePlace = (card: CardResult) => {
+  const [first] = failureLocations(card);
+  return first ? `${first.line}:${first.column}` : String(card.line);
+};
 
 const LABEL = { passed: 'passed', failed: 'failed', flaky: 'flaky', skipped: 'skipped', errored: 'errored' } as const;
 
@@ -51,7 +58,7 @@ ${card.leftBehind.length ? html`<h4>Left behind</h4><ul>${card.leftBehind.map((l
 export function renderCard(card: CardResult): Raw {
   const tags = card.tags.map((t) => ` ${t} `).join('');
   return html`<details class="card outcome-${card.outcome}" data-outcome="${card.outcome}" data-domain="${card.domain}" data-tags="${tags}" data-search="${searchTextOf(card)}">
-<summary><span class="badge badge-${card.outcome}">${LABEL[card.outcome]}</span> <span class="endpoint">${card.endpoint || '(no endpoint)'}</span> <span class="title">${card.title}</span> <span class="file muted">${card.file}:${card.line}</span> <span class="muted">${card.durationMs} ms</span>${card.reason && card.outcome !== 'passed' ? html`<div class="reason">${card.reason}</div>` : ''}</summary>
+<summary><span class="badge badge-${card.outcome}">${LABEL[card.outcome]}</span> <span class="endpoint">${card.endpoint || '(no endpoint)'}</span> <span class="title">${card.title}</span> <span class="file muted">${card.file}:${card.outcome === 'failed' ? failurePlace(card) : card.line}</span> <span class="muted">${card.durationMs} ms</span>${card.reason && card.outcome !== 'passed' ? html`<div class="reason">${card.reason}</div>` : ''}</summary>
 ${body(card)}
 </details>`;
 }

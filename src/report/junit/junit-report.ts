@@ -1,6 +1,6 @@
 import type { CardResult, RunResult } from '../../core/result.js';
 import { folderOf } from '../card-folder.js';
-import { describeProblem, formatAttempts } from '../failure-text.js';
+import { describeProblem, failureLocations, formatAttempts } from '../failure-text.js';
 import type { XmlElement } from './xml-tree.js';
 import { element, serializeXml } from './xml-tree.js';
 
@@ -12,7 +12,8 @@ function firstFailedKind(card: CardResult): string {
 
 /** `<failure>`, `<error>`, `<skipped>`, rerun and note elements for one card. */
 function caseChildren(card: CardResult): XmlElement[] {
-  const where = `at ${card.file}:${card.line}`;
+  const place = card.outcome === 'failed' ? failureLocations(card)[0] : undefined;
+  const where = `at ${card.file}:${place ? `${place.line}:${place.column}` : card.line}`;
   const text = (lines: string[]) => [...lines, where].join('\n');
   switch (card.outcome) {
     case 'skipped':
