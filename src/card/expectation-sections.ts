@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Block } from './markdown.js';
+import { RESPONSE_STATUS_HEADING } from './response-sections.js';
 
 /** The section read as the expectation (its first JSON block) and as examples (JSON after a status line). */
 export const EXPECTATION_HEADING = /^(expected response|expected|response)$/i;
@@ -30,7 +31,12 @@ function sections(blocks: Block[]): { heading: Block & { kind: 'heading' }; body
 }
 
 /** What in the read Expected Response section is neither the expectation block nor an example. */
-function unreadInExpectation(body: Block[], read: ReadonlySet<number>, file: string): Diagnostic[] {
+function unreadInExpectation(
+  body: Block[],
+  read: ReadonlySet<number>,
+  file: string,
+  section = 'Expected Response',
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const b of body) {
     if (b.kind === 'fence' && !read.has(b.line))
@@ -38,15 +44,13 @@ function unreadInExpectation(body: Block[], read: ReadonlySet<number>, file: str
         refuse(
           file,
           b.line,
-          `this ${b.lang || 'code'} block under "Expected Response" is not read (only the first JSON block and JSON examples after a status line are), so nothing would check it`,
+          `this ${b.lang || 'code'} block under "${section}" is not read (only the first JSON block and JSON examples after a status line are), so nothing would check it`,
         ),
       );
     else if (b.kind === 'table')
-      out.push(refuse(file, b.line, 'this table under "Expected Response" is not read, so nothing would check it'));
+      out.push(refuse(file, b.line, `this table under "${section}" is not read, so nothing would check it`));
     else if (b.kind === 'text' && LIST_ITEM.test(b.text))
-      out.push(
-        refuse(file, b.line, 'this list under "Expected Response" is not read, so nothing would check what it says'),
-      );
+      out.push(refuse(file, b.line, `this list under "${section}" is not read, so nothing would check what it says`));
   }
   return out;
 }
@@ -69,6 +73,10 @@ export function unreadExpectations(blocks: Block[], read: ReadonlySet<number>, f
       continue;
     }
     if (EXAMPLES_HEADING.test(heading.text) && !isExpectation) continue;
+    if (RESPONSE_STATUS_HEADING.test(heading.text)) {
+      out.push(...unreadInExpectation(body, read, file, heading.text));
+      continue;
+    }
     if (!NAMES_EXPECTATION.test(heading.text) && !isExpectation) continue;
     if (!body.some((b) => b.kind !== 'text' || /\S/.test(b.text))) continue;
     out.push(

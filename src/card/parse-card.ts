@@ -10,7 +10,9 @@ import type { ParsedJson } from './json-block.js';
 import { parseJsonBlock, parseJsonValue } from './json-block.js';
 import type { Block } from './markdown.js';
 import { scanBlocks } from './markdown.js';
-import { parseRequestTemplate } from './request-template.js';
+import { missingTemplate, readRequestSection } from './request-section.js';
+import type { ResponseSection } from './response-sections.js';
+import { readResponseSections } from './response-sections.js';
 import { allSectionBlocks, sectionBlocks } from './sections.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
@@ -21,8 +23,6 @@ const isStatusMark = (b: Block | undefined) =>
   (b?.kind === 'heading' && b.level >= 3 && /^\d{3}\b/.test(b.text));
 const isJsonFence = (b: Block): b is Fence =>
   b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && /^\s*\{/.test(b.content)));
-
-type Section = NonNullable<ReturnType<typeof sectionBlocks>>;
 
 /**
  * Bytes or text of one card → the card and/or located diagnostics.
@@ -49,13 +49,13 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     uidFields,
   };
 
-  const template = sectionBlocks(blocks, /request template/i);
-  const templateFence = template?.blocks.find(isJsonFence);
-  const request = templateFence
-    ? readBlock(templateFence, file, 'the Request Template', diagnostics, parseRequestTemplate)
-    : undefined;
-  // Set only when the block is JSON: a key set to undefined would give the card another shape.
-  if (request) card.request = request.request;
+  const {
+    section: template,
+    fence: templateFence,
+    request,
+  } = readRequestSection(blocks, file, diagnostics, Boolean(card.frontMatter.endpoint));
+  // Set only when the block was read: a key set to undefined would give the card another shape.
+  if (request) card.request = request;
 
   const expected = sectionBlocks(blocks, EXPECTATION_HEADING);
   // The expectation block is the first JSON block not introduced by a status line (those are examples).
@@ -65,9 +65,12 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     : undefined;
   if (expect) card.expect = expect.expect;
   withFrontMatterStatus(card, source, diagnostics);
+  const responses = readResponseSections(blocks, file, diagnostics);
+  withResponseSections(card, responses, diagnostics);
   // What the parser read as expectation and examples; anything else in an expectation position is refused.
   const read = new Set<number>(card.examples.map((e) => e.line));
   if (expectFence) read.add(expectFence.line);
+  for (const r of responses) for (const line of r.read) read.add(line);
   diagnostics.push(...unreadExpectations(blocks, read, file));
 
   if (!card.frontMatter.endpoint && !template) {
@@ -108,6 +111,34 @@ function withFrontMatterStatus(card: Card, source: SourceFile, diagnostics: Diag
       message: `front-matter "${status.key}" says ${status.codes.join(' or ')}, but the Expected Response block on line ${block.line} says ${block.status.join(' or ')}`,
       hint: 'Keep one expected status.',
     });
+}
+
+/**
+ * `## Response 201` sections: each one's JSON block is an example of that
+ * status (a schema the response must match); when the card says its status
+ * nowhere else and documents one response, that is the expected status.
+ */
+function withResponseSections(card: Card, responses: ResponseSection[], diagnostics: Diagnostic[]): void {
+  for (const r of responses) if (r.example) card.examples.push(r.example);
+  const [only] = responses;
+  if (!only || responses.length > 1) return;
+  const at = { line: only.line, column: only.column };
+  card.expect ??= { status: [], assertions: [], placeholders: [], ...at };
+  // The headers the one documented response shows are checked.
+  card.expect.assertions.push(...only.headers);
+  const said = card.expect.status;
+  if (said.length > 0 && !said.includes(only.status))
+    diagnostics.push({
+      ruleId: 'unreadable-expectation',
+      severity: 'error',
+      file: card.file,
+      ...at,
+      message: `this section shows the ${only.status} response, but the card expects ${said.join(' or ')} elsewhere`,
+      hint: 'Keep one expected status.',
+    });
+  if (said.length > 0) return;
+  card.expect.status = [only.status];
+  card.expect.statusAt = at;
 }
 
 function invalidUtf8Diagnostic(bad: NonNullable<DecodedSource['invalidUtf8']>, file: string): Diagnostic {
@@ -168,54 +199,6 @@ function notACard(file: string): Diagnostic {
       'this file is not an endpoint card: it has no front-matter `endpoint` and no "## Request Template" section (it looks like a vendor documentation page)',
     hint: 'Write a card from it: front-matter with `endpoint: METHOD /path`, a "## Request Template" JSON block, and an "## Expected Response" block.',
   };
-}
-
-/** What is wrong when a card that is not skipped has no Request Template, or its section has no JSON block. */
-function missingTemplate(
-  card: Card,
-  blocks: Block[],
-  template: Section | undefined,
-  templateFence: Fence | undefined,
-): Diagnostic | undefined {
-  if (template && !templateFence)
-    return missingTemplateAt(
-      card.file,
-      template.heading.line,
-      'the "Request Template" section has no JSON code block',
-      'Put the request in a ```json fenced block under the heading.',
-    );
-  if (template || card.frontMatter.status === 'skip') return undefined;
-  const swallowed = headingInFence(blocks, /request template/i);
-  if (swallowed)
-    return missingTemplateAt(
-      card.file,
-      swallowed.fence,
-      `the "## Request Template" heading on line ${swallowed.line} is inside the code block that starts here, so the card has no Request Template`,
-      'Close this code block with a ``` line where its content ends.',
-    );
-  return missingTemplateAt(
-    card.file,
-    card.frontMatter.keyLines.endpoint ?? 1,
-    'this card has no "## Request Template" section, so there is nothing to send',
-    'Add "## Request Template" followed by a ```json block with method and path.',
-  );
-}
-
-function missingTemplateAt(file: string, line: number, message: string, hint: string): Diagnostic {
-  return { ruleId: 'missing-request-template', severity: 'error', file, line, column: 1, message, hint };
-}
-
-/**
- * A level-2 heading matching `name` written inside a code block, as happens
- * when a ``` above it is left open and a later fence's closing line ends it.
- */
-function headingInFence(blocks: Block[], name: RegExp): { fence: number; line: number } | undefined {
-  for (const b of blocks) {
-    if (b.kind !== 'fence') continue;
-    const i = b.content.split('\n').findIndex((l) => /^##(?!#)\s/.test(l) && name.test(l));
-    if (i >= 0) return { fence: b.line, line: b.contentLine + i };
-  }
-  return undefined;
 }
 
 const NONE: readonly { line: number; empty: boolean }[] = Object.freeze([]);

@@ -22,11 +22,12 @@ function sourceFiles(dir: string): string[] {
  */
 const RULE_ID_AFTER_KEY = /ruleId\s*(?::|===?)\s*'([a-z0-9-]+)'/g;
 const RULE_LIKE =
-  /'((?:config|invalid|missing|unknown|unresolved|unclosed|duplicate|chain|needs|uid|not|skip|endpoint|unreadable|path)-[a-z0-9-]+)'/g;
+  /'((?:config|invalid|missing|unknown|unresolved|unclosed|duplicate|chain|needs|uid|not|skip|endpoint|unreadable|path|request)-[a-z0-9-]+)'/g;
 const NOT_RULES = new Set([
   'invalid-response', // a transport error kind (src/http)
   'unresolved-value', // the code of the error rendering throws for a value missing at run time
   ...ERROR_CODES, // error codes (src/core/errors.ts) are not rule ids
+  'request-id', // a response header name (card/response-sections.ts)
 ]);
 
 function ruleIdsInSource(): Map<string, string> {

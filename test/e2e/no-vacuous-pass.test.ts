@@ -97,4 +97,40 @@ describe('no vacuous pass: what a card says is checked, or the card is refused',
     expect(res.stdout).toContain('fixtures/cards/invalid/unreadable-expectation.md:6:1 error unreadable-expectation');
     expect(res.stdout).toContain('  32 | ## Expected Result');
   });
+
+  it('reads a request and its expected response written as HTTP messages (.http style, CRLF)', async () => {
+    const text = [
+      '# List the OAuth apps',
+      '',
+      '## Request',
+      '',
+      '```http',
+      '# @name list',
+      'GET https://chat.staging.example.com/api/v1/oauth-apps.list HTTP/1.1',
+      'X-Auth-Token: {{$processEnv ROCKETCHAT_AUTH_TOKEN}}',
+      'X-User-Id: {{$processEnv ROCKETCHAT_USER_ID}}',
+      '```',
+      '',
+      '## Response 200',
+      '',
+      '```http',
+      'HTTP/1.1 200 OK',
+      'Content-Type: application/json; charset=utf-8',
+      '',
+      '{ "oauthApps": [], "success": true }',
+      '```',
+      '',
+    ].join('\r\n');
+    const dir = await writeCards({ 'list.md': text });
+    const config = defaultConfig();
+    config.folders['.'] = { api: 'rocketchat' };
+    const run = async (breaks: string[]) =>
+      (await runCards({ cwd: dir, paths: ['.'], config, seed: 1, ledgerDir: false, sandbox: { breaks } })).cards[0];
+    const good = await run([]);
+    expect(good?.outcome, good?.reason).toBe('passed');
+    expect(good?.checks.map((c) => `${c.kind}:${c.line}`)).toEqual(['status:12', 'schema:18', 'assertion:16']);
+    const broken = await run(['rocketchat-list-drops-oauth-apps']);
+    expect(broken?.outcome).toBe('failed');
+    expect(broken?.reason).toContain('/oauthApps');
+  });
 });

@@ -22,6 +22,18 @@ export const REQUEST_RULES: RuleDoc[] = [
     fix: "Write paths relative to the API's base URL (one leading `/`, no host, no `..` above the start); hosts belong in cardcheck.config.yaml.",
   },
   {
+    id: 'unreadable-request',
+    severity: 'error',
+    what: "A request written as an HTTP message (a ```http block, as REST Client and JetBrains .http files write it) holds something cardcheck does not send as written: a second request after `###`, a reference to a named request's response (`{{login.response.body.$.token}}`), a body type it does not encode, or a target that is not a path or URL.",
+    fix: 'One request per card; get values from earlier calls in the UID Resolution section and write {{resolved.<field>}}; send JSON or form bodies.',
+  },
+  {
+    id: 'request-body-mismatch',
+    severity: 'error',
+    what: 'A request has a body but its headers do not say how it is encoded (no `Content-Type`), or they say one thing and the body is another: cardcheck would send something other than what the card means.',
+    fix: 'Add `Content-Type: application/json` for a JSON body, or `Content-Type: application/x-www-form-urlencoded` for a form.',
+  },
+  {
     id: 'unknown-key',
     severity: 'warning',
     what: 'A request object or a UID field has a key cardcheck does not know (it is ignored), with "did you mean" for a near miss such as `heders` or `extract`. In an expectation an unknown key is an error instead (`unreadable-expectation`).',
