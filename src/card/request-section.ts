@@ -1,5 +1,6 @@
 import type { Card, RequestTemplate } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { isCurlBlock, parseCurlRequest } from './curl-request.js';
 import { isHttpRequestBlock, parseHttpRequest } from './http-message.js';
 import { parseJsonBlock } from './json-block.js';
 import type { Block } from './markdown.js';
@@ -27,14 +28,19 @@ function isCardsRequest(section: Section, blocks: Block[], hasEndpoint: boolean)
 
 const isJsonFence = (b: Fence): boolean => b.lang === 'json' || (b.lang === '' && /^\s*\{/.test(b.content));
 
-/** The first block of the section in a form cardcheck reads as a request: JSON, or an HTTP message. */
+/** Shell fences a curl command copied from vendor docs is written in. */
+const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'curl']);
+const isCurlFence = (b: Fence) => SHELL.has(b.lang) && isCurlBlock(b.content);
+
+/** The first block of the section in a form cardcheck reads as a request: JSON, an HTTP message, or a curl command. */
 function requestFence(section: Section): Fence | undefined {
   return section.blocks.find(
-    (b): b is Fence => b.kind === 'fence' && (isJsonFence(b) || isHttpRequestBlock(b.lang, b.content)),
+    (b): b is Fence =>
+      b.kind === 'fence' && (isJsonFence(b) || isHttpRequestBlock(b.lang, b.content) || isCurlFence(b)),
   );
 }
 
-/** The request block, read: a JSON request object (with its `cleanup`), or an HTTP message. */
+/** The request block, read: a JSON request object (with its `cleanup`), an HTTP message, or a curl command. */
 function readRequest(fence: Fence, file: string, diagnostics: Diagnostic[]): RequestTemplate | undefined {
   if (isJsonFence(fence)) {
     const { json, diagnostic } = parseJsonBlock(fence.content, fence.contentLine, file, 'the Request Template');
@@ -44,10 +50,11 @@ function readRequest(fence: Fence, file: string, diagnostics: Diagnostic[]): Req
     diagnostics.push(...parsed.diagnostics);
     return parsed.request;
   }
-  const http = parseHttpRequest(fence.content, fence.contentLine, file);
-  diagnostics.push(...http.diagnostics);
+  const read = isCurlFence(fence) ? parseCurlRequest : parseHttpRequest;
+  const parsed = read(fence.content, fence.contentLine, file);
+  diagnostics.push(...parsed.diagnostics);
   // Object.assign, as for JSON templates: one hidden class for every template.
-  return http.request && Object.assign({}, http.request, { cleanup: undefined });
+  return parsed.request && Object.assign({}, parsed.request, { cleanup: undefined });
 }
 
 /** The request section, its request block, and the request read from it. */

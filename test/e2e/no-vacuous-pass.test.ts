@@ -98,39 +98,61 @@ describe('no vacuous pass: what a card says is checked, or the card is refused',
     expect(res.stdout).toContain('  32 | ## Expected Result');
   });
 
-  it('reads a request and its expected response written as HTTP messages (.http style, CRLF)', async () => {
-    const text = [
-      '# List the OAuth apps',
-      '',
-      '## Request',
-      '',
+  const listRequests = {
+    'an HTTP message (.http style)': [
       '```http',
       '# @name list',
       'GET https://chat.staging.example.com/api/v1/oauth-apps.list HTTP/1.1',
       'X-Auth-Token: {{$processEnv ROCKETCHAT_AUTH_TOKEN}}',
       'X-User-Id: {{$processEnv ROCKETCHAT_USER_ID}}',
       '```',
-      '',
-      '## Response 200',
-      '',
-      '```http',
-      'HTTP/1.1 200 OK',
-      'Content-Type: application/json; charset=utf-8',
-      '',
-      '{ "oauthApps": [], "success": true }',
+    ],
+    'a curl command from vendor docs': [
+      '```bash',
+      'curl -s https://chat.staging.example.com/api/v1/oauth-apps.list \\',
+      '  -H "X-Auth-Token: $ROCKETCHAT_AUTH_TOKEN" \\',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, as vendor docs write it
+      '  -H "X-User-Id: ${ROCKETCHAT_USER_ID}"',
       '```',
-      '',
-    ].join('\r\n');
-    const dir = await writeCards({ 'list.md': text });
-    const config = defaultConfig();
-    config.folders['.'] = { api: 'rocketchat' };
-    const run = async (breaks: string[]) =>
-      (await runCards({ cwd: dir, paths: ['.'], config, seed: 1, ledgerDir: false, sandbox: { breaks } })).cards[0];
-    const good = await run([]);
-    expect(good?.outcome, good?.reason).toBe('passed');
-    expect(good?.checks.map((c) => `${c.kind}:${c.line}`)).toEqual(['status:12', 'schema:18', 'assertion:16']);
-    const broken = await run(['rocketchat-list-drops-oauth-apps']);
-    expect(broken?.outcome).toBe('failed');
-    expect(broken?.reason).toContain('/oauthApps');
-  });
+    ],
+  };
+
+  it.each(Object.entries(listRequests))(
+    'reads a request written as %s, and a Response 200 section written as an HTTP message (CRLF)',
+    async (_form, request) => {
+      const text = [
+        '# List the OAuth apps',
+        '',
+        '## Request',
+        '',
+        ...request,
+        '',
+        '## Response 200',
+        '',
+        '```http',
+        'HTTP/1.1 200 OK',
+        'Content-Type: application/json; charset=utf-8',
+        '',
+        '{ "oauthApps": [], "success": true }',
+        '```',
+        '',
+      ].join('\r\n');
+      const dir = await writeCards({ 'list.md': text });
+      const config = defaultConfig();
+      config.folders['.'] = { api: 'rocketchat' };
+      const run = async (breaks: string[]) =>
+        (await runCards({ cwd: dir, paths: ['.'], config, seed: 1, ledgerDir: false, sandbox: { breaks } })).cards[0];
+      const good = await run([]);
+      expect(good?.outcome, good?.reason).toBe('passed');
+      const at = (kind: string) => good?.checks.find((c) => c.kind === kind)?.line;
+      expect([at('status'), at('assertion'), at('schema')]).toEqual([
+        request.length + 6,
+        request.length + 10,
+        request.length + 12,
+      ]);
+      const broken = await run(['rocketchat-list-drops-oauth-apps']);
+      expect(broken?.outcome).toBe('failed');
+      expect(broken?.reason).toContain('/oauthApps');
+    },
+  );
 });

@@ -30,7 +30,7 @@ export const REQUEST_RULES: RuleDoc[] = [
   {
     id: 'request-body-mismatch',
     severity: 'error',
-    what: 'A request has a body but its headers do not say how it is encoded (no `Content-Type`), or they say one thing and the body is another: cardcheck would send something other than what the card means.',
+    what: 'A request has a body but its headers do not say how it is encoded (no `Content-Type`: curl would send JSON written with `-d` as a form), or they say one thing and the body is another: cardcheck would send something other than what the card means.',
     fix: 'Add `Content-Type: application/json` for a JSON body, or `Content-Type: application/x-www-form-urlencoded` for a form.',
   },
   {
