@@ -4,6 +4,9 @@ import { RESPONSE_STATUS_HEADING } from './response-sections.js';
 
 /** The section read as the expectation (its first JSON block) and as examples (JSON after a status line). */
 export const EXPECTATION_HEADING = /^(expected response|expected|response)$/i;
+/** Sections whose list items are expectation bullets, besides "Expected Response" (card/assertion-sections.ts). */
+export const BULLET_HEADING =
+  /^(response contract|contract|assertions?|expect(?:ations?)?|expected results?|checks?)$/i;
 export const EXAMPLES_HEADING = /^(responses|expected response|examples?|response examples)$/i;
 
 /** A heading that says its section holds what the response must be. */
@@ -36,9 +39,11 @@ function unreadInExpectation(
   read: ReadonlySet<number>,
   file: string,
   section = 'Expected Response',
+  bullets: 'read' | 'refused' | 'only' = 'read',
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const b of body) {
+    const isList = b.kind === 'text' && LIST_ITEM.test(b.text);
     if (b.kind === 'fence' && !read.has(b.line))
       out.push(
         refuse(
@@ -49,8 +54,18 @@ function unreadInExpectation(
       );
     else if (b.kind === 'table')
       out.push(refuse(file, b.line, `this table under "${section}" is not read, so nothing would check it`));
-    else if (b.kind === 'text' && LIST_ITEM.test(b.text))
+    else if (isList && bullets === 'refused')
       out.push(refuse(file, b.line, `this list under "${section}" is not read, so nothing would check what it says`));
+    // A section of bullets holds checks only: prose there is an expectation nobody would check.
+    else if (b.kind === 'text' && !isList && bullets === 'only' && /\S/.test(b.text))
+      out.push(
+        refuse(
+          file,
+          b.line,
+          `"${section}" holds checks, one per bullet, and cardcheck cannot check this sentence`,
+          'Write it as bullets: `status is 201`, `body.id is a string`, `body has no refresh_token`… (specs/README.md lists every form), or move the prose to another section.',
+        ),
+      );
   }
   return out;
 }
@@ -73,8 +88,10 @@ export function unreadExpectations(blocks: Block[], read: ReadonlySet<number>, f
       continue;
     }
     if (EXAMPLES_HEADING.test(heading.text) && !isExpectation) continue;
-    if (RESPONSE_STATUS_HEADING.test(heading.text)) {
-      out.push(...unreadInExpectation(body, read, file, heading.text));
+    if (RESPONSE_STATUS_HEADING.test(heading.text) || BULLET_HEADING.test(heading.text)) {
+      // Bullets under a bullet heading are read, or refused one by one, by card/assertion-sections.ts.
+      const bullets = BULLET_HEADING.test(heading.text) ? 'only' : 'refused';
+      out.push(...unreadInExpectation(body, read, file, heading.text, bullets));
       continue;
     }
     if (!NAMES_EXPECTATION.test(heading.text) && !isExpectation) continue;

@@ -17,6 +17,7 @@ const OPS: Assertion['op'][] = [
   'contains',
   'greaterThan',
   'lessThan',
+  'type',
 ];
 
 type Bad = (message: string, hint: string, path?: (string | number)[]) => Diagnostic;

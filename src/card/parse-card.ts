@@ -2,6 +2,8 @@ import type { Card, ParseCardResult, ResponseExample, UidField } from '../core/c
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { DecodedSource } from '../core/source.js';
 import { decodeSource, SourceFile } from '../core/source.js';
+import type { BulletExpectations } from './assertion-sections.js';
+import { readBulletExpectations } from './assertion-sections.js';
 import { parseExpectation } from './expectation.js';
 import { EXPECTATION_HEADING, unreadExpectations } from './expectation-sections.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -67,10 +69,13 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   withFrontMatterStatus(card, source, diagnostics);
   const responses = readResponseSections(blocks, file, diagnostics);
   withResponseSections(card, responses, diagnostics);
+  const bullets = readBulletExpectations(blocks, file, diagnostics);
+  withBullets(card, bullets, diagnostics);
   // What the parser read as expectation and examples; anything else in an expectation position is refused.
   const read = new Set<number>(card.examples.map((e) => e.line));
   if (expectFence) read.add(expectFence.line);
   for (const r of responses) for (const line of r.read) read.add(line);
+  for (const line of bullets.read) read.add(line);
   diagnostics.push(...unreadExpectations(blocks, read, file));
 
   if (!card.frontMatter.endpoint && !template) {
@@ -139,6 +144,32 @@ function withResponseSections(card: Card, responses: ResponseSection[], diagnost
   if (said.length > 0) return;
   card.expect.status = [only.status];
   card.expect.statusAt = at;
+}
+
+/** Expectation bullets join the card's expectation; a status bullet that disagrees with another status is refused. */
+function withBullets(card: Card, bullets: BulletExpectations, diagnostics: Diagnostic[]): void {
+  const { status } = bullets;
+  if (!status && bullets.assertions.length === 0) return;
+  const first = status ?? bullets.assertions[0];
+  const at = { line: first?.line ?? 1, column: first?.column ?? 1 };
+  card.expect ??= { status: [], assertions: [], placeholders: [], ...at };
+  card.expect.assertions.push(...bullets.assertions);
+  card.expect.placeholders.push(...bullets.placeholders);
+  if (!status) return;
+  const said = card.expect.status;
+  if (said.length === 0) {
+    card.expect.status = status.codes;
+    card.expect.statusAt = { line: status.line, column: status.column };
+  } else if (said.join() !== status.codes.join())
+    diagnostics.push({
+      ruleId: 'unreadable-expectation',
+      severity: 'error',
+      file: card.file,
+      line: status.line,
+      column: status.column,
+      message: `this bullet expects ${status.codes.join(' or ')}, but the card expects ${said.join(' or ')} elsewhere`,
+      hint: 'Keep one expected status.',
+    });
 }
 
 function invalidUtf8Diagnostic(bad: NonNullable<DecodedSource['invalidUtf8']>, file: string): Diagnostic {

@@ -102,7 +102,7 @@ export interface RequestTemplate extends RequestSpec {
 export interface Assertion extends SourcePos {
   /** Dot path into the JSON body, or a header name. */
   target: { kind: 'body'; path: string } | { kind: 'header'; name: string };
-  op: 'equals' | 'notEquals' | 'matches' | 'exists' | 'oneOf' | 'contains' | 'greaterThan' | 'lessThan';
+  op: 'equals' | 'notEquals' | 'matches' | 'exists' | 'oneOf' | 'contains' | 'greaterThan' | 'lessThan' | 'type';
   value: JsonValue;
 }
 

@@ -30,7 +30,17 @@ function holds(op: Assertion['op'], actual: unknown, expected: unknown): boolean
       return typeof actual === 'number' && typeof expected === 'number' && actual > expected;
     case 'lessThan':
       return typeof actual === 'number' && typeof expected === 'number' && actual < expected;
+    case 'type':
+      return jsonType(actual) === expected || (expected === 'number' && jsonType(actual) === 'integer');
   }
+}
+
+/** The JSON type of a value, `integer` for whole numbers. */
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
 }
 
 const WORDS: Record<Assertion['op'], string> = {
@@ -42,6 +52,7 @@ const WORDS: Record<Assertion['op'], string> = {
   contains: 'to contain',
   greaterThan: 'to be greater than',
   lessThan: 'to be less than',
+  type: 'to be of type',
 };
 
 /** A value or header assertion, as a check result naming the path. */

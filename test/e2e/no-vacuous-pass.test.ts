@@ -95,7 +95,7 @@ describe('no vacuous pass: what a card says is checked, or the card is refused',
     const res = await cardcheck(['run', 'fixtures/cards/invalid/unreadable-expectation.md', '--reporter', 'console']);
     expect(res.code).toBe(2);
     expect(res.stdout).toContain('fixtures/cards/invalid/unreadable-expectation.md:6:1 error unreadable-expectation');
-    expect(res.stdout).toContain('  32 | ## Expected Result');
+    expect(res.stdout).toContain('  35 | The response should say the client is unknown.');
   });
 
   const listRequests = {
@@ -155,4 +155,56 @@ describe('no vacuous pass: what a card says is checked, or the card is refused',
       expect(broken?.reason).toContain('/oauthApps');
     },
   );
+
+  it('checks every expectation bullet, each at its line, and refuses the one it cannot read', async () => {
+    const card = (extra: string[]) =>
+      [
+        '---',
+        'endpoint: GET /api/v1/oauth-apps.list',
+        'auth: rocketchat-admin',
+        '---',
+        '# List apps, checked with bullets',
+        '',
+        '## Request Template',
+        '',
+        '```json',
+        '{ "method": "GET", "path": "/api/v1/oauth-apps.list" }',
+        '```',
+        '',
+        '## Assertions',
+        '',
+        '- status is 200',
+        '- body.success is true',
+        '- body.oauthApps is an array',
+        '- header Content-Type contains application/json',
+        ...extra,
+        '',
+      ].join('\n');
+    const dir = await writeCards({ 'bullets.md': card([]), 'vague.md': card(['- looks healthy']) });
+    const config = defaultConfig();
+    config.profiles['rocketchat-admin'] = {
+      type: 'headers',
+      headers: { 'X-Auth-Token': '{{env.ROCKETCHAT_AUTH_TOKEN}}', 'X-User-Id': '{{env.ROCKETCHAT_USER_ID}}' },
+    };
+    config.folders['.'] = { api: 'rocketchat' };
+    const run = async (breaks: string[]) =>
+      Object.fromEntries(
+        (await runCards({ cwd: dir, paths: ['.'], config, seed: 1, ledgerDir: false, sandbox: { breaks } })).cards.map(
+          (c) => [c.file, c],
+        ),
+      );
+    const good = await run([]);
+    expect(good['bullets.md']?.outcome, good['bullets.md']?.reason).toBe('passed');
+    expect(good['bullets.md']?.checks.map((c) => `${c.kind}:${c.line}`)).toEqual([
+      'status:15',
+      'assertion:16',
+      'assertion:17',
+      'assertion:18',
+    ]);
+    expect(good['vague.md']?.outcome).toBe('errored');
+    expect(good['vague.md']?.diagnostics).toMatchObject([{ ruleId: 'unreadable-expectation', line: 19, column: 3 }]);
+    const broken = (await run(['rocketchat-list-drops-oauth-apps']))['bullets.md'];
+    expect(broken?.outcome).toBe('failed');
+    expect(broken?.checks.filter((c) => !c.passed).map((c) => c.line)).toEqual([17]);
+  });
 });
