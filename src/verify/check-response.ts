@@ -107,5 +107,29 @@ export function checkResponse(
       ...at(expect.durationAt),
     });
   }
+  const documented = statusOnly(checks, examples, res.status);
+  if (documented) checks.push(documented);
   return checks;
+}
+
+/**
+ * A pass that checked only the status of a card that documents response
+ * bodies (examples for other statuses) says so: the card reads as if it
+ * checked a body. Not a failure, a warning every reporter shows.
+ */
+function statusOnly(
+  checks: CheckResult[],
+  examples: readonly ResponseExample[],
+  status: number,
+): CheckResult | undefined {
+  if (examples.length === 0 || !checks.every((c) => c.kind === 'status' && c.passed)) return undefined;
+  const statuses = [...new Set(examples.map((e) => e.status))].join(', ');
+  return {
+    kind: 'body',
+    passed: true,
+    warning: true,
+    expected: `a check of the ${status} body`,
+    actual: 'status only',
+    message: `status only: the card documents response bodies (examples for ${statuses}) but none for ${status}, so only the status was checked`,
+  };
 }

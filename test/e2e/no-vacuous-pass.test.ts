@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/load-config.js';
 import type { Config } from '../../src/core/config.js';
@@ -206,5 +208,54 @@ describe('no vacuous pass: what a card says is checked, or the card is refused',
     const broken = (await run(['rocketchat-list-drops-oauth-apps']))['bullets.md'];
     expect(broken?.outcome).toBe('failed');
     expect(broken?.checks.filter((c) => !c.passed).map((c) => c.line)).toEqual([17]);
+  });
+
+  it('a pass that checked only the status of a card documenting bodies says "status only" in every reporter', async () => {
+    const text = [
+      '---',
+      'endpoint: GET /api/v1/oauth-apps.list',
+      'api: rocketchat',
+      'auth: none',
+      '---',
+      '# List apps, only the error is documented',
+      '',
+      '## Request Template',
+      '',
+      '```json',
+      '{ "method": "GET", "path": "/api/v1/oauth-apps.list" }',
+      '```',
+      '',
+      '## Expected Response',
+      '',
+      '```json',
+      '{ "status": 401 }',
+      '```',
+      '',
+      '## Responses',
+      '',
+      '**403 Forbidden**',
+      '',
+      '```json',
+      '{ "success": false, "error": "unauthorized" }',
+      '```',
+      '',
+    ].join('\n');
+    const dir = await writeCards({ 'status-only.md': text });
+    const out = path.join(dir, 'reports');
+    const res = await cardcheck(
+      ['run', 'status-only.md', '--target', 'sandbox', '--reporter', 'console,json,junit,html,github', '--out', out],
+      {
+        cwd: dir,
+        env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md') },
+      },
+    );
+    expect(res.code, res.stdout + res.stderr).toBe(0);
+    const warning = 'status only: the card documents response bodies (examples for 403) but none for 401';
+    expect(res.stdout).toContain(`warning: body: ${warning}`);
+    expect(res.stdout).toMatch(
+      /::warning file=status-only\.md,line=6,title=cardcheck%3A GET \/api\/v1\/oauth-apps\.list checked only the status::/,
+    );
+    for (const f of ['results.json', 'junit.xml', 'report.html'])
+      expect(await readFile(path.join(out, f), 'utf8'), f).toContain(warning);
   });
 });

@@ -1,5 +1,5 @@
 import type { CardResult } from '../../core/result.js';
-import { describeProblem, failureLocations } from '../failure-text.js';
+import { describeProblem, failureLocations, formatWarning } from '../failure-text.js';
 import type { Annotation } from './workflow-command.js';
 
 /**
@@ -30,6 +30,17 @@ export function annotationsFor(cards: readonly CardResult[]): Annotation[] {
         col: d?.column,
         title: `cardcheck: ${name} errored`,
         message: d ? `${d.message}${d.hint ? `\nhint: ${d.hint}` : ''}` : card.reason,
+      });
+    } else if (card.outcome === 'passed' && card.checks.some((c) => c.warning && c.actual === 'status only')) {
+      out.push({
+        level: 'warning',
+        file: card.file,
+        line: card.line,
+        title: `cardcheck: ${name} checked only the status`,
+        message: card.checks
+          .filter((c) => c.warning)
+          .map(formatWarning)
+          .join('\n'),
       });
     } else if (card.outcome === 'flaky') {
       out.push({

@@ -1,6 +1,6 @@
 import type { CardResult, RunResult } from '../../core/result.js';
 import { folderOf } from '../card-folder.js';
-import { describeProblem, failureLocations, formatAttempts } from '../failure-text.js';
+import { describeProblem, failureLocations, formatAttempts, formatWarning } from '../failure-text.js';
 import type { XmlElement } from './xml-tree.js';
 import { element, serializeXml } from './xml-tree.js';
 
@@ -45,8 +45,11 @@ function caseChildren(card: CardResult): XmlElement[] {
           ['flaky: failed, then passed on a retry', ...formatAttempts(card.attempts)].join('\n'),
         ]),
       ];
-    default:
-      return [];
+    default: {
+      // A pass with warnings (status only, a field added since the recorded schema) keeps them where CI tools look.
+      const warnings = card.checks.filter((c) => c.warning).map(formatWarning);
+      return warnings.length ? [element('system-out', {}, [warnings.join('\n')])] : [];
+    }
   }
 }
 
