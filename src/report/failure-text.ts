@@ -6,7 +6,7 @@ import { formatDiagnostic } from './format-diagnostic.js';
  * found value under each other. A status check's message already is the diff.
  */
 export function formatCheck(c: CheckResult): string[] {
-  if (c.kind === 'status') return [c.message];
+  if (c.kind === 'status') return c.body === undefined ? [c.message] : [c.message, `  response body: ${c.body}`];
   const head = `${c.kind}${c.path ? ` ${c.path}` : ''}: ${c.message}`;
   return [head, `  - expected: ${c.expected}`, `  + found:    ${c.actual}`];
 }

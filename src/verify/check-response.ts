@@ -13,6 +13,14 @@ import { validateSchema } from './schema.js';
  */
 const exampleSchemas = new WeakMap<readonly ResponseExample[], Map<number, object | undefined>>();
 
+/** The start of a body, on one line: enough to see why a status was not the one expected. */
+const EXCERPT = 200;
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat === '') return '(empty)';
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}… (${flat.length - EXCERPT} more characters)` : flat;
+}
+
 /** Where a check's expectation is written, spread into the check; nothing when unknown. */
 const at = (pos: SourcePos | undefined) => (pos ? { line: pos.line, column: pos.column } : {});
 
@@ -52,6 +60,7 @@ export function checkResponse(
     actual: String(res.status),
     message: statusOk ? `status ${res.status}` : `expected status ${expectedStatus}, got ${res.status}`,
     ...at(expect?.statusAt),
+    ...(statusOk ? {} : { body: excerpt(res.text) }),
   });
   if (!statusOk) return checks;
   const schema = schemaFor(expect, examples, res.status);

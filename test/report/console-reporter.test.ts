@@ -28,6 +28,7 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toContain(
       [
         '    expected status 201, got 200',
+        '      response body: {"success":true,"data":[]}',
         '    at fixtures/cards/failing/fails-status.md:20:13',
         '      20 | { "status": 201 }',
         '         |             ^',

@@ -85,7 +85,7 @@ describe('github reporter', () => {
     );
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(
-      /^::error file=fixtures\/cards\/failing\/fails-status\.md,line=20,col=13,title=cardcheck%3A GET \/platform\/v1\/apps failed::expected status 201, got 200$/m,
+      /^::error file=fixtures\/cards\/failing\/fails-status\.md,line=20,col=13,title=cardcheck%3A GET \/platform\/v1\/apps failed::expected status 201, got 200%0A {2}response body: \{"success":true,"data":\[\]\}$/m,
     );
     expect(await readFile(summary, 'utf8')).toContain('2 cards: 1 passed, 1 failed, 0 skipped, 0 errored');
   });

@@ -55,7 +55,7 @@ describe('junit.xml', () => {
     expect(xpath(file, `string(${status}/failure/@message)`)).toBe('expected status 201, got 200');
     expect(xpath(file, `string(${status}/failure/@type)`)).toBe('status');
     expect(xpath(file, `string(${status}/failure)`)).toBe(
-      'expected status 201, got 200\nat fixtures/cards/failing/fails-status.md:20:13',
+      'expected status 201, got 200\n  response body: {"success":true,"data":[]}\nat fixtures/cards/failing/fails-status.md:20:13',
     );
 
     const schema = testcase('fixtures/cards/failing/fails-schema.md');
