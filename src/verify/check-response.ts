@@ -43,79 +43,79 @@ function schemaFor(
   return byStatus.get(status);
 }
 
+/** The status check; a failed one carries the start of the body, to see why. */
+function statusCheck(expect: Expectation | undefined, res: ObservedResponse): CheckResult {
+  const statuses = expect?.status ?? [];
+  const ok = statuses.length ? statuses.includes(res.status) : res.status >= 200 && res.status < 300;
+  const expected = statuses.length ? statuses.join(' or ') : '2xx';
+  return {
+    kind: 'status',
+    passed: ok,
+    expected,
+    actual: String(res.status),
+    message: ok ? `status ${res.status}` : `expected status ${expected}, got ${res.status}`,
+    ...at(expect?.statusAt),
+    ...(ok ? {} : { body: excerpt(res.text) }),
+  };
+}
+
+/** The body against the schema: one passed check, or one per violation, or a body that is not JSON. */
+function schemaChecks(schema: object, where: SourcePos | undefined, res: ObservedResponse): CheckResult[] {
+  if (res.json === undefined) {
+    const what =
+      res.text.trim() === ''
+        ? 'an empty body'
+        : `a ${res.contentType.split(';')[0] || 'body without Content-Type'} body`;
+    const message = `expected a JSON body matching the schema, got ${what}`;
+    return [{ kind: 'body', passed: false, expected: 'a JSON body', actual: what, message, ...at(where) }];
+  }
+  const violations = validateSchema(schema, res.json);
+  if (violations.length === 0) {
+    const fine = 'matches schema';
+    return [
+      { kind: 'schema', passed: true, expected: fine, actual: fine, message: 'body matches the schema', ...at(where) },
+    ];
+  }
+  return violations.map((v) => ({
+    kind: 'schema' as const,
+    passed: false,
+    path: v.path,
+    expected: v.expected,
+    actual: v.actual,
+    message: v.message,
+    ...at(where),
+  }));
+}
+
+/** The response time against the card's ceiling. */
+function durationCheck(expect: Expectation, max: number, res: ObservedResponse): CheckResult {
+  const ms = Math.round(res.durationMs);
+  const ok = ms <= max;
+  return {
+    kind: 'duration',
+    passed: ok,
+    expected: `≤ ${max} ms`,
+    actual: `${ms} ms`,
+    message: ok ? `answered in ${ms} ms` : `answered in ${ms} ms, over the ${max} ms ceiling`,
+    ...at(expect.durationAt),
+  };
+}
+
 /** Compare a response with what the card expects. Returns every check, passed or not. */
 export function checkResponse(
   expect: Expectation | undefined,
   examples: ResponseExample[],
   res: ObservedResponse,
 ): CheckResult[] {
-  const checks: CheckResult[] = [];
-  const statuses = expect?.status ?? [];
-  const statusOk = statuses.length ? statuses.includes(res.status) : res.status >= 200 && res.status < 300;
-  const expectedStatus = statuses.length ? statuses.join(' or ') : '2xx';
-  checks.push({
-    kind: 'status',
-    passed: statusOk,
-    expected: expectedStatus,
-    actual: String(res.status),
-    message: statusOk ? `status ${res.status}` : `expected status ${expectedStatus}, got ${res.status}`,
-    ...at(expect?.statusAt),
-    ...(statusOk ? {} : { body: excerpt(res.text) }),
-  });
-  if (!statusOk) return checks;
+  const status = statusCheck(expect, res);
+  if (!status.passed) return [status];
+  const checks = [status];
   const schema = schemaFor(expect, examples, res.status);
   // The card's own schema, else the first example of this status the schema was made from.
   const schemaAt = expect?.schema ? expect.schemaAt : examples.find((e) => e.status === res.status);
-  if (schema) {
-    if (res.json === undefined) {
-      const what =
-        res.text.trim() === ''
-          ? 'an empty body'
-          : `a ${res.contentType.split(';')[0] || 'body without Content-Type'} body`;
-      checks.push({
-        kind: 'body',
-        passed: false,
-        expected: 'a JSON body',
-        actual: what,
-        message: `expected a JSON body matching the schema, got ${what}`,
-        ...at(schemaAt),
-      });
-    } else {
-      const violations = validateSchema(schema, res.json);
-      if (violations.length === 0)
-        checks.push({
-          kind: 'schema',
-          passed: true,
-          expected: 'matches schema',
-          actual: 'matches schema',
-          message: 'body matches the schema',
-          ...at(schemaAt),
-        });
-      for (const v of violations)
-        checks.push({
-          kind: 'schema',
-          passed: false,
-          path: v.path,
-          expected: v.expected,
-          actual: v.actual,
-          message: v.message,
-          ...at(schemaAt),
-        });
-    }
-  }
+  if (schema) checks.push(...schemaChecks(schema, schemaAt, res));
   for (const a of expect?.assertions ?? []) checks.push(checkAssertion(a, res));
-  if (expect?.maxDurationMs !== undefined) {
-    const ms = Math.round(res.durationMs);
-    const ok = ms <= expect.maxDurationMs;
-    checks.push({
-      kind: 'duration',
-      passed: ok,
-      expected: `≤ ${expect.maxDurationMs} ms`,
-      actual: `${ms} ms`,
-      message: ok ? `answered in ${ms} ms` : `answered in ${ms} ms, over the ${expect.maxDurationMs} ms ceiling`,
-      ...at(expect.durationAt),
-    });
-  }
+  if (expect?.maxDurationMs !== undefined) checks.push(durationCheck(expect, expect.maxDurationMs, res));
   const documented = statusOnly(checks, examples, res.status);
   if (documented) checks.push(documented);
   return checks;
