@@ -83,6 +83,7 @@ program
   )
   .option('--reporter <list>', REPORTER_HELP)
   .option('--verbose', 'also print each request and response (secrets redacted)')
+  .option('--quiet', 'leave out the warning lines under each card (lint warnings, such as an unknown key)')
   .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))
   .addHelpText('after', `\n${EXIT_HELP}`)
   .action(async (paths: string[], opts: RunCommandOptions) => {

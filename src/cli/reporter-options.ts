@@ -10,6 +10,8 @@ import { REPORTER_HELP } from './reporter-help.js';
 export interface ReporterFlags {
   reporter?: string;
   verbose?: boolean;
+  /** Leave out the warning lines under each card. */
+  quiet?: boolean;
   out: string;
 }
 
@@ -50,6 +52,7 @@ export function reportersFromFlags(
     return createReporters(names, {
       outDir: flags.out,
       verbose: Boolean(flags.verbose),
+      quiet: Boolean(flags.quiet),
       color: io.color,
       tty: Boolean(io.tty),
       columns: io.columns,

@@ -9,6 +9,8 @@ export interface ReporterContext {
   outDir: string;
   /** Print each request and response (already redacted by the engine). */
   verbose: boolean;
+  /** Leave out the warning lines under each card (the console's --quiet). */
+  quiet?: boolean;
   /** ANSI colours allowed. */
   color: boolean;
   /** stdout is a terminal; with no CI and no NO_COLOR the console draws a live progress bar. */

@@ -7,6 +7,8 @@ import { DIM, MARK, OUTCOME_COLOR } from './paint.js';
 export interface CardLinesOptions {
   paint: Paint;
   verbose: boolean;
+  /** No warning lines under the card (--quiet). */
+  quiet?: boolean;
   /** The text of a card file's line, when it can be read. */
   sourceLine: (file: string, line: number) => string | undefined;
 }
@@ -43,6 +45,10 @@ export function formatCardLines(card: CardResult, opts: CardLinesOptions): strin
   }
   if (card.outcome === 'failed') lines.push(...locationLines(card, opts));
   for (const w of card.checks.filter((c) => c.warning)) lines.push(`${INDENT}${paint(33, formatWarning(w))}`);
+  // What lint warns about the card (an unknown key, a stray fence): one line each, so a run shows it too.
+  if (!opts.quiet)
+    for (const d of card.diagnostics.filter((x) => x.severity === 'warning'))
+      lines.push(`${INDENT}${paint(33, `warning ${d.ruleId} ${d.file}:${d.line}:${d.column} ${d.message}`)}`);
   if (opts.verbose) for (const r of card.requests) lines.push(...formatExchange(r).map((l) => `${INDENT}${dim(l)}`));
   return lines;
 }

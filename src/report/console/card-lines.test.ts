@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { CardResult } from '../../core/result.js';
+import { formatCardLines } from './card-lines.js';
+
+const card: CardResult = {
+  file: 'specs/a.md',
+  line: 5,
+  id: 'a',
+  endpoint: 'GET /a',
+  title: 'A',
+  domain: '',
+  tags: [],
+  api: 'vcita',
+  outcome: 'passed',
+  reason: '',
+  durationMs: 3,
+  checks: [{ kind: 'status', passed: true, expected: '200', actual: '200', message: 'status 200' }],
+  diagnostics: [
+    {
+      ruleId: 'unknown-front-matter-key',
+      severity: 'warning',
+      file: 'specs/a.md',
+      line: 3,
+      column: 1,
+      message: 'front-matter key "owner" is not one cardcheck knows',
+    },
+  ],
+  leftBehind: [],
+  requests: [],
+  attempts: [],
+  documentedStatuses: [200],
+};
+
+describe('a card in the console', () => {
+  const lines = (quiet: boolean) =>
+    formatCardLines(card, { paint: (_c, s) => s, verbose: false, quiet, sourceLine: () => undefined });
+
+  it("prints the card's lint warnings under it, one line each", () => {
+    expect(lines(false)).toEqual([
+      '✓ passed  GET /a  specs/a.md  3 ms',
+      '    warning unknown-front-matter-key specs/a.md:3:1 front-matter key "owner" is not one cardcheck knows',
+    ]);
+  });
+
+  it('leaves them out with --quiet', () => {
+    expect(lines(true)).toEqual(['✓ passed  GET /a  specs/a.md  3 ms']);
+  });
+});
