@@ -52,6 +52,8 @@ export interface ErrorDetails {
   raw?: string;
   /** `schema-ref`: where in the referenced file it broke. */
   pointer?: string;
+  /** Where in the card the construct that failed is written (a UID step, a browser flow), 1-based. */
+  at?: { line: number; column: number };
 }
 
 /** The one error type: a stable code, a message that says what to do, and the details some codes carry. */

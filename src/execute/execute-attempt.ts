@@ -1,4 +1,5 @@
 import type { Expectation } from '../core/card.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import { transportKind } from '../core/errors.js';
 import type { JsonValue } from '../core/json.js';
 import type { RunnablePlan } from '../core/plan.js';
@@ -10,7 +11,7 @@ import { compareShapes, recordedKey } from '../verify/drift.js';
 import { schemaFromExample } from '../verify/example-schema.js';
 import type { Attempt } from './attempt.js';
 import { entryBase, startAttempt } from './attempt.js';
-import { errorText } from './card-error.js';
+import { errorText, runtimeDiagnostic } from './card-error.js';
 import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
 import { resolveFixture } from './fixtures/resolve-fixture.js';
@@ -20,6 +21,8 @@ import { is2xx } from './sender.js';
 export interface AttemptOutput {
   attempt: AttemptResult;
   leftBehind: LeftBehind[];
+  /** An error located in the card (a UID step that failed), as a diagnostic. */
+  diagnostic?: Diagnostic;
 }
 
 /** Send the Request Template; when it made something (it has a cleanup and succeeded), that is recorded at once. */
@@ -85,6 +88,7 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     requests: attempt.requests,
   };
   let leftBehind: LeftBehind[] = [];
+  let diagnostic: Diagnostic | undefined;
   try {
     for (const step of plan.fixtures) await resolveFixture(attempt, step);
     const res = await sendRequest(attempt);
@@ -100,10 +104,11 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
   } catch (err) {
     result.outcome = 'errored';
     result.reason = errorText(err);
+    diagnostic = runtimeDiagnostic(err, plan.file);
     const kind = transportKind(err);
     if (kind === 'refused' || kind === 'dns') ctx.state.abort ??= { kind: 'unreachable', message: result.reason };
   } finally {
     leftBehind = await cleanUp(attempt);
   }
-  return { attempt: { ...result, durationMs: Math.round(performance.now() - started) }, leftBehind };
+  return { attempt: { ...result, durationMs: Math.round(performance.now() - started) }, leftBehind, diagnostic };
 }

@@ -46,9 +46,11 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
           : `not run: ${ctx.state.abort.message}`,
     };
   for (let i = 0; i <= ctx.settings.retries; i++) {
-    const { attempt, leftBehind } = await executeAttempt(plan, ctx);
+    const { attempt, leftBehind, diagnostic } = await executeAttempt(plan, ctx);
     result.attempts.push(attempt);
     result.leftBehind.push(...leftBehind);
+    // A run-time error located in the card is shown as lint shows its errors: at its line.
+    if (diagnostic) result.diagnostics = [...plan.diagnostics, diagnostic];
     if (attempt.outcome !== 'failed' || ctx.state.abort) break;
   }
   const last = result.attempts[result.attempts.length - 1];

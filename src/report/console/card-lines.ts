@@ -1,3 +1,4 @@
+import type { ShownDiagnostic } from '../../core/diagnostic.js';
 import type { CardResult } from '../../core/result.js';
 import { describeProblem, failureLocations, formatWarning } from '../failure-text.js';
 import { formatExchange } from './exchange-lines.js';
@@ -29,6 +30,15 @@ function locationLines(card: CardResult, opts: CardLinesOptions): string[] {
   return out;
 }
 
+/** Diagnostics made while running (a UID step that failed) get their source line here, as lint's have theirs. */
+function withSources(card: CardResult, opts: CardLinesOptions): CardResult {
+  if (card.diagnostics.every((d: ShownDiagnostic) => d.source !== undefined || d.severity !== 'error')) return card;
+  const diagnostics = card.diagnostics.map((d: ShownDiagnostic) =>
+    d.source === undefined ? { ...d, source: opts.sourceLine(d.file, d.line) } : d,
+  );
+  return { ...card, diagnostics };
+}
+
 /**
  * A card's block: `✓ passed  endpoint  file  N ms`, then the skip reason,
  * the failure diff and location, the error diagnostics, each attempt of a
@@ -41,7 +51,7 @@ export function formatCardLines(card: CardResult, opts: CardLinesOptions): strin
   const lines = [head];
   if (card.outcome === 'skipped') lines.push(`${INDENT}reason: ${card.reason}`);
   if (card.outcome === 'failed' || card.outcome === 'errored' || card.outcome === 'flaky') {
-    lines.push(...describeProblem(card).map((l) => `${INDENT}${l}`));
+    lines.push(...describeProblem(withSources(card, opts)).map((l) => `${INDENT}${l}`));
   }
   if (card.outcome === 'failed') lines.push(...locationLines(card, opts));
   for (const w of card.checks.filter((c) => c.warning)) lines.push(`${INDENT}${paint(33, formatWarning(w))}`);
