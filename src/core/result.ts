@@ -14,6 +14,8 @@ export interface CheckResult {
   message: string;
   /** A check that does not fail the card (e.g. a field added since the recorded schema). */
   warning?: boolean;
+  /** A schema check of the card's own schema: JSON pointer, into that schema, of the keyword that failed. */
+  schemaPath?: string;
   /** A failed status check: the start of the response body, to see why (redacted with the rest of the result). */
   body?: string;
   /** Where the card states the expectation this check comes from (the status, the schema, the assertion), 1-based. */

@@ -45,6 +45,8 @@ export interface ExecuteSettings {
   browserTimeoutMs?: number;
   /** Response shapes recorded by --update-schemas, for drift checks. */
   recordedShapes?: ReadonlyMap<string, JsonObject>;
+  /** A card file's text, to place a failed schema keyword at its line (read again only then). */
+  cardText?: (file: string) => string | undefined;
 }
 
 /** What the run builds up as its cards execute, shared by all of them. */

@@ -1,3 +1,4 @@
+import { schemaKeywordPosition } from '../card/schema-position.js';
 import type { Expectation } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { transportKind } from '../core/errors.js';
@@ -47,6 +48,22 @@ async function sendRequest(attempt: Attempt): Promise<HttpResponse> {
   return res;
 }
 
+/** A failed keyword of the card's own schema, placed at its line in the card instead of the schema's start. */
+function placeSchemaChecks(checks: CheckResult[], attempt: Attempt): CheckResult[] {
+  const { plan, ctx } = attempt;
+  const schemaAt = plan.card.expect?.schemaAt;
+  const text =
+    schemaAt && checks.some((c) => !c.passed && c.schemaPath !== undefined)
+      ? ctx.settings.cardText?.(plan.file)
+      : undefined;
+  if (!schemaAt || text === undefined) return checks;
+  return checks.map((c) => {
+    const pos =
+      !c.passed && c.schemaPath !== undefined ? schemaKeywordPosition(text, schemaAt, c.schemaPath) : undefined;
+    return pos ? { ...c, line: pos.line, column: pos.column } : c;
+  });
+}
+
 /** The card's expectation with its assertion values rendered in the attempt's scope. */
 function renderedExpectation(attempt: Attempt): Expectation | undefined {
   const { expect } = attempt.plan.card;
@@ -92,7 +109,7 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
   try {
     for (const step of plan.fixtures) await resolveFixture(attempt, step);
     const res = await sendRequest(attempt);
-    result.checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
+    result.checks = placeSchemaChecks(checkResponse(renderedExpectation(attempt), plan.card.examples, res), attempt);
     result.checks.push(...driftChecks(attempt, res));
     ctx.state.captureBodies?.set(plan.file, res.json);
     const failed = result.checks.filter((c) => !c.passed && !c.warning);

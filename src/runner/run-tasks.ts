@@ -11,6 +11,7 @@ import { DEFAULT_RETRY_POLICY } from '../execute/retry-policy.js';
 import { SharedFixtures } from '../execute/shared-fixtures.js';
 import { createTimestampSource } from '../execute/timestamp.js';
 import { describeDryRun } from './dry-run.js';
+import type { Project } from './load-project.js';
 import { loadRecordedShapes, RECORDED_DIR, recordShapes } from './recorded-schemas.js';
 import { baseUrlLookup } from './resolve-target.js';
 import type { RunCardsResult } from './run-cards-options.js';
@@ -101,6 +102,7 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       retryPolicy: policy,
       browserTimeoutMs: options.timeoutMs,
       recordedShapes: await loadRecordedShapes(schemasDir(ctx)),
+      cardText: cardTexts(need(ctx.project, 'the project')),
     },
     state: {
       nextTimestamp: createTimestampSource(),
@@ -112,6 +114,12 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       captureBodies: options.updateSchemas ? new Map<string, unknown>() : undefined,
     },
   };
+}
+
+/** Each card file's text, by its path as reported. */
+function cardTexts(project: Project): (file: string) => string | undefined {
+  const byFile = new Map(project.cards.map((c) => [c.file, c.text]));
+  return (file) => byFile.get(file);
 }
 
 const schemasDir = (ctx: RunContext) => path.resolve(ctx.cwd, ctx.options.schemasDir ?? RECORDED_DIR);

@@ -23,3 +23,12 @@ export function valueAtPointer(doc: unknown, pointer: string, uriFragment = fals
   }
   return cur;
 }
+
+/** `/a/0/b~1c` → `['a', 0, 'b/c']`: the path a JSON pointer names, list indexes as numbers. */
+export function fromPointer(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((key) => (/^(0|[1-9]\d*)$/.test(key) ? Number(key) : key));
+}

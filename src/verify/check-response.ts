@@ -60,7 +60,12 @@ function statusCheck(expect: Expectation | undefined, res: ObservedResponse): Ch
 }
 
 /** The body against the schema: one passed check, or one per violation, or a body that is not JSON. */
-function schemaChecks(schema: object, where: SourcePos | undefined, res: ObservedResponse): CheckResult[] {
+function schemaChecks(
+  schema: object,
+  where: SourcePos | undefined,
+  res: ObservedResponse,
+  own: boolean,
+): CheckResult[] {
   if (res.json === undefined) {
     const what =
       res.text.trim() === ''
@@ -84,6 +89,8 @@ function schemaChecks(schema: object, where: SourcePos | undefined, res: Observe
     actual: v.actual,
     message: v.message,
     ...at(where),
+    // Only the card's own schema is written in the card; one made from an example is not.
+    ...(own ? { schemaPath: v.schemaPath } : {}),
   }));
 }
 
@@ -113,7 +120,7 @@ export function checkResponse(
   const schema = schemaFor(expect, examples, res.status);
   // The card's own schema, else the first example of this status the schema was made from.
   const schemaAt = expect?.schema ? expect.schemaAt : examples.find((e) => e.status === res.status);
-  if (schema) checks.push(...schemaChecks(schema, schemaAt, res));
+  if (schema) checks.push(...schemaChecks(schema, schemaAt, res, Boolean(expect?.schema)));
   for (const a of expect?.assertions ?? []) checks.push(checkAssertion(a, res));
   if (expect?.maxDurationMs !== undefined) checks.push(durationCheck(expect, expect.maxDurationMs, res));
   const documented = statusOnly(checks, examples, res.status);

@@ -6,7 +6,13 @@ describe('validateSchema', () => {
     const schema = () => ({ type: 'object', required: ['id'], properties: { id: { type: 'string' } } });
     expect(validateSchema(schema(), { id: 'a' })).toEqual([]);
     expect(validateSchema(schema(), {})).toEqual([
-      { path: '/id', message: 'required field /id is missing', expected: 'present', actual: 'missing' },
+      {
+        path: '/id',
+        message: 'required field /id is missing',
+        expected: 'present',
+        actual: 'missing',
+        schemaPath: '/required/0',
+      },
     ]);
     const numeric = { type: 'object', required: ['id'], properties: { id: { type: 'number' } } };
     expect(validateSchema(numeric, { id: 'a' })).toMatchObject([{ path: '/id', expected: 'number', actual: '"a"' }]);

@@ -37,6 +37,8 @@ export interface SchemaViolation {
   message: string;
   expected: string;
   actual: string;
+  /** JSON pointer, into the schema, of the keyword that failed (for `required`, the missing name in its list). */
+  schemaPath: string;
 }
 
 function describe(value: unknown): string {
@@ -45,15 +47,26 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function toViolation(e: ErrorObject, body: unknown): SchemaViolation {
+/** Where in the schema the failed keyword is written; a missing required name points at that name. */
+function schemaPathOf(e: ErrorObject, schema: object): string {
+  const at = e.schemaPath.replace(/^#/, '');
+  if (e.keyword !== 'required') return at;
+  const list = valueAtPointer(schema, at);
+  const i = Array.isArray(list) ? list.indexOf((e.params as { missingProperty?: unknown }).missingProperty) : -1;
+  return i >= 0 ? `${at}/${i}` : at;
+}
+
+function toViolation(e: ErrorObject, body: unknown, schema: object): SchemaViolation {
   const p = e.params as Record<string, unknown>;
+  const schemaPath = schemaPathOf(e, schema);
   if (e.keyword === 'required') {
     const path = `${e.instancePath}/${String(p.missingProperty)}`;
-    return { path, message: `required field ${path} is missing`, expected: 'present', actual: 'missing' };
+    return { path, message: `required field ${path} is missing`, expected: 'present', actual: 'missing', schemaPath };
   }
   if (e.keyword === 'additionalProperties') {
     const path = `${e.instancePath}/${String(p.additionalProperty)}`;
-    return { path, message: `field ${path} is not allowed by the schema`, expected: 'absent', actual: 'present' };
+    const message = `field ${path} is not allowed by the schema`;
+    return { path, message, expected: 'absent', actual: 'present', schemaPath };
   }
   const actual = describe(valueAtPointer(body, e.instancePath));
   const expected =
@@ -71,6 +84,7 @@ function toViolation(e: ErrorObject, body: unknown): SchemaViolation {
     message: `${e.instancePath || 'the body'} ${e.message ?? 'is invalid'}`,
     expected,
     actual,
+    schemaPath,
   };
 }
 
@@ -94,5 +108,5 @@ export function validateSchema(schema: object, body: unknown): SchemaViolation[]
     compiled.set(schema, validate);
   }
   if (validate(body)) return [];
-  return (validate.errors ?? []).map((e) => toViolation(e, body));
+  return (validate.errors ?? []).map((e) => toViolation(e, body, schema));
 }

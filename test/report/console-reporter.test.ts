@@ -45,12 +45,15 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toContain(
       ['    schema /success: /success must be string', '      - expected: string', '      + found:    true'].join('\n'),
     );
-    // Both violations come from one schema: its line is shown once, with a caret under it.
+    // Each violation at the schema keyword it breaks: the missing name in "required", the "type".
     expect(text).toContain(
       [
-        '    at fixtures/cards/failing/fails-schema.md:26:13',
-        '      26 |   "schema": {',
-        '         |             ^',
+        '    at fixtures/cards/failing/fails-schema.md:28:18',
+        '      28 |     "required": ["total", "success"],',
+        '         |                  ^',
+        '    at fixtures/cards/failing/fails-schema.md:29:42',
+        '      29 |     "properties": { "success": { "type": "string" } }',
+        '         |                                          ^',
       ].join('\n'),
     );
     // Errored: the Hurl-style diagnostic with the source line and caret.

@@ -51,7 +51,7 @@ describe('github reporter', () => {
     expect(commands.every(Boolean)).toBe(true);
     const at = Object.fromEntries(commands.map((c) => [`${c?.command} ${c?.props.file}:${c?.props.line}`, c]));
     expect(Object.keys(at).sort()).toEqual([
-      'error fixtures/cards/failing/fails-schema.md:26',
+      'error fixtures/cards/failing/fails-schema.md:28',
       'error fixtures/cards/failing/fails-status.md:20',
       'error fixtures/seeds/000_e5b2871b98d23f98.txt:74',
       'warning fixtures/cards/failing/flaky/fails-once.md:6',
@@ -59,7 +59,7 @@ describe('github reporter', () => {
     expect(at['error fixtures/cards/failing/fails-status.md:20']?.props.title).toBe(
       'cardcheck: GET /platform/v1/apps failed',
     );
-    expect(at['error fixtures/cards/failing/fails-schema.md:26']?.message).toBe(
+    expect(at['error fixtures/cards/failing/fails-schema.md:28']?.message).toBe(
       'schema /total: required field /total is missing\n  - expected: present\n  + found:    missing\nschema /success: /success must be string\n  - expected: string\n  + found:    true',
     );
     expect(at['error fixtures/seeds/000_e5b2871b98d23f98.txt:74']?.props.col).toBe('24');

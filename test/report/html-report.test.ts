@@ -75,7 +75,7 @@ describe('report.html in headless Chromium', () => {
   it('filters by domain and by tag', async () => {
     await page.locator('#filter-tag').selectOption('report-fixture');
     expect(await visibleCards().locator('.file').allTextContents()).toEqual([
-      'fixtures/cards/failing/fails-schema.md:26:13',
+      'fixtures/cards/failing/fails-schema.md:28:18',
       'fixtures/cards/failing/flaky/fails-once.md:6',
     ]);
     await page.locator('#filter-tag').selectOption('');
@@ -91,7 +91,7 @@ describe('report.html in headless Chromium', () => {
     ]);
     await page.locator('#search').fill('/total');
     expect(await visibleCards().locator('.file').allTextContents()).toEqual([
-      'fixtures/cards/failing/fails-schema.md:26:13',
+      'fixtures/cards/failing/fails-schema.md:28:18',
     ]);
     await page.locator('#search').fill('no card says this');
     expect(await visibleCards().count()).toBe(0);
