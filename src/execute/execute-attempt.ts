@@ -7,7 +7,7 @@ import type { RunnablePlan } from '../core/plan.js';
 import type { AttemptResult, CheckResult, LeftBehind } from '../core/result.js';
 import type { HttpResponse } from '../http/client.js';
 import { renderJson } from '../plan/render.js';
-import { checkResponse } from '../verify/check-response.js';
+import { bodyExcerpt, checkResponse } from '../verify/check-response.js';
 import { compareShapes, recordedKey } from '../verify/drift.js';
 import { schemaFromExample } from '../verify/example-schema.js';
 import type { Attempt } from './attempt.js';
@@ -46,6 +46,14 @@ async function sendRequest(attempt: Attempt): Promise<HttpResponse> {
     );
   }
   return res;
+}
+
+/** A failed status check shows the start of the body, redacted before it is cut. */
+function withBodyExcerpt(checks: CheckResult[], res: HttpResponse, attempt: Attempt): CheckResult[] {
+  const [status] = checks;
+  if (!status || status.kind !== 'status' || status.passed) return checks;
+  const body = bodyExcerpt(attempt.ctx.services.redactor.redact(res.text));
+  return [{ ...status, body }, ...checks.slice(1)];
 }
 
 /** A failed keyword of the card's own schema, placed at its line in the card instead of the schema's start. */
@@ -109,7 +117,8 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
   try {
     for (const step of plan.fixtures) await resolveFixture(attempt, step);
     const res = await sendRequest(attempt);
-    result.checks = placeSchemaChecks(checkResponse(renderedExpectation(attempt), plan.card.examples, res), attempt);
+    const checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
+    result.checks = placeSchemaChecks(withBodyExcerpt(checks, res, attempt), attempt);
     result.checks.push(...driftChecks(attempt, res));
     ctx.state.captureBodies?.set(plan.file, res.json);
     const failed = result.checks.filter((c) => !c.passed && !c.warning);
