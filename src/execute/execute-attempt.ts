@@ -51,7 +51,7 @@ async function sendRequest(attempt: Attempt): Promise<HttpResponse> {
 /** A failed status check shows the start of the body, redacted before it is cut. */
 function withBodyExcerpt(checks: CheckResult[], res: HttpResponse, attempt: Attempt): CheckResult[] {
   const [status] = checks;
-  if (!status || status.kind !== 'status' || status.passed) return checks;
+  if (status?.kind !== 'status' || status.passed) return checks;
   const body = bodyExcerpt(attempt.ctx.services.redactor.redact(res.text));
   return [{ ...status, body }, ...checks.slice(1)];
 }
