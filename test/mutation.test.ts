@@ -75,7 +75,16 @@ function mutationsOf(card: Card): { what: string; mutation: Mutation }[] {
       if (isJsonObject(e.body))
         for (const k of Object.keys(e.body)) out.push({ what: `drop ${k} (example)`, mutation: drop(k) });
   for (const a of card.expect?.assertions ?? []) {
-    if (a.target.kind !== 'body' || !a.target.path) continue;
+    if (a.target.kind === 'header') {
+      const { name } = a.target;
+      const gone = a.op === 'exists' && a.value !== false;
+      out.push({
+        what: `header ${name}`,
+        mutation: { header: name, value: gone ? undefined : 'mutated-by-the-proxy' },
+      });
+      continue;
+    }
+    if (!a.target.path) continue;
     const p = a.target.path;
     if (a.op === 'notEquals') {
       // Broken by making the value equal; a value only the run knows (a placeholder) the proxy cannot write.

@@ -1,8 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What to do to the one response the proxy mutates: a status, or a change to its JSON body. */
-export type Mutation = { status: number } | { body: (json: unknown) => unknown };
+/** What to do to the one response the proxy mutates: a status, a change to its JSON body, or to one header. */
+export type Mutation =
+  | { status: number }
+  | { body: (json: unknown) => unknown }
+  | { header: string; value: string | undefined };
 
 export interface MutatingProxy {
   origin: string;
@@ -39,12 +42,16 @@ export async function startMutatingProxy(upstream: string): Promise<MutatingProx
       if (route && mutation && req.method === route.method && route.path.test(path)) {
         count++;
         if ('status' in mutation) status = mutation.status;
-        else text = JSON.stringify(mutation.body(JSON.parse(text)));
+        else if ('body' in mutation) text = JSON.stringify(mutation.body(JSON.parse(text)));
       }
       const out: Record<string, string> = {};
       up.headers.forEach((v, k) => {
         if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
       });
+      if (route && mutation && 'header' in mutation && req.method === route.method && route.path.test(path)) {
+        if (mutation.value === undefined) delete out[mutation.header];
+        else out[mutation.header] = mutation.value;
+      }
       res.writeHead(status, out).end(text);
     });
   });
