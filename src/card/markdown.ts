@@ -8,6 +8,17 @@ export type Block =
   | { kind: 'table'; line: number; header: TableRow; rows: TableRow[] }
   | { kind: 'text'; line: number; text: string };
 
+export type Fence = Extract<Block, { kind: 'fence' }>;
+
+/**
+ * A JSON block: a fence tagged `json`, or an untagged one whose content starts
+ * with `{` (and `[`, where a list may stand alone, as an example body).
+ */
+export function isJsonFence(b: Block, opts: { lists?: boolean } = {}): b is Fence {
+  if (b.kind !== 'fence') return false;
+  return b.lang === 'json' || (b.lang === '' && (opts.lists ? /^\s*[{[]/ : /^\s*\{/).test(b.content));
+}
+
 export interface TableRow {
   line: number;
   cells: string[];

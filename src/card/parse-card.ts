@@ -10,8 +10,8 @@ import { parseFrontMatter } from './front-matter.js';
 import { readFrontMatterStatus } from './front-matter-expectation.js';
 import type { ParsedJson } from './json-block.js';
 import { parseJsonBlock, parseJsonValue } from './json-block.js';
-import type { Block } from './markdown.js';
-import { scanBlocks } from './markdown.js';
+import type { Block, Fence } from './markdown.js';
+import { isJsonFence, scanBlocks } from './markdown.js';
 import { missingTemplate, readRequestSection } from './request-section.js';
 import type { ResponseSection } from './response-sections.js';
 import { readResponseSections } from './response-sections.js';
@@ -19,13 +19,9 @@ import { allSectionBlocks, sectionBlocks } from './sections.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
 
-type Fence = Extract<Block, { kind: 'fence' }>;
 const isStatusMark = (b: Block | undefined) =>
   (b?.kind === 'text' && STATUS_MARK.test(b.text)) ||
   (b?.kind === 'heading' && b.level >= 3 && /^\d{3}\b/.test(b.text));
-const isJsonFence = (b: Block): b is Fence =>
-  b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && /^\s*\{/.test(b.content)));
-
 /**
  * Bytes or text of one card → the card and/or located diagnostics.
  * Never throws on user input.
@@ -212,7 +208,7 @@ function parseUidSection(blocks: Block[], file: string, diagnostics: Diagnostic[
     b.kind === 'table' && isUidTable(b.header) ? parseUidTable(b.header, b.rows) : [],
   );
   const fromJson: UidField[] = [];
-  for (const fence of uid.blocks.filter(isJsonFence)) {
+  for (const fence of uid.blocks.filter((b) => isJsonFence(b))) {
     const parsed = readBlock(fence, file, 'the UID Resolution JSON block', diagnostics, parseUidJson);
     if (parsed) fromJson.push(...parsed.fields);
   }

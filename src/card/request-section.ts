@@ -3,11 +3,11 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { isCurlBlock, parseCurlRequest } from './curl-request.js';
 import { isHttpRequestBlock, parseHttpRequest } from './http-message.js';
 import { parseJsonBlock } from './json-block.js';
-import type { Block } from './markdown.js';
+import type { Block, Fence } from './markdown.js';
+import { isJsonFence } from './markdown.js';
 import { parseRequestTemplate } from './request-template.js';
 import { sectionBlocks } from './sections.js';
 
-type Fence = Extract<Block, { kind: 'fence' }>;
 type Section = NonNullable<ReturnType<typeof sectionBlocks>>;
 
 /** The section holding the request: "Request Template" (the seed heading), or "Request" as other teams write it. */
@@ -26,8 +26,6 @@ function isCardsRequest(section: Section, blocks: Block[], hasEndpoint: boolean)
   return blocks.some((b) => b.kind === 'heading' && b.level >= 2 && STATES_EXPECTATION.test(b.text));
 }
 
-const isJsonFence = (b: Fence): boolean => b.lang === 'json' || (b.lang === '' && /^\s*\{/.test(b.content));
-
 /** Shell fences a curl command copied from vendor docs is written in. */
 const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'curl']);
 const isCurlFence = (b: Fence) => SHELL.has(b.lang) && isCurlBlock(b.content);
@@ -36,25 +34,25 @@ const isCurlFence = (b: Fence) => SHELL.has(b.lang) && isCurlBlock(b.content);
 function requestFence(section: Section): Fence | undefined {
   return section.blocks.find(
     (b): b is Fence =>
-      b.kind === 'fence' && (isJsonFence(b) || isHttpRequestBlock(b.lang, b.content) || isCurlFence(b)),
+      b.kind === 'fence' && (isHttpRequestBlock(b.lang, b.content) || isCurlFence(b) || isJsonFence(b)),
   );
 }
 
 /** The request block, read: a JSON request object (with its `cleanup`), an HTTP message, or a curl command. */
 function readRequest(fence: Fence, file: string, diagnostics: Diagnostic[]): RequestTemplate | undefined {
-  if (isJsonFence(fence)) {
-    const { json, diagnostic } = parseJsonBlock(fence.content, fence.contentLine, file, 'the Request Template');
-    if (diagnostic) diagnostics.push(diagnostic);
-    if (!json) return undefined;
-    const parsed = parseRequestTemplate(json, file);
+  if (isHttpRequestBlock(fence.lang, fence.content) || isCurlFence(fence)) {
+    const read = isCurlFence(fence) ? parseCurlRequest : parseHttpRequest;
+    const parsed = read(fence.content, fence.contentLine, file);
     diagnostics.push(...parsed.diagnostics);
-    return parsed.request;
+    // Object.assign, as for JSON templates: one hidden class for every template.
+    return parsed.request && Object.assign({}, parsed.request, { cleanup: undefined });
   }
-  const read = isCurlFence(fence) ? parseCurlRequest : parseHttpRequest;
-  const parsed = read(fence.content, fence.contentLine, file);
+  const { json, diagnostic } = parseJsonBlock(fence.content, fence.contentLine, file, 'the Request Template');
+  if (diagnostic) diagnostics.push(diagnostic);
+  if (!json) return undefined;
+  const parsed = parseRequestTemplate(json, file);
   diagnostics.push(...parsed.diagnostics);
-  // Object.assign, as for JSON templates: one hidden class for every template.
-  return parsed.request && Object.assign({}, parsed.request, { cleanup: undefined });
+  return parsed.request;
 }
 
 /** The request section, its request block, and the request read from it. */

@@ -2,7 +2,8 @@ import type { Assertion, ResponseExample } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isHttpResponseBlock, parseHttpResponse } from './http-message.js';
 import { parseJsonValue } from './json-block.js';
-import type { Block } from './markdown.js';
+import type { Block, Fence } from './markdown.js';
+import { isJsonFence } from './markdown.js';
 
 /** `## Response 201`, `## Response 201 Created`, `## Expected Response 400`, `### Response: 200`. */
 export const RESPONSE_STATUS_HEADING = /^(?:expected\s+)?response\s*[:\-–]?\s*(\d{3})\b\s*(.*)$/i;
@@ -44,10 +45,6 @@ function headerAssertion(name: string, value: string, line: number): Assertion {
     return { target, op: 'contains', value: value.split(';')[0]?.trim() ?? value, line, column: 1 };
   return { target, op: 'equals', value, line, column: 1 };
 }
-
-type Fence = Extract<Block, { kind: 'fence' }>;
-const isJsonFence = (b: Block): b is Fence =>
-  b.kind === 'fence' && (b.lang === 'json' || (b.lang === '' && /^\s*[{[]/.test(b.content)));
 
 /** An HTTP response message under the heading: its status must be the heading's; its body is the example. */
 function readHttpResponse(section: ResponseSection, fence: Fence, file: string, diagnostics: Diagnostic[]): void {
@@ -100,7 +97,7 @@ export function readResponseSections(blocks: Block[], file: string, diagnostics:
       readHttpResponse(current, b, file, diagnostics);
       continue;
     }
-    if (!isJsonFence(b)) continue;
+    if (!isJsonFence(b, { lists: true })) continue;
     const what = `the ${current.status} response`;
     const { value, diagnostic } = parseJsonValue(b.content, b.contentLine, file, what);
     if (diagnostic) diagnostics.push(diagnostic);
