@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { listItemText, readBullet } from './assertion-bullets.js';
 import { BULLET_HEADING, EXPECTATION_HEADING } from './expectation-sections.js';
 import type { Block } from './markdown.js';
+import { unreadable } from './unreadable.js';
 
 export interface BulletExpectations {
   /** The status a `status is 201` bullet gives, where it is written. */
@@ -17,7 +18,7 @@ const HINT =
   'Write one check per bullet: `status is 201`, `body.id is a string`, `body.error is "invalid_client"`, `header Cache-Control is no-store`, `body has no refresh_token`, `body.scope contains read`, `body.expires_in > 0` (specs/README.md lists every form).';
 
 function refuse(file: string, line: number, column: number, message: string): Diagnostic {
-  return { ruleId: 'unreadable-expectation', severity: 'error', file, line, column, message, hint: HINT };
+  return unreadable(file, { line, column }, message, HINT);
 }
 
 /** The list items under expectation headings (level 2 or 3), each with where its text starts. */

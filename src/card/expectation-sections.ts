@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Block } from './markdown.js';
 import { RESPONSE_STATUS_HEADING } from './response-sections.js';
+import { unreadable } from './unreadable.js';
 
 /** The section read as the expectation (its first JSON block) and as examples (JSON after a status line). */
 export const EXPECTATION_HEADING = /^(expected response|expected|response)$/i;
@@ -18,7 +19,7 @@ const FORMS_HINT =
   'Write it under "## Expected Response" as a ```json block, e.g. { "status": 201, "schema": { … }, "assert": [ { "path": "id", "exists": true } ] }, or as a JSON Schema on its own; examples go after a status line such as **201 Created**.';
 
 function refuse(file: string, line: number, message: string, hint = FORMS_HINT): Diagnostic {
-  return { ruleId: 'unreadable-expectation', severity: 'error', file, line, column: 1, message, hint };
+  return unreadable(file, { line }, message, hint);
 }
 
 /** Level-2 sections: each heading with the blocks under it. */

@@ -1,6 +1,7 @@
 import type { FrontMatter } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceFile } from '../core/source.js';
+import { unreadable } from './unreadable.js';
 
 /** Top-level front-matter keys read as the expected status (the forms authors write). */
 export const STATUS_KEYS = [
@@ -49,7 +50,7 @@ function statusCodes(value: unknown): number[] | undefined {
 }
 
 function refuse(file: string, line: number, message: string, hint = HINT): Diagnostic {
-  return { ruleId: 'unreadable-expectation', severity: 'error', file, line, column: 1, message, hint };
+  return unreadable(file, { line }, message, hint);
 }
 
 /** The line of `inner:` in the block map under the top-level key on `line`, else that line. */

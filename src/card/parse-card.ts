@@ -2,9 +2,9 @@ import type { Card, ParseCardResult, ResponseExample, UidField } from '../core/c
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { DecodedSource } from '../core/source.js';
 import { decodeSource, SourceFile } from '../core/source.js';
-import type { BulletExpectations } from './assertion-sections.js';
 import { readBulletExpectations } from './assertion-sections.js';
 import { parseExpectation } from './expectation.js';
+import { joinBullets, joinFrontMatterStatus, joinResponseSections } from './expectation-join.js';
 import { EXPECTATION_HEADING, unreadExpectations } from './expectation-sections.js';
 import { parseFrontMatter } from './front-matter.js';
 import { readFrontMatterStatus } from './front-matter-expectation.js';
@@ -13,7 +13,6 @@ import { parseJsonBlock, parseJsonValue } from './json-block.js';
 import type { Block, Fence } from './markdown.js';
 import { isJsonFence, scanBlocks } from './markdown.js';
 import { missingTemplate, readRequestSection } from './request-section.js';
-import type { ResponseSection } from './response-sections.js';
 import { readResponseSections } from './response-sections.js';
 import { allSectionBlocks, sectionBlocks } from './sections.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
@@ -62,11 +61,13 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     ? readBlock(expectFence, file, 'the Expected Response block', diagnostics, parseExpectation)
     : undefined;
   if (expect) card.expect = expect.expect;
-  withFrontMatterStatus(card, source, diagnostics);
+  const fmStatus = readFrontMatterStatus(card.frontMatter, source);
+  diagnostics.push(...fmStatus.diagnostics);
+  if (fmStatus.status) joinFrontMatterStatus(card, fmStatus.status, diagnostics);
   const responses = readResponseSections(blocks, file, diagnostics);
-  withResponseSections(card, responses, diagnostics);
+  joinResponseSections(card, responses, diagnostics);
   const bullets = readBulletExpectations(blocks, file, diagnostics);
-  withBullets(card, bullets, diagnostics);
+  joinBullets(card, bullets, diagnostics);
   // What the parser read as expectation and examples; anything else in an expectation position is refused.
   const read = new Set<number>(card.examples.map((e) => e.line));
   if (expectFence) read.add(expectFence.line);
@@ -82,90 +83,6 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const missing = missingTemplate(card, blocks, template, templateFence);
   if (missing) diagnostics.push(missing);
   return { card, diagnostics, text, unclosedFences: unclosedFences(blocks) };
-}
-
-/**
- * The expected status the front-matter gives (`expectedStatus: 201` and its
- * other spellings) joins the Expected Response block; two different statuses
- * are refused rather than one silently winning.
- */
-function withFrontMatterStatus(card: Card, source: SourceFile, diagnostics: Diagnostic[]): void {
-  const { status, diagnostics: found } = readFrontMatterStatus(card.frontMatter, source);
-  diagnostics.push(...found);
-  if (!status) return;
-  const block = card.expect;
-  if (!block) {
-    const at = { line: status.line, column: status.column };
-    card.expect = { status: status.codes, assertions: [], placeholders: [], statusAt: at, ...at };
-    return;
-  }
-  if (block.status.length === 0) {
-    block.status = status.codes;
-    block.statusAt = { line: status.line, column: status.column };
-  } else if (block.status.join() !== status.codes.join())
-    diagnostics.push({
-      ruleId: 'unreadable-expectation',
-      severity: 'error',
-      file: card.file,
-      line: status.line,
-      column: status.column,
-      message: `front-matter "${status.key}" says ${status.codes.join(' or ')}, but the Expected Response block on line ${block.line} says ${block.status.join(' or ')}`,
-      hint: 'Keep one expected status.',
-    });
-}
-
-/**
- * `## Response 201` sections: each one's JSON block is an example of that
- * status (a schema the response must match); when the card says its status
- * nowhere else and documents one response, that is the expected status.
- */
-function withResponseSections(card: Card, responses: ResponseSection[], diagnostics: Diagnostic[]): void {
-  for (const r of responses) if (r.example) card.examples.push(r.example);
-  const [only] = responses;
-  if (!only || responses.length > 1) return;
-  const at = { line: only.line, column: only.column };
-  card.expect ??= { status: [], assertions: [], placeholders: [], ...at };
-  // The headers the one documented response shows are checked.
-  card.expect.assertions.push(...only.headers);
-  const said = card.expect.status;
-  if (said.length > 0 && !said.includes(only.status))
-    diagnostics.push({
-      ruleId: 'unreadable-expectation',
-      severity: 'error',
-      file: card.file,
-      ...at,
-      message: `this section shows the ${only.status} response, but the card expects ${said.join(' or ')} elsewhere`,
-      hint: 'Keep one expected status.',
-    });
-  if (said.length > 0) return;
-  card.expect.status = [only.status];
-  card.expect.statusAt = at;
-}
-
-/** Expectation bullets join the card's expectation; a status bullet that disagrees with another status is refused. */
-function withBullets(card: Card, bullets: BulletExpectations, diagnostics: Diagnostic[]): void {
-  const { status } = bullets;
-  if (!status && bullets.assertions.length === 0) return;
-  const first = status ?? bullets.assertions[0];
-  const at = { line: first?.line ?? 1, column: first?.column ?? 1 };
-  card.expect ??= { status: [], assertions: [], placeholders: [], ...at };
-  card.expect.assertions.push(...bullets.assertions);
-  card.expect.placeholders.push(...bullets.placeholders);
-  if (!status) return;
-  const said = card.expect.status;
-  if (said.length === 0) {
-    card.expect.status = status.codes;
-    card.expect.statusAt = { line: status.line, column: status.column };
-  } else if (said.join() !== status.codes.join())
-    diagnostics.push({
-      ruleId: 'unreadable-expectation',
-      severity: 'error',
-      file: card.file,
-      line: status.line,
-      column: status.column,
-      message: `this bullet expects ${status.codes.join(' or ')}, but the card expects ${said.join(' or ')} elsewhere`,
-      hint: 'Keep one expected status.',
-    });
 }
 
 function invalidUtf8Diagnostic(bad: NonNullable<DecodedSource['invalidUtf8']>, file: string): Diagnostic {

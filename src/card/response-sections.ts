@@ -4,6 +4,7 @@ import { isHttpResponseBlock, parseHttpResponse } from './http-message.js';
 import { parseJsonValue } from './json-block.js';
 import type { Block, Fence } from './markdown.js';
 import { isJsonFence } from './markdown.js';
+import { unreadable } from './unreadable.js';
 
 /** `## Response 201`, `## Response 201 Created`, `## Expected Response 400`, `### Response: 200`. */
 export const RESPONSE_STATUS_HEADING = /^(?:expected\s+)?response\s*[:\-–]?\s*(\d{3})\b\s*(.*)$/i;
@@ -52,15 +53,14 @@ function readHttpResponse(section: ResponseSection, fence: Fence, file: string, 
   diagnostics.push(...res.diagnostics);
   section.read.push(fence.line);
   if (res.status !== undefined && res.status !== section.status)
-    diagnostics.push({
-      ruleId: 'unreadable-expectation',
-      severity: 'error',
-      file,
-      line: res.line,
-      column: 1,
-      message: `this response says ${res.status}, but its heading on line ${section.line} says ${section.status}`,
-      hint: 'Keep one status: the heading and the status line must agree.',
-    });
+    diagnostics.push(
+      unreadable(
+        file,
+        { line: res.line },
+        `this response says ${res.status}, but its heading on line ${section.line} says ${section.status}`,
+        'Keep one status: the heading and the status line must agree.',
+      ),
+    );
   for (const [name, value] of Object.entries(res.headers))
     if (!VOLATILE.has(name)) section.headers.push(headerAssertion(name, value, res.headerLines[name] ?? res.line));
   if (res.body !== undefined)
