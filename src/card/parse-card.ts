@@ -18,6 +18,8 @@ import { allSectionBlocks, sectionBlocks } from './sections.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
 
+const NO_STEPS: readonly never[] = Object.freeze([]);
+
 const isStatusMark = (b: Block | undefined) =>
   (b?.kind === 'text' && STATUS_MARK.test(b.text)) ||
   (b?.kind === 'heading' && b.level >= 3 && /^\d{3}\b/.test(b.text));
@@ -44,6 +46,8 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     title,
     frontMatter: fm.frontMatter,
     uidFields,
+    setup: NO_STEPS,
+    teardown: NO_STEPS,
   };
 
   const {

@@ -131,6 +131,24 @@ export interface Expectation extends SourcePos {
   schemaRefs?: { pointer: string; line: number; column: number }[];
 }
 
+/** A value a setup step saves from its response, for the requests and expectations after it (`{{resolved.<name>}}`). */
+export interface SavedValue extends SourcePos {
+  name: string;
+  /** Dot path into the response body, as `extract_from` (`data.client_id`, `items[0].id`). */
+  path: string;
+}
+
+/** A request a Setup section (Setup, Prepare, Before…) makes before the card's request, in any request form. */
+export interface SetupStep extends SourcePos {
+  request: RequestSpec;
+  /** Statuses it must answer; empty means any 2xx. */
+  expectStatus: number[];
+  /** What it saves from its response. */
+  saves: SavedValue[];
+  /** Its name (`# @name account`, YAML `name:`), which `{{account.response.body.$.id}}` references use. */
+  name?: string;
+}
+
 export interface Card {
   /** Path as given to cardcheck, forward slashes. */
   file: string;
@@ -142,6 +160,10 @@ export interface Card {
   request?: RequestTemplate;
   expect?: Expectation;
   examples: ResponseExample[];
+  /** Requests of the Setup sections, in order (shared frozen empty list when none). */
+  setup: readonly SetupStep[];
+  /** Requests of the Teardown sections, in order; each undoes what a setup step (or the request) made. */
+  teardown: readonly RequestSpec[];
 }
 
 export interface ParseCardResult {
