@@ -39,7 +39,7 @@ export function requestFromEndpoint(endpoint: EndpointRef, placeholders: Placeho
   };
 }
 
-function stringRecord(v: JsonValue | undefined): Readonly<Record<string, string>> {
+export function stringRecord(v: JsonValue | undefined): Readonly<Record<string, string>> {
   if (!isJsonObject(v)) return NONE;
   let out: Record<string, string> | undefined;
   for (const k in v) {
@@ -225,6 +225,7 @@ export function parseStep(
   file: string,
   what: string,
   bodyAt?: (string | number)[],
+  headersAt?: (string | number)[],
 ): RequestParse {
   const raw = nodeValue(json, at);
   if (raw === undefined || raw === null) return { diagnostics: [] };
@@ -246,8 +247,12 @@ export function parseStep(
       };
     }
     const body = bodyAt ? (nodeValue(json, bodyAt) as JsonValue | undefined) : undefined;
-    const placeholders = bodyAt ? [...json.placeholders(at), ...json.placeholders(bodyAt)] : json.placeholders(at);
-    return { request: requestFromEndpoint(endpoint, placeholders, body ?? undefined), diagnostics: [] };
+    const headers = headersAt ? (nodeValue(json, headersAt) as JsonValue | undefined) : undefined;
+    const placeholders = [at, bodyAt, headersAt].flatMap((p) => (p ? json.placeholders(p) : []));
+    const request = requestFromEndpoint(endpoint, placeholders, body ?? undefined);
+    // `create_headers` / `cleanup_headers` beside a "METHOD /path" step.
+    if (isJsonObject(headers)) request.headers = stringRecord(headers);
+    return { request, diagnostics: [] };
   }
   return parseRequestObject(json, at, file, what);
 }

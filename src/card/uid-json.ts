@@ -13,7 +13,11 @@ const FIELD_KEYS = [
   'create_fresh',
   'create_endpoint',
   'create_body',
+  'create_headers',
+  'source_headers',
+  'extract',
   'cleanup_endpoint',
+  'cleanup_headers',
   'cleanup_note',
   'create',
   'lookup',
@@ -51,7 +55,7 @@ export function parseUidJson(json: ParsedJson, file: string): { fields: UidField
   }
   for (const [name, entry] of Object.entries(json.value)) {
     const field = parseUidField(json, name, entry, file, diagnostics);
-    if (field) fields.push(field);
+    if (field) fields.push(...extractedFields(json, field, entry));
   }
   return { fields, diagnostics };
 }
@@ -106,25 +110,28 @@ function parseUidField(
       severity: 'warning',
     });
   }
-  const step = (keys: string[], what: string, bodyKey?: string) => {
+  const step = (keys: string[], what: string, bodyKey?: string, headersKey?: string) => {
     const key = keys.find((k) => entry[k] !== undefined && entry[k] !== null);
     if (!key) return undefined;
-    const parsed = parseStep(json, [name, key], file, `${what} of "${name}"`, bodyKey ? [name, bodyKey] : undefined);
+    const at = (k: string | undefined) => (k && entry[k] !== undefined ? [name, k] : undefined);
+    const parsed = parseStep(json, [name, key], file, `${what} of "${name}"`, at(bodyKey), at(headersKey));
     diagnostics.push(...parsed.diagnostics);
     return parsed.request;
   };
   const fresh = entry.create_fresh !== false;
   const steps: FieldSteps = {
-    extractFrom: typeof entry.extract_from === 'string' ? entry.extract_from : '',
+    // With an `extract` map the entry names a request, and each of the map's keys is a field (extractedFields).
+    extractFrom: typeof entry.extract_from === 'string' ? entry.extract_from : isJsonObject(entry.extract) ? '-' : '',
     fresh,
     create: step(
       fresh ? ['create', 'create_endpoint'] : ['create', 'create_endpoint', 'fallback_endpoint'],
       'the create step',
       'create_body',
+      'create_headers',
     ),
-    lookup: step(['lookup', 'source_endpoint'], 'the lookup step'),
+    lookup: step(['lookup', 'source_endpoint'], 'the lookup step', undefined, 'source_headers'),
   };
-  const cleanup = step(['cleanup', 'cleanup_endpoint'], 'the cleanup step');
+  const cleanup = step(['cleanup', 'cleanup_endpoint'], 'the cleanup step', undefined, 'cleanup_headers');
   const source = fieldSource(json, name, entry, steps, problem, diagnostics);
   if (!source) return undefined;
   const notes =
@@ -192,6 +199,25 @@ function fieldSource(
     ),
   );
   return undefined;
+}
+
+/**
+ * The fields an entry gives: itself, or with `"extract": { "service_id": "data.client_id", … }` one field per key,
+ * all read from the entry's one request (the planner sends a request shared by fields once).
+ */
+function extractedFields(json: ParsedJson, field: UidField, entry: JsonValue): UidField[] {
+  const src = field.source;
+  if (!isJsonObject(entry) || !isJsonObject(entry.extract) || (src.kind !== 'create' && src.kind !== 'lookup'))
+    return [field];
+  const out: UidField[] = [];
+  for (const [name, path] of Object.entries(entry.extract)) {
+    if (typeof path !== 'string') continue;
+    const at = json.keyPositionOf([field.name, 'extract', name]);
+    out.push(
+      Object.assign({}, field, { name, line: at.line, column: at.column, source: { ...src, extractFrom: path } }),
+    );
+  }
+  return out;
 }
 
 /** The table declares, the JSON block refines: where both describe a field, the JSON wins. */
