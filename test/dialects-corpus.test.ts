@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CardResult } from '../src/core/result.js';
+import type { CardResult, LeftBehind } from '../src/core/result.js';
 import { runCards } from '../src/runner/run-cards.js';
 import { ROOT } from './support/cli.js';
 import { tempDir } from './support/temp-dir.js';
@@ -26,10 +26,12 @@ const VERDICTS = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/cards/dialect
 >;
 
 let cards: CardResult[] = [];
+let leftBehind: LeftBehind[] = [];
 beforeAll(async () => {
   const ledgerDir = await tempDir('cardcheck-ledger-');
   const result = await runCards({ cwd: ROOT, paths: ['fixtures/cards/dialects'], seed: 1, ledgerDir });
   cards = result.cards;
+  leftBehind = result.leftBehind;
 }, 60_000);
 
 /** A refusal: the card errored with a located error diagnostic, before anything was sent. */
@@ -70,5 +72,16 @@ describe('cards written by other teams', () => {
       const cited = new RegExp(`\\(${c.file.replace(/[.]/g, '\\.')}:\\d+\\)`).test(c.reason);
       expect(refusedAtALine(c) || cited, `${c.file}: ${c.reason}`).toBe(true);
     }
+  });
+
+  it('cleans up what setup steps and requests made, in every request form; what it cannot is reported with the reason', () => {
+    // Only one card leaves something: its request deletes the app it made, and the card expects a status the sandbox does not give.
+    expect(leftBehind.map((l) => [l.file, l.createdBy, l.reason])).toEqual([
+      [
+        'fixtures/cards/dialects/a-platform-qa/delete-app-204.md',
+        'POST /platform/v1/apps',
+        expect.stringContaining('The request under test deletes the app'),
+      ],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Block } from './markdown.js';
 import { RESPONSE_STATUS_HEADING } from './response-sections.js';
+import { sectionLevel } from './sections.js';
 import { unreadable } from './unreadable.js';
 
 /** The section read as the expectation (its first JSON block) and as examples (JSON after a status line). */
@@ -22,12 +23,13 @@ function refuse(file: string, line: number, message: string, hint = FORMS_HINT):
   return unreadable(file, { line }, message, hint);
 }
 
-/** Level-2 sections: each heading with the blocks under it. */
+/** The card's sections (card/sections.ts sectionLevel): each heading with the blocks under it. */
 function sections(blocks: Block[]): { heading: Block & { kind: 'heading' }; body: Block[] }[] {
   const out: { heading: Block & { kind: 'heading' }; body: Block[] }[] = [];
+  const level = sectionLevel(blocks);
   for (const b of blocks) {
-    if (b.kind === 'heading' && b.level <= 2) {
-      if (b.level === 2) out.push({ heading: b, body: [] });
+    if (b.kind === 'heading' && b.level <= level) {
+      if (b.level === level) out.push({ heading: b, body: [] });
       else out.push({ heading: { ...b, text: '' }, body: [] });
     } else out.at(-1)?.body.push(b);
   }

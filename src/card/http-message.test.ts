@@ -20,7 +20,6 @@ const HINTS = {
   type: 'cardcheck sends JSON and form bodies: use Content-Type: application/json or application/x-www-form-urlencoded.',
   split: 'Put each request in its own ```http block; the ones the card needs first go in its UID Resolution.',
   method: 'Start with e.g. POST /oauth/token HTTP/1.1; methods: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS.',
-  named: "Get the value in the card's UID Resolution (a step with extract_from) and write {{resolved.<field>}}.",
 };
 
 /** An error diagnostic of the card file, as the parsers report them. */
@@ -469,7 +468,7 @@ const errors: ErrorCase[] = [
     ],
   },
   {
-    name: 'REST Client named-request references, each reported where written',
+    name: 'REST Client named-request references, kept as written and located',
     content: lines(
       'POST /oauth/token HTTP/1.1',
       `Host: ${HOST}`,
@@ -507,22 +506,8 @@ const errors: ErrorCase[] = [
       line: 40,
     },
     host: HOST,
-    diagnostics: [
-      error(
-        'unreadable-request',
-        45,
-        12,
-        "{{account.response.body.$.client_id}} refers to a named request's response, which cardcheck does not run",
-        HINTS.named,
-      ),
-      error(
-        'unreadable-request',
-        46,
-        16,
-        "{{account.response.body.$.client_secret}} refers to a named request's response, which cardcheck does not run",
-        HINTS.named,
-      ),
-    ],
+    // Read as written; card/steps-to-fields.ts resolves them against the Setup section's named requests.
+    diagnostics: [],
   },
   {
     name: 'a method cardcheck does not send',

@@ -41,7 +41,6 @@ const PLAIN_REQUEST_LINE = new RegExp(
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)?[ \t]+([1-5]\d\d)(?:[ \t].*)?$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const ENV_FORM = /^\$(?:processEnv|dotenv)\s+([A-Za-z_]\w*)$/;
-const NAMED_REQUEST = /^(?!card\.)[A-Za-z_][\w-]*\.(?:response|request)\.(?:body|headers)\b/;
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/;
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const NO_TYPE = 'the request has a body but no Content-Type, so cardcheck cannot tell how to send it';
@@ -83,7 +82,6 @@ const HINT = {
   split: 'Put each request in its own ```http block; the ones the card needs first go in its UID Resolution.',
   method: `Start with e.g. POST /oauth/token HTTP/1.1; methods: ${HTTP_METHODS.join(', ')}.`,
   status: 'Start it with e.g. HTTP/1.1 200 OK.',
-  named: "Get the value in the card's UID Resolution (a step with extract_from) and write {{resolved.<field>}}.",
 };
 
 type Report = (at: Omit<Piece, 'text'>, message: string, hint: string, ruleId?: string) => void;
@@ -259,8 +257,6 @@ export function parseHttpRequest(content: string, contentLine: number, file: str
   const bodyLines = blank < 0 ? [] : trimBlank(own.slice(blank + 1));
   const body = bodyLines.length > 0 ? readBody(bodyLines, head.contentType, file, report) : {};
   const placeholders = located([...target.sent, ...head.sent, ...bodyLines]);
-  for (const p of placeholders.filter((x) => NAMED_REQUEST.test(x.expr)))
-    report(p, `${p.raw} refers to a named request's response, which cardcheck does not run`, HINT.named);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   const headers = Object.keys(head.headers).length > 0 ? head.headers : NONE;
   const { path, query } = target;

@@ -12,13 +12,14 @@ import type { ParsedJson } from './json-block.js';
 import { parseJsonBlock, parseJsonValue } from './json-block.js';
 import type { Block, Fence } from './markdown.js';
 import { isJsonFence, scanBlocks } from './markdown.js';
+import { applyMetadata, readMetadataLines } from './metadata-lines.js';
 import { missingTemplate, readRequestSection } from './request-section.js';
 import { readResponseSections } from './response-sections.js';
 import { allSectionBlocks, sectionBlocks } from './sections.js';
+import { readStepSections } from './step-sections.js';
+import { joinSteps } from './steps-to-fields.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
-
-const NO_STEPS: readonly never[] = Object.freeze([]);
 
 const isStatusMark = (b: Block | undefined) =>
   (b?.kind === 'text' && STATUS_MARK.test(b.text)) ||
@@ -36,6 +37,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   diagnostics.push(...fm.diagnostics);
   // The body is the end of the text (it starts mid-line when the closing --- had text after it).
   const blocks = scanBlocks(text, text.length - fm.body.length, fm.bodyLine);
+  applyMetadata(fm.frontMatter, readMetadataLines(blocks));
   const titleBlock = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const title = titleBlock?.kind === 'heading' ? { text: titleBlock.text, line: titleBlock.line } : undefined;
   const uidFields = parseUidSection(blocks, file, diagnostics);
@@ -46,8 +48,6 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
     title,
     frontMatter: fm.frontMatter,
     uidFields,
-    setup: NO_STEPS,
-    teardown: NO_STEPS,
   };
 
   const {
@@ -78,8 +78,13 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   for (const r of responses) for (const line of r.read) read.add(line);
   for (const line of bullets.read) read.add(line);
   diagnostics.push(...unreadExpectations(blocks, read, file));
+  // Setup and teardown steps join the UID fields, and the names they save replace `$NAME` in what comes after.
+  const requestName =
+    templateFence && /^\s*(?:#|\/\/)\s*@name\s+([A-Za-z_][\w-]*)\s*$/m.exec(templateFence.content)?.[1];
+  joinSteps(card, readStepSections(blocks, file, diagnostics), diagnostics, requestName);
 
-  if (!card.frontMatter.endpoint && !template) {
+  // A card that says it is skipped is a card, even when it has no request cardcheck can read.
+  if (!card.frontMatter.endpoint && !template && card.frontMatter.status !== 'skip') {
     // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
     if (!fm.diagnostics.length) diagnostics.push(notACard(file));
     return { diagnostics, text, unclosedFences: unclosedFences(blocks) };

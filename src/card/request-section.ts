@@ -10,15 +10,16 @@ import { sectionBlocks } from './sections.js';
 
 type Section = NonNullable<ReturnType<typeof sectionBlocks>>;
 
-/** The section holding the request: "Request Template" (the seed heading), or "Request" as other teams write it. */
-const REQUEST_HEADING = /request template|^request$/i;
+/** The section holding the request: "Request Template" (the seed heading), or "Request" / "Call" as other teams write it. */
+const REQUEST_HEADING = /request template|^(?:the )?(?:request|call)$/i;
 
 /**
  * A heading that says what the response must be, as a card has and a vendor
  * page does not (a vendor page's "## Responses" and "## Examples" show
  * examples; seed 003 is such a page, with a "## Request" section).
  */
-const STATES_EXPECTATION = /^(expected\b.*|.*\bassertions?\b.*|.*\bcontracts?\b.*|response\s*[:\-–]?\s*\d{3}\b.*)$/i;
+const STATES_EXPECTATION =
+  /^(expect(?:ed)?\b.*|.*\bassertions?\b.*|.*\bcontracts?\b.*|response\s*[:\-–]?\s*\d{3}\b.*)$/i;
 
 /** A "## Request" section is a card's only when the file says it is a card: an endpoint, or an expectation heading. */
 function isCardsRequest(section: Section, blocks: Block[], hasEndpoint: boolean): boolean {

@@ -59,7 +59,16 @@ export interface RequestSpec extends RequestShape, SourcePos {
 
 export type UidSource =
   /** Created by a request, value extracted from its response. When not fresh, looked up first and shared by the run. */
-  | { kind: 'create'; create: RequestSpec; extractFrom: string; fresh: boolean; lookup?: RequestSpec }
+  | {
+      kind: 'create';
+      create: RequestSpec;
+      /** Dot path into the response; empty for a setup step that saves nothing. */
+      extractFrom: string;
+      fresh: boolean;
+      lookup?: RequestSpec;
+      /** Set for a step of a Setup section: sent once per step even when another step sends the same request, and answered with one of `expectStatus` (empty: any 2xx). */
+      setup?: { line: number; expectStatus: readonly number[] };
+    }
   /** Looked up by a request, value extracted from its response. */
   | { kind: 'lookup'; lookup: RequestSpec; extractFrom: string }
   /** A literal value, which may hold placeholders (`{{env.X}}`). */
@@ -160,10 +169,6 @@ export interface Card {
   request?: RequestTemplate;
   expect?: Expectation;
   examples: ResponseExample[];
-  /** Requests of the Setup sections, in order (shared frozen empty list when none). */
-  setup: readonly SetupStep[];
-  /** Requests of the Teardown sections, in order; each undoes what a setup step (or the request) made. */
-  teardown: readonly RequestSpec[];
 }
 
 export interface ParseCardResult {

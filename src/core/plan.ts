@@ -20,6 +20,8 @@ export interface CreateStep extends StepBase {
   lookup?: RequestSpec;
   /** Run-wide key when the resource is not fresh: created once, shared, cleaned up at the end of the run. */
   sharedKey?: string;
+  /** Statuses a setup step must answer (any 2xx when absent or empty). */
+  expectStatus?: readonly number[];
 }
 
 /** Fields read from the response of a lookup request. */

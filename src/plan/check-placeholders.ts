@@ -134,8 +134,22 @@ function checkFieldRef(c: Check, p: Placeholder, name: string): void {
   }
 }
 
+/** `{{account.response.body.$.id}}`, as .http files read a named request's response. */
+const NAMED_RESPONSE = /^([A-Za-z_][\w-]*)\.response\.(?:body|headers)\b/;
+
 /** A placeholder of no known form. */
 function reportUnknownForm(c: Check, p: Placeholder, expr: string): void {
+  const named = NAMED_RESPONSE.exec(expr);
+  if (named) {
+    report(
+      c,
+      p,
+      'unresolved-placeholder',
+      `${p.raw} is not a value cardcheck can resolve: a named request's value is read from the body of a Setup request with that name, as {{${named[1]}.response.body.$.<path>}}`,
+      'Name the request that makes the value in a Setup section (# @name account above it), or declare the value as a UID field and write {{resolved.<field>}}.',
+    );
+    return;
+  }
   const near = didYouMean(expr, ['timestamp', 'uuid', ...c.declared.map((d) => `resolved.${d}`)]);
   report(
     c,

@@ -56,7 +56,9 @@ function requestStep(
   src: Extract<UidSource, { kind: 'create' | 'lookup' }>,
 ): { step: RequestStep; added: boolean } {
   const req = src.kind === 'create' ? src.create : src.lookup;
-  const route = `${src.kind} ${req.method} ${req.path}`;
+  // A Setup section's step is its own call, whatever other steps send; its fields share it.
+  const setup = src.kind === 'create' ? src.setup : undefined;
+  const route = setup ? `setup ${setup.line}` : `${src.kind} ${req.method} ${req.path}`;
   const candidates = byRoute.get(route) ?? [];
   const full =
     src.kind === 'create' && (!src.fresh || candidates.length > 0)
@@ -83,6 +85,7 @@ function requestStep(
           fields: [],
           cleanups: [],
           sharedKey: src.fresh ? undefined : full,
+          expectStatus: setup?.expectStatus,
         }
       : { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] };
   candidates.push({ full, step });

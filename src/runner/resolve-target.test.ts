@@ -28,8 +28,6 @@ const plan = (api: string): CardPlan => ({
     frontMatter: { tags: [], data: {}, keyLines: {} },
     uidFields: [],
     examples: [],
-    setup: [],
-    teardown: [],
   },
   request,
   fixtures: [],

@@ -1,0 +1,157 @@
+import type { Card, Placeholder, RequestSpec, SetupStep, UidField, UidSource } from '../core/card.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Rename } from './rename-placeholders.js';
+import { renameExpectation, renameRequest } from './rename-placeholders.js';
+import type { StepSections } from './step-sections.js';
+import { unreadable } from './unreadable.js';
+
+/**
+ * Setup steps become UID fields, so the planner, the placeholder checks and the journal treat them as the UID
+ * Resolution section's create steps: each saved value is a field (`{{resolved.NAME}}`), a step that saves nothing is
+ * one field that holds no value, and every field of one step shares its one request. Teardown requests become the
+ * cleanups of the step whose values they use (else of the card's request, else of the last step).
+ */
+const NAMED = /^([A-Za-z_][\w-]*)\.response\.(body|headers)(?:\.\$)?(?:\.(.*))?$/;
+const HINT = 'Name the Setup request (# @name account) and read its body: {{account.response.body.$.id}}.';
+
+type Source = Extract<UidSource, { kind: 'create' }>;
+
+interface Join {
+  card: Card;
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Saved names → field names; `$NAME` of the response under test → its path. */
+  saved: Map<string, string>;
+  fromResponse: Map<string, string>;
+  /** Named steps, with the paths their responses are read at. */
+  named: Map<string, SetupStep>;
+  /** The name of the card's request, whose response teardown requests may read. */
+  requestName?: string;
+  /** Fields made from each step, in step order. */
+  fields: UidField[][];
+}
+
+/** What a placeholder refers to, as far as steps care (plan/placeholder-expr.ts classifies all forms; card/ does not import plan/). */
+function refOf(expr: string): { ns: 'env' | 'field' | 'response' | 'other'; name: string } {
+  const m = /^(env|resolved|app|response)\.(.+)$/.exec(expr);
+  const ns = m?.[1];
+  if (!m || !ns) return { ns: 'other', name: '' };
+  return { ns: ns === 'env' ? 'env' : ns === 'response' ? 'response' : 'field', name: m[2] as string };
+}
+
+const stepName = (s: SetupStep) => s.name ?? `setup step at line ${s.line}`;
+
+/** `requestName`: the name the card's request is given (`# @name created`), which teardown requests read its response by. */
+export function joinSteps(card: Card, sections: StepSections, diagnostics: Diagnostic[], requestName?: string): void {
+  if (!sections.setup.length && !sections.teardown.length && !namedRefs(card).length) return;
+  const j: Join = {
+    card,
+    file: card.file,
+    diagnostics,
+    saved: new Map(),
+    fromResponse: new Map(sections.responseValues.map((v) => [v.name, v.path])),
+    named: new Map(sections.setup.filter((s) => s.name).map((s) => [s.name as string, s])),
+    requestName,
+    fields: [],
+  };
+  const refs = [
+    ...namedRefs(card),
+    ...[...sections.setup, ...sections.teardown].flatMap((s) => s.request.placeholders),
+  ];
+  addNamedSaves(j, refs);
+  for (const s of sections.setup) for (const v of s.saves) j.saved.set(v.name, v.name);
+  const rename: Rename = (expr) => renamed(j, expr);
+  for (const s of sections.setup) j.fields.push(fieldsOf(s, renameRequest(s.request, rename)));
+  card.uidFields.push(...j.fields.flat());
+  if (card.request) card.request = renameRequest(card.request, rename);
+  if (card.expect) card.expect = renameExpectation(card.expect, rename);
+  for (const t of sections.teardown)
+    attachTeardown(
+      j,
+      renameRequest(t.request, (expr) => renamed(j, expr, true)),
+    );
+}
+
+/** The placeholders of the card's request and expectation that read a named request's response. */
+function namedRefs(card: Card): Placeholder[] {
+  const all = [...(card.request?.placeholders ?? []), ...(card.expect?.placeholders ?? [])];
+  return all.filter((p) => NAMED.test(p.expr) && !p.expr.startsWith('card.'));
+}
+
+/** `{{account.response.body.$.client_id}}`: the step named account saves `client_id` as `account.client_id`. */
+function addNamedSaves(j: Join, placeholders: Placeholder[]): void {
+  for (const p of placeholders) {
+    const m = NAMED.exec(p.expr);
+    if (!m || p.expr.startsWith('card.')) continue;
+    const [, name = '', part, path = ''] = m;
+    if (name === j.requestName && part === 'body' && path) continue;
+    const step = j.named.get(name);
+    // Anything else stays as written, and the placeholder check reports it where it is.
+    if (!step || part !== 'body' || !path) continue;
+    const field = `${name}.${path}`;
+    if (!step.saves.some((v) => v.name === field))
+      step.saves.push({ name: field, path, line: p.line, column: p.column });
+  }
+}
+
+function renamed(j: Join, expr: string, teardown = false): string | undefined {
+  const named = NAMED.exec(expr);
+  if (named && named[2] === 'body' && named[3]) {
+    if (j.named.has(named[1] as string)) return `resolved.${named[1]}.${named[3]}`;
+    if (teardown && named[1] === j.requestName) return `response.${named[3]}`;
+  }
+  const ref = refOf(expr);
+  if (ref.ns !== 'env') return undefined;
+  const field = j.saved.get(ref.name);
+  if (field) return `resolved.${field}`;
+  const path = teardown ? j.fromResponse.get(ref.name) : undefined;
+  return path ? `response.${path}` : undefined;
+}
+
+function fieldsOf(s: SetupStep, request: RequestSpec): UidField[] {
+  const setup = { line: s.line, expectStatus: s.expectStatus };
+  const source = (extractFrom: string): Source => ({
+    kind: 'create',
+    create: request,
+    extractFrom,
+    fresh: true,
+    setup,
+  });
+  if (!s.saves.length) return [{ name: stepName(s), line: s.line, column: s.column, source: source('') }];
+  return s.saves.map((v) => ({ name: v.name, line: v.line, column: v.column, source: source(v.path) }));
+}
+
+/** A teardown request undoes what the step whose values it uses made; one using the response, what the request made. */
+function attachTeardown(j: Join, t: RequestSpec): void {
+  const uses = t.placeholders.map((p) => refOf(p.expr));
+  const usesResponse = uses.some((r) => r.ns === 'response');
+  const names = new Set(uses.flatMap((r) => (r.ns === 'field' ? [r.name] : [])));
+  const step = usesResponse ? -1 : j.fields.findLastIndex((fs) => fs.some((f) => names.has(f.name)));
+  const owner = step >= 0 ? step : usesResponse || !j.fields.length ? -1 : j.fields.length - 1;
+  if (owner < 0) {
+    if (j.card.request && !j.card.request.cleanup) j.card.request = Object.assign({}, j.card.request, { cleanup: t });
+    else if (j.card.request) {
+      const why = 'the card already has a cleanup of its request; cardcheck runs one';
+      j.diagnostics.push(
+        unreadable(j.file, t, `this teardown request cannot be run: ${why}`, HINT, 'unreadable-request'),
+      );
+    }
+    return;
+  }
+  const fields = j.fields[owner] as UidField[];
+  const free = fields.find((f) => !f.cleanup);
+  if (free) free.cleanup = t;
+  else {
+    // Every field of the step has its cleanup: one more field of the same step (same request, no value) carries it.
+    const first = fields[0] as UidField;
+    const extra: UidField = {
+      name: `cleanup at line ${t.line}`,
+      line: t.line,
+      column: t.column,
+      source: { ...(first.source as Source), extractFrom: '' },
+      cleanup: t,
+    };
+    fields.push(extra);
+    j.card.uidFields.push(extra);
+  }
+}
