@@ -103,7 +103,17 @@ function readJsonSteps(b: Fence, file: string): { steps: SetupStep[]; diagnostic
     if (isJsonObject(entry.save as never))
       for (const [name, path] of Object.entries(entry.save as Record<string, unknown>))
         if (typeof path === 'string') saves.push({ name, path, ...json.keyPositionOf([...at, 'save', name]) });
-    const status = isJsonObject(entry.expect as never) ? (entry.expect as Record<string, unknown>).status : undefined;
+    const expect = isJsonObject(entry.expect as never) ? (entry.expect as Record<string, unknown>) : {};
+    for (const key of Object.keys(expect).filter((k) => k !== 'status'))
+      diagnostics.push(
+        unreadable(
+          file,
+          json.keyPositionOf([...at, 'expect', key]),
+          `a step's "expect" holds its status only; cardcheck would not check "${key}"`,
+          'Write "expect": { "status": 201 }; checks of the response under test go in the expectation sections.',
+        ),
+      );
+    const status = expect.status;
     const expectStatus = (Array.isArray(status) ? status : status === undefined ? [] : [status]).filter(
       (s): s is number => typeof s === 'number',
     );

@@ -168,3 +168,28 @@ describe('Setup and Teardown sections join the card as UID fields and cleanups',
     ]);
   });
 });
+
+describe('a JSON step says only the status it must answer', () => {
+  it('refuses any other key under "expect", at the key', () => {
+    const { diagnostics } = parseCard(
+      [
+        '---',
+        'endpoint: GET /apps',
+        '---',
+        '# list',
+        '## Setup',
+        '```json',
+        '{ "method": "POST", "path": "/apps", "expect": { "status": 201, "body": { "id": "x" } } }',
+        '```',
+        '## Request Template',
+        '```json',
+        '{ "method": "GET", "path": "/apps" }',
+        '```',
+      ].join('\n'),
+      'c.md',
+    );
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.column, d.message])).toEqual([
+      ['unreadable-expectation', 7, 65, 'a step\'s "expect" holds its status only; cardcheck would not check "body"'],
+    ]);
+  });
+});
