@@ -60,7 +60,7 @@ function unreadInExpectation(
     else if (isList && bullets === 'refused')
       out.push(refuse(file, b.line, `this list under "${section}" is not read, so nothing would check what it says`));
     // A section of bullets holds checks only: prose there is an expectation nobody would check.
-    else if (b.kind === 'text' && !isList && bullets === 'only' && /\S/.test(b.text))
+    else if (b.kind === 'text' && !isList && bullets === 'only' && /\S/.test(b.text) && !read.has(b.line))
       out.push(
         refuse(
           file,

@@ -18,6 +18,8 @@ import { readResponseSections } from './response-sections.js';
 import { allSectionBlocks, sectionBlocks } from './sections.js';
 import { readStepSections } from './step-sections.js';
 import { joinSteps } from './steps-to-fields.js';
+import type { TerseCard } from './terse-card.js';
+import { readTerseCard } from './terse-card.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
 
@@ -57,6 +59,9 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   } = readRequestSection(blocks, file, diagnostics, Boolean(card.frontMatter.endpoint));
   // Set only when the block was read: a key set to undefined would give the card another shape.
   if (request) card.request = request;
+  // With no request section, a terse card (`# Title — METHOD /path`, Auth:/Needs:/Body:/Cleanup: lines) says it all in lines.
+  const terse = !template && !card.frontMatter.endpoint ? readTerseCard(blocks, file, diagnostics) : undefined;
+  if (terse) card.request = terse.request;
 
   const expected = sectionBlocks(blocks, EXPECTATION_HEADING);
   // The expectation block is the first JSON block not introduced by a status line (those are examples).
@@ -76,22 +81,40 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const read = new Set<number>(card.examples.map((e) => e.line));
   if (expectFence) read.add(expectFence.line);
   for (const r of responses) for (const line of r.read) read.add(line);
-  for (const line of bullets.read) read.add(line);
+  for (const line of [...bullets.read, ...(terse?.read ?? [])]) read.add(line);
   diagnostics.push(...unreadExpectations(blocks, read, file));
-  // Setup and teardown steps join the UID fields, and the names they save replace `$NAME` in what comes after.
-  const requestName =
-    templateFence && /^\s*(?:#|\/\/)\s*@name\s+([A-Za-z_][\w-]*)\s*$/m.exec(templateFence.content)?.[1];
-  joinSteps(card, readStepSections(blocks, file, diagnostics), diagnostics, requestName);
+  joinCardSteps(card, blocks, templateFence, terse, diagnostics);
 
   // A card that says it is skipped is a card, even when it has no request cardcheck can read.
-  if (!card.frontMatter.endpoint && !template && card.frontMatter.status !== 'skip') {
+  if (!card.frontMatter.endpoint && !template && !terse && card.frontMatter.status !== 'skip') {
     // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
     if (!fm.diagnostics.length) diagnostics.push(notACard(file));
     return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
   }
-  const missing = missingTemplate(card, blocks, template, templateFence);
+  const missing = terse ? undefined : missingTemplate(card, blocks, template, templateFence);
   if (missing) diagnostics.push(missing);
   return { card, diagnostics, text, unclosedFences: unclosedFences(blocks) };
+}
+
+/**
+ * Setup and teardown steps (sections, or a terse card's Needs:/Cleanup: lines) join the UID fields, and the names they
+ * save replace `$NAME`, `<<NAME>>` and `{{step.response.body.$.x}}` in what comes after.
+ */
+function joinCardSteps(
+  card: Card,
+  blocks: Block[],
+  templateFence: Fence | undefined,
+  terse: TerseCard | undefined,
+  diagnostics: Diagnostic[],
+): void {
+  const requestName =
+    templateFence && /^\s*(?:#|\/\/)\s*@name\s+([A-Za-z_][\w-]*)\s*$/m.exec(templateFence.content)?.[1];
+  const sections = readStepSections(blocks, card.file, diagnostics);
+  if (terse) {
+    sections.setup.unshift(...terse.setup);
+    sections.teardown.push(...terse.teardown);
+  }
+  joinSteps(card, sections, diagnostics, requestName);
 }
 
 function invalidUtf8Diagnostic(bad: NonNullable<DecodedSource['invalidUtf8']>, file: string): Diagnostic {

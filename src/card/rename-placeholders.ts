@@ -8,12 +8,12 @@ import { replacePlaceholders } from './placeholders.js';
  * become `{{resolved.APP_ID}}` and `{{resolved.account.id}}`. A placeholder keeps its `raw` text: messages show it as
  * written.
  */
-export type Rename = (expr: string) => string | undefined;
+export type Rename = (expr: string, raw: string) => string | undefined;
 
 function renameText(text: string, rename: Rename): string {
-  if (!text.includes('{{')) return text;
+  if (!text.includes('{{') && !text.includes('<<')) return text;
   return replacePlaceholders(text, (expr, raw) => {
-    const to = rename(expr);
+    const to = rename(expr, raw);
     return to === undefined ? raw : `{{${to}}}`;
   });
 }
@@ -39,14 +39,14 @@ function renameRecord(r: Readonly<Record<string, string>>, rename: Rename): Read
 
 export function renamePlaceholderList(list: Placeholder[], rename: Rename): Placeholder[] {
   return list.map((p) => {
-    const to = rename(p.expr);
+    const to = rename(p.expr, p.raw);
     return to === undefined ? p : { ...p, expr: to };
   });
 }
 
 /** The request with its placeholders renamed, in every string it sends and in its placeholder list. */
 export function renameRequest<R extends RequestSpec>(r: R, rename: Rename): R {
-  if (!r.placeholders.some((p) => rename(p.expr) !== undefined)) return r;
+  if (!r.placeholders.some((p) => rename(p.expr, p.raw) !== undefined)) return r;
   return Object.assign({}, r, {
     path: renameText(r.path, rename),
     query: renameRecord(r.query, rename),
@@ -63,7 +63,7 @@ export function renameRequest<R extends RequestSpec>(r: R, rename: Rename): R {
 
 /** The expectation with the placeholders of its assertion values renamed. */
 export function renameExpectation(e: Expectation, rename: Rename): Expectation {
-  if (!e.placeholders.some((p) => rename(p.expr) !== undefined)) return e;
+  if (!e.placeholders.some((p) => rename(p.expr, p.raw) !== undefined)) return e;
   return Object.assign({}, e, {
     assertions: e.assertions.map((a) => Object.assign({}, a, { value: renameValue(a.value, rename) })),
     placeholders: renamePlaceholderList(e.placeholders, rename),

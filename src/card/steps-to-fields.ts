@@ -43,7 +43,8 @@ const stepName = (s: SetupStep) => s.name ?? `setup step at line ${s.line}`;
 
 /** `requestName`: the name the card's request is given (`# @name created`), which teardown requests read its response by. */
 export function joinSteps(card: Card, sections: StepSections, diagnostics: Diagnostic[], requestName?: string): void {
-  if (!sections.setup.length && !sections.teardown.length && !namedRefs(card).length) return;
+  const steps = [...sections.setup, ...sections.teardown];
+  if (!steps.length && !cardPlaceholders(card).some((p) => NAMED.test(p.expr) || isBare(p.expr, p.raw))) return;
   const j: Join = {
     card,
     file: card.file,
@@ -54,13 +55,10 @@ export function joinSteps(card: Card, sections: StepSections, diagnostics: Diagn
     requestName,
     fields: [],
   };
-  const refs = [
-    ...namedRefs(card),
-    ...[...sections.setup, ...sections.teardown].flatMap((s) => s.request.placeholders),
-  ];
-  addNamedSaves(j, refs);
+  addNamedSaves(j, [...cardPlaceholders(card), ...steps.flatMap((s) => s.request.placeholders)]);
   for (const s of sections.setup) for (const v of s.saves) j.saved.set(v.name, v.name);
-  const rename: Rename = (expr) => renamed(j, expr);
+  const rename: Rename = (expr, raw) => renamed(j, expr, raw);
+  for (const f of card.uidFields) renameField(f, rename);
   for (const s of sections.setup) j.fields.push(fieldsOf(s, renameRequest(s.request, rename)));
   card.uidFields.push(...j.fields.flat());
   if (card.request) card.request = renameRequest(card.request, rename);
@@ -68,44 +66,70 @@ export function joinSteps(card: Card, sections: StepSections, diagnostics: Diagn
   for (const t of sections.teardown)
     attachTeardown(
       j,
-      renameRequest(t.request, (expr) => renamed(j, expr, true)),
+      renameRequest(t.request, (expr, raw) => renamed(j, expr, raw, true)),
     );
 }
 
-/** The placeholders of the card's request and expectation that read a named request's response. */
-function namedRefs(card: Card): Placeholder[] {
-  const all = [...(card.request?.placeholders ?? []), ...(card.expect?.placeholders ?? [])];
-  return all.filter((p) => NAMED.test(p.expr) && !p.expr.startsWith('card.'));
+/** `<<NAME>>`: a value a step saved under that name, else the environment's (a bare `{{name}}` stays unresolved, as in seed 001). */
+const isBare = (expr: string, raw: string) =>
+  raw.startsWith('<<') && /^[A-Za-z_]\w*$/.test(expr) && expr !== 'timestamp' && expr !== 'uuid';
+/** Namespaces of the house placeholders, which no step name hides (`app.<field>` is `resolved.<field>` unless a step is named app). */
+const NAMESPACES = new Set(['env', 'resolved', 'response', 'card', 'faker', 'pkce']);
+
+/** The placeholders of the card's request, expectation and UID Resolution steps. */
+function cardPlaceholders(card: Card): Placeholder[] {
+  const out = [...(card.request?.placeholders ?? []), ...(card.expect?.placeholders ?? [])];
+  for (const f of card.uidFields) {
+    const s = f.source;
+    if (s.kind === 'create') out.push(...s.create.placeholders, ...(s.lookup?.placeholders ?? []));
+    if (s.kind === 'lookup') out.push(...s.lookup.placeholders);
+    if (f.cleanup) out.push(...f.cleanup.placeholders);
+  }
+  return out;
 }
 
-/** `{{account.response.body.$.client_id}}`: the step named account saves `client_id` as `account.client_id`. */
+function renameField(f: UidField, rename: Rename): void {
+  const s = f.source;
+  if (s.kind === 'create')
+    f.source = { ...s, create: renameRequest(s.create, rename), lookup: s.lookup && renameRequest(s.lookup, rename) };
+  if (s.kind === 'lookup') f.source = { ...s, lookup: renameRequest(s.lookup, rename) };
+  if (f.cleanup) f.cleanup = renameRequest(f.cleanup, rename);
+}
+
+/** The step and the path in its response body a placeholder reads: `{{account.response.body.$.id}}`, `<<app.data.id>>`. */
+function stepRef(j: Join, expr: string): { step: string; path: string } | undefined {
+  const m = NAMED.exec(expr);
+  if (m) return m[2] === 'body' && m[3] ? { step: m[1] as string, path: m[3] } : undefined;
+  const dot = expr.indexOf('.');
+  const step = expr.slice(0, dot);
+  if (dot > 0 && j.named.has(step) && !NAMESPACES.has(step)) return { step, path: expr.slice(dot + 1) };
+  return undefined;
+}
+
+/** Each value read from a named step's response is one it saves, as `<step>.<path>`. */
 function addNamedSaves(j: Join, placeholders: Placeholder[]): void {
   for (const p of placeholders) {
-    const m = NAMED.exec(p.expr);
-    if (!m || p.expr.startsWith('card.')) continue;
-    const [, name = '', part, path = ''] = m;
-    if (name === j.requestName && part === 'body' && path) continue;
-    const step = j.named.get(name);
+    const ref = stepRef(j, p.expr);
+    const step = ref && j.named.get(ref.step);
     // Anything else stays as written, and the placeholder check reports it where it is.
-    if (!step || part !== 'body' || !path) continue;
-    const field = `${name}.${path}`;
+    if (!ref || !step) continue;
+    const field = `${ref.step}.${ref.path}`;
     if (!step.saves.some((v) => v.name === field))
-      step.saves.push({ name: field, path, line: p.line, column: p.column });
+      step.saves.push({ name: field, path: ref.path, line: p.line, column: p.column });
   }
 }
 
-function renamed(j: Join, expr: string, teardown = false): string | undefined {
-  const named = NAMED.exec(expr);
-  if (named && named[2] === 'body' && named[3]) {
-    if (j.named.has(named[1] as string)) return `resolved.${named[1]}.${named[3]}`;
-    if (teardown && named[1] === j.requestName) return `response.${named[3]}`;
-  }
-  const ref = refOf(expr);
-  if (ref.ns !== 'env') return undefined;
-  const field = j.saved.get(ref.name);
-  if (field) return `resolved.${field}`;
-  const path = teardown ? j.fromResponse.get(ref.name) : undefined;
-  return path ? `response.${path}` : undefined;
+function renamed(j: Join, expr: string, raw: string, teardown = false): string | undefined {
+  const ref = stepRef(j, expr);
+  if (ref && j.named.has(ref.step)) return `resolved.${ref.step}.${ref.path}`;
+  if (ref && teardown && ref.step === j.requestName) return `response.${ref.path}`;
+  const { ns, name } = isBare(expr, raw) ? { ns: 'bare', name: expr } : refOf(expr);
+  if (ns !== 'env' && ns !== 'bare' && !(ns === 'field' && teardown)) return undefined;
+  const field = j.saved.get(name);
+  if (field) return ns === 'field' ? undefined : `resolved.${field}`;
+  const path = teardown ? j.fromResponse.get(name) : undefined;
+  if (path) return `response.${path}`;
+  return ns === 'bare' ? `env.${name}` : undefined;
 }
 
 function fieldsOf(s: SetupStep, request: RequestSpec): UidField[] {
