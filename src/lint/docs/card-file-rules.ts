@@ -79,6 +79,12 @@ export const CARD_FILE_RULES: RuleDoc[] = [
     fix: 'Fix the JSON at that position; JSON allows no trailing commas, comments or single quotes.',
   },
   {
+    id: 'invalid-yaml',
+    severity: 'error',
+    what: 'A ```yaml block cardcheck reads (a request under "## Request", the steps of "## Setup" or "## Teardown", an assertion list under "## Assertions") is not valid YAML: a flow map or list left open, a bad indentation, a key given twice. The position is that of the first error.',
+    fix: 'Fix the YAML at that position: `key: value` per line, nested keys indented, list items as `- item`.',
+  },
+  {
     id: 'missing-request-template',
     severity: 'error',
     what: 'The card has an `endpoint` but no "## Request Template" section, or the section has no JSON block, so there is nothing to send. (A `status: skip` card may leave it out.)',
