@@ -17,6 +17,7 @@ import { readResponseSections } from './response-sections.js';
 import { allSectionBlocks, sectionBlocks } from './sections.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
+import { readYamlExpectations } from './yaml-assertions.js';
 
 const NO_STEPS: readonly never[] = Object.freeze([]);
 
@@ -72,11 +73,13 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   joinResponseSections(card, responses, diagnostics);
   const bullets = readBulletExpectations(blocks, file, diagnostics);
   joinBullets(card, bullets, diagnostics);
+  const yamlChecks = readYamlExpectations(blocks, file, diagnostics);
+  joinBullets(card, yamlChecks, diagnostics, 'item');
   // What the parser read as expectation and examples; anything else in an expectation position is refused.
   const read = new Set<number>(card.examples.map((e) => e.line));
   if (expectFence) read.add(expectFence.line);
   for (const r of responses) for (const line of r.read) read.add(line);
-  for (const line of bullets.read) read.add(line);
+  for (const line of [...bullets.read, ...yamlChecks.read]) read.add(line);
   diagnostics.push(...unreadExpectations(blocks, read, file));
 
   if (!card.frontMatter.endpoint && !template) {
