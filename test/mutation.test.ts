@@ -97,15 +97,23 @@ function mutationsOf(card: Card): { what: string; mutation: Mutation }[] {
   return out;
 }
 
-/** The path of the card's request as the proxy sees it: placeholders match one segment. */
-function routeOf(card: Card, base: string): { method: string; path: RegExp } | undefined {
-  const req = card.request;
-  if (!req) return undefined;
-  const pattern = req.path
+const pathPattern = (path: string) =>
+  path
     .split(/(\{\{[^}]*\}\}|<<[^>]*>>)/)
     .map((part, i) => (i % 2 ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
-  return { method: req.method, path: new RegExp(`^${base}${pattern}$`) };
+
+/**
+ * The path of the card's request as the proxy sees it (placeholders match one segment), and how many of the card's
+ * create and setup steps send the same route before it: the proxy lets those through.
+ */
+function routeOf(card: Card, base: string): { method: string; path: RegExp; skip: number } | undefined {
+  const req = card.request;
+  if (!req) return undefined;
+  const path = new RegExp(`^${base}${pathPattern(req.path)}$`);
+  const steps = new Set(card.uidFields.flatMap((f) => (f.source.kind === 'create' ? [f.source.create] : [])));
+  const skip = [...steps].filter((s) => s.method === req.method && path.test(`${base}${s.path}`)).length;
+  return { method: req.method, path, skip };
 }
 
 let sandbox: Sandbox;

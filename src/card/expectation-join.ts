@@ -64,8 +64,8 @@ export function joinResponseSections(card: Card, responses: ResponseSection[], d
   });
 }
 
-/** Expectation bullets: their checks join the expectation, a status bullet its status. */
-export function joinBullets(card: Card, bullets: BulletExpectations, diagnostics: Diagnostic[]): void {
+/** Expectation bullets (or YAML assertion list items, `what`): their checks join the expectation, a status one its status. */
+export function joinBullets(card: Card, bullets: BulletExpectations, diagnostics: Diagnostic[], what = 'bullet'): void {
   const { status } = bullets;
   const first = status ?? bullets.assertions[0];
   if (!first) return;
@@ -76,6 +76,6 @@ export function joinBullets(card: Card, bullets: BulletExpectations, diagnostics
   joinStatus(card, status.codes, atOf(status), diagnostics, {
     agrees: same(status.codes),
     message: (said) =>
-      `this bullet expects ${status.codes.join(' or ')}, but the card expects ${said.join(' or ')} elsewhere`,
+      `this ${what} expects ${status.codes.join(' or ')}, but the card expects ${said.join(' or ')} elsewhere`,
   });
 }

@@ -113,8 +113,9 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
     endpoint: asString(record.endpoint),
     domain: asString(record.domain),
     tags,
-    status: asString(record.status),
-    skipReason: asString(record.skipReason),
+    // `skip: true` + `skip_reason:` is another team's way of writing `status: skip` + `skipReason:`.
+    status: record.skip === true ? 'skip' : asString(record.status),
+    skipReason: asString(record.skipReason) ?? asString(record.skip_reason),
     savedAt: asString(record.savedAt),
     verifiedAt: asString(record.verifiedAt),
     timesReused: typeof reused === 'number' ? reused : undefined,

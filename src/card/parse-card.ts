@@ -22,6 +22,7 @@ import type { TerseCard } from './terse-card.js';
 import { readTerseCard } from './terse-card.js';
 import { mergeUidFields, parseUidJson } from './uid-json.js';
 import { isUidTable, parseUidTable } from './uid-table.js';
+import { readYamlExpectations } from './yaml-assertions.js';
 
 const isStatusMark = (b: Block | undefined) =>
   (b?.kind === 'text' && STATUS_MARK.test(b.text)) ||
@@ -77,11 +78,13 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   joinResponseSections(card, responses, diagnostics);
   const bullets = readBulletExpectations(blocks, file, diagnostics);
   joinBullets(card, bullets, diagnostics);
+  const yamlChecks = readYamlExpectations(blocks, file, diagnostics);
+  joinBullets(card, yamlChecks, diagnostics, 'item');
   // What the parser read as expectation and examples; anything else in an expectation position is refused.
   const read = new Set<number>(card.examples.map((e) => e.line));
   if (expectFence) read.add(expectFence.line);
   for (const r of responses) for (const line of r.read) read.add(line);
-  for (const line of [...bullets.read, ...(terse?.read ?? [])]) read.add(line);
+  for (const line of [...bullets.read, ...yamlChecks.read, ...(terse?.read ?? [])]) read.add(line);
   diagnostics.push(...unreadExpectations(blocks, read, file));
   joinCardSteps(card, blocks, templateFence, terse, diagnostics);
 

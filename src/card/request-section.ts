@@ -7,6 +7,8 @@ import type { Block, Fence } from './markdown.js';
 import { isJsonFence } from './markdown.js';
 import { parseRequestTemplate } from './request-template.js';
 import { sectionBlocks } from './sections.js';
+import { isYamlLang } from './yaml-block.js';
+import { parseYamlRequest } from './yaml-request.js';
 
 type Section = NonNullable<ReturnType<typeof sectionBlocks>>;
 
@@ -31,15 +33,16 @@ function isCardsRequest(section: Section, blocks: Block[], hasEndpoint: boolean)
 const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'curl']);
 const isCurlFence = (b: Fence) => SHELL.has(b.lang) && isCurlBlock(b.content);
 
-/** The first block of the section in a form cardcheck reads as a request: JSON, an HTTP message, or a curl command. */
+/** The first block of the section in a form cardcheck reads as a request: JSON, an HTTP message, curl, or YAML. */
 function requestFence(section: Section): Fence | undefined {
   return section.blocks.find(
     (b): b is Fence =>
-      b.kind === 'fence' && (isHttpRequestBlock(b.lang, b.content) || isCurlFence(b) || isJsonFence(b)),
+      b.kind === 'fence' &&
+      (isHttpRequestBlock(b.lang, b.content) || isCurlFence(b) || isYamlLang(b.lang) || isJsonFence(b)),
   );
 }
 
-/** The request block, read: a JSON request object (with its `cleanup`), an HTTP message, or a curl command. */
+/** The request block, read: a JSON request object (with its `cleanup`), an HTTP message, a curl command, or YAML. */
 function readRequest(fence: Fence, file: string, diagnostics: Diagnostic[]): RequestTemplate | undefined {
   if (isHttpRequestBlock(fence.lang, fence.content) || isCurlFence(fence)) {
     const read = isCurlFence(fence) ? parseCurlRequest : parseHttpRequest;
@@ -47,6 +50,12 @@ function readRequest(fence: Fence, file: string, diagnostics: Diagnostic[]): Req
     diagnostics.push(...parsed.diagnostics);
     // Object.assign, as for JSON templates: one hidden class for every template.
     return parsed.request && Object.assign({}, parsed.request, { cleanup: undefined });
+  }
+  if (isYamlLang(fence.lang)) {
+    const parsed = parseYamlRequest(fence.content, fence.contentLine, file);
+    diagnostics.push(...parsed.diagnostics);
+    const saves = parsed.saves.length > 0 ? { saves: parsed.saves } : {};
+    return parsed.request && Object.assign({}, parsed.request, { cleanup: undefined }, saves);
   }
   const { json, diagnostic } = parseJsonBlock(fence.content, fence.contentLine, file, 'the Request Template');
   if (diagnostic) diagnostics.push(diagnostic);

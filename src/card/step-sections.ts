@@ -10,6 +10,8 @@ import { parseRequestObject } from './request-spec.js';
 import { allSectionBlocks } from './sections.js';
 import { readShellSteps } from './shell-steps.js';
 import { unreadable } from './unreadable.js';
+import { isYamlLang } from './yaml-block.js';
+import { parseYamlSteps } from './yaml-steps.js';
 
 /**
  * The sections that hold requests made before and after the card's request, as teams name them. Their code blocks are
@@ -79,6 +81,7 @@ function readFence(
     out.responseValues.push(...shell.responseValues);
     return shell;
   }
+  if (isYamlLang(lang)) return parseYamlSteps(content, contentLine, file);
   for (const reader of more) {
     const read = reader(b, file);
     if (read) return read;

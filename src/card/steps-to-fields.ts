@@ -50,7 +50,8 @@ export function joinSteps(card: Card, sections: StepSections, diagnostics: Diagn
     file: card.file,
     diagnostics,
     saved: new Map(),
-    fromResponse: new Map(sections.responseValues.map((v) => [v.name, v.path])),
+    // Values of the response under test a teardown uses: `$RESPONSE` in shell, `save:` of a YAML request.
+    fromResponse: new Map([...sections.responseValues, ...(card.request?.saves ?? [])].map((v) => [v.name, v.path])),
     named: new Map(sections.setup.filter((s) => s.name).map((s) => [s.name as string, s])),
     requestName,
     fields: [],
@@ -68,6 +69,7 @@ export function joinSteps(card: Card, sections: StepSections, diagnostics: Diagn
       j,
       renameRequest(t.request, (expr, raw) => renamed(j, expr, raw, true)),
     );
+  warnUndone(j, sections.setup);
 }
 
 /** `<<NAME>>`: a value a step saved under that name, else the environment's (a bare `{{name}}` stays unresolved, as in seed 001). */
@@ -178,4 +180,31 @@ function attachTeardown(j: Join, t: RequestSpec): void {
     fields.push(extra);
     j.card.uidFields.push(extra);
   }
+}
+
+/**
+ * A POST or PUT setup step that nothing undoes: no teardown uses its values and no later DELETE step does. What it
+ * made (if anything) would stay on the target, and no report could name it: a warning at the step.
+ */
+function warnUndone(j: Join, setup: SetupStep[]): void {
+  setup.forEach((s, k) => {
+    const { method, path } = s.request;
+    const fields = j.fields[k] ?? [];
+    if ((method !== 'POST' && method !== 'PUT') || fields.some((f) => f.cleanup)) return;
+    const names = new Set(fields.map((f) => f.name));
+    const deletes = (f: UidField) =>
+      f.source.kind === 'create' &&
+      f.source.create.method === 'DELETE' &&
+      f.source.create.placeholders.some((p) => names.has(refOf(p.expr).name));
+    if (j.fields.slice(k + 1).some((fs) => fs.some(deletes))) return;
+    j.diagnostics.push({
+      ruleId: 'setup-without-teardown',
+      severity: 'warning',
+      file: j.file,
+      line: s.line,
+      column: s.column,
+      message: `this setup step sends ${method} ${path} and nothing undoes it: if it creates something, it stays on the target`,
+      hint: 'Add a Teardown request that deletes it, using a value the step saves; a step that creates nothing (a token request) can stay as it is.',
+    });
+  });
 }

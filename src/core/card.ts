@@ -105,6 +105,8 @@ export interface UidField extends SourcePos {
 export interface RequestTemplate extends RequestSpec {
   /** Undo what the request itself created; may use `{{response.<path>}}`. */
   cleanup?: RequestSpec;
+  /** What a YAML request block's `save:` keeps from the response, for the Teardown requests (`{{resolved.<name>}}`). */
+  saves?: SavedValue[];
 }
 
 /** One assertion on the response beyond its shape. */

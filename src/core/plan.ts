@@ -22,6 +22,11 @@ export interface CreateStep extends StepBase {
   sharedKey?: string;
   /** Statuses a setup step must answer (any 2xx when absent or empty). */
   expectStatus?: readonly number[];
+  /**
+   * A step of a Setup section: like the card's request, what it makes is recorded (journal, Left behind) only when a
+   * teardown undoes it; a UID Resolution create step is a creation by definition.
+   */
+  fromSetup?: boolean;
 }
 
 /** Fields read from the response of a lookup request. */

@@ -86,6 +86,7 @@ function requestStep(
           cleanups: [],
           sharedKey: src.fresh ? undefined : full,
           expectStatus: setup?.expectStatus,
+          fromSetup: setup !== undefined,
         }
       : { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] };
   candidates.push({ full, step });

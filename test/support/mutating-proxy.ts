@@ -9,8 +9,11 @@ export type Mutation =
 
 export interface MutatingProxy {
   origin: string;
-  /** Mutate responses to requests `METHOD /path` matching `route` (a RegExp on the path) until cleared. */
-  set(route: { method: string; path: RegExp } | undefined, mutation?: Mutation): void;
+  /**
+   * Mutate responses to requests `METHOD /path` matching `route` (a RegExp on the path) until cleared; with `skip`,
+   * the first `skip` matching requests after each `set` pass untouched (setup steps sending the same route first).
+   */
+  set(route: { method: string; path: RegExp; skip?: number } | undefined, mutation?: Mutation): void;
   /** How many responses were mutated since the last `set`. */
   mutated(): number;
   close(): Promise<void>;
@@ -24,9 +27,12 @@ export interface MutatingProxy {
  * nothing about what was broken.
  */
 export async function startMutatingProxy(upstream: string): Promise<MutatingProxy> {
-  let route: { method: string; path: RegExp } | undefined;
+  let route: { method: string; path: RegExp; skip?: number } | undefined;
   let mutation: Mutation | undefined;
   let count = 0;
+  let seen = 0;
+  const hits = (method: string | undefined, path: string) =>
+    route !== undefined && mutation !== undefined && method === route.method && route.path.test(path);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -39,7 +45,8 @@ export async function startMutatingProxy(upstream: string): Promise<MutatingProx
       let status = up.status;
       let text = await up.text();
       const path = (req.url ?? '').split('?')[0] ?? '';
-      if (route && mutation && req.method === route.method && route.path.test(path)) {
+      const hit = hits(req.method, path) && seen++ >= (route?.skip ?? 0);
+      if (hit && mutation) {
         count++;
         if ('status' in mutation) status = mutation.status;
         else if ('body' in mutation) text = JSON.stringify(mutation.body(JSON.parse(text)));
@@ -48,7 +55,7 @@ export async function startMutatingProxy(upstream: string): Promise<MutatingProx
       up.headers.forEach((v, k) => {
         if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
       });
-      if (route && mutation && 'header' in mutation && req.method === route.method && route.path.test(path)) {
+      if (hit && mutation && 'header' in mutation) {
         if (mutation.value === undefined) delete out[mutation.header];
         else out[mutation.header] = mutation.value;
       }
@@ -62,6 +69,7 @@ export async function startMutatingProxy(upstream: string): Promise<MutatingProx
       route = r;
       mutation = m;
       count = 0;
+      seen = 0;
     },
     mutated: () => count,
     close: () => new Promise<void>((r) => server.close(() => r())),

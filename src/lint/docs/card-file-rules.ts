@@ -38,8 +38,8 @@ export const CARD_FILE_RULES: RuleDoc[] = [
   {
     id: 'unknown-front-matter-key',
     severity: 'warning',
-    what: 'A front-matter key cardcheck does not know (it is kept but ignored), with "did you mean" for a near miss such as `skip_reason`.',
-    fix: 'Use one of endpoint, domain, tags, status, skipReason, savedAt, verifiedAt, timesReused, id, api, auth; or delete the key.',
+    what: 'A front-matter key cardcheck does not know (it is kept but ignored), with "did you mean" for a near miss such as `tag` or `skipReaso`.',
+    fix: 'Use one of endpoint, domain, tags, status, skipReason, savedAt, verifiedAt, timesReused, id, api, auth (`skip: true` and `skip_reason` are read as `status: skip` and `skipReason`); or delete the key.',
   },
   {
     id: 'unknown-status',
@@ -77,6 +77,12 @@ export const CARD_FILE_RULES: RuleDoc[] = [
     severity: 'error',
     what: 'A JSON block (UID Resolution, Request Template, Expected Response or a response example) is not valid JSON. The position is that of the first error in the file: a trailing comma, a missing comma or colon, a comment, single quotes, an unclosed string or bracket.',
     fix: 'Fix the JSON at that position; JSON allows no trailing commas, comments or single quotes.',
+  },
+  {
+    id: 'invalid-yaml',
+    severity: 'error',
+    what: 'A ```yaml block cardcheck reads (a request under "## Request", the steps of "## Setup" or "## Teardown", an assertion list under "## Assertions") is not valid YAML: a flow map or list left open, a bad indentation, a key given twice. The position is that of the first error.',
+    fix: 'Fix the YAML at that position: `key: value` per line, nested keys indented, list items as `- item`.',
   },
   {
     id: 'missing-request-template',

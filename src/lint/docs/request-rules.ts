@@ -6,7 +6,7 @@ export const REQUEST_RULES: RuleDoc[] = [
   {
     id: 'invalid-request',
     severity: 'error',
-    what: 'A request (the Request Template, or a create, lookup or cleanup step) is malformed: not a JSON object, no `method` or one that is not an HTTP method, both `body` and `form`, a `form` that is not an object, a `basic` without username and password, or an `auth` that is not a name.',
+    what: 'A request (the Request Template, or a create, lookup or cleanup step) is malformed: not a JSON object, no `method` or one that is not an HTTP method, both `body` and `form`, a `form` that is not an object, a `basic` without username and password, or an `auth` that is not a name; in YAML, a header or form value that is a map or list, an `auth` kind other than `basic` or `bearer`, a step that is not a map, or a `save:` JSONPath a dot path cannot say (`$..id`, `$.items[*]`).',
     fix: 'Write the request as { "method": "POST", "path": "/x", "body": { … } }; see the request fields in specs/README.md.',
   },
   {
@@ -24,8 +24,14 @@ export const REQUEST_RULES: RuleDoc[] = [
   {
     id: 'unreadable-request',
     severity: 'error',
-    what: "A request written as an HTTP message (a ```http block, as REST Client and JetBrains .http files write it) holds something cardcheck does not send as written: a second request after `###`, a reference to a named request's response (`{{login.response.body.$.token}}`), a body type it does not encode, or a target that is not a path or URL.",
-    fix: 'One request per card; get values from earlier calls in the UID Resolution section and write {{resolved.<field>}}; send JSON or form bodies.',
+    what: "A request or a setup/teardown step holds something cardcheck does not send as written: a second request after `###` in the Request section, a shell command other than curl, a `$(…)` other than `NAME=$(curl … | jq -r '.path')`, a jq filter that is not a plain path, a code block under Setup or Teardown in a form it does not read (python, …), a body type it does not encode, or a target that is not a path or URL.",
+    fix: "Put earlier calls in a Setup section (```http with `# @name`, ```bash with `NAME=$(curl … | jq -r '.path')`, ```json or ```yaml steps) and use their values; send JSON or form bodies.",
+  },
+  {
+    id: 'setup-without-teardown',
+    severity: 'warning',
+    what: 'A setup step sends POST or PUT and nothing undoes it: no teardown uses its values, and no later setup step deletes it. If it creates something, that stays on the target, and cardcheck cannot report it as left behind (it does not know the step made something).',
+    fix: 'Add a Teardown request that deletes what the step made (using a value it saves), or save nothing and ignore the warning when the step creates nothing (a token request).',
   },
   {
     id: 'request-body-mismatch',
@@ -36,7 +42,7 @@ export const REQUEST_RULES: RuleDoc[] = [
   {
     id: 'unknown-key',
     severity: 'warning',
-    what: 'A request object or a UID field has a key cardcheck does not know (it is ignored), with "did you mean" for a near miss such as `heders` or `extract`. In an expectation an unknown key is an error instead (`unreadable-expectation`).',
+    what: 'A request object (JSON or YAML), a YAML Setup/Teardown step or a UID field has a key cardcheck does not know (it is ignored), with "did you mean" for a near miss such as `heders` or `extract`. In an expectation an unknown key is an error instead (`unreadable-expectation`).',
     fix: 'Fix the spelling, or delete the key.',
   },
   // UID Resolution
@@ -80,7 +86,7 @@ export const REQUEST_RULES: RuleDoc[] = [
   {
     id: 'unreadable-expectation',
     severity: 'error',
-    what: 'Something in the card says what the response must be, but cardcheck would not turn it into a check, so the card could pass without it: a key of the Expected Response block it does not read; a front-matter key about the status, the expectation or the response that it does not read (it reads `expectedStatus`, `expected_status`, `expectedStatusCode`, `expected_status_code`, `expectStatus`, `expect_status`, and `status` inside `expected:`/`expect:`/`expectation:`); two different expected statuses; a section whose heading names an expected response, result, contract, assertions or checks that is not "Expected Response" or an examples section; a code block or table under "Expected Response" that is neither its expectation block nor an example after a status line; a bullet that is not one of the documented check forms, or a sentence under a bullet heading (Assertions, Expected Result, Contract…); a `$schema` naming a JSON Schema version other than draft-07, 2019-09 or 2020-12. The card is errored before anything is sent.',
+    what: 'Something in the card says what the response must be, but cardcheck would not turn it into a check, so the card could pass without it: a key of the Expected Response block it does not read; a front-matter key about the status, the expectation or the response that it does not read (it reads `expectedStatus`, `expected_status`, `expectedStatusCode`, `expected_status_code`, `expectStatus`, `expect_status`, and `status` inside `expected:`/`expect:`/`expectation:`); two different expected statuses; a section whose heading names an expected response, result, contract, assertions or checks that is not "Expected Response" or an examples section; a code block or table under "Expected Response" that is neither its expectation block nor an example after a status line; a bullet that is not one of the documented check forms, or a sentence under a bullet heading (Assertions, Expected Result, Contract…); an item of a YAML assertion list that is not one of its forms (`judge:`, `schema:`), a key other than `status` under the `expect:` of a YAML step, or a key of a YAML request that states an expectation; a `$schema` naming a JSON Schema version other than draft-07, 2019-09 or 2020-12. The card is errored before anything is sent.',
     fix: 'Write the expectation in a form cardcheck reads: `expectedStatus: 201` in the front-matter, and under "## Expected Response" a ```json block { "status": 201, "schema": { … }, "assert": [ … ] } or a JSON Schema on its own; or delete what no one means to check.',
   },
   {

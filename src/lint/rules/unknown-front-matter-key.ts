@@ -8,6 +8,8 @@ export const FRONT_MATTER_KEYS = [
   'tags',
   'status',
   'skipReason',
+  'skip',
+  'skip_reason',
   'savedAt',
   'verifiedAt',
   'timesReused',
