@@ -79,6 +79,9 @@ function inItems(list: string, field: string, change: (o: Record<string, unknown
  */
 function breakEach(a: Assertion, each: NonNullable<Assertion['each']>, field: string): Mutation | undefined {
   const none = each.quantifier === 'none';
+  // `body.items has at least 1 item`: broken by emptying the list.
+  if (!field && a.op === 'exists' && !none)
+    return { body: (j) => (each.path ? atPath(j, each.path, (o, k) => (o[k] = [])) : []) };
   const set = (v: unknown) => (o: Record<string, unknown>, k: string) => (o[k] = v);
   const known = !JSON.stringify(a.value).includes('{{') && !JSON.stringify(a.value).includes('<<');
   let change: ((o: Record<string, unknown>, k: string) => void) | undefined;

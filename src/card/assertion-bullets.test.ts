@@ -135,6 +135,14 @@ const CASES: [string, unknown][] = [
     },
   ],
   [
+    'body.oauthApps has at least 1 item',
+    { target: { kind: 'body', path: '' }, op: 'exists', value: true, each: { quantifier: 'some', path: 'oauthApps' } },
+  ],
+  [
+    '`data` is not empty',
+    { target: { kind: 'body', path: '' }, op: 'exists', value: true, each: { quantifier: 'some', path: 'data' } },
+  ],
+  [
     'some body.data[] has name matches /^Growth/',
     {
       target: { kind: 'body', path: 'name' },
@@ -217,6 +225,7 @@ describe('expectation bullets', () => {
       'no item of body has',
       'every item of (body) has x',
       'every `data[]` has a nice name',
+      'body.oauthApps has at least 2 items',
     ])
       expect(readBullet(text, 1, 3), text).toBeUndefined();
   });

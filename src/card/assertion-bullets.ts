@@ -14,6 +14,7 @@ import { isQuantified, readQuantified } from './quantified-bullets.js';
  *     body.scope contains read | body.expires_in > 0 | body.id exists | body.refresh_token is absent
  *     body has no refresh_token | body.data has client_id | body._id equal to $APP_ID
  *     every item in body.data has active = true | some `data[]` has `id` = `<<app.data.id>>` (quantified-bullets.ts)
+ *     body.oauthApps has at least 1 item | body.data is not empty (some item is there: an empty list fails)
  */
 export type BulletReading =
   | { kind: 'status'; status: number[] }
@@ -49,6 +50,20 @@ function presenceBullet(text: string): BulletReading | undefined {
   };
 }
 
+/** `body.items has at least 1 item`, `body.items is not empty`: some item of the list is there. */
+function nonEmptyBullet(text: string): BulletReading | undefined {
+  const m = /^(`[^`]+`|\S+)\s+(?:has at least (?:1|one) (?:item|entry|element)|is not empty|is non-empty)\.?$/i.exec(
+    text,
+  );
+  const path = m ? bodyPath(m[1] ?? '') : undefined;
+  if (path === undefined) return undefined;
+  return {
+    kind: 'assertion',
+    assertion: { target: { kind: 'body', path: '' }, op: 'exists', value: true, each: { quantifier: 'some', path } },
+    placeholders: [],
+  };
+}
+
 /** Read one bullet's text; `line`/`column` are where its text starts in the file. */
 export function readBullet(text: string, line: number, column: number): BulletReading | undefined {
   const status = /^status(?:\s+code)?\s*(?:is|:|=|==)?\s*(\d{3}(?:\s*(?:or|,|\/)\s*\d{3})*)\.?$/i.exec(text);
@@ -60,7 +75,7 @@ export function readBullet(text: string, line: number, column: number): BulletRe
     const target = { kind: 'header' as const, name: (header[1] ?? '').toLowerCase() };
     return asBullet(assertionOf(target, rest, { line, column: column + text.length - rest.length }));
   }
-  const presence = presenceBullet(text);
+  const presence = presenceBullet(text) ?? nonEmptyBullet(text);
   if (presence) return presence;
   const m = /^(`[^`]+`|\S+)\s+(.+)$/.exec(text);
   const path = m ? bodyPath(m[1] ?? '') : undefined;

@@ -70,7 +70,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   if (fmStatus.status) joinFrontMatterStatus(card, fmStatus.status, diagnostics);
   const responses = readResponseSections(blocks, file, diagnostics);
   joinResponseSections(card, responses, diagnostics);
-  const bullets = readBulletExpectations(blocks, file, diagnostics);
+  const bullets = readBulletExpectations(blocks, file, diagnostics, (n) => source.lineText(n) ?? '');
   joinBullets(card, bullets, diagnostics);
   // What the parser read as expectation and examples; anything else in an expectation position is refused.
   const read = new Set<number>(card.examples.map((e) => e.line));
