@@ -17,7 +17,7 @@ export interface BulletExpectations {
 }
 
 const HINT =
-  'Write one check per bullet: `status is 201`, `body.id is a string`, `body.error is "invalid_client"`, `header Cache-Control is no-store`, `body has no refresh_token`, `every item in body.data has active = true` (specs/README.md lists every form).';
+  'Write one check per bullet: `status is 201`, `body.id is a string`, `body.error is "invalid_client"`, `header Cache-Control is no-store`, `body has no refresh_token`, `body.scope contains read`, `body.expires_in > 0` (specs/README.md lists every form).';
 
 /** `types as in the Contract table`: says the Contract table's rows are the checks. */
 const CONTRACT_REFERENCE =
