@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCard } from '../src/card/parse-card.js';
-import type { Card } from '../src/core/card.js';
+import type { Assertion, Card } from '../src/core/card.js';
 import type { Config } from '../src/core/config.js';
 import { isJsonObject } from '../src/core/json.js';
 import { loadConfig } from '../src/runner/load-project.js';
 import { runCards } from '../src/runner/run-cards.js';
 import type { Sandbox } from '../src/sandbox/server.js';
 import { startSandbox } from '../src/sandbox/server.js';
-import { splitPath } from '../src/util/json-path.js';
+import { readPath, splitPath } from '../src/util/json-path.js';
 import { ROOT } from './support/cli.js';
 import type { MutatingProxy, Mutation } from './support/mutating-proxy.js';
 import { startMutatingProxy } from './support/mutating-proxy.js';
@@ -57,6 +57,40 @@ const retype = (p: string): Mutation => ({
 });
 const add = (p: string): Mutation => ({ body: (j) => atPath(j, p, (o, k) => (o[k] = 'added by the proxy')) });
 
+/** A change made to the items of the list at `list` ('' the body): to every item, or to the first only. */
+function inItems(list: string, field: string, change: (o: Record<string, unknown>, k: string) => void, all: boolean) {
+  return (j: unknown): unknown => {
+    const copy = structuredClone(j);
+    const items = list ? readPath(copy, list) : copy;
+    if (!Array.isArray(items)) return copy;
+    for (const i of all ? items.keys() : [0])
+      items[i] = field
+        ? atPath(items[i], field, change)
+        : typeof items[i] === 'string'
+          ? 12345
+          : 'mutated by the proxy';
+    return copy;
+  };
+}
+
+/**
+ * A quantified assertion is broken in every item (every, some) or made true
+ * in one (none); a value only the run knows (a placeholder) the proxy cannot write.
+ */
+function breakEach(a: Assertion, each: NonNullable<Assertion['each']>, field: string): Mutation | undefined {
+  const none = each.quantifier === 'none';
+  // `body.items has at least 1 item`: broken by emptying the list.
+  if (!field && a.op === 'exists' && !none)
+    return { body: (j) => (each.path ? atPath(j, each.path, (o, k) => (o[k] = [])) : []) };
+  const set = (v: unknown) => (o: Record<string, unknown>, k: string) => (o[k] = v);
+  const known = !JSON.stringify(a.value).includes('{{') && !JSON.stringify(a.value).includes('<<');
+  let change: ((o: Record<string, unknown>, k: string) => void) | undefined;
+  if (a.op === 'exists') change = (a.value === false) === none ? (o, k) => delete o[k] : set('added by the proxy');
+  else if ((a.op === 'notEquals') !== none) change = known ? set(a.value) : undefined;
+  else if (!none) change = (o, k) => (o[k] = typeof o[k] === 'string' ? 12345 : 'mutated by the proxy');
+  return change && { body: inItems(each.path, field, change, !none) };
+}
+
 /** The essential elements of a card's expectation, each with the mutation that breaks it. */
 function mutationsOf(card: Card): { what: string; mutation: Mutation }[] {
   const out: { what: string; mutation: Mutation }[] = [];
@@ -82,6 +116,11 @@ function mutationsOf(card: Card): { what: string; mutation: Mutation }[] {
         what: `header ${name}`,
         mutation: { header: name, value: gone ? undefined : 'mutated-by-the-proxy' },
       });
+      continue;
+    }
+    if (a.each) {
+      const mutation = breakEach(a, a.each, a.target.path);
+      if (mutation) out.push({ what: `break ${a.each.quantifier} ${a.each.path}[].${a.target.path}`, mutation });
       continue;
     }
     if (!a.target.path) continue;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: bullets are text, where ${NAME} is a variable
 import { describe, expect, it } from 'vitest';
 import { readBullet } from './assertion-bullets.js';
 
@@ -55,12 +56,107 @@ const CASES: [string, unknown][] = [
     { target: { kind: 'body', path: 'oauthApp.clientSecret' }, op: 'exists', value: false },
   ],
   ['no `data.client_secret`', { target: { kind: 'body', path: 'data.client_secret' }, op: 'exists', value: false }],
+  ['status is 201', { kind: 'status', status: [201] }],
+  ['body._id equal to 3', { target: { kind: 'body', path: '_id' }, op: 'equals', value: 3 }],
+  [
+    'every item in body has app_type = public',
+    {
+      target: { kind: 'body', path: 'app_type' },
+      op: 'equals',
+      value: 'public',
+      each: { quantifier: 'every', path: '' },
+    },
+  ],
+  [
+    'every item in body.data has active = true',
+    {
+      target: { kind: 'body', path: 'active' },
+      op: 'equals',
+      value: true,
+      each: { quantifier: 'every', path: 'data' },
+    },
+  ],
+  [
+    'each entry of $.data.apps has `scopes` contains openid',
+    {
+      target: { kind: 'body', path: 'scopes' },
+      op: 'contains',
+      value: 'openid',
+      each: { quantifier: 'every', path: 'data.apps' },
+    },
+  ],
+  [
+    'all items in body.tags is a string',
+    { target: { kind: 'body', path: '' }, op: 'type', value: 'string', each: { quantifier: 'every', path: 'tags' } },
+  ],
+  [
+    'no item in body.items has status = disabled',
+    {
+      target: { kind: 'body', path: 'status' },
+      op: 'equals',
+      value: 'disabled',
+      each: { quantifier: 'none', path: 'items' },
+    },
+  ],
+  [
+    'none of the items in body.items has status is not 3',
+    {
+      target: { kind: 'body', path: 'status' },
+      op: 'notEquals',
+      value: 3,
+      each: { quantifier: 'none', path: 'items' },
+    },
+  ],
+  [
+    'no item of body.oauthApps has a clientSecret',
+    {
+      target: { kind: 'body', path: 'clientSecret' },
+      op: 'exists',
+      value: true,
+      each: { quantifier: 'none', path: 'oauthApps' },
+    },
+  ],
+  [
+    'any item of body.oauthApps has no clientSecret',
+    {
+      target: { kind: 'body', path: 'clientSecret' },
+      op: 'exists',
+      value: false,
+      each: { quantifier: 'some', path: 'oauthApps' },
+    },
+  ],
+  [
+    'no `data[]` has a `client_secret`',
+    {
+      target: { kind: 'body', path: 'client_secret' },
+      op: 'exists',
+      value: true,
+      each: { quantifier: 'none', path: 'data' },
+    },
+  ],
+  [
+    'body.oauthApps has at least 1 item',
+    { target: { kind: 'body', path: '' }, op: 'exists', value: true, each: { quantifier: 'some', path: 'oauthApps' } },
+  ],
+  [
+    '`data` is not empty',
+    { target: { kind: 'body', path: '' }, op: 'exists', value: true, each: { quantifier: 'some', path: 'data' } },
+  ],
+  [
+    'some body.data[] has name matches /^Growth/',
+    {
+      target: { kind: 'body', path: 'name' },
+      op: 'matches',
+      value: '^Growth',
+      each: { quantifier: 'some', path: 'data' },
+    },
+  ],
 ];
 
 describe('expectation bullets', () => {
   it.each(CASES)('reads "%s"', (text, expected) => {
     const reading = readBullet(text, 10, 3);
-    if (reading?.kind === 'assertion') expect(reading.assertion).toEqual(expected);
+    if (reading?.kind === 'assertion') expect(reading.assertion).toStrictEqual(expected);
     else expect(reading).toEqual(expected);
   });
 
@@ -81,12 +177,55 @@ describe('expectation bullets', () => {
     });
   });
 
+  it("reads a quantified bullet with $NAME, located, and E's `path[]` form with a placeholder", () => {
+    expect(readBullet('some item of body.oauthApps has _id equal to $APP_ID', 30, 3)).toStrictEqual({
+      kind: 'assertion',
+      assertion: {
+        target: { kind: 'body', path: '_id' },
+        op: 'equals',
+        value: '{{env.APP_ID}}',
+        each: { quantifier: 'some', path: 'oauthApps' },
+      },
+      placeholders: [{ expr: 'env.APP_ID', raw: '$APP_ID', line: 30, column: 48 }],
+    });
+    expect(readBullet('some `data[]` has `client_id` = `<<app.data.client_id>>`', 45, 3)).toStrictEqual({
+      kind: 'assertion',
+      assertion: {
+        target: { kind: 'body', path: 'client_id' },
+        op: 'equals',
+        value: '<<app.data.client_id>>',
+        each: { quantifier: 'some', path: 'data' },
+      },
+      placeholders: [{ expr: 'app.data.client_id', raw: '<<app.data.client_id>>', line: 45, column: 36 }],
+    });
+  });
+
+  it('reads ${NAME} as the house placeholder, raw as written and located', () => {
+    expect(readBullet('body.oauthApp._id is ${APP_ID}', 12, 3)).toStrictEqual({
+      kind: 'assertion',
+      assertion: { target: { kind: 'body', path: 'oauthApp._id' }, op: 'equals', value: '{{env.APP_ID}}' },
+      placeholders: [{ expr: 'env.APP_ID', raw: '${APP_ID}', line: 12, column: 24 }],
+    });
+    // Unbalanced braces are not a variable: the text is the value.
+    expect(readBullet('body.x is ${APP_ID', 1, 3)).toMatchObject({
+      assertion: { value: '${APP_ID' },
+      placeholders: [],
+    });
+  });
+
   it('reads nothing it cannot check: the caller refuses such a bullet at its line', () => {
     for (const text of [
       'fast',
       'looks sane, nothing weird in `data`',
       'body.id is a snowflake',
-      'every item in body has app_type = public',
+      'all items in body.tags are a string',
+      'every item in body has app_type roughly public',
+      'some item of body.oauthApps looks recent',
+      'every item in body.data is a snowflake',
+      'no item of body has',
+      'every item of (body) has x',
+      'every `data[]` has a nice name',
+      'body.oauthApps has at least 2 items',
     ])
       expect(readBullet(text, 1, 3), text).toBeUndefined();
   });

@@ -36,7 +36,12 @@ function sections(blocks: Block[]): { heading: Block & { kind: 'heading' }; body
   return out.filter((s) => s.heading.text !== '');
 }
 
-/** What in the read Expected Response section is neither the expectation block nor an example. */
+/**
+ * What in the read Expected Response section (or a bullet section) is not
+ * read. A level-3 heading inside a bullet section starts a subsection: its
+ * own bullets if it is a bullet heading, else (`### Response 201`, `### Notes`)
+ * prose there is not a check, and a list there is read by nobody.
+ */
 function unreadInExpectation(
   body: Block[],
   read: ReadonlySet<number>,
@@ -45,27 +50,34 @@ function unreadInExpectation(
   bullets: 'read' | 'refused' | 'only' = 'read',
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let mode = bullets;
+  let where = section;
   for (const b of body) {
+    if (b.kind === 'heading' && bullets === 'only') {
+      mode = BULLET_HEADING.test(b.text) || EXPECTATION_HEADING.test(b.text) ? 'only' : 'refused';
+      where = mode === 'only' ? b.text : section;
+      continue;
+    }
     const isList = b.kind === 'text' && LIST_ITEM.test(b.text);
     if (b.kind === 'fence' && !read.has(b.line))
       out.push(
         refuse(
           file,
           b.line,
-          `this ${b.lang || 'code'} block under "${section}" is not read (only the first JSON block and JSON examples after a status line are), so nothing would check it`,
+          `this ${b.lang || 'code'} block under "${where}" is not read (only the first JSON block and JSON examples after a status line are), so nothing would check it`,
         ),
       );
-    else if (b.kind === 'table')
-      out.push(refuse(file, b.line, `this table under "${section}" is not read, so nothing would check it`));
-    else if (isList && bullets === 'refused')
-      out.push(refuse(file, b.line, `this list under "${section}" is not read, so nothing would check what it says`));
+    else if (b.kind === 'table' && !read.has(b.line))
+      out.push(refuse(file, b.line, `this table under "${where}" is not read, so nothing would check it`));
+    else if (isList && mode === 'refused')
+      out.push(refuse(file, b.line, `this list under "${where}" is not read, so nothing would check what it says`));
     // A section of bullets holds checks only: prose there is an expectation nobody would check.
-    else if (b.kind === 'text' && !isList && bullets === 'only' && /\S/.test(b.text) && !read.has(b.line))
+    else if (b.kind === 'text' && !isList && mode === 'only' && /\S/.test(b.text) && !read.has(b.line))
       out.push(
         refuse(
           file,
           b.line,
-          `"${section}" holds checks, one per bullet, and cardcheck cannot check this sentence`,
+          `"${where}" holds checks, one per bullet, and cardcheck cannot check this sentence`,
           'Write it as bullets: `status is 201`, `body.id is a string`, `body has no refresh_token`… (specs/README.md lists every form), or move the prose to another section.',
         ),
       );

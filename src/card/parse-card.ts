@@ -64,6 +64,34 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const terse = !template && !card.frontMatter.endpoint ? readTerseCard(blocks, file, diagnostics) : undefined;
   if (terse) card.request = terse.request;
 
+  // Lines another reader used (a terse card's Cleanup: line) are not refused as unread expectations.
+  readExpectations(card, blocks, source, diagnostics, terse?.read ?? []);
+  joinCardSteps(card, blocks, templateFence, terse, diagnostics);
+
+  // A card that says it is skipped is a card, even when it has no request cardcheck can read.
+  if (!card.frontMatter.endpoint && !template && !terse && card.frontMatter.status !== 'skip') {
+    // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
+    if (!fm.diagnostics.length) diagnostics.push(notACard(file));
+    return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
+  }
+  const missing = terse ? undefined : missingTemplate(card, blocks, template, templateFence);
+  if (missing) diagnostics.push(missing);
+  return { card, diagnostics, text, unclosedFences: unclosedFences(blocks) };
+}
+
+/**
+ * Every expectation form, joined into the card's expectation: the Expected Response block, front-matter status,
+ * Response NNN sections, bullets and tables, YAML assertion lists. What sits in an expectation position and none of
+ * them read is refused at its line.
+ */
+function readExpectations(
+  card: Card,
+  blocks: Block[],
+  source: SourceFile,
+  diagnostics: Diagnostic[],
+  readElsewhere: readonly number[],
+): void {
+  const { file } = card;
   const expected = sectionBlocks(blocks, EXPECTATION_HEADING);
   // The expectation block is the first JSON block not introduced by a status line (those are examples).
   const expectFence = expected?.blocks.find((b, i, all): b is Fence => isJsonFence(b) && !isStatusMark(all[i - 1]));
@@ -76,7 +104,7 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   if (fmStatus.status) joinFrontMatterStatus(card, fmStatus.status, diagnostics);
   const responses = readResponseSections(blocks, file, diagnostics);
   joinResponseSections(card, responses, diagnostics);
-  const bullets = readBulletExpectations(blocks, file, diagnostics);
+  const bullets = readBulletExpectations(blocks, file, diagnostics, (n) => source.lineText(n) ?? '');
   joinBullets(card, bullets, diagnostics);
   const yamlChecks = readYamlExpectations(blocks, file, diagnostics);
   joinBullets(card, yamlChecks, diagnostics, 'item');
@@ -84,19 +112,8 @@ export function parseCard(input: string | Uint8Array, file: string): ParseCardRe
   const read = new Set<number>(card.examples.map((e) => e.line));
   if (expectFence) read.add(expectFence.line);
   for (const r of responses) for (const line of r.read) read.add(line);
-  for (const line of [...bullets.read, ...yamlChecks.read, ...(terse?.read ?? [])]) read.add(line);
+  for (const line of [...bullets.read, ...yamlChecks.read, ...readElsewhere]) read.add(line);
   diagnostics.push(...unreadExpectations(blocks, read, file));
-  joinCardSteps(card, blocks, templateFence, terse, diagnostics);
-
-  // A card that says it is skipped is a card, even when it has no request cardcheck can read.
-  if (!card.frontMatter.endpoint && !template && !terse && card.frontMatter.status !== 'skip') {
-    // Broken front-matter hides whether the card names an endpoint; its own errors say what is wrong.
-    if (!fm.diagnostics.length) diagnostics.push(notACard(file));
-    return { diagnostics, text, unclosedFences: unclosedFences(blocks) };
-  }
-  const missing = terse ? undefined : missingTemplate(card, blocks, template, templateFence);
-  if (missing) diagnostics.push(missing);
-  return { card, diagnostics, text, unclosedFences: unclosedFences(blocks) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { RequestSpec, RequestTemplate, SavedValue, SetupStep } from '../core/card.js';
+import type { Placeholder, RequestSpec, RequestTemplate, SavedValue, SetupStep } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import { parseEndpointRef } from './endpoint-ref.js';
@@ -101,32 +101,68 @@ function readAuth(l: Line, file: string, diagnostics: Diagnostic[]): Auth {
   return {};
 }
 
-/** The JSON block after a `Body:` line. */
-function bodyOf(blocks: Block[], file: string, diagnostics: Diagnostic[]): { value: JsonValue; at: Block } | undefined {
-  const i = blocks.findIndex((b) => b.kind === 'text' && /^\s*Body:\s*$/.test(b.text));
+type Body = { json?: JsonValue; form?: Record<string, string>; placeholders: Placeholder[] };
+const BODY = /^\s*Body\s*(?:\((json|form)\))?\s*:\s*(.*?)\s*$/i;
+
+/** `Body:` then a ```json block, or on the line: `Body (form): `a=b&c=d``, `Body: `{"a":1}``. */
+function bodyOf(blocks: Block[], file: string, diagnostics: Diagnostic[]): Body | undefined {
+  const i = blocks.findIndex((b) => b.kind === 'text' && BODY.test(b.text));
+  const line = blocks[i];
+  if (i < 0 || line?.kind !== 'text') return undefined;
+  const [, kind, rest = ''] = BODY.exec(line.text) ?? [];
   const fence = blocks[i + 1];
-  if (i < 0 || fence?.kind !== 'fence') return undefined;
-  const { value, diagnostic } = parseJsonValue(fence.content, fence.contentLine, file, 'the request body');
+  const inline = /^`(.+)`$/.exec(rest)?.[1];
+  const at = inline
+    ? { text: inline, line: line.line, column: line.text.indexOf(inline) + 1 }
+    : !rest && fence?.kind === 'fence'
+      ? { text: fence.content, line: fence.contentLine, column: 1 }
+      : undefined;
+  if (!at) {
+    const hint = 'Write Body: followed by a ```json block, or Body (form): `a=1&b=2` on the line.';
+    diagnostics.push(
+      unreadable(file, line, 'cardcheck cannot tell what this request body is', hint, 'unreadable-request'),
+    );
+    return undefined;
+  }
+  return bodyText(at, kind?.toLowerCase(), file, diagnostics);
+}
+
+function bodyText(
+  at: { text: string; line: number; column: number },
+  kind: string | undefined,
+  file: string,
+  diagnostics: Diagnostic[],
+): Body | undefined {
+  const placeholders = findPlaceholders(at.text, at.line, at.column);
+  if (kind === 'form' || (kind === undefined && !/^\s*[{[]/.test(at.text))) {
+    const form: Record<string, string> = {};
+    for (const [k, v] of new URLSearchParams(at.text.trim())) form[k] = v;
+    return { form, placeholders };
+  }
+  const padded = at.column > 1 ? ' '.repeat(at.column - 1) + at.text : at.text;
+  const { value, diagnostic } = parseJsonValue(padded, at.line, file, 'the request body');
   if (diagnostic) diagnostics.push(diagnostic);
-  return value === undefined ? undefined : { value, at: fence };
+  return value === undefined ? undefined : { json: value, placeholders };
 }
 
 function requestAt(
   at: { text: string; line: number; column: number },
   auth: Auth,
-  body: { value: JsonValue; at: Block } | undefined,
+  body?: Body,
 ): RequestSpec | undefined {
   const endpoint = parseEndpointRef(at.text, at.line, at.column);
   if (!endpoint) return undefined;
   const placeholders = findPlaceholders(endpoint.path, at.line, at.column + endpoint.method.length + 1);
-  if (body?.at.kind === 'fence') placeholders.push(...findPlaceholders(body.at.content, body.at.contentLine));
-  placeholders.push(...(auth.placeholders ?? []));
+  placeholders.push(...(body?.placeholders ?? []), ...(auth.placeholders ?? []));
+  const headers = { ...(auth.headers ?? {}) };
+  if (body?.form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   return {
     method: endpoint.method,
     path: endpoint.path,
     query: {},
-    headers: auth.headers ?? {},
-    body: body?.value,
+    headers,
+    body: body?.json,
+    form: body?.form,
     basic: auth.basic,
     auth: auth.auth,
     followRedirects: false,
@@ -139,17 +175,9 @@ function requestAt(
 function needStep(m: RegExpExecArray, l: Line, auth: Auth, file: string, diagnostics: Diagnostic[]): SetupStep {
   const [, name = '', endpoint = '', said, json, status, keep = ''] = m;
   const column = l.text.indexOf(endpoint) + 1;
-  let body: { value: JsonValue; at: Block } | undefined;
-  if (json) {
-    const jsonColumn = l.text.indexOf(json) + 1;
-    const parsed = parseJsonValue(' '.repeat(jsonColumn - 1) + json, l.line, file, `the body of ${name}`);
-    if (parsed.diagnostic) diagnostics.push(parsed.diagnostic);
-    if (parsed.value !== undefined)
-      body = {
-        value: parsed.value,
-        at: { kind: 'fence', lang: 'json', content: json, line: l.line, contentLine: l.line, closed: true },
-      };
-  }
+  const body = json
+    ? bodyText({ text: json, line: l.line, column: l.text.indexOf(json) + 1 }, 'json', file, diagnostics)
+    : undefined;
   const request = requestAt({ text: endpoint, line: l.line, column }, withAuth(said, auth, l), body);
   const saves: SavedValue[] = [];
   for (const p of findPlaceholders(keep, l.line, l.text.indexOf(keep) + 1))

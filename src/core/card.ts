@@ -109,12 +109,22 @@ export interface RequestTemplate extends RequestSpec {
   saves?: SavedValue[];
 }
 
+/** How many items of a list a quantified assertion must hold for: every one, at least one, or none. */
+export type Quantifier = 'every' | 'some' | 'none';
+
 /** One assertion on the response beyond its shape. */
 export interface Assertion extends SourcePos {
-  /** Dot path into the JSON body, or a header name. */
+  /** Dot path into the JSON body (into each item when `each` is set; '' is the item itself), or a header name. */
   target: { kind: 'body'; path: string } | { kind: 'header'; name: string };
   op: 'equals' | 'notEquals' | 'matches' | 'exists' | 'oneOf' | 'contains' | 'greaterThan' | 'lessThan' | 'type';
   value: JsonValue;
+  /**
+   * A quantified assertion (`every item in body.data has active = true`): the
+   * list at `path` (a body dot path, '' for the body) must be a list, and the
+   * assertion must hold for every item / some item / no item of it. An empty
+   * list fails `every` and `none` as well as `some`: nothing would be checked.
+   */
+  each?: { quantifier: Quantifier; path: string };
 }
 
 /** A vendor-doc style example: `**200 Operation succeeded**` + a JSON body. */

@@ -53,6 +53,17 @@ describe('targets', () => {
     expect(() => baseUrlLookup(t)('youhodler')).toThrow('target "staging" has no base URL for API "youhodler"');
   });
 
+  it('places "this card names no API" at line 1, where its front-matter would name one', () => {
+    const t = resolveTarget(config, 'staging', () => [plan('vcita')]);
+    let thrown: unknown;
+    try {
+      baseUrlLookup(t)(undefined);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toMatchObject({ code: 'target-api-missing', details: { at: { line: 1, column: 1 } } });
+  });
+
   it('accepts a URL when the cards call one API, and refuses it for several', () => {
     expect(
       baseUrlLookup(resolveTarget(config, 'https://x.example/', () => [plan('vcita'), plan('vcita')]))('vcita'),

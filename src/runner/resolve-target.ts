@@ -61,11 +61,12 @@ export function baseUrlLookup(target: TargetConfig): (api: string | undefined) =
     const apis = Object.entries(target.apis);
     const url = api ? target.apis[api] : apis.length === 1 ? apis[0]?.[1] : undefined;
     if (url) return url;
+    // Located at line 1, where the card's front-matter would name its API: the card errors at a line, as a refusal does.
     if (!api)
       throw new CardcheckError(
         'target-api-missing',
-
         `target "${target.name}" has ${apis.length} APIs (${apis.map(([a]) => a).join(', ')}) and this card names none; set \`api:\` in its front-matter or its folder's config`,
+        { at: { line: 1, column: 1 } },
       );
     throw new CardcheckError('target-api-missing', `target "${target.name}" has no base URL for API "${api}"`);
   };

@@ -1,4 +1,4 @@
-import type { Assertion } from '../core/card.js';
+import type { Assertion, Quantifier } from '../core/card.js';
 import type { CheckResult } from '../core/result.js';
 import { readPath } from '../util/json-path.js';
 
@@ -55,13 +55,20 @@ const WORDS: Record<Assertion['op'], string> = {
   type: 'to be of type',
 };
 
+/** What the assertion expects, and what `actual` shows of it, in words. */
+function phrases(a: Assertion, actual: unknown): { expected: string; found: string } {
+  if (a.op === 'exists')
+    return { expected: a.value === false ? 'absent' : 'present', found: actual === undefined ? 'absent' : 'present' };
+  return { expected: `${WORDS[a.op]} ${show(a.value)}`, found: show(actual) };
+}
+
 /** A value or header assertion, as a check result naming the path. */
 export function checkAssertion(a: Assertion, res: { json?: unknown; headers: Record<string, string> }): CheckResult {
+  if (a.each && a.target.kind === 'body') return checkEach(a, a.each, a.target.path, res.json);
   const actual = a.target.kind === 'body' ? readPath(res.json, a.target.path) : res.headers[a.target.name];
   const where = a.target.kind === 'body' ? a.target.path : `header ${a.target.name}`;
   const passed = holds(a.op, actual, a.value);
-  const expected = a.op === 'exists' ? (a.value === false ? 'absent' : 'present') : `${WORDS[a.op]} ${show(a.value)}`;
-  const found = a.op === 'exists' ? (actual === undefined ? 'absent' : 'present') : show(actual);
+  const { expected, found } = phrases(a, actual);
   return {
     kind: 'assertion',
     passed,
@@ -72,4 +79,44 @@ export function checkAssertion(a: Assertion, res: { json?: unknown; headers: Rec
     line: a.line,
     column: a.column,
   };
+}
+
+const QUANTIFIED: Record<Quantifier, string> = { every: 'every item', some: 'some item', none: 'no item' };
+
+/**
+ * A quantified assertion: the list at `each.path`, each item's `field`. A
+ * failure names the first item that broke it (`data[2].active`), or says no
+ * item matched; an empty list fails whatever the quantifier: nothing was checked.
+ */
+function checkEach(a: Assertion, each: NonNullable<Assertion['each']>, field: string, json: unknown): CheckResult {
+  const list = readPath(json, each.path);
+  const name = each.path || 'body';
+  const item = (i: number | '') => `${each.path}[${i}]${field ? `.${field}` : ''}`;
+  const { expected: cond } = phrases(a, undefined);
+  const expected = `${QUANTIFIED[each.quantifier]} of ${name}: ${field || 'the item'} ${cond}`;
+  const result = (passed: boolean, actual: string, message: string, path = item('')): CheckResult => ({
+    kind: 'assertion',
+    passed,
+    path,
+    expected,
+    actual,
+    message,
+    line: a.line,
+    column: a.column,
+  });
+  if (!Array.isArray(list)) return result(false, show(list), `${name}: expected a list, found ${show(list)}`);
+  if (list.length === 0)
+    return result(false, 'an empty list', `${name}: the list is empty, so nothing was checked (${expected})`);
+  const held = list.map((x) => holds(a.op, readPath(x, field), a.value));
+  const n = `${list.length} item${list.length === 1 ? '' : 's'}`;
+  if (each.quantifier === 'some') {
+    const i = held.indexOf(true);
+    if (i < 0) return result(false, `no item matched among ${n}`, `${name}: no item matched: expected ${expected}`);
+    return result(true, `${item(i)} matched`, `${item(i)} ${cond} (${expected})`, item(i));
+  }
+  const i = held.indexOf(each.quantifier === 'none');
+  if (i < 0) return result(true, `${n} checked`, `${expected} (${n} checked)`);
+  const { found } = phrases(a, readPath(list[i], field));
+  const message = `${item(i)}: expected ${expected}; item ${i} is the first that breaks it, found ${found}`;
+  return result(false, found, message, item(i));
 }

@@ -13,7 +13,7 @@ function signature(c: LintInput): string | undefined {
     ...requestParts(r),
     e?.status ?? [],
     e?.schema ?? null,
-    e?.assertions.map((a) => [a.target, a.op, a.value]) ?? [],
+    e?.assertions.map((a) => [a.target, a.op, a.value, a.each ?? null]) ?? [],
   ]);
 }
 
