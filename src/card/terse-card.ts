@@ -36,6 +36,8 @@ const NEED =
   /^\s*[-*]\s+`([A-Za-z_]\w*)`\s*(?:←|<-)\s*`([A-Z]+\s+\/[^`]*)`\s*(?:\((same auth|`[^`]+`)\))?\s*(?:`(\{.*?\})`)?\s*(?:(?:→|->)\s*(\d{3}))?(?:\s*,\s*keep\s+(.*))?\s*$/;
 const ENDPOINT_LINE = /^\s*(Request|Cleanup):\s*`([A-Z]+\s+\/[^`]*)`\s*(?:\((same auth|`[^`]+`)\))?/;
 
+const NO_CLEANUP = /^\s*(?:Cleanup:\s*(?:none|nothing|n\/a|—|-)\b.*|(?:Nothing (?:is )?created[,.;]?\s*)?nothing to clean ?up\.?)\s*$/i;
+
 type Line = { text: string; line: number };
 type Auth = Partial<Pick<RequestSpec, 'headers' | 'basic' | 'auth' | 'placeholders'>>;
 
@@ -60,6 +62,8 @@ export function readTerseCard(blocks: Block[], file: string, diagnostics: Diagno
   for (const l of lines) {
     const need = NEED.exec(l.text);
     if (need) out.setup.push(needStep(need, l, auth, file, diagnostics));
+    // `Nothing is created, nothing to clean up.` says why there is no Cleanup: line.
+    if (NO_CLEANUP.test(l.text)) out.read.push(l.line);
     const cleanup = ENDPOINT_LINE.exec(l.text);
     if (cleanup?.[1] !== 'Cleanup') continue;
     const at = { text: cleanup[2] ?? '', line: l.line, column: l.text.indexOf('`') + 2 };
