@@ -1,12 +1,14 @@
 import type { SavedValue, SetupStep } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
+import { parseEndpointRef } from './endpoint-ref.js';
 import { isHttpRequestBlock } from './http-message.js';
 import { readHttpSteps } from './http-steps.js';
 import { parseJsonBlock } from './json-block.js';
 import type { Block, Fence } from './markdown.js';
 import { isJsonFence } from './markdown.js';
-import { parseRequestObject } from './request-spec.js';
+import { findPlaceholders } from './placeholders.js';
+import { parseRequestObject, requestFromEndpoint } from './request-spec.js';
 import { allSectionBlocks } from './sections.js';
 import { readShellSteps } from './shell-steps.js';
 import { unreadable } from './unreadable.js';
@@ -51,7 +53,10 @@ export function readStepSections(
     [SETUP_HEADING, out.setup],
     [TEARDOWN_HEADING, out.teardown],
   ] as const)
-    for (const section of allSectionBlocks(blocks, heading))
+    for (const section of allSectionBlocks(blocks, heading)) {
+      // A teardown written as a sentence (`DELETE /apps/{{response.id}}` with `Authorization: …`) is a request too.
+      if (into === out.teardown && !section.blocks.some((b) => b.kind === 'fence'))
+        into.push(...proseSteps(section.blocks, out.read));
       for (const b of section.blocks) {
         if (b.kind !== 'fence') continue;
         const read = readFence(b, file, out, more);
@@ -64,6 +69,7 @@ export function readStepSections(
         into.push(...read.steps);
         diagnostics.push(...read.diagnostics);
       }
+    }
   return out;
 }
 
@@ -125,4 +131,35 @@ function readJsonSteps(b: Fence, file: string): { steps: SetupStep[]; diagnostic
     steps.push({ request: parsed.request, expectStatus, saves, name, line, column });
   }
   return { steps, diagnostics };
+}
+
+const INLINE_ENDPOINT = /`((?:GET|POST|PUT|PATCH|DELETE)\s+\/[^`]*)`/;
+const INLINE_HEADER = /`([A-Za-z][\w-]*):\s*([^`]+)`/g;
+
+/**
+ * Requests a teardown section states in prose: each `METHOD /path` in backticks, with the `Name: value` headers in
+ * backticks of its paragraph (up to the next endpoint).
+ */
+function proseSteps(blocks: Block[], read: number[]): SetupStep[] {
+  const lines = blocks.flatMap((b) => (b.kind === 'text' ? [b] : []));
+  const steps: SetupStep[] = [];
+  lines.forEach((l, i) => {
+    const m = INLINE_ENDPOINT.exec(l.text);
+    const column = (m?.index ?? 0) + 2;
+    const endpoint = m && parseEndpointRef(m[1] as string, l.line, column);
+    if (!m || !endpoint) return;
+    const headers: Record<string, string> = {};
+    const placeholders = findPlaceholders(endpoint.path, l.line, column + endpoint.method.length + 1);
+    for (const h of lines.slice(i, i + 3)) {
+      if (h !== l && INLINE_ENDPOINT.test(h.text)) break;
+      for (const hm of h.text.matchAll(INLINE_HEADER)) {
+        headers[hm[1] as string] = (hm[2] as string).trim();
+        placeholders.push(...findPlaceholders(hm[2] as string, h.line, (hm.index ?? 0) + (hm[1] as string).length + 4));
+      }
+    }
+    read.push(l.line);
+    const request = { ...requestFromEndpoint(endpoint, placeholders), headers, auth: undefined };
+    steps.push({ request, expectStatus: [], saves: [], line: l.line, column });
+  });
+  return steps;
 }

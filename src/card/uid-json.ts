@@ -19,6 +19,7 @@ const FIELD_KEYS = [
   'cleanup_endpoint',
   'cleanup_headers',
   'cleanup_note',
+  'resource',
   'create',
   'lookup',
   'cleanup',
@@ -188,7 +189,8 @@ function fieldSource(
           'missing-extract',
         ),
       );
-    if (create) return { kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup };
+    const notResource = entry.resource === false ? true : undefined;
+    if (create) return { kind: 'create', create, extractFrom, fresh, lookup: fresh ? undefined : lookup, notResource };
     if (lookup) return { kind: 'lookup', lookup, extractFrom };
   }
   diagnostics.push(

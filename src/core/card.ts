@@ -68,6 +68,8 @@ export type UidSource =
       lookup?: RequestSpec;
       /** Set for a step of a Setup section: sent once per step even when another step sends the same request, and answered with one of `expectStatus` (empty: any 2xx). */
       setup?: { line: number; expectStatus: readonly number[] };
+      /** `"resource": false`: the value is not a resource (a token that dies with its client); never listed as left behind. */
+      notResource?: boolean;
     }
   /** Looked up by a request, value extracted from its response. */
   | { kind: 'lookup'; lookup: RequestSpec; extractFrom: string }
@@ -105,6 +107,8 @@ export interface UidField extends SourcePos {
 export interface RequestTemplate extends RequestSpec {
   /** Undo what the request itself created; may use `{{response.<path>}}`. */
   cleanup?: RequestSpec;
+  /** `"cleanup": null` (with an optional `"cleanup_note"`): the card says the request makes nothing to undo. */
+  noCleanup?: string;
   /** What a YAML request block's `save:` keeps from the response, for the Teardown requests (`{{resolved.<name>}}`). */
   saves?: SavedValue[];
 }

@@ -27,6 +27,8 @@ export interface CreateStep extends StepBase {
    * teardown undoes it; a UID Resolution create step is a creation by definition.
    */
   fromSetup?: boolean;
+  /** The card says what it creates is not a resource (`"resource": false`): nothing to clean up or list. */
+  notResource?: boolean;
 }
 
 /** Fields read from the response of a lookup request. */

@@ -18,3 +18,14 @@ export interface RequestShape {
   /** application/x-www-form-urlencoded body; sent instead of `body` when both are given. */
   form?: Readonly<Record<string, string>>;
 }
+
+/**
+ * A token request (`grant_type` in its form or body, or a path ending in /token): what it returns is a credential
+ * that expires, not a resource to clean up.
+ */
+export function isTokenRequest(r: RequestShape): boolean {
+  if (r.form && 'grant_type' in r.form) return true;
+  if (/\/token$/i.test(r.path)) return true;
+  const body = r.body;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) && 'grant_type' in body;
+}

@@ -17,6 +17,7 @@ import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
 import { resolveFixture } from './fixtures/resolve-fixture.js';
 import { markCleaned, recordCreated } from './journal-entry.js';
+import { mayBeLeftBehind, showsResource } from './made-resource.js';
 import { is2xx } from './sender.js';
 
 export interface AttemptOutput {
@@ -26,12 +27,20 @@ export interface AttemptOutput {
   diagnostic?: Diagnostic;
 }
 
-/** Send the Request Template; when it made something (it has a cleanup and succeeded), that is recorded at once. */
-async function sendRequest(attempt: Attempt): Promise<HttpResponse> {
+/**
+ * Send the Request Template. When it made something, that is recorded at once: with a cleanup, when it succeeded or
+ * its response shows a resource whatever the status (a server may create and then answer 500); without one, a
+ * response showing a new resource (201, Location) is listed as maybe left behind.
+ */
+async function sendRequest(attempt: Attempt, maybeLeft: LeftBehind[]): Promise<HttpResponse> {
   const { plan, scope } = attempt;
   const template = plan.request;
   const res = await attempt.send('request', template, scope, { expected: plan.card.expect?.status });
-  if (template.cleanup && is2xx(res.status)) {
+  if (!template.cleanup) {
+    const reason = mayBeLeftBehind(template, res);
+    const createdBy = `${template.method} ${template.path}`;
+    if (reason) maybeLeft.push({ file: plan.file, createdBy, field: 'response', id: '(unknown)', reason });
+  } else if (is2xx(res.status) || showsResource(res)) {
     recordCreated(
       attempt.ledger,
       {
@@ -113,10 +122,11 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     requests: attempt.requests,
   };
   let leftBehind: LeftBehind[] = [];
+  const maybeLeft: LeftBehind[] = [];
   let diagnostic: Diagnostic | undefined;
   try {
     for (const step of plan.fixtures) await resolveFixture(attempt, step);
-    const res = await sendRequest(attempt);
+    const res = await sendRequest(attempt, maybeLeft);
     const checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
     result.checks = placeSchemaChecks(withBodyExcerpt(checks, res, attempt), attempt);
     result.checks.push(...driftChecks(attempt, res));
@@ -134,7 +144,7 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     const kind = transportKind(err);
     if (kind === 'refused' || kind === 'dns') ctx.state.abort ??= { kind: 'unreachable', message: result.reason };
   } finally {
-    leftBehind = await cleanUp(attempt);
+    leftBehind = [...(await cleanUp(attempt)), ...maybeLeft];
   }
   return { attempt: { ...result, durationMs: Math.round(performance.now() - started) }, leftBehind, diagnostic };
 }

@@ -3,6 +3,7 @@ import { duplicateCard } from './rules/duplicate-card.js';
 import { endpointMismatch } from './rules/endpoint-mismatch.js';
 import { invalidDate } from './rules/invalid-date.js';
 import { pathEscapesTarget } from './rules/path-escapes-target.js';
+import { requestWithoutCleanup } from './rules/request-without-cleanup.js';
 import { skipWithoutReason } from './rules/skip-without-reason.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 import { unknownFrontMatterKey } from './rules/unknown-front-matter-key.js';
@@ -16,5 +17,6 @@ export const CARD_RULES: CardRule[] = [
   unclosedFence,
   endpointMismatch,
   pathEscapesTarget,
+  requestWithoutCleanup,
 ];
 export const PROJECT_RULES: ProjectRule[] = [duplicateCard];

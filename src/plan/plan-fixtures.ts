@@ -87,6 +87,7 @@ function requestStep(
           sharedKey: src.fresh ? undefined : full,
           expectStatus: setup?.expectStatus,
           fromSetup: setup !== undefined,
+          notResource: src.kind === 'create' && src.notResource === true,
         }
       : { kind: 'lookup', request: src.lookup, fields: [], cleanups: [] };
   candidates.push({ full, step });

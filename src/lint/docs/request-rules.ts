@@ -28,6 +28,12 @@ export const REQUEST_RULES: RuleDoc[] = [
     fix: "Put earlier calls in a Setup section (```http with `# @name`, ```bash with `NAME=$(curl … | jq -r '.path')`, ```json or ```yaml steps) and use their values; send JSON or form bodies.",
   },
   {
+    id: 'request-without-cleanup',
+    severity: 'warning',
+    what: 'The request sends POST or PUT, is not a token request (`grant_type` in its form or body, or a path ending in /token), and declares no cleanup. If it creates something, that stays on the target; a run lists it as "may be left behind" when the response shows a new resource (201 Created or a Location header).',
+    fix: 'Add a "cleanup" to the request (`"cleanup": "DELETE /apps/{{response.data.id}}"`) or a Teardown section; when the request creates nothing, say so with `"cleanup": null` and a `"cleanup_note"`.',
+  },
+  {
     id: 'setup-without-teardown',
     severity: 'warning',
     what: 'A setup step sends POST or PUT and nothing undoes it: no teardown uses its values, and no later setup step deletes it. If it creates something, that stays on the target, and cardcheck cannot report it as left behind (it does not know the step made something).',

@@ -53,6 +53,13 @@ function caseChildren(card: CardResult): XmlElement[] {
   }
 }
 
+/** What the card left on the target (or may have), where CI tools show a test's error output. */
+function leftBehind(card: CardResult): XmlElement[] {
+  if (!card.leftBehind.length) return [];
+  const lines = card.leftBehind.map((l) => `left behind: ${l.createdBy} ${l.field}=${l.id}: ${l.reason}`);
+  return [element('system-err', {}, [lines.join('\n')])];
+}
+
 function testcase(card: CardResult): XmlElement {
   return element(
     'testcase',
@@ -63,7 +70,7 @@ function testcase(card: CardResult): XmlElement {
       line: card.line,
       time: seconds(card.durationMs),
     },
-    caseChildren(card),
+    [...caseChildren(card), ...leftBehind(card)],
   );
 }
 
