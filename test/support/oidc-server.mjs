@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * A real OAuth 2.0 / OpenID Connect server for the tests: panva's oidc-provider
+ * (a certified OpenID Provider), run as its own process so that a test can kill
+ * cardcheck and not the server.
+ *
+ * It listens on 127.0.0.1 on a port the system chooses, and prints one line,
+ * `OIDC_ORIGIN=http://127.0.0.1:<port>`, on stdout once it answers. The issuer
+ * is that origin. It stops on SIGTERM, SIGINT, or when its stdin closes (so a
+ * test runner that dies does not leave it running).
+ *
+ * Configuration (the defaults of oidc-provider, except):
+ * - dynamic client registration, RFC 7591: `POST /reg`, authorised by the
+ *   initial access token in OIDC_INITIAL_ACCESS_TOKEN (a fixed string; the
+ *   registration is open when the variable is empty or unset);
+ * - registration management, RFC 7592: `GET`/`PUT`/`DELETE /reg/<client_id>`,
+ *   authorised by the registration access token the registration returned;
+ * - the client_credentials grant at `POST /token` (HTTP Basic or
+ *   client_secret_post);
+ * - the in-memory adapter oidc-provider has by default: every client and
+ *   token is gone when the process ends, and nothing is written to disk.
+ * Signing keys are generated at start (oidc-provider's development keys).
+ *
+ * So that tests can check what is left without a back door, every
+ * registration and deletion is printed as a line on stdout:
+ * `OIDC_EVENT {"event":"registered","client_id":…,"registration_access_token":…}`
+ * and `OIDC_EVENT {"event":"deleted","client_id":…}`. The test then asks the
+ * registration API itself (RFC 7592 GET) whether each client still exists.
+ * The server is for loopback tests only: those lines hold credentials.
+ */
+import http from 'node:http';
+import { Provider } from 'oidc-provider';
+
+const initialAccessToken = process.env.OIDC_INITIAL_ACCESS_TOKEN || false;
+
+const server = http.createServer();
+await new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(0, '127.0.0.1', resolve);
+});
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const provider = new Provider(origin, {
+  features: {
+    devInteractions: { enabled: false },
+    clientCredentials: { enabled: true },
+    introspection: { enabled: true },
+    revocation: { enabled: true },
+    registration: { enabled: true, initialAccessToken },
+    registrationManagement: { enabled: true, rotateRegistrationAccessToken: false },
+  },
+  clientDefaults: {
+    grant_types: ['client_credentials'],
+    response_types: [],
+    token_endpoint_auth_method: 'client_secret_basic',
+  },
+  scopes: ['openid', 'api:read', 'api:write'],
+  ttl: { ClientCredentials: 600 },
+});
+// An error answered to a client (400, 401…) is expected here: do not print it.
+provider.on('server_error', (_ctx, err) => process.stderr.write(`oidc-provider server_error: ${err.stack}\n`));
+
+const event = (e) => process.stdout.write(`OIDC_EVENT ${JSON.stringify(e)}\n`);
+provider.on('registration_create.success', (ctx, client) =>
+  event({
+    event: 'registered',
+    client_id: client.clientId,
+    registration_access_token: ctx.body?.registration_access_token,
+  }),
+);
+provider.on('registration_delete.success', (_ctx, client) => event({ event: 'deleted', client_id: client.clientId }));
+
+server.on('request', provider.callback());
+
+const stop = () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+
+process.stdout.write(`OIDC_ORIGIN=${origin}\n`);
