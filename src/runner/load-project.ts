@@ -101,16 +101,37 @@ async function loadCard(cwd: string, file: string): Promise<LoadedCard> {
   }
 }
 
+/** A card found in a folder that is a link to a file outside the project: not read, an error at its first line. */
+function outsideCard(file: string, target: string, root: string): LoadedCard {
+  return {
+    file,
+    text: '',
+    unclosedFences: [],
+    diagnostics: [
+      {
+        ruleId: 'outside-project',
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        message: `this card is a link to ${target}, outside the project (${root}); cardcheck does not read it`,
+        hint: 'Copy the card into the project, or name the file on the command line if you mean to run it.',
+      },
+    ],
+  };
+}
+
 /** Config, then cards: discovered, parsed, each with its folder's settings. */
 export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
   const { config, diagnostics } = opts.config
     ? { config: opts.config, diagnostics: [] }
     : await loadConfig(opts.cwd, opts.configFile);
   const configDir = config.file ? path.dirname(config.file) : opts.cwd;
-  const { files, missing } = await discoverCards(opts.paths, opts.cwd);
+  const { files, missing, outside } = await discoverCards(opts.paths, opts.cwd, configDir);
   const cards = await Promise.all(
     files.map(async (f) => ({ ...(await loadCard(opts.cwd, f)), folder: folderOf(config, configDir, opts.cwd, f) })),
   );
-  await resolveSchemaRefs(cards, opts.cwd);
+  for (const o of outside) cards.push({ ...outsideCard(o.file, o.target, configDir), folder: undefined });
+  await resolveSchemaRefs(cards, opts.cwd, configDir);
   return { config, configDiagnostics: diagnostics, cards, missing };
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { CardcheckError, isCardcheckError } from '../core/errors.js';
@@ -6,6 +6,17 @@ import type { JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
 import type { LoadedCard } from '../plan/plan-run.js';
 import { pointerSegment, valueAtPointer } from '../util/json-pointer.js';
+
+/** Files already read (by real path), and the folders a `$ref` may read from: the project's, or an outside card's own. */
+interface RefContext {
+  docs: Map<string, JsonValue>;
+  roots: string[];
+}
+
+const inside = (file: string, root: string) => {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
 
 /** A file `$ref` that cannot be inlined; `details.pointer` is where, in the card's own schema, the `$ref` that led to it is. */
 const refError = (message: string) => new CardcheckError('schema-ref', message);
@@ -24,7 +35,7 @@ async function inline(
   value: JsonValue,
   dir: string,
   stack: string[],
-  cache: Map<string, JsonValue>,
+  cache: RefContext,
   pointer = '',
 ): Promise<JsonValue> {
   if (Array.isArray(value)) return Promise.all(value.map((v, i) => inline(v, dir, stack, cache, `${pointer}/${i}`)));
@@ -47,7 +58,7 @@ async function inlineRef(
   ref: string,
   dir: string,
   stack: string[],
-  cache: Map<string, JsonValue>,
+  cache: RefContext,
   pointer: string,
 ): Promise<JsonValue> {
   const [file = '', fragment = ''] = ref.split('#');
@@ -56,7 +67,13 @@ async function inlineRef(
     throw refError(
       `"${ref}" refers back to a file that refers to it (${[...stack, abs].map((s) => path.basename(s)).join(' → ')})`,
     );
-  let doc = cache.get(abs);
+  // Links followed: a schema file is read only from inside the project (or the outside card's own folder).
+  const real = await realpath(abs).catch(() => abs);
+  if (!cache.roots.some((root) => inside(real, root)))
+    throw refError(
+      `"${ref}" points outside the project (${real}); cardcheck reads schema files only from inside it (${cache.roots[0]})`,
+    );
+  let doc = cache.docs.get(abs);
   if (doc === undefined) {
     let text: string;
     try {
@@ -73,7 +90,7 @@ async function inlineRef(
         `"${ref}": the schema file is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
       );
     }
-    cache.set(abs, doc);
+    cache.docs.set(abs, doc);
   }
   const target = await inline(pointerInto(doc, fragment, ref), path.dirname(abs), [...stack, abs], cache);
   const { $ref: _ref, ...siblings } = value;
@@ -86,7 +103,7 @@ async function inlineEntries(
   obj: { [k: string]: JsonValue },
   dir: string,
   stack: string[],
-  cache: Map<string, JsonValue>,
+  cache: RefContext,
   pointer: string,
 ): Promise<JsonValue> {
   const out: { [k: string]: JsonValue } = {};
@@ -96,15 +113,19 @@ async function inlineEntries(
 }
 
 /** Resolve file `$ref`s in each card's Expected Response schema; a broken ref is a located error. */
-export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string): Promise<void> {
-  const cache = new Map<string, JsonValue>();
+export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string, root = cwd): Promise<void> {
+  const docs = new Map<string, JsonValue>();
+  const projectRoot = await realpath(root).catch(() => root);
   for (const c of cards) {
     const expect = c.card?.expect;
     // The parser lists every file $ref of the schema: without one there is nothing to inline.
     if (!expect?.schema || !expect.schemaRefs) continue;
     const abs = path.resolve(cwd, c.file);
+    const own = path.dirname(await realpath(abs).catch(() => abs));
+    // A card named on the command line from outside the project may read schemas beside it.
+    const roots = inside(own, projectRoot) ? [projectRoot] : [projectRoot, own];
     try {
-      const resolved = await inline(expect.schema, path.dirname(abs), [abs], cache);
+      const resolved = await inline(expect.schema, path.dirname(abs), [abs], { docs, roots });
       if (isJsonObject(resolved)) expect.schema = resolved;
     } catch (err) {
       if (!isCardcheckError(err, 'schema-ref')) throw err;

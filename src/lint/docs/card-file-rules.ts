@@ -4,6 +4,14 @@ import type { RuleDoc } from './rule-doc.js';
 export const CARD_FILE_RULES: RuleDoc[] = [
   // Reading the file
   {
+    id: 'outside-project',
+    severity: 'error',
+    noFixture:
+      'a link to a file outside the repository cannot be committed as a fixture; test/e2e/outside-project.test.ts makes one',
+    what: "A card found in a folder or by a glob is a link to a file outside the project (the config file's folder, or the working directory without one). It is not read, so nothing of it is shown. Reported at line 1. A card named on the command line is read wherever it is.",
+    fix: 'Copy the card into the project, or name the file on the command line.',
+  },
+  {
     id: 'unreadable-card',
     severity: 'error',
     noFixture: 'a file that cannot be read cannot be committed (and root reads any file)',
