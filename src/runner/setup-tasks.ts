@@ -5,6 +5,7 @@ import { CardcheckError } from '../core/errors.js';
 import type { CardPlan } from '../core/plan.js';
 import { Redactor } from '../core/redact.js';
 import { Journal } from '../execute/journal.js';
+import { RecoveryStore, recoveryFile } from '../execute/recovery-store.js';
 import { createHttpClient } from '../http/client.js';
 import { proxySecrets, proxySettingsFromEnv } from '../http/proxy-env.js';
 import { planRun } from '../plan/plan-run.js';
@@ -141,14 +142,18 @@ export const journalTask: Task<RunContext> = {
   setup(ctx) {
     if (ctx.options.ledgerDir === false || ctx.options.dryRun) return;
     const dir = path.resolve(ctx.cwd, ctx.options.ledgerDir ?? LEDGER_DIR);
+    const target = need(ctx.target, 'the target');
+    const { config } = need(ctx.project, 'the project');
+    const storeFile = config.cleanup?.recoveryStore ? recoveryFile(ctx.env, ctx.runId) : undefined;
+    const store = storeFile ? new RecoveryStore(storeFile, { project: ctx.cwd, runId: ctx.runId }) : undefined;
     try {
-      ctx.journal = new Journal(dir, ctx.runId);
+      ctx.journal = new Journal(dir, ctx.runId, { target: target.name, embedded: target.embedded, store });
     } catch (err) {
       throw journalFolderError(ctx.cwd, dir, err);
     }
   },
   async teardown(ctx) {
-    if (ctx.journal) await removeIfSettled(ctx.journal.file);
+    if (ctx.journal) await removeIfSettled(ctx.journal.file, ctx.env);
   },
 };
 
