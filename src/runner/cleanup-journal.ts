@@ -11,7 +11,7 @@ import { createHttpClient } from '../http/client.js';
 import type { TlsSettings } from '../http/dispatchers.js';
 import { proxySettingsFromEnv } from '../http/proxy-env.js';
 import type { CleanupSender } from './cleanup-send.js';
-import { createCleanupSender, missingNeeds } from './cleanup-send.js';
+import { createCleanupSender, missingNeeds, profileEnv } from './cleanup-send.js';
 import type { JournalInfo } from './journal-files.js';
 import { forgetJournal, LEDGER_DIR, readJournals, removeIfSettled, storedParts } from './journal-files.js';
 import { loadEnv } from './load-env.js';
@@ -122,7 +122,8 @@ export async function cleanupFromJournals(opts: CleanupOptions): Promise<Cleanup
   redactor.addFromEnv(env);
   try {
     for (const j of toTry) {
-      const send = createCleanupSender(http, createAuthResolver(config.profiles, http, apiBases(j)), env, redactor);
+      const auth = createAuthResolver(config.profiles, http, apiBases(j));
+      const send = createCleanupSender(http, auth, profileEnv(config, env), redactor);
       await cleanJournal(j, { send, env, project: opts.cwd, report, redactor });
     }
   } finally {

@@ -1,3 +1,6 @@
+import { scanPlaceholders } from '../card/placeholders.js';
+import type { Config } from '../core/config.js';
+import { profileSettings } from '../core/config.js';
 import type { Redactor } from '../core/redact.js';
 import type { AuthResolver } from '../execute/auth.js';
 import type { CreatedLine, JournalCleanup } from '../execute/journal.js';
@@ -43,17 +46,45 @@ function trackParts(parts: SecretParts | undefined, redactor: Redactor): void {
   redactor.addFromJson(parts.body, true);
 }
 
+/**
+ * The variables a journal's `envHeaders` may read: those the config's auth
+ * profiles use. A journal is a file anyone can commit; it must not make
+ * cleanup send another variable's value.
+ */
+export function profileEnv(
+  config: Config,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
+  const names = Object.values(config.profiles)
+    .flatMap((p) => profileSettings(p))
+    .flatMap((s) => scanPlaceholders(s.value))
+    .filter((m) => m.expr.startsWith('env.'))
+    .map((m) => m.expr.slice(4));
+  return Object.fromEntries(names.map((n) => [n, env[n]]));
+}
+
+/** Why an `envHeaders` template cannot be filled: a variable no auth profile uses, or one that is unset. */
+function envHeaderProblem(c: JournalCleanup, headerEnv: Record<string, string | undefined>): string | undefined {
+  for (const [name, template] of Object.entries(c.envHeaders ?? {}))
+    for (const m of scanPlaceholders(template))
+      if (!m.expr.startsWith('env.') || headerEnv[m.expr.slice(4)] === undefined)
+        return `the ${name} header needs ${m.raw}, which is not a set variable of the config's auth profiles; not sent`;
+  return undefined;
+}
+
 export function createCleanupSender(
   http: HttpClient,
   auth: AuthResolver,
-  env: Readonly<Record<string, string | undefined>>,
+  headerEnv: Record<string, string | undefined>,
   redactor: Redactor,
 ): CleanupSender {
   return async (c, parts, scope) => {
     trackParts(parts, redactor);
+    const problem = envHeaderProblem(c, headerEnv);
+    if (problem) return problem;
     const headers = {
       ...(await auth.headersFor(c.auth, scope)),
-      ...renderRecord(c.envHeaders ?? {}, { ...scope, env }),
+      ...renderRecord(c.envHeaders ?? {}, { ...scope, env: headerEnv }),
       ...c.headers,
       ...parts?.headers,
     };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardcheck } from '../support/cli.js';
@@ -9,7 +9,10 @@ import { startRegistrationServer } from '../support/registration-server.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** A journal as a run writes it: its run line, and one resource whose cleanup is `DELETE <baseUrl>/reg/<id>`. */
-async function journal(dir: string, opts: { target: string; baseUrl: string; id: string; auth?: string }) {
+async function journal(
+  dir: string,
+  opts: { target: string; baseUrl: string; id: string; auth?: string; envHeaders?: Record<string, string> },
+) {
   const runId = randomUUID();
   const at = new Date().toISOString();
   const lines = [
@@ -23,7 +26,15 @@ async function journal(dir: string, opts: { target: string; baseUrl: string; id:
       createdBy: 'POST /reg',
       field: 'client_id',
       id: opts.id,
-      cleanups: [{ method: 'DELETE', baseUrl: opts.baseUrl, path: `/reg/${opts.id}`, auth: opts.auth }],
+      cleanups: [
+        {
+          method: 'DELETE',
+          baseUrl: opts.baseUrl,
+          path: `/reg/${opts.id}`,
+          auth: opts.auth,
+          envHeaders: opts.envHeaders,
+        },
+      ],
     },
   ];
   const file = path.join(dir, '.cardcheck/ledger', `${runId}.jsonl`);
@@ -31,6 +42,9 @@ async function journal(dir: string, opts: { target: string; baseUrl: string; id:
   await writeFile(file, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   return { runId, file };
 }
+
+const journalIds = async (dir: string) =>
+  (await readdir(path.join(dir, '.cardcheck/ledger'))).map((f) => f.replace(/\.jsonl$/, ''));
 
 let ours: RegistrationServer;
 let other: RegistrationServer;
@@ -80,6 +94,24 @@ describe('`cardcheck cleanup` sends only to the origins of configured targets', 
     expect(consent.stdout).toContain('1 cleaned, 0 left, from 1 run');
     expect(consent.code).toBe(0);
     expect(existsSync(j.file)).toBe(false);
+  });
+
+  it("a journal's env header templates read only the variables the config's auth profiles use", async () => {
+    await journal(dir, { target: 'reg', baseUrl: ours.origin, id: 'c1', envHeaders: { 'X-Leak': '{{env.HOME}}' } });
+    const refused = await cardcheck(['cleanup'], { cwd: dir, env });
+    expect(refused.stdout).toContain(
+      "the X-Leak header needs {{env.HOME}}, which is not a set variable of the config's auth profiles; not sent",
+    );
+    expect(refused.code).toBe(1);
+    expect(ours.requests).toEqual([]);
+    await cardcheck(['cleanup', '--forget', (await journalIds(dir))[0] ?? ''], { cwd: dir, env });
+    const auth = { Authorization: 'Bearer {{env.REG_TOKEN}}' };
+    await journal(dir, { target: 'reg', baseUrl: ours.origin, id: 'c2', envHeaders: auth });
+    const sent = await cardcheck(['cleanup'], { cwd: dir, env });
+    expect(sent.stdout).toContain('1 cleaned, 0 left, from 1 run');
+    expect(ours.requests).toEqual(['DELETE /reg/c2']);
+    expect(ours.headers[0]?.authorization).toBe('Bearer run-bearer-token-1234');
+    expect(sent.stdout + sent.stderr).not.toContain('run-bearer-token-1234');
   });
 
   it('--list shows each run, its age, entries left and target; --forget drops one without sending', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -20,8 +20,10 @@ export async function startRegistrationServer() {
   const clients = new Map<string, Client>();
   const issued: string[] = [];
   const requests: string[] = [];
+  const headers: IncomingHttpHeaders[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     requests.push(`${req.method} ${req.url}`);
+    headers.push(req.headers);
     req.resume();
     req.on('end', () => handle(req, res));
   });
@@ -58,6 +60,8 @@ export async function startRegistrationServer() {
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    /** The headers of each request, in order. */
+    headers,
     /** Clients registered and not deleted. */
     live: () => clients.size,
     /** Every client secret and registration access token handed out. */
