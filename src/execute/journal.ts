@@ -74,18 +74,32 @@ export class Journal {
   /** Record a resource; `secrets` (the parts each cleanup `needs`) go to the recovery store when the run keeps one. */
   created(e: Omit<CreatedLine, 'op' | 'key' | 'runId' | 'at' | 'stored'>, secrets?: (SecretParts | null)[]): string {
     const key = `${this.runId}:${++this.seq}`;
-    const store = secrets && this.run.store;
     // The store first: a kill between the two writes leaves a secret with no entry, never an entry marked stored without one.
-    if (store) store.put({ key, parts: secrets });
+    const stored = secrets !== undefined && this.store(key, secrets);
     this.write({
       op: 'created',
       key,
       runId: this.runId,
       at: new Date().toISOString(),
       ...e,
-      ...(store ? { stored: true } : {}),
+      ...(stored ? { stored } : {}),
     });
     return key;
+  }
+
+  /**
+   * Keep an entry's secrets in the recovery store. False when the run keeps
+   * none or it cannot be written: `cardcheck cleanup` then lists the entry as
+   * not stored.
+   */
+  private store(key: string, parts: (SecretParts | null)[]): boolean {
+    if (!this.run.store) return false;
+    try {
+      this.run.store.put({ key, parts });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   cleaned(key: string): void {

@@ -11,12 +11,19 @@ import { tempDir } from '../support/temp-dir.js';
 /** A journal as a run writes it: its run line, and one resource whose cleanup is `DELETE <baseUrl>/reg/<id>`. */
 async function journal(
   dir: string,
-  opts: { target: string; baseUrl: string; id: string; auth?: string; envHeaders?: Record<string, string> },
+  opts: {
+    target: string;
+    baseUrl: string;
+    id: string;
+    auth?: string;
+    envHeaders?: Record<string, string>;
+    embedded?: boolean;
+  },
 ) {
   const runId = randomUUID();
   const at = new Date().toISOString();
   const lines = [
-    { op: 'run', runId, at, target: opts.target },
+    { op: 'run', runId, at, target: opts.target, ...(opts.embedded ? { embedded: true } : {}) },
     {
       op: 'created',
       key: `${runId}:1`,
@@ -146,6 +153,17 @@ describe('`cardcheck cleanup` sends only to the origins of configured targets', 
     const longer = await cardcheck(['cleanup', '--max-age', '90'], { cwd: dir, env });
     expect(ours.requests).toEqual(['DELETE /reg/c1']);
     expect(longer.stdout).toContain('1 cleaned, 0 left, from 1 run');
+  });
+
+  it('a journal of a run against the embedded sandbox (gone with the run) is removed, nothing sent', async () => {
+    const j = await journal(dir, { target: 'sandbox', baseUrl: other.origin, id: 'c1', embedded: true });
+    const res = await cardcheck(['cleanup'], { cwd: dir, env });
+    expect(res.stdout).toContain(
+      `ended    run ${j.runId}: it ran against the embedded sandbox, which ended with it; journal removed (1 entry)`,
+    );
+    expect(res.code).toBe(0);
+    expect(existsSync(j.file)).toBe(false);
+    expect(other.requests).toEqual([]);
   });
 
   it('an unreachable target gives a message for its journal; the other journals are cleaned', async () => {

@@ -38,11 +38,11 @@ const CARD = [
   '```',
 ].join('\n');
 
-async function project(server: RegistrationServer, recoveryStore: boolean) {
+async function project(server: RegistrationServer, recoveryStore: boolean, card = CARD) {
   const dir = await tempDir('cardcheck-recovery-');
   const state = await tempDir('cardcheck-state-');
   await mkdir(path.join(dir, 'specs'));
-  await writeFile(path.join(dir, 'specs/slow.md'), CARD);
+  await writeFile(path.join(dir, 'specs/slow.md'), card);
   await writeFile(
     path.join(dir, 'cardcheck.config.yaml'),
     [
@@ -154,5 +154,16 @@ describe('after SIGKILL, `cardcheck cleanup` and a cleanup that needs a secret',
     expect(existsSync(store)).toBe(false);
     expect(filesUnder(path.join(p.dir, '.cardcheck'))).toEqual([]);
     expectNoSecret([res.stdout, res.stderr], server.secrets());
+  }, 30_000);
+
+  it('a run that ends normally cleans from memory (with the token) and leaves neither journal nor store', async () => {
+    const p = await project(server, true, CARD.replaceAll('/slow', '/ok'));
+    const res = await cardcheck(['run', 'specs', '--out', path.join(p.dir, 'reports')], { cwd: p.dir, env: p.env });
+    expect(res.stdout).toContain('1 card: 1 passed');
+    expect(res.code).toBe(0);
+    expect(server.requests.filter((r) => r.startsWith('DELETE /reg/'))).toHaveLength(1);
+    expect(server.live()).toBe(0);
+    expect(filesUnder(p.state)).toEqual([]);
+    expect(filesUnder(path.join(p.dir, '.cardcheck'))).toEqual([]);
   }, 30_000);
 });
