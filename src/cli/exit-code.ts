@@ -60,8 +60,16 @@ export const EXIT_ROWS = {
     [EXIT.errored, 'errors'],
   ],
   cleanup: [
-    [EXIT.ok, 'nothing is left'],
-    [EXIT.failed, 'something could not be cleaned (listed)'],
+    [EXIT.ok, 'nothing is left (journals past the age limit are noted, not tried), or --list/--forget done'],
+    [
+      EXIT.failed,
+      'something could not be cleaned, or needs a secret that was not stored (listed); --run names no journal',
+    ],
+    [
+      EXIT.errored,
+      'a journal sends to an origin no configured target uses (not followed), a bad flag, or --forget names no journal',
+    ],
+    [EXIT.unreachable, "a journal's target is unreachable (its entries are kept for another try)"],
   ],
   import: [
     [EXIT.ok, 'every file gave cards (lint findings in the drafts are listed to fix)'],

@@ -94,10 +94,14 @@ program
 program
   .command('cleanup')
   .description('undo what killed or interrupted runs left on the target, from their journals in .cardcheck/ledger')
-  .option('--run <id>', 'only this run (its id is in results.json)')
+  .option('--run <id>', 'only this run (its id is in results.json), whatever its age')
+  .option('--target <url>', 'also send to this origin: the --target URL the run used (configured targets need none)')
+  .option('--max-age <days>', "skip journals last written longer ago (default: the config's cleanup.maxAgeDays, 30)")
+  .option('--list', 'list the journals (run, age, entries left, target); sends nothing')
+  .option('--forget <id>', "stop tracking a run's leftovers: remove its journal (and recovery store); sends nothing")
   .option('--env-file <file>', 'read variables from this .env file (default: ./.env when present)')
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
-  .addHelpText('after', `\n${exitHelp(EXIT_ROWS.cleanup)}`)
+  .addHelpText('after', `\n${exitHelp(EXIT_ROWS.cleanup, '  When several apply, the first of 3, 1, 2 wins.')}`)
   .action(async (opts: CleanupCommandOptions) => {
     const { cleanupCommand } = await import('./cleanup-command.js');
     process.exitCode = await act('cleanup', () => cleanupCommand(opts, io));

@@ -3,6 +3,7 @@ import type { AuthProfile, Config, FolderConfig, TargetConfig } from '../core/co
 import type { Diagnostic } from '../core/diagnostic.js';
 import { SourceFile } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { readCleanup } from './cleanup-config.js';
 import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
 
@@ -44,7 +45,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   const config = defaultConfig();
   config.file = file;
   if (doc.errors.length) return { config, diagnostics: r.diagnostics };
-  r.keys([], ['defaultTarget', 'targets', 'auth', 'folders', 'secrets']);
+  r.keys([], ['defaultTarget', 'targets', 'auth', 'folders', 'secrets', 'cleanup']);
   readSecrets(r, doc.toJS()?.secrets, config);
   readTargets(r, config);
   readDefaultTarget(r, config);
@@ -53,6 +54,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
     if (profile) config.profiles[name] = profile;
   }
   readFolders(r, config);
+  readCleanup(r, config);
   return { config, diagnostics: r.diagnostics };
 }
 

@@ -62,7 +62,24 @@ export interface Config {
   secretEnv: string[];
   /** Folder (relative to the config's directory, forward slashes) → settings for the cards inside. */
   folders: Record<string, FolderConfig>;
+  /** `cleanup:` settings; absent means the defaults. */
+  cleanup?: CleanupConfig;
 }
+
+/** `cleanup:` in the config: how runs journal what they create, and what `cardcheck cleanup` retries. */
+export interface CleanupConfig {
+  /**
+   * Keep the secrets a cleanup needs (a registration access token, an
+   * Authorization header written in the card) in a file outside the project,
+   * so `cardcheck cleanup` can finish after a killed run. See docs/security.md.
+   * @default false
+   */
+  recoveryStore: boolean;
+  /** Journals last written longer ago than this are skipped by `cardcheck cleanup` (with a note). @default 30 */
+  maxAgeDays: number;
+}
+
+export const CLEANUP_DEFAULTS: CleanupConfig = { recoveryStore: false, maxAgeDays: 30 };
 
 /**
  * Every setting of an auth profile that may hold `{{env.NAME}}`, once, with

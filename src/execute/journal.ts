@@ -1,71 +1,115 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestShape } from '../core/request.js';
+import type { RecoveryStore, SecretParts } from './recovery-store.js';
 
-/** A cleanup request rendered at creation time, without credentials: auth comes from the profile when it runs. */
+/**
+ * A cleanup request rendered at creation time, without credentials or any
+ * other secret: auth comes from the profile when it runs, and what it needs
+ * besides is named in `needs` (kept in the run's memory, or in the opt-in
+ * recovery store, never here).
+ */
 export interface JournalCleanup extends RequestShape {
   baseUrl: string;
   /** Auth profile name, or `none`. */
   auth?: string;
   api?: string;
+  /** What this request needs that the journal does not hold, e.g. `the Authorization header`, `the path`. */
+  needs?: string[];
+  /** Header templates that only read the environment (`Bearer {{env.TOKEN}}`), filled again at cleanup. */
+  envHeaders?: Record<string, string>;
 }
 
-export type JournalLine =
-  | {
-      op: 'created';
-      key: string;
-      runId: string;
-      at: string;
-      file: string;
-      createdBy: string;
-      field: string;
-      id: string;
-      cleanups: JournalCleanup[];
-      note?: string;
-    }
-  | { op: 'cleaned'; key: string; at: string };
+export type CreatedLine = {
+  op: 'created';
+  key: string;
+  runId: string;
+  at: string;
+  file: string;
+  createdBy: string;
+  field: string;
+  /** The resource id, or a random label (`secret-…`) when the id is itself a secret. */
+  id: string;
+  cleanups: JournalCleanup[];
+  note?: string;
+  /** True when the recovery store holds what `needs` names. */
+  stored?: boolean;
+};
+
+/** The first line of a journal: which run, against what. */
+export type RunLine = { op: 'run'; runId: string; at: string; target: string; embedded?: boolean };
+
+export type JournalLine = RunLine | CreatedLine | { op: 'cleaned'; key: string; at: string };
 
 /**
  * The cleanup ledger on disk: one JSON line per resource created and per
  * resource cleaned, appended synchronously as it happens, so a run killed
  * with SIGKILL or by a CI timeout can be cleaned afterwards by `cardcheck cleanup`.
+ * It holds no secret: see `needs` and the recovery store.
  */
 export class Journal {
   private seq = 0;
+  private started = false;
   readonly file: string;
 
   constructor(
     dir: string,
     readonly runId: string,
+    private readonly run: { target: string; embedded?: boolean; store?: RecoveryStore } = { target: '' },
   ) {
     mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, `${runId}.jsonl`);
   }
 
   private write(line: JournalLine): void {
+    if (!this.started) {
+      this.started = true;
+      const { target, embedded } = this.run;
+      const head: RunLine = { op: 'run', runId: this.runId, at: new Date().toISOString(), target };
+      appendFileSync(this.file, `${JSON.stringify(embedded ? { ...head, embedded } : head)}\n`);
+    }
     appendFileSync(this.file, `${JSON.stringify(line)}\n`);
   }
 
-  created(e: {
-    file: string;
-    createdBy: string;
-    field: string;
-    id: string;
-    cleanups: JournalCleanup[];
-    note?: string;
-  }): string {
+  /** Record a resource; `secrets` (the parts each cleanup `needs`) go to the recovery store when the run keeps one. */
+  created(e: Omit<CreatedLine, 'op' | 'key' | 'runId' | 'at' | 'stored'>, secrets?: (SecretParts | null)[]): string {
     const key = `${this.runId}:${++this.seq}`;
-    this.write({ op: 'created', key, runId: this.runId, at: new Date().toISOString(), ...e });
+    // The store first: a kill between the two writes leaves a secret with no entry, never an entry marked stored without one.
+    const stored = secrets !== undefined && this.store(key, secrets);
+    this.write({
+      op: 'created',
+      key,
+      runId: this.runId,
+      at: new Date().toISOString(),
+      ...e,
+      ...(stored ? { stored } : {}),
+    });
     return key;
+  }
+
+  /**
+   * Keep an entry's secrets in the recovery store. False when the run keeps
+   * none or it cannot be written: `cardcheck cleanup` then lists the entry as
+   * not stored.
+   */
+  private store(key: string, parts: (SecretParts | null)[]): boolean {
+    if (!this.run.store) return false;
+    try {
+      this.run.store.put({ key, parts });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   cleaned(key: string): void {
     this.write({ op: 'cleaned', key, at: new Date().toISOString() });
+    this.run.store?.drop(key);
   }
 }
 
 /** Entries created and not cleaned, from the lines of one or more journal files. */
-export function pendingEntries(lines: JournalLine[]): Extract<JournalLine, { op: 'created' }>[] {
-  const cleaned = new Set(lines.filter((l) => l.op === 'cleaned').map((l) => l.key));
-  return lines.filter((l): l is Extract<JournalLine, { op: 'created' }> => l.op === 'created' && !cleaned.has(l.key));
+export function pendingEntries(lines: JournalLine[]): CreatedLine[] {
+  const cleaned = new Set(lines.flatMap((l) => (l.op === 'cleaned' ? [l.key] : [])));
+  return lines.filter((l): l is CreatedLine => l.op === 'created' && !cleaned.has(l.key));
 }

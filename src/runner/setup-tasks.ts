@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadTargetTls, tlsByOrigin } from '../config/tls-files.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -5,6 +6,7 @@ import { CardcheckError } from '../core/errors.js';
 import type { CardPlan } from '../core/plan.js';
 import { Redactor } from '../core/redact.js';
 import { Journal } from '../execute/journal.js';
+import { RecoveryStore, recoveryFile } from '../execute/recovery-store.js';
 import { createHttpClient } from '../http/client.js';
 import { proxySecrets, proxySettingsFromEnv } from '../http/proxy-env.js';
 import { planRun } from '../plan/plan-run.js';
@@ -141,16 +143,34 @@ export const journalTask: Task<RunContext> = {
   setup(ctx) {
     if (ctx.options.ledgerDir === false || ctx.options.dryRun) return;
     const dir = path.resolve(ctx.cwd, ctx.options.ledgerDir ?? LEDGER_DIR);
+    const target = need(ctx.target, 'the target');
+    const { config } = need(ctx.project, 'the project');
+    const store = config.cleanup?.recoveryStore ? recoveryStore(ctx) : undefined;
     try {
-      ctx.journal = new Journal(dir, ctx.runId);
+      ctx.journal = new Journal(dir, ctx.runId, { target: target.name, embedded: target.embedded, store });
     } catch (err) {
       throw journalFolderError(ctx.cwd, dir, err);
     }
   },
   async teardown(ctx) {
-    if (ctx.journal) await removeIfSettled(ctx.journal.file);
+    if (ctx.journal) await removeIfSettled(ctx.journal.file, ctx.env);
   },
 };
+
+/** The opt-in recovery store; its folder is made now, so a state folder that cannot be used stops the run before it sends. */
+function recoveryStore(ctx: RunContext): RecoveryStore | undefined {
+  const file = recoveryFile(ctx.env, ctx.runId);
+  if (!file) return undefined;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw localStateError(
+      `cannot keep the recovery store (cleanup.recoveryStore) in ${path.dirname(file)}/ (nothing was sent)`,
+      err,
+    );
+  }
+  return new RecoveryStore(file, { project: ctx.cwd, runId: ctx.runId });
+}
 
 function journalFolderError(cwd: string, dir: string, err: unknown): CardcheckError {
   const shown = path.relative(cwd, dir) || dir;
