@@ -42,7 +42,8 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(origin, {
   features: {
-    devInteractions: { enabled: false },
+    // The development login and consent pages: a browser flow (cardcheck run --browser) signs in with any login.
+    devInteractions: { enabled: true },
     clientCredentials: { enabled: true },
     introspection: { enabled: true },
     revocation: { enabled: true },
@@ -66,7 +67,14 @@ provider.on('registration_create.success', (ctx, client) =>
     event: 'registered',
     client_id: client.clientId,
     registration_access_token: ctx.body?.registration_access_token,
+    client_secret: ctx.body?.client_secret,
   }),
+);
+// What the provider issues, so a test can look for it in cardcheck's outputs.
+provider.on('authorization_code.saved', (code) => event({ event: 'issued', kind: 'code', value: code.jti }));
+provider.on('access_token.saved', (token) => event({ event: 'issued', kind: 'access_token', value: token.jti }));
+provider.on('client_credentials.saved', (token) =>
+  event({ event: 'issued', kind: 'client_credentials', value: token.jti }),
 );
 provider.on('registration_delete.success', (_ctx, client) => event({ event: 'deleted', client_id: client.clientId }));
 

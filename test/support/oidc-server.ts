@@ -11,6 +11,7 @@ const START_TIMEOUT_MS = 10_000;
 export interface Registration {
   client_id: string;
   registration_access_token: string;
+  client_secret?: string;
 }
 
 /** A running oidc-provider child process. */
@@ -23,6 +24,8 @@ export interface OidcServer {
   registrations: Registration[];
   /** The client_ids deleted so far (RFC 7592 DELETE). */
   deleted: string[];
+  /** Every authorization code and access token issued so far (opaque: the value is its id). */
+  issued: string[];
   /** What the child wrote on stderr so far. */
   stderr(): string;
   /** The child's process id. */
@@ -47,6 +50,7 @@ export function startOidcServer(opts: { env?: Record<string, string> } = {}): Pr
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const registrations: Registration[] = [];
   const deleted: string[] = [];
+  const issued: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   return new Promise((resolve, reject) => {
@@ -72,6 +76,7 @@ export function startOidcServer(opts: { env?: Record<string, string> } = {}): Pr
         if (line.startsWith('OIDC_EVENT ')) {
           const e = JSON.parse(line.slice('OIDC_EVENT '.length));
           if (e.event === 'registered') registrations.push(e);
+          if (e.event === 'issued') issued.push(e.value);
           if (e.event === 'deleted') deleted.push(e.client_id);
         } else if (line.startsWith('OIDC_ORIGIN=') && !settled) {
           settled = true;
@@ -81,6 +86,7 @@ export function startOidcServer(opts: { env?: Record<string, string> } = {}): Pr
             initialAccessToken,
             registrations,
             deleted,
+            issued,
             stderr: () => stderr,
             pid: child.pid ?? 0,
             stop: () => stopChild(child, exited),
