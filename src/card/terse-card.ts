@@ -36,7 +36,8 @@ const NEED =
   /^\s*[-*]\s+`([A-Za-z_]\w*)`\s*(?:←|<-)\s*`([A-Z]+\s+\/[^`]*)`\s*(?:\((same auth|`[^`]+`)\))?\s*(?:`(\{.*?\})`)?\s*(?:(?:→|->)\s*(\d{3}))?(?:\s*,\s*keep\s+(.*))?\s*$/;
 const ENDPOINT_LINE = /^\s*(Request|Cleanup):\s*`([A-Z]+\s+\/[^`]*)`\s*(?:\((same auth|`[^`]+`)\))?/;
 
-const NO_CLEANUP = /^\s*(?:Cleanup:\s*(?:none|nothing|n\/a|—|-)\b.*|(?:Nothing (?:is )?created[,.;]?\s*)?nothing to clean ?up\.?)\s*$/i;
+const NO_CLEANUP =
+  /^\s*(?:Cleanup:\s*(?:none|nothing|n\/a|—|-)\b.*|(?:Nothing (?:is )?created[,.;]?\s*)?nothing to clean ?up\.?)\s*$/i;
 
 type Line = { text: string; line: number };
 type Auth = Partial<Pick<RequestSpec, 'headers' | 'basic' | 'auth' | 'placeholders'>>;

@@ -77,8 +77,8 @@ export function secretsInHeaders(headers: Readonly<Record<string, string>>, isSe
     if (URL_HEADERS.test(k))
       for (const url of v.match(/[^\s<>;,]+/g) ?? []) out.push(...secretsInUrl(url, isSecret, true));
     if (!isSecret(k)) continue;
-    const m = /^(Bearer|Basic|Token|Digest|Negotiate|[\w-]+)\s+(\S.*)$/i.exec(v);
-    out.push(v, m?.[2] ?? v);
+    const m = /^(Bearer|Basic|Token|Digest|Negotiate|DPoP|MAC|ApiKey|SSWS)\s+(\S.*)$/i.exec(v);
+    out.push(m?.[2] ?? v);
     if (m?.[1]?.toLowerCase() === 'basic') out.push(...basicParts(m[2] as string));
   }
   return out;
