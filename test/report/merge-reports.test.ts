@@ -81,7 +81,7 @@ describe('cardcheck merge-reports', () => {
   it('fails with exit 2 on an unsharded run, a folder without results.json, or a file that is not one', async () => {
     const bogus = dirOf('bogus');
     await mkdir(bogus, { recursive: true });
-    await writeFile(path.join(bogus, 'results.json'), JSON.stringify({ format: 'cardcheck-results/2', cards: 'none' }));
+    await writeFile(path.join(bogus, 'results.json'), JSON.stringify({ format: 'cardcheck-results/3', cards: 'none' }));
     const res = await cardcheck(['merge-reports', dirOf('whole'), dirOf('nowhere'), bogus, '--out', dirOf('bad')]);
     expect(res.code).toBe(2);
     const res2 = await cardcheck(['merge-reports', dirOf('whole'), '--out', dirOf('bad')]);
