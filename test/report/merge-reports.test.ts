@@ -89,7 +89,7 @@ describe('cardcheck merge-reports', () => {
     expect(res.stderr).toMatch(/nowhere\/results\.json: there is no such file/);
     const res3 = await cardcheck(['merge-reports', bogus, '--out', dirOf('bad')]);
     expect(res3.stderr).toMatch(
-      /bogus\/results\.json is not a cardcheck results file \(format cardcheck-results\/2\): /,
+      /bogus\/results\.json is not a cardcheck results file \(format cardcheck-results\/3\): /,
     );
   });
 });
