@@ -110,13 +110,9 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 /** Base64 of 6 bytes (the shortest secret tracked) is 8 characters. */
 const MIN_RUN = 8;
 
-/**
- * Each base64 (or base64url) run of `text`, 8 characters or more, with its
- * padding and the texts it decodes to, read from each of its first four
- * characters (a secret's base64 may start anywhere in a longer run).
- */
-export function base64Candidates(text: string): { span: Span; decoded: string[] }[] {
-  const out: { span: Span; decoded: string[] }[] = [];
+/** Each base64 (or base64url) run of `text`, 8 characters or more, with its padding. */
+export function base64Runs(text: string): { span: Span; run: string }[] {
+  const out: { span: Span; run: string }[] = [];
   const n = text.length;
   for (let i = 0; i < n; ) {
     if (BASE64_CHAR[text.charCodeAt(i)] !== 1) {
@@ -126,15 +122,33 @@ export function base64Candidates(text: string): { span: Span; decoded: string[] 
     let end = i + 1;
     while (end < n && BASE64_CHAR[text.charCodeAt(end)] === 1) end++;
     if (end - i >= MIN_RUN) {
-      const run = text.slice(i, end);
-      const decoded: string[] = [];
-      for (let offset = 0; offset < 4 && run.length - offset >= MIN_RUN; offset++)
-        decoded.push(Buffer.from(offset === 0 ? run : run.slice(offset), 'base64').toString('utf8'));
       let stop = end;
       while (stop < n && stop < end + 2 && text[stop] === '=') stop++;
-      out.push({ span: [i, stop], decoded });
+      out.push({ span: [i, stop], run: text.slice(i, end) });
     }
     i = end;
   }
   return out;
+}
+
+/** Short runs recur (JSON keys, ids): their decodings are kept, a bounded number of them. */
+const decodedRuns = new Map<string, string[]>();
+const MEMO_RUN = 64;
+const MEMO_SIZE = 4096;
+
+/**
+ * What a base64 run decodes to, read from each of its first four characters
+ * (a secret's base64 may start anywhere in a longer run).
+ */
+export function decodeBase64Run(run: string): string[] {
+  const known = decodedRuns.get(run);
+  if (known) return known;
+  const decoded: string[] = [];
+  for (let offset = 0; offset < 4 && run.length - offset >= MIN_RUN; offset++)
+    decoded.push(Buffer.from(offset === 0 ? run : run.slice(offset), 'base64').toString('utf8'));
+  if (run.length <= MEMO_RUN) {
+    if (decodedRuns.size >= MEMO_SIZE) decodedRuns.clear();
+    decodedRuns.set(run, decoded);
+  }
+  return decoded;
 }

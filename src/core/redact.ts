@@ -1,4 +1,4 @@
-import { base64Candidates, decodeViews, originalSpan } from './decode-view.js';
+import { base64Runs, decodeBase64Run, decodeViews, originalSpan } from './decode-view.js';
 import type { Span } from './secret-index.js';
 import { MIN_LENGTH, SecretIndex } from './secret-index.js';
 import {
@@ -139,9 +139,13 @@ export class Redactor {
     for (const view of views) for (const s of this.index.scan(view.text)) spans.push(originalSpan(view, s));
     if (depth === 0) return spans;
     const last = views[views.length - 1];
-    for (const { span, decoded } of base64Candidates(last?.text ?? text))
-      if (decoded.some((d) => d.length >= MIN_LENGTH && this.find(d, depth - 1).length > 0))
-        spans.push(last ? originalSpan(last, span) : span);
+    for (const { span, run } of base64Runs(last?.text ?? text)) {
+      const at = last ? originalSpan(last, span) : span;
+      // A run that is a secret found already (a token is often base64url) needs no decoding.
+      if (spans.some(([start, end]) => start <= at[0] && at[1] <= end)) continue;
+      if (decodeBase64Run(run).some((d) => d.length >= MIN_LENGTH && this.find(d, depth - 1).length > 0))
+        spans.push(at);
+    }
     return spans;
   }
 }
