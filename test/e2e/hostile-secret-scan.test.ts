@@ -59,6 +59,20 @@ function hostileCards(s: HostileSecrets): Record<string, string> {
       request: { method: 'GET', path: '/whoami', headers: { 'X-Auth-Token': '{{resolved.ref}}' } },
       expect: { status: 200 },
     }),
+    'kept.md': card({
+      endpoint: 'GET /kept-me',
+      uid: {
+        ref: {
+          extract_from: 'data.ref',
+          create_fresh: true,
+          create_endpoint: 'POST /kept',
+          create_body: {},
+          cleanup_endpoint: 'DELETE /kept/{{resolved.ref}}',
+        },
+      },
+      request: { method: 'GET', path: '/kept-me', headers: { 'X-Auth-Token': '{{resolved.ref}}' } },
+      expect: { status: 200 },
+    }),
   };
 }
 
@@ -107,7 +121,9 @@ describe('no secret leaves, against a hostile server', () => {
     const args = ['run', '.', '--target', server.url, '--verbose', '--out', out];
     const res = await cardcheck([...args, '--reporter', 'console,json,junit,html,github'], { cwd: dir, env });
     // The run went as planned: only the card expecting 201 of /escaped failed.
-    expect(res.stdout).toMatch(/11 cards: 10 passed, 1 failed/);
+    expect(res.stdout).toMatch(/12 cards: 11 passed, 1 failed/);
+    // The cleanup that failed is listed as left behind, its id (a credential) blanked.
+    expect(res.stdout).toMatch(/Left behind[\s\S]*\[redacted\]/);
     expect(res.stdout).toContain('[redacted]');
     const outputs: [string, string][] = [['stdout', res.stdout], ['stderr', res.stderr], ...(await filesUnder(out))];
     expect(outputs.map(([n]) => path.basename(n)).sort()).toEqual([
@@ -119,9 +135,12 @@ describe('no secret leaves, against a hostile server', () => {
       'step-summary.md',
     ]);
     expect(scan(outputs, s)).toEqual([]);
-    // journal: owned by the cleanup work. Its files are scanned and listed, not yet asserted.
+    // journal: owned by the cleanup work. The journal keeps a failed cleanup's entry, and today writes its id raw
+    // even when that id is a credential (kept.md's UID, sent as X-Auth-Token): listed here, not asserted to be 0.
+    // Any other secret in the journal fails the test.
     const journal = scan(await filesUnder(path.join(dir, '.cardcheck')), s);
     if (journal.length > 0) console.warn(`journal hits (owned by the cleanup work):\n${journal.join('\n')}`);
+    expect(journal.filter((h) => !/: keptRef \(/.test(h))).toEqual([]);
     // Ordinary data that shares a key name with a secret stays visible: an error code, a query word.
     const results = outputs.find(([n]) => n.endsWith('results.json'))?.[1] ?? '';
     expect(results.includes('\\"code\\": \\"not_found\\"'), 'the error code in results.json').toBe(true);

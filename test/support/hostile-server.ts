@@ -37,6 +37,7 @@ export function hostileSecrets() {
     cardAuthToken: fresh('cat'),
     cardClientSecret: fresh('ccs', "~!'()"),
     sessionRef: fresh('ref'),
+    keptRef: fresh('kept'),
   };
 }
 export type HostileSecrets = ReturnType<typeof hostileSecrets>;
@@ -102,6 +103,10 @@ function routes(s: HostileSecrets): Record<string, Route> {
     // A UID a card creates (nothing secret in its name) and then sends as its X-Auth-Token.
     'POST /sessions': (_q, res) => json(res, 201, JSON.stringify({ data: { ref: s.sessionRef } })),
     'DELETE /sessions': (_q, res) => res.writeHead(204).end(),
+    // The same, but its cleanup fails: the journal keeps the entry and the report lists it as left behind.
+    'POST /kept': (_q, res) => json(res, 201, JSON.stringify({ data: { ref: s.keptRef } })),
+    'DELETE /kept': (_q, res) => json(res, 500, '{"error":"try later"}'),
+    'GET /kept-me': (req, res) => json(res, req.headers['x-auth-token'] === s.keptRef ? 200 : 401, '{"me":"y"}'),
     'GET /whoami': (req, res) => json(res, req.headers['x-auth-token'] === s.sessionRef ? 200 : 401, '{"me":"x"}'),
   };
 }
