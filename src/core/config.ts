@@ -60,7 +60,7 @@ export interface Config {
   profiles: Record<string, AuthProfile>;
   /** Names of environment variables whose values are secret (redacted wherever they would appear). */
   secretEnv: string[];
-  /** Body fields, query parameters and headers whose values are secret, besides the built-in names (`secrets: { keys }`). */
+  /** Body fields, query parameters and headers whose values are secret, besides the built-in names (`secrets.keys`). */
   secretKeys: string[];
   /** Folder (relative to the config's directory, forward slashes) → settings for the cards inside. */
   folders: Record<string, FolderConfig>;

@@ -174,7 +174,10 @@ describe('Redactor: where secrets are found', () => {
     });
     expect(
       r.redact(
-        'form_access_tok bearer partner_signature_1 pinblock_9876 tok_list_one1 -----BEGIN KEY----- eyJhbGci.x.y sess_12345678',
+        [
+          'form_access_tok bearer partner_signature_1 pinblock_9876 tok_list_one1',
+          '-----BEGIN KEY----- eyJhbGci.x.y sess_12345678',
+        ].join(' '),
       ),
     ).toBe('[redacted] bearer [redacted] [redacted] [redacted] [redacted] [redacted] [redacted]');
   });

@@ -19,8 +19,14 @@ import {
  * such as `rate_limited` stay visible. Those two are secret only in redirect
  * and authorize URLs and token requests (see secret-places.ts).
  */
-export const SECRET_KEY =
-  /tokens?$|secret|password|passwd|passphrase|^pwd$|api[-_]?keys?$|apikey|credential|private[-_]?key|jwt|session|cookie|^(proxy-)?authorization$|assertion$|verifier$/i;
+export const SECRET_KEY = new RegExp(
+  [
+    'tokens?$',
+    'secret|password|passwd|passphrase|^pwd$|api[-_]?keys?$|apikey|credential|private[-_]?key',
+    'jwt|session|cookie|^(proxy-)?authorization$|assertion$|verifier$',
+  ].join('|'),
+  'i',
+);
 /** Environment variable names whose values are secret. */
 export const SECRET_ENV = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL|PRIVATE/i;
 

@@ -117,7 +117,15 @@ describe('what cardcheck keeps secret: keys the config declares', () => {
       }),
     });
     const config = parseConfig(
-      'secrets:\n  env: [PLAIN_VALUE]\n  keys: [pin_block, X-Partner-Sig]\ntargets:\n  echo:\n    apis: { echo: "{{env.ECHO}}" }\n',
+      [
+        'secrets:',
+        '  env: [PLAIN_VALUE]',
+        '  keys: [pin_block, X-Partner-Sig]',
+        'targets:',
+        '  echo:',
+        '    apis: { echo: "{{env.ECHO}}" }',
+        '',
+      ].join('\n'),
       'cardcheck.config.yaml',
     );
     expect(config.diagnostics).toEqual([]);

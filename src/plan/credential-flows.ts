@@ -13,7 +13,7 @@ import { classifyExpr } from './placeholder-expr.js';
  * the card that captures it (and whose output is shown first) never shows it.
  */
 export interface CredentialFlows {
-  /** `<card id> <field>`: a card's UID field (its own requests' `{{resolved.x}}`, another's `{{card.<id>.resolved.x}}`). */
+  /** `<card id> <field>`: a UID field (`{{resolved.x}}` in its card, `{{card.<id>.resolved.x}}` in another). */
   fields: Set<string>;
   /** Card id → paths of its response that another card reads into a credential. */
   responses: Map<string, Set<string>>;

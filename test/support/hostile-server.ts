@@ -62,11 +62,13 @@ function routes(s: HostileSecrets): Record<string, Route> {
     'GET /escaped': (_q, res) =>
       json(res, 200, `{"client_secret":"${s.escapedSecret.replace(/\//g, '\\/').replace(/\+/g, '\\u002b')}"}`),
     'POST /token': (_q, res) =>
-      res
-        .writeHead(200, { 'content-type': 'application/x-www-form-urlencoded' })
-        .end(
-          `access_token=${encodeURIComponent(s.formAccessToken)}&token_type=bearer&refresh_token=${encodeURIComponent(s.formRefreshToken)}`,
-        ),
+      res.writeHead(200, { 'content-type': 'application/x-www-form-urlencoded' }).end(
+        new URLSearchParams({
+          access_token: s.formAccessToken,
+          token_type: 'bearer',
+          refresh_token: s.formRefreshToken,
+        }).toString(),
+      ),
     'GET /cookie': (_q, res) =>
       json(res, 404, JSON.stringify({ code: 'not_found', message: 'no such thing' }), {
         'set-cookie': [`session=${s.cookieSession}; Path=/; HttpOnly`, 'theme=dark; Path=/'],
@@ -75,7 +77,10 @@ function routes(s: HostileSecrets): Record<string, Route> {
     'GET /redirect': (_q, res) =>
       res
         .writeHead(302, {
-          location: `https://app.example/cb?code=${s.redirectCode}&state=${s.redirectState}#access_token=${s.fragmentToken}`,
+          location: [
+            `https://app.example/cb?code=${s.redirectCode}&state=${s.redirectState}`,
+            `#access_token=${s.fragmentToken}`,
+          ].join(''),
         })
         .end(),
     'POST /things': (_q, res) =>
