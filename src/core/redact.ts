@@ -124,11 +124,6 @@ export class Redactor {
     return spans.length === 0 ? text : blank(text, spans);
   }
 
-  /** Whether `text` holds a known secret in any encoding. */
-  holdsSecret(text: string): boolean {
-    return this.index.size > 0 && text.length >= MIN_LENGTH && this.find(text, BASE64_DEPTH).length > 0;
-  }
-
   /** A deep copy with every string redacted. */
   redactDeep<T>(value: T): T {
     if (typeof value === 'string') return this.redact(value) as T;
