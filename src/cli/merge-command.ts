@@ -28,7 +28,7 @@ async function readShard(cwd: string, dir: string, schema: object): Promise<Shar
   const violations = validateSchema(schema, data);
   if (violations.length) {
     throw mergeError([
-      `${source} is not a cardcheck results file (format cardcheck-results/2): ${violations
+      `${source} is not a cardcheck results file (format cardcheck-results/3): ${violations
         .slice(0, 3)
         .map((v) => `${v.path || '/'} ${v.message}`)
         .join('; ')}`,

@@ -17,6 +17,7 @@ export function defaultConfig(): Config {
     profiles: {},
     folders: {},
     secretEnv: [],
+    secretKeys: [],
   };
 }
 
@@ -58,17 +59,34 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   return { config, diagnostics: r.diagnostics };
 }
 
-/** `secrets`: the names of environment variables whose values are redacted. */
+const isNames = (x: unknown): x is string[] => Array.isArray(x) && x.every((n) => typeof n === 'string');
+
+/**
+ * `secrets`: the names of environment variables whose values are redacted
+ * (`secrets: [API_KEY]`), or `env:` those names and `keys:` body fields,
+ * query parameters and headers whose values are redacted wherever they appear.
+ */
 function readSecrets(r: YamlReader, secrets: unknown, config: Config): void {
   if (secrets === undefined) return;
-  if (Array.isArray(secrets) && secrets.every((x) => typeof x === 'string')) config.secretEnv = secrets;
-  else
-    r.error(
-      ['secrets'],
-      'config-invalid-value',
-      '"secrets" must be a list of environment variable names',
-      'Write `secrets: [API_KEY, STAGING_PASSWORD]`: their values are redacted everywhere.',
-    );
+  if (isNames(secrets)) {
+    config.secretEnv = secrets;
+    return;
+  }
+  const map = secrets && typeof secrets === 'object' && !Array.isArray(secrets) ? r.map(['secrets']) : undefined;
+  const env = map?.env ?? [];
+  const keys = map?.keys ?? [];
+  if (map && isNames(env) && isNames(keys)) {
+    r.keys(['secrets'], ['env', 'keys']);
+    config.secretEnv = env;
+    config.secretKeys = keys;
+    return;
+  }
+  r.error(
+    ['secrets'],
+    'config-invalid-value',
+    '"secrets" must be a list of environment variable names, or `env:` and `keys:` lists',
+    'Write `secrets: [API_KEY, STAGING_PASSWORD]`, or `secrets: { env: [API_KEY], keys: [pin_block, X-Partner-Sig] }`.',
+  );
 }
 
 /** `targets`: when given, they replace the embedded sandbox. */

@@ -60,6 +60,8 @@ export interface Config {
   profiles: Record<string, AuthProfile>;
   /** Names of environment variables whose values are secret (redacted wherever they would appear). */
   secretEnv: string[];
+  /** Body fields, query parameters and headers whose values are secret, besides the built-in names (`secrets.keys`). */
+  secretKeys: string[];
   /** Folder (relative to the config's directory, forward slashes) → settings for the cards inside. */
   folders: Record<string, FolderConfig>;
   /** `cleanup:` settings; absent means the defaults. */

@@ -1,124 +1,127 @@
+import { base64Runs, decodeBase64Run, decodeViews, originalSpan } from './decode-view.js';
+import type { Span } from './secret-index.js';
+import { MIN_LENGTH, SecretIndex } from './secret-index.js';
+import {
+  GRANT_SECRET,
+  isRedirectUrl,
+  looksLikeForm,
+  secretsInForm,
+  secretsInHeaders,
+  secretsInUrl,
+} from './secret-places.js';
+
 /**
  * Keys whose values are secret wherever they appear (JSON bodies, forms,
- * fields, headers): `access_token`, `authToken`, `X-Auth-Token`,
- * `client_secret`, `password`… Not `token_type` or `issued_token_type`
- * (their values are words like `Bearer`), and not `code`: error codes such
- * as `rate_limited` stay visible.
+ * fields, headers, URL query strings): `access_token`, `tokens`, `authToken`,
+ * `X-Auth-Token`, `id_token`, `client_secret`, `password`, `private_key`,
+ * `jwt`, `session`, `cookie`… Not `token_type` or `issued_token_type` (their
+ * values are words like `Bearer`), and not `code` or `state`: error codes
+ * such as `rate_limited` stay visible. Those two are secret only in redirect
+ * and authorize URLs and token requests (see secret-places.ts).
  */
-export const SECRET_KEY = /token$|secret|password|passwd|api[-_]?key|credential|^authorization$|^cookie$|^set-cookie$/i;
+export const SECRET_KEY = new RegExp(
+  [
+    'tokens?$',
+    'secret|password|passwd|passphrase|^pwd$|api[-_]?keys?$|apikey|credential|private[-_]?key',
+    'jwt|session|cookie|^(proxy-)?authorization$|assertion$|verifier$',
+  ].join('|'),
+  'i',
+);
 /** Environment variable names whose values are secret. */
 export const SECRET_ENV = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL|PRIVATE/i;
 
 export const REDACTED = '[redacted]';
-const MIN_LENGTH = 6;
 
-/** Polynomial hash of MIN_LENGTH characters in 32-bit integer arithmetic (wrapping, so every step is exact). */
-const BASE = 31;
-let power = 1;
-for (let k = 1; k < MIN_LENGTH; k++) power = Math.imul(power, BASE);
-/** BASE^(MIN_LENGTH-1): the weight of the character leaving the window. */
-const LEAVING = power;
-
-/** Hash of text[at, at + MIN_LENGTH). */
-function windowHash(text: string, at: number): number {
-  let h = 0;
-  for (let k = at; k < at + MIN_LENGTH; k++) h = (Math.imul(h, BASE) + text.charCodeAt(k)) | 0;
-  return h;
-}
-
-/** The window's hash moved one character on: `leaving` drops out at the left, `entering` comes in at the right. */
-function roll(h: number, leaving: number, entering: number): number {
-  return (Math.imul((h - Math.imul(leaving, LEAVING)) | 0, BASE) + entering) | 0;
-}
+/** Base64 runs are decoded and searched this many levels deep (base64 of a JSON holding a secret's escapes). */
+const BASE64_DEPTH = 1;
 
 /**
  * Tracks secret values from the moment they are captured or sent, and blanks
- * them, and their derived forms (URL-encoded, JSON-escaped, base64 of a Basic
- * pair), in any text that leaves the engine.
+ * them in any text that leaves the engine. Matching is by decoding, not by a
+ * list of encodings: the text is searched as written, then with its JSON
+ * escapes (`\/`, `\u002b`) and percent-encoding (any case, `+` as a space)
+ * decoded, and each base64/base64url run is decoded and searched; a secret
+ * found in a decoded form blanks the original characters it came from.
  */
 export class Redactor {
-  private readonly values = new Set<string>();
-  /**
-   * Secrets by a hash of their first MIN_LENGTH characters, longest first in
-   * each bucket. A text is scanned once with a rolling hash of that window, so
-   * redacting costs the same with ten secrets or ten thousand, and adding one
-   * costs nothing more. (One regular expression of every secret, rebuilt when
-   * one was added, made a long run quadratic: every card adds secrets.)
-   */
-  private readonly byPrefix = new Map<number, string[]>();
-  /** Low 16 bits of every hash in byPrefix: most windows of a text are ruled out here, without a map lookup. */
-  private readonly maybe = new Uint8Array(1 << 16);
+  private readonly index = new SecretIndex();
+  private readonly declaredKeys = new Set<string>();
+
+  /** Keys and header names declared secret by the config (`secrets: { keys: […] }`), compared case-insensitively. */
+  declareSecretKeys(names: Iterable<string>): void {
+    for (const n of names) this.declaredKeys.add(n.toLowerCase());
+  }
+
+  /** Whether values under this key, field or header name are secret. */
+  isSecretKey = (key: string): boolean => SECRET_KEY.test(key) || this.declaredKeys.has(key.toLowerCase());
 
   /** Remember a secret value. Short values are ignored: blanking them would blank ordinary text. */
   add(value: unknown): void {
-    if (typeof value !== 'string' || value.length < MIN_LENGTH) return;
-    const forms = [
-      value,
-      encodeURIComponent(value),
-      encodeURIComponent(value).replace(/%20/g, '+'),
-      JSON.stringify(value).slice(1, -1),
-    ];
-    for (const f of forms)
-      if (!this.values.has(f)) {
-        this.values.add(f);
-        const key = windowHash(f, 0);
-        this.maybe[key & 0xffff] = 1;
-        const bucket = this.byPrefix.get(key);
-        if (!bucket) this.byPrefix.set(key, [f]);
-        else {
-          const shorter = bucket.findIndex((v) => v.length < f.length);
-          bucket.splice(shorter === -1 ? bucket.length : shorter, 0, f);
-        }
-      }
+    if (typeof value === 'string' && value.length >= MIN_LENGTH) this.index.add(value);
   }
 
-  /** A Basic pair: both parts and the base64 of `id:secret`. */
+  /** A Basic pair: the base64 of `id:secret` and the secret. */
   addBasic(header: string): void {
-    const m = /^Basic\s+(\S+)/i.exec(header);
-    if (!m?.[1]) return;
-    this.add(m[1]);
-    const decoded = Buffer.from(m[1], 'base64').toString('utf8');
-    const i = decoded.indexOf(':');
-    if (i >= 0) this.add(decoded.slice(i + 1));
+    for (const v of secretsInHeaders({ authorization: header }, () => true)) this.add(v);
   }
 
-  /** Walk a parsed body: every value under a secret-looking key is a secret. */
+  /**
+   * Walk a parsed body: every value under a secret-looking key is a secret;
+   * in an object with `grant_type` (a token request), `code` and `state` too;
+   * a string that is a URL gives the secrets of its query and fragment.
+   */
   addFromJson(value: unknown, secretKey = false): void {
     if (typeof value === 'string') {
       if (secretKey) this.add(value);
+      else if (/^[a-z][\w+.-]*:\/\/\S*[?#@]/i.test(value)) this.addFromUrl(value);
     } else if (Array.isArray(value)) {
       for (const v of value) this.addFromJson(v, secretKey);
     } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) this.addFromJson(v, secretKey || SECRET_KEY.test(k));
+      const grant = 'grant_type' in value;
+      for (const [k, v] of Object.entries(value))
+        this.addFromJson(v, secretKey || this.isSecretKey(k) || (grant && GRANT_SECRET.test(k)));
     }
+  }
+
+  /** The secrets of a form (`a=1&b=2`, or URLSearchParams-like pairs). */
+  addFromForm(form: string | Readonly<Record<string, string>>): void {
+    const text = typeof form === 'string' ? form : new URLSearchParams(form).toString();
+    for (const v of secretsInForm(text, this.isSecretKey)) this.add(v);
+  }
+
+  /** The secrets of a URL's query, fragment and user info; `redirect` makes `code` and `state` secret. */
+  addFromUrl(url: string, redirect = isRedirectUrl(url)): void {
+    for (const v of secretsInUrl(url, this.isSecretKey, redirect)) this.add(v);
+  }
+
+  /** The secrets of request or response headers (credentials, cookies, `Location` URLs). */
+  addFromHeaders(headers: Readonly<Record<string, string>> | undefined): void {
+    for (const v of secretsInHeaders(headers ?? {}, this.isSecretKey)) this.add(v);
+  }
+
+  /** A body as received: JSON when it parses, a form when it reads as one (a form-encoded token response). */
+  addFromBody(text: string | undefined, json?: unknown): void {
+    if (text === undefined || text === '') return;
+    let parsed = json;
+    if (parsed === undefined)
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    if (parsed !== undefined) this.addFromJson(parsed);
+    else if (looksLikeForm(text)) this.addFromForm(text.trim());
   }
 
   addFromEnv(env: Readonly<Record<string, string | undefined>>): void {
     for (const [k, v] of Object.entries(env)) if (SECRET_ENV.test(k)) this.add(v);
   }
 
-  /**
-   * `text` with every known secret replaced by [redacted]: scanning left to
-   * right, at each position the longest secret that starts there.
-   */
+  /** `text` with every known secret, in any encoding, replaced by [redacted]. */
   redact(text: string): string {
-    if (this.values.size === 0 || text.length < MIN_LENGTH) return text;
-    let out = '';
-    let copied = 0;
-    let h = windowHash(text, 0);
-    for (let i = 0; i + MIN_LENGTH <= text.length; ) {
-      const found = this.maybe[h & 0xffff] === 1 ? this.byPrefix.get(h)?.find((v) => text.startsWith(v, i)) : undefined;
-      if (found) {
-        out += text.slice(copied, i) + REDACTED;
-        i += found.length;
-        copied = i;
-        if (i + MIN_LENGTH <= text.length) h = windowHash(text, i);
-        continue;
-      }
-      if (i + MIN_LENGTH < text.length) h = roll(h, text.charCodeAt(i), text.charCodeAt(i + MIN_LENGTH));
-      i++;
-    }
-    return copied === 0 ? text : out + text.slice(copied);
+    if (this.index.size === 0 || text.length < MIN_LENGTH) return text;
+    const spans = this.find(text, BASE64_DEPTH);
+    return spans.length === 0 ? text : blank(text, spans);
   }
 
   /** A deep copy with every string redacted. */
@@ -129,4 +132,38 @@ export class Redactor {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)])) as T;
     return value;
   }
+
+  /** The parts of `text` that are a secret: as written, decoded, and inside base64 runs. */
+  private find(text: string, depth: number): Span[] {
+    const spans = this.index.scan(text);
+    const views = decodeViews(text);
+    for (const view of views) for (const s of this.index.scan(view.text)) spans.push(originalSpan(view, s));
+    if (depth === 0) return spans;
+    const last = views[views.length - 1];
+    for (const { span, run } of base64Runs(last?.text ?? text)) {
+      const at = last ? originalSpan(last, span) : span;
+      // A run that is a secret found already (a token is often base64url) needs no decoding.
+      if (spans.some(([start, end]) => start <= at[0] && at[1] <= end)) continue;
+      if (decodeBase64Run(run).some((d) => d.length >= MIN_LENGTH && this.find(d, depth - 1).length > 0))
+        spans.push(at);
+    }
+    return spans;
+  }
+}
+
+/** `text` with each span replaced by [redacted]; overlapping spans become one. */
+function blank(text: string, spans: Span[]): string {
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let copied = 0;
+  for (const [start, end] of spans) {
+    if (end <= copied) continue;
+    if (start < copied) {
+      copied = end;
+      continue;
+    }
+    out += text.slice(copied, start) + REDACTED;
+    copied = end;
+  }
+  return out + text.slice(copied);
 }

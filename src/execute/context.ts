@@ -3,6 +3,7 @@ import type { JsonObject } from '../core/json.js';
 import type { Redactor } from '../core/redact.js';
 import type { RunEvent, RunResult } from '../core/result.js';
 import type { HttpClient } from '../http/client.js';
+import type { CredentialFlows } from '../plan/credential-flows.js';
 import type { CardOutput } from '../plan/render.js';
 import type { AuthResolver } from './auth.js';
 import type { CleanupLedger } from './cleanup-ledger.js';
@@ -65,6 +66,8 @@ export interface RunState {
   retryBudget: RetryBudget;
   /** Set when the run must stop (target unreachable, bail, interrupt): cards not started are skipped. */
   abort?: NonNullable<RunResult['aborted']>;
+  /** Captured values the run puts into credentials: tracked as secrets when captured (set by executePlan). */
+  credentialFlows?: CredentialFlows;
   /** When set, each card's final JSON response body is kept here (for --update-schemas). */
   captureBodies?: Map<string, unknown>;
 }

@@ -12,6 +12,7 @@ import { compareShapes, recordedKey } from '../verify/drift.js';
 import { schemaFromExample } from '../verify/example-schema.js';
 import type { Attempt } from './attempt.js';
 import { entryBase, startAttempt } from './attempt.js';
+import { trackResponseFlows } from './captured-secrets.js';
 import { errorText, runtimeDiagnostic } from './card-error.js';
 import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
@@ -127,6 +128,7 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
   try {
     for (const step of plan.fixtures) await resolveFixture(attempt, step);
     const res = await sendRequest(attempt, maybeLeft);
+    trackResponseFlows(attempt, res.json);
     const checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
     result.checks = placeSchemaChecks(withBodyExcerpt(checks, res, attempt), attempt);
     result.checks.push(...driftChecks(attempt, res));

@@ -2,6 +2,7 @@ import type { CardPlan } from '../core/plan.js';
 import type { CardResult } from '../core/result.js';
 import type { ExecuteContext } from './context.js';
 import { executeAttempt } from './execute-attempt.js';
+import { cutBodies } from './shown-body.js';
 
 /** Statuses the card documents: the ones it expects and the ones it has examples for. */
 export function documentedStatuses(plan: CardPlan): number[] {
@@ -64,6 +65,6 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
     result.requests = last.requests;
     result.durationMs = result.attempts.reduce((sum, a) => sum + a.durationMs, 0);
   }
-  // Nothing leaves the engine unredacted.
-  return ctx.services.redactor.redactDeep(result);
+  // Nothing leaves the engine unredacted; bodies are cut after redaction, so no part of a cut secret is left.
+  return cutBodies(ctx.services.redactor.redactDeep(result));
 }

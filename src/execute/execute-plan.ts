@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CardPlan, RunPlan } from '../core/plan.js';
 import type { CardResult, RequestRecord, RunResult } from '../core/result.js';
 import { summarize } from '../core/result.js';
+import { credentialFlows } from '../plan/credential-flows.js';
 import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
 import { computeCoverage } from './coverage.js';
@@ -26,6 +27,7 @@ export interface ExecutePlanOptions {
  */
 export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: ExecutePlanOptions): Promise<RunResult> {
   const { services, settings, state } = ctx;
+  state.credentialFlows ??= credentialFlows(plan.cards, services.redactor.isSecretKey);
   const startedAt = new Date().toISOString();
   const started = performance.now();
   services.onEvent({

@@ -102,6 +102,47 @@ describe('what cardcheck keeps secret', () => {
   });
 });
 
+describe('what cardcheck keeps secret: keys the config declares', () => {
+  it('redacts the values of body fields and headers listed under `secrets: { keys }`, sent and echoed', async () => {
+    const dir = await writeCards({
+      'c.md': card({
+        endpoint: 'POST /x',
+        request: {
+          method: 'POST',
+          path: '/x',
+          headers: { 'X-Partner-Sig': 'sig-7f3a9c2e1b' },
+          body: { pin_block: 'pinblock-4411', note: 'visible-note' },
+        },
+        expect: { status: 200 },
+      }),
+    });
+    const config = parseConfig(
+      [
+        'secrets:',
+        '  env: [PLAIN_VALUE]',
+        '  keys: [pin_block, X-Partner-Sig]',
+        'targets:',
+        '  echo:',
+        '    apis: { echo: "{{env.ECHO}}" }',
+        '',
+      ].join('\n'),
+      'cardcheck.config.yaml',
+    );
+    expect(config.diagnostics).toEqual([]);
+    const result = await runCards({
+      paths: ['.'],
+      cwd: dir,
+      target: 'echo',
+      config: config.config,
+      env: { ECHO: `${echo.url}/api` },
+    });
+    const everything = JSON.stringify(result);
+    expect(everything).toContain('visible-note');
+    expect(everything).not.toContain('sig-7f3a9c2e1b');
+    expect(everything).not.toContain('pinblock-4411');
+  });
+});
+
 describe('what cardcheck checks', () => {
   it('checks values and headers, naming the path, expected and found', async () => {
     const expectation = {

@@ -1,6 +1,5 @@
 import type { RequestSpec } from '../core/card.js';
 import { isCardcheckError } from '../core/errors.js';
-import { SECRET_KEY } from '../core/redact.js';
 import type { RequestRecord } from '../core/result.js';
 import type { HttpRequest, HttpResponse } from '../http/client.js';
 import { joinUrl } from '../http/client.js';
@@ -9,6 +8,7 @@ import { buildRequest } from './build-request.js';
 import type { ExecuteContext } from './context.js';
 import type { RetryState, SendOptions } from './send-with-retry.js';
 import { sendWithRetry } from './send-with-retry.js';
+import { shownBody } from './shown-body.js';
 
 export const is2xx = (s: number) => s >= 200 && s < 300;
 
@@ -49,11 +49,13 @@ export function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]
     };
     try {
       const res = await sendWithRetry(ctx.services.http, req, retryState(ctx), { ...retry, onRetry });
-      ctx.services.redactor.addFromJson(res.json);
+      ctx.services.redactor.addFromHeaders(res.headers);
+      ctx.services.redactor.addFromBody(res.text, res.json);
       entry.status = res.status;
       entry.durationMs = Math.round(res.durationMs);
       entry.exchange.responseHeaders = res.headers;
-      entry.exchange.responseBody = cut(res.text);
+      // Whole and as shown (JSON pretty-printed): redacted with the result, then cut (see cutBodies).
+      entry.exchange.responseBody = shownBody(res.text);
       if (is2xx(res.status)) ctx.state.succeeded.add(requestIdentity(req));
       return res;
     } catch (err) {
@@ -74,23 +76,18 @@ export function createSender(
     sendBuilt(label, await buildRequest(spec, scope, ctx.services, defaults), retry);
 }
 
-/** Credentials a request carries are secrets from now on. */
+/** Credentials a request carries (headers, Basic, secret-named body, form and query fields) are secrets from now on. */
 function rememberSecrets(ctx: ExecuteContext, req: HttpRequest): void {
   const { redactor } = ctx.services;
-  for (const [k, v] of Object.entries(req.headers ?? {})) {
-    if (k === 'authorization' && /^basic /i.test(v)) redactor.addBasic(v);
-    if (SECRET_KEY.test(k)) redactor.add(v.replace(/^(Bearer|Basic)\s+/i, ''));
-  }
+  redactor.addFromHeaders(req.headers);
   redactor.addFromJson(req.body);
-  redactor.addFromJson(req.form);
+  if (req.form) redactor.addFromForm(req.form);
+  redactor.addFromUrl(joinUrl(req.baseUrl, req.path, req.query).toString());
 }
 
-const MAX_BODY = 64 * 1024;
-const cut = (text: string) =>
-  text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}… (${text.length - MAX_BODY} more characters)` : text;
 function bodyText(req: HttpRequest): string | undefined {
   if (req.form) return new URLSearchParams(req.form).toString();
-  return req.body === undefined ? undefined : cut(JSON.stringify(req.body, null, 2));
+  return req.body === undefined ? undefined : JSON.stringify(req.body, null, 2);
 }
 
 /** What makes two sent requests the same: method, URL and body. */

@@ -56,7 +56,6 @@ function describeRequest(
   plan: CardPlan,
   ctx: DryRunContext,
 ): DryRunStep {
-  const redact = (s: string) => ctx.redactor.redact(s);
   const profile = spec.auth ?? plan.auth;
   let url: string;
   try {
@@ -69,16 +68,23 @@ function describeRequest(
   for (const name of authHeaderNames(profile && profile !== 'none' ? ctx.profiles[profile] : undefined))
     headers.push({ name, value: '[redacted]', profile });
   if (spec.basic) headers.push({ name: 'authorization', value: 'Basic [redacted]' });
-  for (const [k, v] of Object.entries(renderRecord(spec.headers, scope)))
-    headers.push({ name: k.toLowerCase(), value: redact(v) });
+  const rendered = renderRecord(spec.headers, scope);
+  for (const [k, v] of Object.entries(rendered)) headers.push({ name: k.toLowerCase(), value: v });
+  const form = spec.form && renderRecord(spec.form, scope);
+  const body = spec.body === undefined ? undefined : renderJson(spec.body, scope);
+  // The credentials written in the card are secrets, as a real run would send them (redacted with the rest).
+  ctx.redactor.addFromHeaders(rendered);
+  ctx.redactor.addFromUrl(url);
+  if (form) ctx.redactor.addFromForm(form);
+  ctx.redactor.addFromJson(body);
   return {
     kind: 'request',
-    label: redact(label),
+    label,
     method: spec.method,
-    url: redact(url),
+    url,
     headers,
-    form: spec.form && redact(new URLSearchParams(renderRecord(spec.form, scope)).toString()),
-    body: spec.body === undefined ? undefined : redact(JSON.stringify(renderJson(spec.body, scope))),
+    form: form && new URLSearchParams(form).toString(),
+    body: body === undefined ? undefined : JSON.stringify(body),
   };
 }
 
@@ -101,9 +107,9 @@ function describeSteps(plan: RunnablePlan, ctx: DryRunContext): DryRunStep[] {
       steps.push({
         kind: 'browser',
         fields: names,
-        open: ctx.redactor.redact(renderString(flow.open, scope)),
-        actions: flow.steps.map((s) => ctx.redactor.redact('fill' in s ? `fill ${s.fill}` : `click ${s.click}`)),
-        until: ctx.redactor.redact(renderString(flow.redirectUri, scope)),
+        open: renderString(flow.open, scope),
+        actions: flow.steps.map((s) => ('fill' in s ? `fill ${s.fill}` : `click ${s.click}`)),
+        until: renderString(flow.redirectUri, scope),
       });
       continue;
     }
@@ -122,13 +128,15 @@ function describeSteps(plan: RunnablePlan, ctx: DryRunContext): DryRunStep[] {
 /**
  * What `--dry-run` shows: every request each card would send, in order,
  * rendered as far as it can be without sending anything. Values that only a
- * response can give stay as their placeholder.
+ * response can give stay as their placeholder. Credentials are redacted as a
+ * real run redacts them.
  */
 export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): DryRunCard[] {
-  return plans.map((plan) => {
+  const cards = plans.map((plan): DryRunCard => {
     const base = { file: plan.file, endpoint: plan.endpoint };
-    if (plan.action !== 'run')
-      return { ...base, action: plan.action, reason: ctx.redactor.redact(plan.reason), steps: [] };
+    if (plan.action !== 'run') return { ...base, action: plan.action, reason: plan.reason, steps: [] };
     return { ...base, action: plan.action, steps: describeSteps(plan, ctx) };
   });
+  // Redacted once every card's credentials are known: one card's secret may be written in another.
+  return ctx.redactor.redactDeep(cards);
 }

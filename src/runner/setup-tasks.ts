@@ -113,6 +113,7 @@ export const secretsTask: Task<RunContext> = {
   setup(ctx) {
     const { config } = need(ctx.project, 'the project');
     const redactor = new Redactor();
+    redactor.declareSecretKeys(config.secretKeys);
     redactor.addFromEnv(ctx.env);
     for (const value of profileSecretValues(config.profiles, ctx.env)) redactor.add(value);
     for (const name of config.secretEnv) redactor.add(ctx.env[name]);

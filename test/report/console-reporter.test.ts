@@ -79,7 +79,8 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toMatch(
       /→ GET http:\/\/127\.0\.0\.1:\d+\/vcita\/platform\/v1\/apps {2}\(request\)\n {6}authorization: Bearer \[redacted\]/,
     );
-    expect(text).toContain('      {"success":true,"data":[');
+    // Bodies are recorded as every report shows them: JSON pretty-printed (then redacted, then cut).
+    expect(text).toContain('      {\n        "success": true,\n        "data": [');
     expect(text).toMatch(/← 200 {2}\d+ ms/);
     for (const s of secrets) expect(text).not.toContain(s);
   });

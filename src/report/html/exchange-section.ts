@@ -2,15 +2,6 @@ import type { RequestRecord } from '../../core/result.js';
 import type { Raw } from './escape-html.js';
 import { html } from './escape-html.js';
 
-/** A body as shown: JSON pretty-printed when it parses, the text as it was otherwise. */
-export function prettyBody(body: string): string {
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2);
-  } catch {
-    return body;
-  }
-}
-
 function headersBlock(title: string, headers: Record<string, string> | undefined): Raw {
   const entries = Object.entries(headers ?? {});
   if (entries.length === 0) return html``;
@@ -19,7 +10,9 @@ function headersBlock(title: string, headers: Record<string, string> | undefined
 
 function bodyBlock(title: string, body: string | undefined): Raw {
   if (body === undefined || body === '') return html``;
-  return html`<h5>${title}</h5><pre class="body">${prettyBody(body)}</pre>`;
+  // Shown as recorded: the engine pretty-printed JSON before redacting it. Decoding it again here would show
+  // what redaction never saw.
+  return html`<h5>${title}</h5><pre class="body">${body}</pre>`;
 }
 
 /** One request and its response, redacted by the engine before it reached the model. */
