@@ -80,9 +80,15 @@ provider.on('registration_delete.success', (_ctx, client) => event({ event: 'del
 
 // One route that is not oidc-provider's: `GET /__test/hold` never answers, so a test can kill cardcheck while a
 // card waits on it, after the card's registration is made.
+// And one misbehaviour a real deployment shows: with `X-Test-Answer: 500`, the provider does its work (a client is
+// registered) and the answer's status is then replaced by 500, its body kept, as a proxy timing out after commit does.
 const callback = provider.callback();
 server.on('request', (req, res) => {
   if (req.url === '/__test/hold') return;
+  if (req.headers['x-test-answer'] === '500') {
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = (_status, ...rest) => writeHead(500, ...rest);
+  }
   callback(req, res);
 });
 
