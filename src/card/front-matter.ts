@@ -122,8 +122,11 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
     id: asString(record.id),
     api: asString(record.api),
     auth: asString(record.auth),
+    maxBodyBytes: positiveInt(record.maxBodyBytes),
     data: record,
     keyLines,
   };
   return { frontMatter, bodyLine, body, diagnostics };
 }
+
+const positiveInt = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);

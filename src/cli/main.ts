@@ -65,8 +65,12 @@ program
   .option('--fail-on-flaky', 'exit 1 when a card was flaky')
   .option('--concurrency <n>', 'cards run at once (needs and cleanups respected)', '1')
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
-  .option('--timeout <ms>', 'per-request timeout (default 30000)')
-  .option('--run-timeout <ms>', 'whole-run timeout: then no new card starts; cards in flight finish and clean up')
+  .option('--timeout <ms>', 'per-request deadline: connect, headers and whole body (default 30000)')
+  .option(
+    '--run-timeout <ms>',
+    'whole-run timeout: then no new card starts, requests in flight are stopped, cleanups get 10 s each; exit 3',
+  )
+  .option('--max-body-bytes <n>', "response body cap per request (default 8 MiB; a card's maxBodyBytes wins)")
   .option('--dry-run', 'print every request that would be sent (credentials redacted) and send nothing')
   .option(
     '--browser',

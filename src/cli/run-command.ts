@@ -23,6 +23,7 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   dryRun?: boolean;
   timeout?: string;
   runTimeout?: string;
+  maxBodyBytes?: string;
   updateCards?: boolean;
   updateSchemas?: boolean;
   allowMutations?: boolean;
@@ -96,6 +97,7 @@ async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
     dryRun: opts.dryRun,
     timeoutMs: parseCount('--timeout', opts.timeout, 1),
     runTimeoutMs: parseCount('--run-timeout', opts.runTimeout, 1),
+    maxBodyBytes: parseCount('--max-body-bytes', opts.maxBodyBytes, 1),
   };
 }
 

@@ -98,7 +98,7 @@ function readTargets(r: YamlReader, config: Config): void {
 
 function readTarget(r: YamlReader, name: string): TargetConfig {
   const at = ['targets', name];
-  r.keys(at, ['apis', 'embedded', 'production', 'tls']);
+  r.keys(at, ['apis', 'embedded', 'production', 'tls', 'maxBodyBytes']);
   const apis: Record<string, string> = {};
   for (const [api, url] of Object.entries(r.map([...at, 'apis']) ?? {})) {
     if (typeof url !== 'string' || !/^(https?:\/\/[^/]|\{\{\s*env\.\w+\s*\}\})/.test(url))
@@ -120,7 +120,31 @@ function readTarget(r: YamlReader, name: string): TargetConfig {
     );
   const production = r.bool([...at, 'production']) ?? false;
   const tls = readTargetTls(r, name, production);
-  return { name, apis, embedded, production, ...(tls ? { tls } : {}), line: r.lineOf(at) };
+  const maxBodyBytes = readByteCount(r, [...at, 'maxBodyBytes']);
+  return {
+    name,
+    apis,
+    embedded,
+    production,
+    ...(tls ? { tls } : {}),
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
+    line: r.lineOf(at),
+  };
+}
+
+/** A whole number of bytes, at least 1. */
+function readByteCount(r: YamlReader, at: string[]): number | undefined {
+  const text = r.string(at);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (Number.isInteger(n) && n >= 1) return n;
+  r.error(
+    at,
+    'config-invalid-value',
+    `"${at.join('.')}" must be a whole number of bytes, at least 1`,
+    'Write e.g. 8388608 for 8 MiB.',
+  );
+  return undefined;
 }
 
 /** `defaultTarget`, which must name a target; without it, the first target when `sandbox` is gone. */

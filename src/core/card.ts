@@ -32,6 +32,8 @@ export interface FrontMatter {
   api?: string;
   /** Auth profile for every request of the card; inherits the folder's. */
   auth?: string;
+  /** Body byte cap of each response of the card (overrides --max-body-bytes and the target's). */
+  maxBodyBytes?: number;
   /** Every key as parsed, for keys this version does not know. */
   data: Record<string, unknown>;
   /** Line of each top-level key. */

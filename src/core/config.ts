@@ -25,6 +25,8 @@ export interface TargetConfig {
   production: boolean;
   /** Private CA and client certificate for the target's https: APIs. */
   tls?: TargetTls;
+  /** Response body byte cap per request (a card's `maxBodyBytes` and --max-body-bytes win). @default 8 MiB */
+  maxBodyBytes?: number;
   line: number;
 }
 

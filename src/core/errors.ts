@@ -38,6 +38,12 @@ export type TransportErrorKind =
   | 'tls'
   | 'proxy'
   | 'invalid-response'
+  /** The body went past the byte cap (the connection was dropped). */
+  | 'too-large'
+  /** The run stopped the request in flight (--run-timeout). */
+  | 'stopped'
+  /** The connection was not accepted in time (a firewalled or overloaded host). */
+  | 'connect-timeout'
   | 'other';
 
 /** What some codes carry besides their message. */

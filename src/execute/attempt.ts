@@ -55,7 +55,8 @@ export function startAttempt(plan: RunnablePlan, ctx: ExecuteContext): Attempt {
   const fields = new Map<string, unknown>();
   const scope = renderScope(plan, ctx, fields);
   const requests: RequestRecord[] = [];
-  const send = createSender(ctx, requests, { auth: plan.auth, api: plan.api });
+  const maxBodyBytes = plan.card.frontMatter.maxBodyBytes;
+  const send = createSender(ctx, requests, { auth: plan.auth, api: plan.api, maxBodyBytes });
   return { plan, ctx, scope, fields, requests, send, ledger: new CleanupLedger() };
 }
 

@@ -144,7 +144,9 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     result.reason = errorText(err);
     diagnostic = runtimeDiagnostic(err, plan.file);
     const kind = transportKind(err);
-    if (kind === 'refused' || kind === 'dns') ctx.state.abort ??= { kind: 'unreachable', message: result.reason };
+    // The origin cannot be reached (refused, unknown, no connection accepted): the run stops with this one message.
+    if (kind === 'refused' || kind === 'dns' || kind === 'connect-timeout')
+      ctx.state.abort ??= { kind: 'unreachable', message: result.reason };
   } finally {
     leftBehind = [...(await cleanUp(attempt)), ...maybeLeft];
   }

@@ -39,7 +39,7 @@ const hostOf = (req: HttpRequest) => new URL(req.baseUrl).host;
 /**
  * Transport-level retries, below the card: 429 and 503 (the response proves
  * the request was not processed) for any method, lost connections for
- * requests that are safe to resend. Never makes a card flaky.
+ * requests that are safe to resend (never a timeout: the deadline was spent). Never makes a card flaky.
  */
 export async function sendWithRetry(
   http: HttpClient,
@@ -57,7 +57,8 @@ export async function sendWithRetry(
       res = await http.send(req);
     } catch (err) {
       const kind = transportKind(err);
-      const lost = kind === 'reset' || kind === 'timeout';
+      // A request that got no answer within its deadline is not sent again: a silent target costs one deadline.
+      const lost = kind === 'reset';
       if (!lost || !canRetry || !(opts.resendable || safeToResend(req.method, req.headers))) throw err;
       const message = err instanceof Error ? err.message : String(err);
       const delay = backoffMs(policy, retry);

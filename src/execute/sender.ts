@@ -1,5 +1,5 @@
 import type { RequestSpec } from '../core/card.js';
-import { isCardcheckError } from '../core/errors.js';
+import { CardcheckError, isCardcheckError, transportKind } from '../core/errors.js';
 import type { RequestRecord } from '../core/result.js';
 import type { HttpRequest, HttpResponse } from '../http/client.js';
 import { joinUrl } from '../http/client.js';
@@ -69,11 +69,25 @@ export function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]
 export function createSender(
   ctx: ExecuteContext,
   requests: RequestRecord[],
-  defaults: { auth?: string; api?: string },
+  defaults: { auth?: string; api?: string; maxBodyBytes?: number },
 ): Sender {
   const sendBuilt = createBuiltSender(ctx, requests);
-  return async (label, spec, scope, retry = {}) =>
-    sendBuilt(label, await buildRequest(spec, scope, ctx.services, defaults), retry);
+  const cap = defaults.maxBodyBytes === undefined ? {} : { maxBodyBytes: defaults.maxBodyBytes };
+  return async (label, spec, scope, retry = {}) => {
+    const req = { ...(await buildRequest(spec, scope, ctx.services, defaults)), ...cap };
+    try {
+      return await sendBuilt(label, req, retry);
+    } catch (err) {
+      throw locatedAnswerError(err, spec);
+    }
+  };
+}
+
+/** A response the server got wrong (an over-cap body, a Location that is no URL) is shown at the request's line. */
+function locatedAnswerError(err: unknown, at: { line: number; column: number }): unknown {
+  const kind = transportKind(err);
+  if ((kind !== 'too-large' && kind !== 'invalid-response') || !isCardcheckError(err) || err.details.at) return err;
+  return new CardcheckError('transport', err.message, { ...err.details, at: { line: at.line, column: at.column } });
 }
 
 /** Credentials a request carries (headers, Basic, secret-named body, form and query fields) are secrets from now on. */

@@ -1,7 +1,9 @@
 import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
+import { CardcheckError } from '../core/errors.js';
 import type { RequestShape } from '../core/request.js';
 import type { ObservedResponse } from '../core/response.js';
+import { DEFAULT_MAX_BODY_BYTES, RequestCall, readCapped, stoppedError } from './bounds.js';
 import type { DispatcherPool, TlsSettings } from './dispatchers.js';
 import { createDispatcherPool } from './dispatchers.js';
 import type { ProxySettings } from './proxy-env.js';
@@ -16,6 +18,8 @@ export interface HttpRequest extends RequestShape {
   baseUrl: string;
   /** Follow same-origin redirects (at most 5). Cross-origin redirects are never followed. */
   followRedirects?: boolean;
+  /** Body byte cap of this request (the card's `maxBodyBytes`); the client's when absent. */
+  maxBodyBytes?: number;
 }
 
 export type HttpResponse = ObservedResponse;
@@ -23,11 +27,18 @@ export type HttpResponse = ObservedResponse;
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;
   close(): Promise<void>;
+  /**
+   * Stop every request in flight (their connections are dropped) with `why`;
+   * requests sent afterwards (cleanups) get `laterDeadlineMs` at most.
+   */
+  abortInFlight?(why: string, laterDeadlineMs?: number): void;
 }
 
 export interface HttpClientOptions {
-  /** Per-request timeout. @default 30000 */
+  /** Per-request deadline: connecting, headers and the whole body, redirects included. @default 30000 */
   timeoutMs?: number;
+  /** Response body byte cap per request, unless the request sets its own. @default 8 MiB */
+  maxBodyBytes?: number;
   /** TLS settings (private CA, client certificate) per origin, e.g. `{ 'https://api.staging.example:443': { ca } }`. */
   tls?: Readonly<Record<string, TlsSettings>>;
   /** Proxies to use (see `proxySettingsFromEnv`); no proxy when absent. */
@@ -76,8 +87,8 @@ function parseJson(text: string, contentType: string): unknown {
   }
 }
 
-/** One request to one URL, no redirect followed. */
-async function sendOnce(pool: DispatcherPool, url: URL, req: HttpRequest): Promise<HttpResponse> {
+/** One request to one URL, no redirect followed, inside the call's deadline and byte cap. */
+async function sendOnce(pool: DispatcherPool, url: URL, req: HttpRequest, call: RequestCall, cap: number) {
   const { headers, body } = encode(req);
   const started = performance.now();
   const route = pool.routeFor(url);
@@ -90,10 +101,12 @@ async function sendOnce(pool: DispatcherPool, url: URL, req: HttpRequest): Promi
       method: req.method as Dispatcher.HttpMethod,
       headers,
       body,
+      signal: call.signal,
     });
-    text = await res.body.text();
+    call.headersIn = true;
+    text = await readCapped(res.body, cap, call);
   } catch (err) {
-    throw toTransportError(err, url, route);
+    throw call.stopped() ?? toTransportError(err, url, route);
   }
   const responseHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers))
@@ -109,39 +122,68 @@ async function sendOnce(pool: DispatcherPool, url: URL, req: HttpRequest): Promi
   };
 }
 
-/** Send, following same-origin redirects (at most 5) when the request asks to. */
-async function sendFollowing(pool: DispatcherPool, req: HttpRequest): Promise<HttpResponse> {
+/** Where a redirect goes; a `Location` that is no URL is the server's error, named as such. */
+function redirectTarget(res: HttpResponse, url: URL): URL {
+  const location = res.headers.location ?? '';
+  try {
+    return new URL(location, url);
+  } catch {
+    const shown = location.length > 200 ? `${location.slice(0, 200)}…` : location;
+    throw new CardcheckError(
+      'transport',
+      `${url.origin} answered ${res.status} with a Location header that is not a valid URL (${JSON.stringify(shown)}); the redirect was not followed`,
+      { transport: 'invalid-response' },
+    );
+  }
+}
+
+/** Send, following same-origin redirects (at most 5) when the request asks to; one deadline for all hops. */
+async function sendFollowing(pool: DispatcherPool, req: HttpRequest, call: RequestCall, cap: number) {
   let url = joinUrl(req.baseUrl, req.path, req.query);
-  let res = await sendOnce(pool, url, req);
+  let res = await sendOnce(pool, url, req, call, cap);
   for (
     let hops = 0;
     req.followRedirects && hops < 5 && res.status >= 300 && res.status < 400 && res.headers.location;
     hops++
   ) {
-    const next = new URL(res.headers.location, url);
+    const next = redirectTarget(res, url);
     // Credentials never travel to another origin: such redirects are returned as they are.
     if (next.origin !== url.origin) break;
     url = next;
     const method =
       res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === 'POST') ? 'GET' : req.method;
-    res = await sendOnce(pool, url, {
-      ...req,
-      method,
-      ...(method === 'GET' ? { body: undefined, form: undefined } : {}),
-    });
+    call.headersIn = false;
+    res = await sendOnce(
+      pool,
+      url,
+      { ...req, method, ...(method === 'GET' ? { body: undefined, form: undefined } : {}) },
+      call,
+      cap,
+    );
   }
   return res;
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const pool = createDispatcherPool({
-    timeoutMs: options.timeoutMs ?? 30_000,
-    tls: options.tls,
-    proxy: options.proxy,
-    lookup: options.lookup,
-  });
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const pool = createDispatcherPool({ timeoutMs, tls: options.tls, proxy: options.proxy, lookup: options.lookup });
+  const inFlight = new Set<RequestCall>();
+  let deadlineMs = timeoutMs;
   return {
-    send: (req) => sendFollowing(pool, req),
+    async send(req) {
+      const call = new RequestCall(new URL(req.baseUrl).origin, deadlineMs);
+      inFlight.add(call);
+      try {
+        return await sendFollowing(pool, req, call, req.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+      } finally {
+        call.done();
+        inFlight.delete(call);
+      }
+    },
+    abortInFlight(why, laterDeadlineMs) {
+      if (laterDeadlineMs !== undefined) deadlineMs = Math.min(deadlineMs, laterDeadlineMs);
+      for (const call of inFlight) call.stop(stoppedError(call.origin, why));
+    },
     close: () => pool.close(),
   };
 }

@@ -70,6 +70,11 @@ export function toTransportError(
   const code = codeOf(err);
   const where = url.origin;
   const msg = err instanceof Error ? err.message : String(err);
+  if ((err instanceof errors.ConnectTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT') && !proxy)
+    return transportError(
+      'connect-timeout',
+      `${where} did not accept a connection in time (is the host reachable from here? a firewall that drops packets does this)`,
+    );
   if (
     err instanceof errors.HeadersTimeoutError ||
     err instanceof errors.BodyTimeoutError ||

@@ -29,8 +29,10 @@ export interface RunCardsOptions {
   env?: NodeJS.ProcessEnv;
   /** Faker seed; a random one is chosen (and reported) when absent. */
   seed?: number;
-  /** Per-request timeout. @default 30000 */
+  /** Per-request deadline: connecting, headers and the whole body. @default 30000 */
   timeoutMs?: number;
+  /** Response body byte cap per request (a card's `maxBodyBytes` wins; the target's when absent). @default 8 MiB */
+  maxBodyBytes?: number;
   /** Re-run a failed card up to this many times; one that then passes is `flaky`. @default 0 */
   retries?: number;
   /** Cards run at once. @default 1 */
@@ -41,7 +43,7 @@ export interface RunCardsOptions {
   select?: Selection;
   /** Host name lookup for every request (tests inject one instead of real DNS). */
   lookup?: LookupFunction;
-  /** Whole-run timeout: after it, no new card starts; cards in flight finish and clean up. */
+  /** Whole-run timeout: after it, no new card starts, requests in flight are stopped, cleanups run with a short deadline. */
   runTimeoutMs?: number;
   /** Print every request that would be sent (redacted) and send nothing. */
   dryRun?: boolean;

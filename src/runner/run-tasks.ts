@@ -124,6 +124,9 @@ function cardTexts(project: Project): (file: string) => string | undefined {
 
 const schemasDir = (ctx: RunContext) => path.resolve(ctx.cwd, ctx.options.schemasDir ?? RECORDED_DIR);
 
+/** How long each cleanup request may take once --run-timeout has passed. */
+export const CLEANUP_DEADLINE_MS = 10_000;
+
 /** Stop starting cards on the caller's signal or when the whole-run timeout passes; returns the undo. */
 function watchForAbort(ctx: RunContext, exec: ExecuteContext): () => void {
   const { signal, runTimeoutMs } = ctx.options;
@@ -136,10 +139,10 @@ function watchForAbort(ctx: RunContext, exec: ExecuteContext): () => void {
     runTimeoutMs === undefined
       ? undefined
       : setTimeout(() => {
-          exec.state.abort ??= {
-            kind: 'timeout',
-            message: `the run took longer than ${runTimeoutMs} ms (--run-timeout)`,
-          };
+          const message = `the run took longer than ${runTimeoutMs} ms (--run-timeout)`;
+          exec.state.abort ??= { kind: 'timeout', message };
+          // Requests in flight are stopped; the cleanups that follow get a short deadline of their own.
+          exec.services.http.abortInFlight?.(message, CLEANUP_DEADLINE_MS);
         }, runTimeoutMs);
   timer?.unref();
   return () => {

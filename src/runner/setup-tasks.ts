@@ -126,9 +126,11 @@ export const secretsTask: Task<RunContext> = {
 export const httpTask: Task<RunContext> = {
   name: 'http',
   setup(ctx) {
+    const target = need(ctx.target, 'the target');
     ctx.http = createHttpClient({
       timeoutMs: ctx.options.timeoutMs,
-      tls: tlsByOrigin(need(ctx.target, 'the target').apis, ctx.tlsMaterial),
+      maxBodyBytes: ctx.options.maxBodyBytes ?? target.maxBodyBytes,
+      tls: tlsByOrigin(target.apis, ctx.tlsMaterial),
       proxy: ctx.proxy,
       lookup: ctx.options.lookup,
     });

@@ -16,6 +16,7 @@ export const FRONT_MATTER_KEYS = [
   'id',
   'api',
   'auth',
+  'maxBodyBytes',
 ];
 
 export const unknownFrontMatterKey: CardRule = {
