@@ -53,21 +53,28 @@ function connectOptions(tls: TlsSettings | undefined, timeoutMs: number, lookup?
 }
 
 /**
+ * Connecting gets 10 s, or half the request deadline when that is less (undici checks its timers every half second or so): a
+ * host that accepts no connection is told apart from one that does not answer.
+ */
+export const connectTimeoutMs = (timeoutMs: number) => Math.max(1, Math.min(10_000, Math.floor(timeoutMs / 2)));
+
+/**
  * One dispatcher per distinct (proxy, TLS settings) pair, made the first time
  * an origin needs it and reused for every later request: origins without
  * settings of their own share one Agent, as before.
  */
 export function createDispatcherPool(options: DispatcherPoolOptions): DispatcherPool {
+  const connectMs = connectTimeoutMs(options.timeoutMs);
   const timeouts = {
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
-    connectTimeout: options.timeoutMs,
+    connectTimeout: connectMs,
   };
   const byKey = new Map<string, Dispatcher>();
   const byOrigin = new Map<string, Route>();
 
   const make = (url: URL, proxy: string | undefined, tls: TlsSettings | undefined): Dispatcher => {
-    const connect = connectOptions(tls, options.timeoutMs, options.lookup);
+    const connect = connectOptions(tls, connectMs, options.lookup);
     if (!proxy) return new Agent({ ...timeouts, connect });
     // https: targets tunnel through CONNECT, so TLS runs end to end with our CA and client certificate;
     // http: targets are sent to the proxy as absolute-URI requests, as curl does.
@@ -76,7 +83,7 @@ export function createDispatcherPool(options: DispatcherPoolOptions): Dispatcher
       uri: proxy,
       proxyTunnel: url.protocol === 'https:',
       requestTls: connect,
-      proxyTls: { timeout: options.timeoutMs },
+      proxyTls: { timeout: connectMs },
     });
   };
 
