@@ -126,6 +126,16 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
     data: record,
     keyLines,
   };
+  if (record.maxBodyBytes !== undefined && frontMatter.maxBodyBytes === undefined)
+    diagnostics.push({
+      ruleId: 'invalid-front-matter',
+      severity: 'error',
+      file,
+      line: keyLines.maxBodyBytes ?? 1,
+      column: 1,
+      message: `maxBodyBytes must be a whole number of bytes, at least 1 (found ${JSON.stringify(record.maxBodyBytes)})`,
+      hint: 'Write e.g. `maxBodyBytes: 67108864` for 64 MiB.',
+    });
   return { frontMatter, bodyLine, body, diagnostics };
 }
 

@@ -50,6 +50,15 @@ describe('hostile responses are bounded in bytes and time', () => {
     expect(server.stats('/big').bytesSent).toBeLessThan(64 * MiB);
   }, 15_000);
 
+  it("a target's maxBodyBytes in the config caps its bodies", async () => {
+    const config = ['targets:', '  hostile:', '    apis:', `      main: ${server.origin}`, '    maxBodyBytes: 4096'];
+    const res = await runAgainst(server.origin, { 'endless.md': getCard('/endless') }, [], config.join('\n'));
+    expectNoCrash(res);
+    expect(res.code).toBe(2);
+    expect(res.cards[0]?.reason).toMatch(/went past the cap of 4 KiB \(4096 bytes\)/);
+    expect(seenBytes(res.cards[0]?.reason ?? '')).toBeLessThanOrEqual(4096 + CHUNK_MAX);
+  }, 15_000);
+
   it('a body dripped one byte per 200 ms cannot outlive --timeout: one deadline covers headers and body', async () => {
     const res = await runAgainst(server.origin, { 'drip.md': getCard('/drip') }, ['--timeout', '2000']);
     expectNoCrash(res);

@@ -21,10 +21,12 @@ export async function runAgainst(
   origin: string,
   cards: Record<string, string>,
   flags: string[],
+  config?: string,
 ): Promise<CliResult & { cards: CardOutcome[]; ms: number }> {
-  const dir = await writeCards(cards);
+  const dir = await writeCards(config === undefined ? cards : { ...cards, 'cardcheck.config.yaml': config });
   const started = performance.now();
-  const res = await cardcheck(['run', '.', '--target', origin, '--out', dir, ...flags], { cwd: dir });
+  const target = config === undefined ? ['--target', origin] : [];
+  const res = await cardcheck(['run', '.', ...target, '--out', dir, ...flags], { cwd: dir });
   const ms = performance.now() - started;
   const results = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as { cards: CardOutcome[] };
   return { ...res, cards: results.cards, ms };
