@@ -2,7 +2,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { FrontMatter } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceFile } from '../core/source.js';
-import { aliasBomb } from '../util/yaml-bounds.js';
+import { aliasBomb, yamlErrorText } from '../util/yaml-bounds.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
 export interface FrontMatterResult {
@@ -74,7 +74,7 @@ function parseYaml(
       severity: 'error',
       file: source.path,
       ...source.positionAt(start + Math.min(first.pos[0], matter.length)),
-      message: `front-matter is not valid YAML: ${first.message.split('\n')[0]}`,
+      message: `front-matter is not valid YAML: ${yamlErrorText(first.message)}`,
       hint: 'Front-matter is YAML between two --- lines: `key: value`, one per line.',
     });
   }

@@ -3,7 +3,7 @@ import type { AuthProfile, Config, FolderConfig, TargetConfig } from '../core/co
 import type { Diagnostic } from '../core/diagnostic.js';
 import { SourceFile } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { aliasBomb } from '../util/yaml-bounds.js';
+import { aliasBomb, yamlErrorText } from '../util/yaml-bounds.js';
 import { readCleanup } from './cleanup-config.js';
 import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
@@ -40,7 +40,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
       file,
       line: pos.line,
       column: pos.col,
-      message: `not valid YAML: ${err.message.split('\n')[0]}`,
+      message: `not valid YAML: ${yamlErrorText(err.message)}`,
       hint: 'Fix the YAML syntax at this position.',
     });
   }

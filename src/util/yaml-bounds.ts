@@ -64,3 +64,9 @@ export function aliasBomb(doc: Document): AliasBomb | undefined {
   }
   return undefined;
 }
+
+/** A YAML error's first line for a person: yaml reports nesting past its stack as the engine's RangeError. */
+export function yamlErrorText(message: string): string {
+  const first = message.split('\n')[0] ?? '';
+  return /Maximum call stack size exceeded/i.test(first) ? 'it nests deeper than cardcheck reads' : first;
+}

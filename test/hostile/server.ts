@@ -58,3 +58,6 @@ export function getCard(path: string, expect: { json?: unknown; bullets?: string
     '',
   ].join('\n');
 }
+
+/** A JavaScript stack frame (not a card location such as `at card.md:19:5`). */
+export const STACK_FRAME = /\n\s+at (?:.+ \()?(?:file:\/\/|node:|\/)/;
