@@ -45,10 +45,18 @@ export function aliasBomb(doc: Document): AliasBomb | undefined {
     return { offset, message: `more than ${MAX_ALIASES} aliases (*name) in one document` };
   }
   const target = new Map<Alias, unknown>();
-  const resolve = (a: Alias) => {
-    if (!target.has(a)) target.set(a, a.resolve(doc));
-    return target.get(a);
-  };
+  for (const a of aliases) {
+    let node: unknown;
+    try {
+      node = a.resolve(doc);
+    } catch {
+      node = undefined;
+    }
+    if (node === undefined)
+      return { offset: offsetOf(a), message: `the alias *${a.source} has no anchor &${a.source} before it` };
+    target.set(a, node);
+  }
+  const resolve = (a: Alias) => target.get(a);
   // Expand, counting values; each entry remembers the alias of the text it came through.
   let expanded = 0;
   const walk: { n: unknown; via?: Alias }[] = [{ n: doc.contents }];
