@@ -70,6 +70,25 @@ describe('hostile patterns', () => {
     expect((await readFile(path.join(dir, 'results.json'))).length).toBeLessThan(200_000);
   }, 15_000);
 
+  it('a pattern too large for fast matching is refused by lint; one within it, on a value too long for it, fails as not checked', async () => {
+    const s = await almostMatching(200_000);
+    const dir = await tempDir('cardcheck-hostile-re-');
+    const check = (matches: string) => ({ json: { status: 200, assert: [{ path: 'name', matches }] } });
+    await writeFile(path.join(dir, 'huge.md'), getCard('/huge', check('[a-c]{0,900}!|[a-c]{900}d$')));
+    const lint = await cardcheck(['lint', 'huge.md'], { cwd: dir });
+    expect(lint.stdout).toMatch(
+      /huge\.md:19:5 error unsupported-pattern .* is too large to match fast \(2706 instructions, at most 2000\)/,
+    );
+    await writeFile(path.join(dir, 'huge.md'), getCard('/huge', check('(?:[a-c]{0,300}){3}d$')));
+    const started = Date.now();
+    const res = await cardcheck(['run', '.', '--target', s.origin, '--out', dir], { cwd: dir });
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain(
+      'name: not checked: matching "(?:[a-c]{0,300}){3}d$" against 200001 characters would take too long',
+    );
+  }, 15_000);
+
   it('SIGINT while such a pattern is being matched ends the run promptly (exit 130)', async () => {
     let answered!: () => void;
     const firstAnswer = new Promise<void>((r) => (answered = r));

@@ -92,7 +92,7 @@ export const REQUEST_RULES: RuleDoc[] = [
   {
     id: 'unsupported-pattern',
     severity: 'error',
-    what: 'A `matches` pattern (a bullet `matches /re/`, a JSON `assert`, a YAML assertion list) that cardcheck cannot run: patterns are matched with RE2, in time linear in the value whatever the pattern, so lookaround (`(?=…)`, `(?!…)`, `(?<=…)`), backreferences (`\\1`) and `\\u` escapes are refused, as is a pattern no regular-expression engine reads. Reported at the assertion. The card is errored before anything is sent.',
+    what: 'A `matches` pattern (a bullet `matches /re/`, a JSON `assert`, a YAML assertion list) that cardcheck cannot run: patterns are matched with RE2, in time linear in the value whatever the pattern, so lookaround (`(?=…)`, `(?!…)`, `(?<=…)`), backreferences (`\\1`) and `\\u` escapes are refused, as is a pattern no regular-expression engine reads, or one whose compiled program passes 2,000 instructions (counted repeats such as `{900}` multiply it; matching time is the length of the value times that size). Reported at the assertion. At run time a value too long for its pattern (length × instructions over 25 million, about a second) fails the check as not checked. The card is errored before anything is sent.',
     fix: 'Rewrite the pattern without lookaround or backreferences (check the parts with two assertions), and write `\\x{e9}` for `\\u00e9`.',
   },
   {
