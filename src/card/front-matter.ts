@@ -2,6 +2,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { FrontMatter } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceFile } from '../core/source.js';
+import { aliasBomb, yamlErrorText } from '../util/yaml-bounds.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
 export interface FrontMatterResult {
@@ -56,13 +57,24 @@ function parseYaml(
 ): { record: Record<string, unknown>; keyLines: Record<string, number> } {
   const doc = parseDocument(matter, { schema: 'core', prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
+  const bomb = first ? undefined : aliasBomb(doc);
+  if (bomb) {
+    diagnostics.push({
+      ruleId: 'invalid-front-matter',
+      severity: 'error',
+      file: source.path,
+      ...source.positionAt(start + Math.min(bomb.offset, matter.length)),
+      message: `front-matter is refused: ${bomb.message}`,
+      hint: 'Write the values out, or use each anchor a few times; front-matter needs no aliases.',
+    });
+  }
   if (first) {
     diagnostics.push({
       ruleId: 'invalid-front-matter',
       severity: 'error',
       file: source.path,
       ...source.positionAt(start + Math.min(first.pos[0], matter.length)),
-      message: `front-matter is not valid YAML: ${first.message.split('\n')[0]}`,
+      message: `front-matter is not valid YAML: ${yamlErrorText(first.message)}`,
       hint: 'Front-matter is YAML between two --- lines: `key: value`, one per line.',
     });
   }
@@ -73,7 +85,7 @@ function parseYaml(
         keyLines[String(item.key.value)] = source.positionAt(start + item.key.range[0]).line;
     }
   }
-  const data: unknown = doc.errors.length ? {} : doc.toJS();
+  const data: unknown = doc.errors.length || bomb ? {} : doc.toJS({ maxAliasCount: -1 });
   const record =
     typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return { record, keyLines };

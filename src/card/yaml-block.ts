@@ -4,6 +4,7 @@ import type { Placeholder } from '../core/card.js';
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import { SourceFile } from '../core/source.js';
+import { aliasBomb, yamlErrorText } from '../util/yaml-bounds.js';
 
 /**
  * A ```yaml block of a card (author D's dialect), parsed by `yaml` with every
@@ -29,8 +30,16 @@ export function parseYamlBlock(
   const source = new SourceFile(file, content, { line: contentLine, column: 1 });
   const doc = parseDocument(content, { schema: 'core', prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
+  const bomb = first ? undefined : aliasBomb(doc);
+  if (bomb) {
+    const message = `${what} is refused: ${bomb.message}`;
+    const hint = 'Write the values out, or use each anchor a few times.';
+    return {
+      diagnostic: { ruleId: 'invalid-yaml', severity: 'error', file, ...at(source, bomb.offset), message, hint },
+    };
+  }
   if (!first) return { block: { doc, source, file } };
-  const message = `${what} is not valid YAML: ${first.message.split('\n')[0]}`;
+  const message = `${what} is not valid YAML: ${yamlErrorText(first.message)}`;
   const hint = 'Fix the YAML at this position: `key: value` per line, nested keys indented, lists as `- item`.';
   return {
     diagnostic: { ruleId: 'invalid-yaml', severity: 'error', file, ...at(source, first.pos[0]), message, hint },

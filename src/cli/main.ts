@@ -13,18 +13,23 @@ import { registerSandboxCommand } from './sandbox-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-// A closed pipe (`cardcheck lint | head`) ends output quietly, not with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
+// A pipe that closes or fails (`cardcheck run … | head -1`: EPIPE; ENOBUFS, EAGAIN) stops output to it quietly:
+// no stack trace, and the run goes on, cleans up and writes its report files (exiting here lost them).
+const failedStreams = new Set<NodeJS.WriteStream>();
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => failedStreams.add(stream));
+function writeLine(stream: NodeJS.WriteStream, line: string): void {
+  if (failedStreams.has(stream) || stream.destroyed) return;
+  try {
+    stream.write(`${line}\n`);
+  } catch {
+    failedStreams.add(stream);
+  }
 }
 
 const io = {
   cwd: process.cwd(),
-  stdout: (line: string) => process.stdout.write(`${line}\n`),
-  stderr: (line: string) => process.stderr.write(`${line}\n`),
+  stdout: (line: string) => writeLine(process.stdout, line),
+  stderr: (line: string) => writeLine(process.stderr, line),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI,
   tty: Boolean(process.stdout.isTTY),
   columns: process.stdout.columns,

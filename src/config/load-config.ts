@@ -3,6 +3,7 @@ import type { AuthProfile, Config, FolderConfig, TargetConfig } from '../core/co
 import type { Diagnostic } from '../core/diagnostic.js';
 import { SourceFile } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { aliasBomb, yamlErrorText } from '../util/yaml-bounds.js';
 import { readCleanup } from './cleanup-config.js';
 import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
@@ -39,15 +40,31 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
       file,
       line: pos.line,
       column: pos.col,
-      message: `not valid YAML: ${err.message.split('\n')[0]}`,
+      message: `not valid YAML: ${yamlErrorText(err.message)}`,
       hint: 'Fix the YAML syntax at this position.',
     });
   }
   const config = defaultConfig();
   config.file = file;
   if (doc.errors.length) return { config, diagnostics: r.diagnostics };
+  const bomb = aliasBomb(doc);
+  if (bomb) {
+    const pos = lineCounter.linePos(bomb.offset);
+    const hint = 'Write the settings out, or use each anchor a few times.';
+    const message = `not read: ${bomb.message}`;
+    r.diagnostics.push({
+      ruleId: 'config-invalid-yaml',
+      severity: 'error',
+      file,
+      line: pos.line,
+      column: pos.col,
+      message,
+      hint,
+    });
+    return { config, diagnostics: r.diagnostics };
+  }
   r.keys([], ['defaultTarget', 'targets', 'auth', 'folders', 'secrets', 'cleanup']);
-  readSecrets(r, doc.toJS()?.secrets, config);
+  readSecrets(r, doc.toJS({ maxAliasCount: -1 })?.secrets, config);
   readTargets(r, config);
   readDefaultTarget(r, config);
   for (const name of Object.keys(r.map(['auth']) ?? {})) {

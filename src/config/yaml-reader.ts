@@ -56,7 +56,8 @@ export class YamlReader {
       );
       return undefined;
     }
-    return n.toJSON() as Record<string, unknown>;
+    // The document's aliases are bounded before it is read (util/yaml-bounds.ts): yaml's own count would throw.
+    return n.toJS(this.doc, { maxAliasCount: -1 }) as Record<string, unknown>;
   }
 
   string(path: string[]): string | undefined {

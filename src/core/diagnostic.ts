@@ -25,4 +25,6 @@ export function isError(d: Diagnostic): boolean {
 /** A diagnostic with the text of the line it points at, for display. */
 export interface ShownDiagnostic extends Diagnostic {
   source?: string;
+  /** Set when `source` is a window of a long line whose start is cut (`…` first): the column its next character is. */
+  sourceStart?: number;
 }

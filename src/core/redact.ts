@@ -1,3 +1,4 @@
+import { jsonTooDeep } from '../util/json-depth.js';
 import { base64Runs, decodeBase64Run, decodeViews, originalSpan } from './decode-view.js';
 import type { Span } from './secret-index.js';
 import { MIN_LENGTH, SecretIndex } from './secret-index.js';
@@ -103,7 +104,8 @@ export class Redactor {
   addFromBody(text: string | undefined, json?: unknown): void {
     if (text === undefined || text === '') return;
     let parsed = json;
-    if (parsed === undefined)
+    // Too deep to walk: the client refuses such a response; its text is still searched for known secrets.
+    if (parsed === undefined && !jsonTooDeep(text))
       try {
         parsed = JSON.parse(text);
       } catch {

@@ -1,4 +1,5 @@
 import type { CardResult, RequestRecord } from '../core/result.js';
+import { jsonTooDeep } from '../util/json-depth.js';
 
 /** Recorded bodies are cut here, after redaction: a secret across the cut is blanked whole, never left in part. */
 export const MAX_BODY = 64 * 1024;
@@ -10,7 +11,7 @@ export const MAX_BODY = 64 * 1024;
  * decode are decoded before redaction sees them).
  */
 export function shownBody(text: string): string {
-  if (!/^\s*[[{]/.test(text)) return text;
+  if (!/^\s*[[{]/.test(text) || jsonTooDeep(text)) return text;
   try {
     return JSON.stringify(JSON.parse(text), null, 2);
   } catch {

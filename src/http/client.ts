@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { CardcheckError } from '../core/errors.js';
 import type { RequestShape } from '../core/request.js';
 import type { ObservedResponse } from '../core/response.js';
+import { jsonTooDeep, MAX_RESPONSE_DEPTH } from '../util/json-depth.js';
 import { DEFAULT_MAX_BODY_BYTES, RequestCall, readCapped, stoppedError } from './bounds.js';
 import type { DispatcherPool, TlsSettings } from './dispatchers.js';
 import { createDispatcherPool } from './dispatchers.js';
@@ -77,9 +78,17 @@ function encode(req: HttpRequest): { headers: Record<string, string>; body?: str
   return { headers };
 }
 
-/** The body as JSON when the content type says JSON and it parses; else undefined. */
+const tooDeep = () =>
+  new CardcheckError(
+    'transport',
+    `the response is JSON nested deeper than ${MAX_RESPONSE_DEPTH} levels, more than cardcheck reads: it is not checked`,
+    { transport: 'invalid-response' },
+  );
+
+/** The body as JSON when the content type says JSON and it parses; else undefined. Too deep a body is an error. */
 function parseJson(text: string, contentType: string): unknown {
   if (!/[/+]json\b/i.test(contentType) || text.trim() === '') return undefined;
+  if (jsonTooDeep(text)) throw tooDeep();
   try {
     return JSON.parse(text);
   } catch {

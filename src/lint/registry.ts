@@ -8,6 +8,7 @@ import { skipWithoutReason } from './rules/skip-without-reason.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 import { unknownFrontMatterKey } from './rules/unknown-front-matter-key.js';
 import { unknownStatus } from './rules/unknown-status.js';
+import { unsupportedPattern } from './rules/unsupported-pattern.js';
 
 export const CARD_RULES: CardRule[] = [
   unknownStatus,
@@ -18,5 +19,6 @@ export const CARD_RULES: CardRule[] = [
   endpointMismatch,
   pathEscapesTarget,
   requestWithoutCleanup,
+  unsupportedPattern,
 ];
 export const PROJECT_RULES: ProjectRule[] = [duplicateCard];

@@ -7,7 +7,8 @@ import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
 import { isError } from '../core/diagnostic.js';
 import type { CardPlan, PlanBase, RunPlan } from '../core/plan.js';
 import { notRun } from '../core/plan.js';
-import { sourceLine } from '../core/source.js';
+import { SourceFile } from '../core/source.js';
+import { windowLine } from '../core/source-window.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { checkPlaceholders } from './check-placeholders.js';
 import { orderByNeeds } from './order-cards.js';
@@ -33,9 +34,10 @@ export function summarizeDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column} ${d.message}`;
 }
 
-/** Attach the offending source line so reporters can show it. */
-function withSource(d: Diagnostic, text: string): ShownDiagnostic {
-  return { ...d, source: sourceLine(text, d.line) };
+/** Attach the offending source line (a window of it when long) so reporters can show it. */
+function withSource(d: Diagnostic, source: SourceFile | undefined): ShownDiagnostic {
+  const line = source?.lineText(d.line);
+  return line === undefined ? { ...d, source: undefined } : { ...d, ...windowLine(line, d.column) };
 }
 
 function profileEnv(profile: AuthProfile): string[] {
@@ -116,7 +118,9 @@ export function planCard(
     needsAt: undefined,
     needed: false,
   };
-  const shown = (ds: Diagnostic[]) => ds.map((d) => withSource(d, loaded.text));
+  // One SourceFile for the card: its lines are indexed once, however many diagnostics point into it.
+  const source = loaded.text === '' ? undefined : new SourceFile('', loaded.text);
+  const shown = (ds: Diagnostic[]) => ds.map((d) => withSource(d, source));
   if (card && card.frontMatter.status === 'skip')
     return notRun(
       base,

@@ -1,5 +1,5 @@
 import type { AttemptResult, CardResult, CheckResult } from '../core/result.js';
-import { formatDiagnostic } from './format-diagnostic.js';
+import { formatDiagnostic, shownDiagnostics } from './format-diagnostic.js';
 
 /**
  * One failed check as a small diff: the message, then the expected and the
@@ -50,9 +50,11 @@ export function describeProblem(card: CardResult): string[] {
     for (const c of failed) lines.push(...formatCheck(c));
     if (failed.length === 0 && card.reason) lines.push(card.reason);
   } else if (card.outcome === 'errored') {
-    const shown = card.diagnostics.filter((d) => d.severity === 'error');
-    if (shown.length) for (const d of shown) lines.push(...formatDiagnostic(d));
-    else lines.push(card.reason);
+    const errors = card.diagnostics.filter((d) => d.severity === 'error');
+    const { shown, more } = shownDiagnostics(errors);
+    for (const d of shown) lines.push(...formatDiagnostic(d));
+    if (more) lines.push(`${more} in this card (all are in results.json)`);
+    if (errors.length === 0) lines.push(card.reason);
   }
   if (card.attempts.length > 1) lines.push(...formatAttempts(card.attempts));
   return lines;

@@ -33,3 +33,27 @@ export function toResultsJson(run: RunResult): ResultsJson {
 export function formatResultsJson(run: RunResult): string {
   return `${JSON.stringify(toResultsJson(run), null, 2)}\n`;
 }
+
+/** The text of one card in results.json, indented as formatResultsJson places it. */
+const cardText = (card: unknown) => JSON.stringify(card, null, 2).replace(/^/gm, '    ');
+
+/**
+ * results.json in pieces, the same text as formatResultsJson: the run around
+ * its cards, then one card at a time, so no one string holds the whole report
+ * (a run of many large cards passed V8's string limit: "Invalid string length").
+ */
+export function* resultsJsonChunks(run: RunResult): Generator<string> {
+  const results = toResultsJson(run);
+  if (results.cards.length === 0) {
+    yield formatResultsJson(run);
+    return;
+  }
+  const frame = JSON.stringify({ ...results, cards: [] }, null, 2);
+  // A newline inside a JSON string is escaped: this is the top-level key.
+  const at = frame.indexOf('\n  "cards": []');
+  const open = at + '\n  "cards": ['.length;
+  yield `${frame.slice(0, open)}\n`;
+  for (let i = 0; i < results.cards.length; i++)
+    yield `${cardText(results.cards[i])}${i < results.cards.length - 1 ? ',' : ''}\n`;
+  yield `  ]${frame.slice(open + 1)}\n`;
+}

@@ -1,8 +1,15 @@
 import type { Assertion, Quantifier } from '../core/card.js';
 import type { CheckResult } from '../core/result.js';
 import { readPath } from '../util/json-path.js';
+import { testLinear } from '../util/linear-regex.js';
 
-const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+/** Values are shown up to here: a 2 MB string found must not be printed (and stored) in full per failed check. */
+const SHOWN = 200;
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s.length > SHOWN ? `${s.slice(0, SHOWN)}… (${s.length - SHOWN} more characters)` : s;
+}
 
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -17,7 +24,8 @@ function holds(op: Assertion['op'], actual: unknown, expected: unknown): boolean
     case 'exists':
       return (actual !== undefined) === (expected !== false);
     case 'matches':
-      return typeof actual === 'string' && new RegExp(String(expected)).test(actual);
+      // RE2: linear in the value; a pattern it refuses (lint reports it first), or a value too long for it, matches nothing.
+      return typeof actual === 'string' && testLinear(String(expected), actual) === true;
     case 'oneOf':
       return Array.isArray(expected) && expected.some((e) => deepEqual(actual, e));
     case 'contains':
@@ -69,6 +77,24 @@ export function checkAssertion(a: Assertion, res: { json?: unknown; headers: Rec
   const where = a.target.kind === 'body' ? a.target.path : `header ${a.target.name}`;
   const passed = holds(a.op, actual, a.value);
   const { expected, found } = phrases(a, actual);
+  if (
+    !passed &&
+    a.op === 'matches' &&
+    typeof actual === 'string' &&
+    testLinear(String(a.value), actual) === 'too-long'
+  ) {
+    const message = `${where}: not checked: matching ${show(a.value)} against ${actual.length} characters would take too long (shorten the pattern's counted repeats)`;
+    return {
+      kind: 'assertion',
+      passed: false,
+      path: where,
+      expected,
+      actual: found,
+      message,
+      line: a.line,
+      column: a.column,
+    };
+  }
   return {
     kind: 'assertion',
     passed,

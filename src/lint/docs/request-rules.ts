@@ -90,6 +90,12 @@ export const REQUEST_RULES: RuleDoc[] = [
     fix: 'Write { "status": 200, "schema": { … }, "assert": [ { "path": "token_type", "equals": "Bearer" } ], "maxDurationMs": 2000 }.',
   },
   {
+    id: 'unsupported-pattern',
+    severity: 'error',
+    what: 'A `matches` pattern (a bullet `matches /re/`, a JSON `assert`, a YAML assertion list) that cardcheck cannot run: patterns are matched with RE2, in time linear in the value whatever the pattern, so lookaround (`(?=…)`, `(?!…)`, `(?<=…)`), backreferences (`\\1`) and `\\u` escapes are refused, as is a pattern no regular-expression engine reads, or one whose compiled program passes 2,000 instructions (counted repeats such as `{900}` multiply it; matching time is the length of the value times that size). Reported at the assertion. At run time a value too long for its pattern (length × instructions over 25 million, about a second) fails the check as not checked. The card is errored before anything is sent.',
+    fix: 'Rewrite the pattern without lookaround or backreferences (check the parts with two assertions), and write `\\x{e9}` for `\\u00e9`.',
+  },
+  {
     id: 'unreadable-expectation',
     severity: 'error',
     what: 'Something in the card says what the response must be, but cardcheck would not turn it into a check, so the card could pass without it: a key of the Expected Response block it does not read; a front-matter key about the status, the expectation or the response that it does not read (it reads `expectedStatus`, `expected_status`, `expectedStatusCode`, `expected_status_code`, `expectStatus`, `expect_status`, and `status` inside `expected:`/`expect:`/`expectation:`); two different expected statuses; a section whose heading names an expected response, result, contract, assertions or checks that is not "Expected Response" or an examples section; a code block or table under "Expected Response" that is neither its expectation block nor an example after a status line; a bullet that is not one of the documented check forms, a Contract table column, type or field, or a rule-list line it does not read, or a sentence under a bullet heading (Assertions, Expected Result, Contract…); an item of a YAML assertion list that is not one of its forms (`judge:`, `schema:`), a key other than `status` under the `expect:` of a YAML step, or a key of a YAML request that states an expectation; a `$schema` naming a JSON Schema version other than draft-07, 2019-09 or 2020-12. The card is errored before anything is sent.',

@@ -1,5 +1,6 @@
 import type { ShownDiagnostic } from '../../core/diagnostic.js';
 import type { CardResult } from '../../core/result.js';
+import { caretIndex, windowLine } from '../../core/source-window.js';
 import { describeProblem, failureLocations, formatWarning } from '../failure-text.js';
 import { formatExchange } from './exchange-lines.js';
 import type { Paint } from './paint.js';
@@ -24,8 +25,10 @@ function locationLines(card: CardResult, opts: CardLinesOptions): string[] {
     out.push(`${INDENT}at ${card.file}:${line}${exact ? `:${column}` : ''}`);
     const text = opts.sourceLine(card.file, line);
     if (text === undefined) continue;
-    out.push(`${INDENT}  ${line} | ${text.replace(/\t/g, ' ')}`);
-    if (exact) out.push(`${INDENT}  ${' '.repeat(String(line).length)} | ${' '.repeat(column - 1)}^`);
+    const shown = windowLine(text, exact ? column : 1);
+    out.push(`${INDENT}  ${line} | ${shown.source.replace(/\t/g, ' ')}`);
+    const caret = ' '.repeat(caretIndex(column, shown.sourceStart));
+    if (exact) out.push(`${INDENT}  ${' '.repeat(String(line).length)} | ${caret}^`);
   }
   return out;
 }

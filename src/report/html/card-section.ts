@@ -1,6 +1,6 @@
 import type { CardResult, CheckResult } from '../../core/result.js';
 import { failureLocations } from '../failure-text.js';
-import { formatDiagnostic } from '../format-diagnostic.js';
+import { formatDiagnostic, shownDiagnostics } from '../format-diagnostic.js';
 import type { Raw } from './escape-html.js';
 import { html } from './escape-html.js';
 import { renderExchange } from './exchange-section.js';
@@ -42,11 +42,11 @@ export function searchTextOf(card: CardResult): string {
 }
 
 function body(card: CardResult): Raw {
-  const errors = card.diagnostics.filter((d) => d.severity === 'error');
+  const { shown: errors, more } = shownDiagnostics(card.diagnostics.filter((d) => d.severity === 'error'));
   return html`<div class="card-body">
 <dl class="meta"><dt>file</dt><dd><code>${card.file}:${card.line}</code></dd><dt>id</dt><dd>${card.id}</dd><dt>API</dt><dd>${card.api || '—'}</dd><dt>domain</dt><dd>${card.domain || '—'}</dd><dt>tags</dt><dd>${card.tags.length ? card.tags.join(', ') : '—'}</dd><dt>duration</dt><dd>${card.durationMs} ms</dd></dl>
 ${card.outcome === 'skipped' ? html`<p class="skip-reason"><strong>Skip reason:</strong> ${card.reason}</p>` : ''}
-${card.outcome === 'errored' ? html`<div class="problem"><h4>Error</h4>${errors.length ? html`<pre class="diagnostic">${errors.map((d) => `${formatDiagnostic(d).join('\n')}\n`)}</pre>` : html`<p>${card.reason}</p>`}</div>` : ''}
+${card.outcome === 'errored' ? html`<div class="problem"><h4>Error</h4>${errors.length ? html`<pre class="diagnostic">${errors.map((d) => `${formatDiagnostic(d).join('\n')}\n`)}${more ? `${more} (all are in results.json)\n` : ''}</pre>` : html`<p>${card.reason}</p>`}</div>` : ''}
 ${card.checks.length ? html`<h4>Checks</h4>${checksTable(card.checks)}` : ''}
 ${card.attempts.length > 1 ? html`<h4>Attempts</h4><ol class="attempts">${card.attempts.map((a) => html`<li class="attempt-${a.outcome}">${a.outcome}${a.reason ? html` — ${a.reason}` : ''} <span class="muted">${a.durationMs} ms</span></li>`)}</ol>` : ''}
 ${card.requests.length ? html`<h4>Requests</h4>${card.requests.map(renderExchange)}` : ''}

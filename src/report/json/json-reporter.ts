@@ -1,6 +1,6 @@
-import { formatResultsJson } from '../json-report.js';
+import { resultsJsonChunks } from '../json-report.js';
 import type { Reporter, ReporterContext } from '../reporter.js';
-import { writeReportFile } from '../write-report-file.js';
+import { writeReportChunks } from '../write-report-file.js';
 
 export const RESULTS_FILE = 'results.json';
 
@@ -10,7 +10,7 @@ export function createJsonReporter(ctx: ReporterContext): Reporter {
     name: 'json',
     async onRunEnd(run) {
       return [
-        { label: 'results', file: await writeReportFile(ctx.cwd, ctx.outDir, RESULTS_FILE, formatResultsJson(run)) },
+        { label: 'results', file: await writeReportChunks(ctx.cwd, ctx.outDir, RESULTS_FILE, resultsJsonChunks(run)) },
       ];
     },
   };
