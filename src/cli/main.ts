@@ -66,6 +66,14 @@ program
   .option('--concurrency <n>', 'cards run at once (needs and cleanups respected)', '1')
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
   .option('--timeout <ms>', 'per-request timeout (default 30000)')
+  .option(
+    '--retry-budget <n>',
+    "transport retries (429, 503, lost connections) the run's cards may use in all (default: max(100, 2 × cards)); cleanups keep their own",
+  )
+  .option(
+    '--allow-leftovers',
+    'exit 0 even when a declared cleanup did not succeed (the resources are still listed; run cardcheck cleanup)',
+  )
   .option('--run-timeout <ms>', 'whole-run timeout: then no new card starts; cards in flight finish and clean up')
   .option('--dry-run', 'print every request that would be sent (credentials redacted) and send nothing')
   .option(

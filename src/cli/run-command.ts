@@ -4,7 +4,7 @@ import { pendingInNewestJournal } from '../runner/cleanup-journal.js';
 import type { RunCardsResult } from '../runner/run-cards.js';
 import { runCards } from '../runner/run-cards.js';
 import type { ExitCode } from './exit-code.js';
-import { EXIT, exitCodeFor } from './exit-code.js';
+import { EXIT, exitCodeFor, failedCleanups } from './exit-code.js';
 import { erroredInDryRun, formatDryRun } from './format-dry-run.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
 import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
@@ -26,6 +26,8 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   updateCards?: boolean;
   updateSchemas?: boolean;
   allowMutations?: boolean;
+  allowLeftovers?: boolean;
+  retryBudget?: string;
   browser?: boolean;
   out: string;
 }
@@ -92,6 +94,8 @@ async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
     updateCards: opts.updateCards,
     updateSchemas: opts.updateSchemas,
     allowMutations: opts.allowMutations,
+    retryPolicy:
+      opts.retryBudget === undefined ? undefined : { budget: parseCount('--retry-budget', opts.retryBudget, 0) },
     browser: opts.browser,
     dryRun: opts.dryRun,
     timeoutMs: parseCount('--timeout', opts.timeout, 1),
@@ -127,8 +131,24 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   printWriteBacks(result, opts, io);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
-  const code = exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky });
+  printLeftovers(result, opts, io);
+  const code = exitCodeFor(result, {
+    missingPaths: result.missing.length,
+    failOnFlaky: opts.failOnFlaky,
+    allowLeftovers: opts.allowLeftovers,
+  });
   return withReporterErrors(code, reportErrors);
+}
+
+/** The closing line when a declared cleanup did not succeed: how many, and how to undo them. */
+function printLeftovers(result: RunCardsResult, opts: RunCommandOptions, io: Io): void {
+  const n = failedCleanups(result);
+  if (n === 0) return;
+  const what = n === 1 ? '1 resource was' : `${n} resources were`;
+  const exit = opts.allowLeftovers ? ' (--allow-leftovers: the exit code ignores them)' : '';
+  io.stderr(
+    `cardcheck: ${what} left behind: a declared cleanup did not succeed${exit}; run \`cardcheck cleanup\` to undo them`,
+  );
 }
 
 /** What the run changed besides its reports, and what a production target held back. */

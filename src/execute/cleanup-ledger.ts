@@ -61,7 +61,11 @@ export class CleanupLedger {
         const failure = await run(entry, cleanup);
         if (failure) {
           clean = false;
-          left.push({ ...base, reason: `cleanup ${cleanup.method} ${cleanup.path} failed: ${failure}` });
+          left.push({
+            ...base,
+            reason: `cleanup ${cleanup.method} ${cleanup.path} failed: ${failure}`,
+            cleanupFailed: true,
+          });
         }
       }
       if (clean) onCleaned(entry);
