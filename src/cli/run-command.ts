@@ -55,7 +55,8 @@ function handleSignals(io: Io, stop: AbortController): () => void {
     const s = pending.length === 1 ? '' : 's';
     const how = pending.length ? ' (run `cardcheck cleanup` to remove them):' : '';
     io.stderr(`cardcheck: ${name} again: exiting now; ${pending.length} resource${s} not cleaned${how}`);
-    for (const p of pending) io.stderr(`  ${p.createdBy}  ${p.id}  (${p.file})`);
+    for (const p of pending)
+      io.stderr(`  ${p.createdBy}  ${p.mayExist ? 'may exist (sent, no answer yet)' : p.id}  (${p.file})`);
     process.exit(EXIT.interrupted);
   };
   const onInt = () => onSignal('SIGINT');
