@@ -39,10 +39,10 @@ async function sendRequest(attempt: Attempt, maybeLeft: LeftBehind[]): Promise<H
   if (!template.cleanup) return sendAndRecord(attempt, maybeLeft);
   // A request with a declared cleanup makes something: its intent goes in the journal before it is sent.
   const intent = { file: plan.file, createdBy: `${template.method} ${template.path}` };
-  return withIntent(attempt.ctx.services, intent, () => sendAndRecord(attempt, maybeLeft));
+  return withIntent(attempt.ctx.services, intent, (intentKey) => sendAndRecord(attempt, maybeLeft, intentKey));
 }
 
-async function sendAndRecord(attempt: Attempt, maybeLeft: LeftBehind[]): Promise<HttpResponse> {
+async function sendAndRecord(attempt: Attempt, maybeLeft: LeftBehind[], intentKey?: string): Promise<HttpResponse> {
   const { plan, scope } = attempt;
   const template = plan.request;
   const res = await attempt.send('request', template, scope, { expected: plan.card.expect?.status });
@@ -60,6 +60,7 @@ async function sendAndRecord(attempt: Attempt, maybeLeft: LeftBehind[]): Promise
         id: '(see cleanup)',
         cleanups: [template.cleanup],
         scope: { ...scope, response: res.json },
+        intentKey,
       },
       attempt.ctx.services,
     );

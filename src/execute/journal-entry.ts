@@ -69,6 +69,7 @@ export function recordCreated(ledger: CleanupLedger, entry: LedgerEntry, service
         field: entry.field,
         id: journalId(entry, check),
         cleanups: sealed?.cleanups ?? [],
+        ...(entry.intentKey ? { intent: entry.intentKey } : {}),
         ...(sealed
           ? entry.cleanupNote
             ? { note: check.scrub(entry.cleanupNote) }
@@ -96,13 +97,13 @@ export function markCleaned(services: ExecuteServices) {
 export async function withIntent<T>(
   services: Pick<ExecuteServices, 'journal'>,
   intent: { file: string; createdBy: string },
-  send: () => Promise<T>,
+  send: (intentKey?: string) => Promise<T>,
 ): Promise<T> {
   const key = services.journal?.intent(intent);
   if (key === undefined) return send();
   let settle = true;
   try {
-    return await send();
+    return await send(key);
   } catch (err) {
     const kind = transportKind(err);
     settle = kind !== 'reset' && kind !== 'timeout';

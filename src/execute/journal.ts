@@ -34,6 +34,8 @@ export type CreatedLine = {
   note?: string;
   /** True when the recovery store holds what `needs` names. */
   stored?: boolean;
+  /** The intent of the create that made it: this line settles it, so a kill just after it cannot leave a "may exist". */
+  intent?: string;
   /** Not a resource recorded but a create whose answer never came (an unsettled intent): it may exist. */
   mayExist?: true;
 };
@@ -137,7 +139,12 @@ export class Journal {
 
 /** Entries created and not cleaned, and creates sent whose answer was never handled (`mayExist`), in order. */
 export function pendingEntries(lines: JournalLine[]): CreatedLine[] {
-  const done = new Set(lines.flatMap((l) => (l.op === 'cleaned' || l.op === 'settled' ? [l.key] : [])));
+  const done = new Set(
+    lines.flatMap((l) => {
+      if (l.op === 'cleaned' || l.op === 'settled') return [l.key];
+      return l.op === 'created' && l.intent ? [l.intent] : [];
+    }),
+  );
   return lines.flatMap((l): CreatedLine[] => {
     if (done.has((l as { key?: string }).key ?? '')) return [];
     if (l.op === 'created') return [l];

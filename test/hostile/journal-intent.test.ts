@@ -4,6 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JournalLine } from '../../src/execute/journal.js';
+import { pendingEntries } from '../../src/execute/journal.js';
 import { cardcheck, ROOT } from '../support/cli.js';
 import { card, writeCards } from '../support/temp-cards.js';
 
@@ -98,4 +100,18 @@ describe('a create in flight when the run is killed', () => {
     const left = await readdir(path.join(dir, '.cardcheck', 'ledger')).catch(() => []);
     expect(left).toEqual([]);
   }, 15_000);
+});
+
+describe('what settles an intent', () => {
+  const at = '2026-01-01T00:00:00.000Z';
+  const intent: JournalLine = { op: 'intent', key: 'r:i1', runId: 'r', at, file: 'a.md', createdBy: 'POST /x' };
+  const created: JournalLine = {
+    ...{ op: 'created', key: 'r:2', runId: 'r', at, file: 'a.md', createdBy: 'POST /x' },
+    ...{ field: 'id', id: '7', cleanups: [], intent: 'r:i1' },
+  };
+  it('its created line (written in the same step, so a kill just after it leaves no "may exist"), or a settled line', () => {
+    expect(pendingEntries([intent]).map((e) => e.mayExist)).toEqual([true]);
+    expect(pendingEntries([intent, created]).map((e) => e.key)).toEqual(['r:2']);
+    expect(pendingEntries([intent, { op: 'settled', key: 'r:i1', at }])).toEqual([]);
+  });
 });
