@@ -163,6 +163,6 @@ function printWriteBacks(result: RunCardsResult, opts: RunCommandOptions, io: Io
   const held = result.heldBack.length;
   if (held)
     io.stdout(
-      `held back ${held} card${s(held)} on production target "${result.targetName}": they send requests other than GET/HEAD; pass --allow-mutations to run them`,
+      `held back ${held} card${s(held)} on production target "${result.targetName}": they send requests other than GET/HEAD (method overrides counted) or run browser flows; pass --allow-mutations to run them`,
     );
 }
