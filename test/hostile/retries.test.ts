@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RETRY_POLICY, scaledBudgets } from '../../src/execute/retry-policy.js';
 import { cardcheck } from '../support/cli.js';
 import { card, writeCards } from '../support/temp-cards.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -171,4 +172,12 @@ describe('leftovers', () => {
     expect(res.stderr).not.toMatch(/declared cleanup did not succeed/);
     expect(res.code).toBe(0);
   }, 15_000);
+});
+
+describe('the run-wide budgets', () => {
+  it('grow with the card count unless --retry-budget names one; cleanups always keep their own', () => {
+    expect(scaledBudgets(DEFAULT_RETRY_POLICY, 10)).toMatchObject({ budget: 100, cleanupBudget: 50 });
+    expect(scaledBudgets(DEFAULT_RETRY_POLICY, 400)).toMatchObject({ budget: 800, cleanupBudget: 1200 });
+    expect(scaledBudgets(DEFAULT_RETRY_POLICY, 400, { budget: 3 })).toMatchObject({ budget: 3, cleanupBudget: 1200 });
+  });
 });
