@@ -40,6 +40,7 @@ export const EXIT_FOR_ERROR: Readonly<Record<ErrorCode, ExitCode>> = {
   'target-api-missing': EXIT.errored,
   'request-unsafe': EXIT.errored,
   'browser-failed': EXIT.errored,
+  'retry-refused': EXIT.errored,
   transport: EXIT.unreachable,
 };
 
@@ -50,6 +51,10 @@ export const EXIT_ROWS = {
   run: [
     [EXIT.ok, 'every card passed, was skipped, or was flaky (passed on a retry)'],
     [EXIT.failed, 'a card failed (or was flaky, with --fail-on-flaky)'],
+    [
+      EXIT.failed,
+      'a declared cleanup did not succeed, so a resource is left behind (not with --allow-leftovers); run cardcheck cleanup',
+    ],
     [EXIT.errored, 'a card or the config has errors, a path is missing, or no card was selected'],
     [EXIT.unreachable, 'the run could not proceed: the target is unreachable, or --run-timeout passed'],
     [EXIT.interrupted, 'interrupted (SIGINT/SIGTERM); what the run created was cleaned up'],
@@ -89,13 +94,18 @@ export function exitHelp(rows: readonly HelpRow[], footer?: string): string {
 
 export const EXIT_HELP = exitHelp(EXIT_ROWS.run, '  When several apply, the first of 3, 1, 2 wins.');
 
+/** Resources a declared cleanup failed to undo; those with no cleanup declared are only warnings. */
+export const failedCleanups = (run: Pick<RunResult, 'leftBehind'>) =>
+  (run.leftBehind ?? []).filter((l) => l.cleanupFailed).length;
+
 export function exitCodeFor(
-  run: Pick<RunResult, 'summary' | 'aborted'>,
-  opts: { missingPaths?: number; failOnFlaky?: boolean } = {},
+  run: Pick<RunResult, 'summary' | 'aborted'> & Partial<Pick<RunResult, 'leftBehind'>>,
+  opts: { missingPaths?: number; failOnFlaky?: boolean; allowLeftovers?: boolean } = {},
 ): ExitCode {
   const s = run.summary;
   if (run.aborted?.kind === 'unreachable' || run.aborted?.kind === 'timeout') return EXIT.unreachable;
   if (s.failed > 0 || (opts.failOnFlaky && s.flaky > 0)) return EXIT.failed;
+  if (!opts.allowLeftovers && failedCleanups({ leftBehind: run.leftBehind ?? [] }) > 0) return EXIT.failed;
   if (s.errored > 0 || (opts.missingPaths ?? 0) > 0 || s.total === 0) return EXIT.errored;
   return EXIT.ok;
 }

@@ -76,6 +76,14 @@ program
     'whole-run timeout: then no new card starts, requests in flight are stopped, cleanups get 10 s each; exit 3',
   )
   .option('--max-body-bytes <n>', "response body cap per request (default 8 MiB; a card's maxBodyBytes wins)")
+  .option(
+    '--retry-budget <n>',
+    "transport retries (429, 503, lost connections) the run's cards may use in all (default: max(100, 2 × cards)); cleanups keep their own",
+  )
+  .option(
+    '--allow-leftovers',
+    'exit 0 even when a declared cleanup did not succeed (the resources are still listed; run cardcheck cleanup)',
+  )
   .option('--dry-run', 'print every request that would be sent (credentials redacted) and send nothing')
   .option(
     '--browser',

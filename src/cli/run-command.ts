@@ -4,7 +4,7 @@ import { pendingInNewestJournal } from '../runner/cleanup-journal.js';
 import type { RunCardsResult } from '../runner/run-cards.js';
 import { runCards } from '../runner/run-cards.js';
 import type { ExitCode } from './exit-code.js';
-import { EXIT, exitCodeFor } from './exit-code.js';
+import { EXIT, exitCodeFor, failedCleanups } from './exit-code.js';
 import { erroredInDryRun, formatDryRun } from './format-dry-run.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
 import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
@@ -27,6 +27,8 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   updateCards?: boolean;
   updateSchemas?: boolean;
   allowMutations?: boolean;
+  allowLeftovers?: boolean;
+  retryBudget?: string;
   browser?: boolean;
   out: string;
 }
@@ -54,7 +56,8 @@ function handleSignals(io: Io, stop: AbortController): () => void {
     const s = pending.length === 1 ? '' : 's';
     const how = pending.length ? ' (run `cardcheck cleanup` to remove them):' : '';
     io.stderr(`cardcheck: ${name} again: exiting now; ${pending.length} resource${s} not cleaned${how}`);
-    for (const p of pending) io.stderr(`  ${p.createdBy}  ${p.id}  (${p.file})`);
+    for (const p of pending)
+      io.stderr(`  ${p.createdBy}  ${p.mayExist ? 'may exist (sent, no answer yet)' : p.id}  (${p.file})`);
     process.exit(EXIT.interrupted);
   };
   const onInt = () => onSignal('SIGINT');
@@ -93,6 +96,8 @@ async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
     updateCards: opts.updateCards,
     updateSchemas: opts.updateSchemas,
     allowMutations: opts.allowMutations,
+    retryPolicy:
+      opts.retryBudget === undefined ? undefined : { budget: parseCount('--retry-budget', opts.retryBudget, 0) },
     browser: opts.browser,
     dryRun: opts.dryRun,
     timeoutMs: parseCount('--timeout', opts.timeout, 1),
@@ -129,8 +134,24 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   printWriteBacks(result, opts, io);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
-  const code = exitCodeFor(result, { missingPaths: result.missing.length, failOnFlaky: opts.failOnFlaky });
+  printLeftovers(result, opts, io);
+  const code = exitCodeFor(result, {
+    missingPaths: result.missing.length,
+    failOnFlaky: opts.failOnFlaky,
+    allowLeftovers: opts.allowLeftovers,
+  });
   return withReporterErrors(code, reportErrors);
+}
+
+/** The closing line when a declared cleanup did not succeed: how many, and how to undo them. */
+function printLeftovers(result: RunCardsResult, opts: RunCommandOptions, io: Io): void {
+  const n = failedCleanups(result);
+  if (n === 0) return;
+  const what = n === 1 ? '1 resource was' : `${n} resources were`;
+  const exit = opts.allowLeftovers ? ' (--allow-leftovers: the exit code ignores them)' : '';
+  io.stderr(
+    `cardcheck: ${what} left behind: a declared cleanup did not succeed${exit}; run \`cardcheck cleanup\` to undo them`,
+  );
 }
 
 /** What the run changed besides its reports, and what a production target held back. */
@@ -144,6 +165,6 @@ function printWriteBacks(result: RunCardsResult, opts: RunCommandOptions, io: Io
   const held = result.heldBack.length;
   if (held)
     io.stdout(
-      `held back ${held} card${s(held)} on production target "${result.targetName}": they send requests other than GET/HEAD; pass --allow-mutations to run them`,
+      `held back ${held} card${s(held)} on production target "${result.targetName}": they send requests other than GET/HEAD (method overrides counted) or run browser flows; pass --allow-mutations to run them`,
     );
 }

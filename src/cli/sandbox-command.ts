@@ -89,6 +89,10 @@ export async function sandboxCommand(
       throw new CardcheckError('local-state', err instanceof Error ? err.message : String(err));
     },
   );
+  if (!sandbox.loopbackOnly)
+    io.stderr(
+      `cardcheck sandbox: warning: bound to ${sandbox.bound}, beyond loopback: other machines that reach this one can use the sandbox, and its sign-in page takes a fixed password (${sandbox.env.VCITA_USERNAME ?? 'the demo user'} / ${sandbox.env.VCITA_PASSWORD ?? 'sandbox-password'}); use --host 127.0.0.1 unless you mean to share it`,
+    );
   for (const line of describeSandbox(sandbox, faults)) io.stdout(line);
   const signal = await stopped();
   io.stdout(`cardcheck sandbox: ${typeof signal === 'string' ? `${signal}, ` : ''}closing`);

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'target-api-missing',
   'request-unsafe',
   'browser-failed',
+  // The target asked to wait longer than cardcheck waits (Retry-After past the cap or the run's deadline).
+  'retry-refused',
   'transport',
 ] as const;
 

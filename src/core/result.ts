@@ -33,6 +33,8 @@ export interface LeftBehind {
   id: string;
   /** Why it is still there: no cleanup declared, or the cleanup's failure. */
   reason: string;
+  /** A declared cleanup did not succeed (not set when none was declared): the run exits 1 unless --allow-leftovers. */
+  cleanupFailed?: true;
 }
 
 /** A request the card sent, as recorded (bodies and headers redacted). */

@@ -17,6 +17,8 @@ export interface LedgerEntry {
   api?: string;
   /** Key of the entry in the on-disk journal, when there is one. */
   journalKey?: string;
+  /** The journal intent of the create that made it: its created line settles that intent. */
+  intentKey?: string;
 }
 
 /** Runs one cleanup; resolves to an error text when it did not work. */
@@ -61,7 +63,11 @@ export class CleanupLedger {
         const failure = await run(entry, cleanup);
         if (failure) {
           clean = false;
-          left.push({ ...base, reason: `cleanup ${cleanup.method} ${cleanup.path} failed: ${failure}` });
+          left.push({
+            ...base,
+            reason: `cleanup ${cleanup.method} ${cleanup.path} failed: ${failure}`,
+            cleanupFailed: true,
+          });
         }
       }
       if (clean) onCleaned(entry);

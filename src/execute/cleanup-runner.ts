@@ -12,7 +12,7 @@ export function createCleanupRunner(ctx: ExecuteContext, requests: RequestRecord
     try {
       const req = await buildRequest(cleanup, entry.scope, ctx.services, { auth: entry.auth, api: entry.api });
       const alreadyDone = ctx.state.succeeded.has(requestIdentity(req));
-      const res = await sendBuilt('cleanup', req, { resendable: true });
+      const res = await sendBuilt('cleanup', req, { resendable: true, cleanup: true });
       if (entry.field === 'response') entry.id = req.path;
       // The very same request already succeeded in this run (a delete card): a 4xx now means it is gone.
       return is2xx(res.status) || (alreadyDone && res.status >= 400 && res.status < 500)

@@ -17,7 +17,7 @@ import { errorText, runtimeDiagnostic } from './card-error.js';
 import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
 import { resolveFixture } from './fixtures/resolve-fixture.js';
-import { markCleaned, recordCreated } from './journal-entry.js';
+import { markCleaned, recordCreated, withIntent } from './journal-entry.js';
 import { mayBeLeftBehind, showsResource } from './made-resource.js';
 import { is2xx } from './sender.js';
 
@@ -34,6 +34,15 @@ export interface AttemptOutput {
  * response showing a new resource (201, Location) is listed as maybe left behind.
  */
 async function sendRequest(attempt: Attempt, maybeLeft: LeftBehind[]): Promise<HttpResponse> {
+  const { plan } = attempt;
+  const template = plan.request;
+  if (!template.cleanup) return sendAndRecord(attempt, maybeLeft);
+  // A request with a declared cleanup makes something: its intent goes in the journal before it is sent.
+  const intent = { file: plan.file, createdBy: `${template.method} ${template.path}` };
+  return withIntent(attempt.ctx.services, intent, (intentKey) => sendAndRecord(attempt, maybeLeft, intentKey));
+}
+
+async function sendAndRecord(attempt: Attempt, maybeLeft: LeftBehind[], intentKey?: string): Promise<HttpResponse> {
   const { plan, scope } = attempt;
   const template = plan.request;
   const res = await attempt.send('request', template, scope, { expected: plan.card.expect?.status });
@@ -51,6 +60,7 @@ async function sendRequest(attempt: Attempt, maybeLeft: LeftBehind[]): Promise<H
         id: '(see cleanup)',
         cleanups: [template.cleanup],
         scope: { ...scope, response: res.json },
+        intentKey,
       },
       attempt.ctx.services,
     );

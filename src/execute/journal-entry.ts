@@ -1,3 +1,4 @@
+import { transportKind } from '../core/errors.js';
 import { SECRET_KEY } from '../core/redact.js';
 import { renderJson, renderPath, renderRecord, renderString } from '../plan/render.js';
 import { basicHeader } from './auth.js';
@@ -68,6 +69,7 @@ export function recordCreated(ledger: CleanupLedger, entry: LedgerEntry, service
         field: entry.field,
         id: journalId(entry, check),
         cleanups: sealed?.cleanups ?? [],
+        ...(entry.intentKey ? { intent: entry.intentKey } : {}),
         ...(sealed
           ? entry.cleanupNote
             ? { note: check.scrub(entry.cleanupNote) }
@@ -84,4 +86,29 @@ export function markCleaned(services: ExecuteServices) {
   return (entry: LedgerEntry) => {
     if (entry.journalKey) services.journal?.cleaned(entry.journalKey);
   };
+}
+
+/**
+ * Send a create with its intent in the journal: written before the request
+ * leaves, settled once `send` has handled the answer (what it made is then
+ * recorded). A lost connection or a timeout leaves the intent unsettled: the
+ * create may have been made, and `cardcheck cleanup` says so.
+ */
+export async function withIntent<T>(
+  services: Pick<ExecuteServices, 'journal'>,
+  intent: { file: string; createdBy: string },
+  send: (intentKey?: string) => Promise<T>,
+): Promise<T> {
+  const key = services.journal?.intent(intent);
+  if (key === undefined) return send();
+  let settle = true;
+  try {
+    return await send(key);
+  } catch (err) {
+    const kind = transportKind(err);
+    settle = kind !== 'reset' && kind !== 'timeout';
+    throw err;
+  } finally {
+    if (settle) services.journal?.settled(key);
+  }
 }

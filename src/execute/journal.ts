@@ -34,12 +34,29 @@ export type CreatedLine = {
   note?: string;
   /** True when the recovery store holds what `needs` names. */
   stored?: boolean;
+  /** The intent of the create that made it: this line settles it, so a kill just after it cannot leave a "may exist". */
+  intent?: string;
+  /** Not a resource recorded but a create whose answer never came (an unsettled intent): it may exist. */
+  mayExist?: true;
 };
+
+/**
+ * Written just before a create request is sent, and settled once its answer
+ * is handled: a run killed in between leaves an intent that `cardcheck
+ * cleanup` reports as "may exist". It holds what the card wrote (method and
+ * path template), never a rendered value.
+ */
+export type IntentLine = { op: 'intent'; key: string; runId: string; at: string; file: string; createdBy: string };
 
 /** The first line of a journal: which run, against what. */
 export type RunLine = { op: 'run'; runId: string; at: string; target: string; embedded?: boolean };
 
-export type JournalLine = RunLine | CreatedLine | { op: 'cleaned'; key: string; at: string };
+export type JournalLine =
+  | RunLine
+  | CreatedLine
+  | IntentLine
+  | { op: 'cleaned'; key: string; at: string }
+  | { op: 'settled'; key: string; at: string };
 
 /**
  * The cleanup ledger on disk: one JSON line per resource created and per
@@ -102,14 +119,39 @@ export class Journal {
     }
   }
 
+  /** Before a create is sent: its key, to settle once the answer is handled. */
+  intent(e: { file: string; createdBy: string }): string {
+    const key = `${this.runId}:i${++this.seq}`;
+    this.write({ op: 'intent', key, runId: this.runId, at: new Date().toISOString(), ...e });
+    return key;
+  }
+
+  /** The create's answer was handled: what it made, if anything, has its own line. */
+  settled(key: string): void {
+    this.write({ op: 'settled', key, at: new Date().toISOString() });
+  }
+
   cleaned(key: string): void {
     this.write({ op: 'cleaned', key, at: new Date().toISOString() });
     this.run.store?.drop(key);
   }
 }
 
-/** Entries created and not cleaned, from the lines of one or more journal files. */
+/** Entries created and not cleaned, and creates sent whose answer was never handled (`mayExist`), in order. */
 export function pendingEntries(lines: JournalLine[]): CreatedLine[] {
-  const cleaned = new Set(lines.flatMap((l) => (l.op === 'cleaned' ? [l.key] : [])));
-  return lines.filter((l): l is CreatedLine => l.op === 'created' && !cleaned.has(l.key));
+  const done = new Set(
+    lines.flatMap((l) => {
+      if (l.op === 'cleaned' || l.op === 'settled') return [l.key];
+      return l.op === 'created' && l.intent ? [l.intent] : [];
+    }),
+  );
+  return lines.flatMap((l): CreatedLine[] => {
+    if (done.has((l as { key?: string }).key ?? '')) return [];
+    if (l.op === 'created') return [l];
+    if (l.op !== 'intent') return [];
+    const { key, runId, at, file, createdBy } = l;
+    return [
+      { op: 'created', key, runId, at, file, createdBy, field: '', id: '(unknown)', cleanups: [], mayExist: true },
+    ];
+  });
 }

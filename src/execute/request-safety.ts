@@ -1,11 +1,14 @@
 import type { RequestSpec } from '../core/card.js';
 import { CardcheckError } from '../core/errors.js';
-import { dotSegment, pathEscape, pathSegments } from '../util/origin-relative-path.js';
+import type { HttpRequest } from '../http/client.js';
+import { joinUrl } from '../http/client.js';
+import { forbiddenHeader } from '../util/forbidden-headers.js';
+import { dotSegment, pathEscape, pathSegments, shownPath } from '../util/origin-relative-path.js';
 
 /** A rendered request would leave the target or smuggle headers; it is not sent. */
 const unsafe = (message: string) => new CardcheckError('request-unsafe', message);
 
-const where = (spec: RequestSpec) => `${spec.method} ${spec.path} (line ${spec.line})`;
+const where = (spec: RequestSpec) => `${spec.method} ${shownPath(spec.path)} (line ${spec.line})`;
 
 /**
  * The rendered path must stay inside the target's base path. Values are
@@ -37,6 +40,9 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Header names must be tokens and values one line: a CR or LF would let a value add headers or a body. The value is never shown. */
 export function assertSafeHeaders(spec: RequestSpec, headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
+    const forbidden = forbiddenHeader(name);
+    if (forbidden)
+      throw unsafe(`header "${name}" of ${where(spec)} cannot be set by a card (${forbidden}); nothing was sent`);
     if (!TOKEN.test(name))
       throw unsafe(
         `header name "${name.replace(/[^\x20-\x7e]/g, '?')}" of ${where(spec)} is not a valid header name; nothing was sent`,
@@ -47,4 +53,26 @@ export function assertSafeHeaders(spec: RequestSpec, headers: Record<string, str
       );
     }
   }
+}
+
+/** Why the URL a request is sent to is not inside its base URL's origin and path, or undefined. */
+export function outsideBase(req: Pick<HttpRequest, 'baseUrl' | 'path' | 'query'>): string | undefined {
+  const base = new URL(req.baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = joinUrl(req.baseUrl, req.path, req.query);
+  } catch {
+    return 'its URL cannot be parsed';
+  }
+  if (url.origin !== base.origin) return `its URL is on ${url.origin}, not the target's ${base.origin}`;
+  if (prefix && url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`))
+    return `its URL resolves to ${url.pathname}, outside the target's base path ${prefix}/`;
+  return undefined;
+}
+
+/** The last check before a request leaves: the final URL, as parsed, is on the target's origin and under its base path. */
+export function assertInsideBase(req: HttpRequest): void {
+  const why = outsideBase(req);
+  if (why) throw unsafe(`${req.method} ${shownPath(req.path)} would leave the target: ${why}; nothing was sent`);
 }

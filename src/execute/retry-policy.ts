@@ -2,8 +2,12 @@
 export interface RetryPolicy {
   /** Retries of one request. @default 3 */
   maxRetries: number;
-  /** Retries in the whole run, across cards. @default 100 */
+  /** Retries in the whole run, across cards, cleanups aside. @default 100 (a run sets max(100, 2 × its cards)) */
   budget: number;
+  /** Retries kept for cleanups only, so a rate-limited run still undoes what it made. @default 50 (a run sets max(50, 3 × its cards)) */
+  cleanupBudget: number;
+  /** A `Retry-After` (or body hint) longer than this ends the request's retries. @default 60000 */
+  retryAfterCapMs: number;
   /** First backoff, doubled per retry. @default 200 */
   baseDelayMs: number;
   /** No wait is longer, whatever the server asks. @default 30000 */
@@ -15,6 +19,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 3,
   budget: 100,
+  cleanupBudget: 50,
+  retryAfterCapMs: 60_000,
   baseDelayMs: 200,
   maxDelayMs: 30_000,
   random: Math.random,
@@ -51,4 +57,13 @@ export function safeToResend(method: string, headers: Record<string, string> | u
     IDEMPOTENT.has(method.toUpperCase()) ||
     Object.keys(headers ?? {}).some((h) => h.toLowerCase() === 'idempotency-key')
   );
+}
+
+/** The run-wide budgets for a run of `cards` cards, unless given: they grow with the run. */
+export function scaledBudgets(policy: RetryPolicy, cards: number, given: Partial<RetryPolicy> = {}): RetryPolicy {
+  return {
+    ...policy,
+    budget: given.budget ?? Math.max(policy.budget, 2 * cards),
+    cleanupBudget: given.cleanupBudget ?? Math.max(policy.cleanupBudget, 3 * cards),
+  };
 }

@@ -1,4 +1,4 @@
-import { transportKind } from '../core/errors.js';
+import { CardcheckError, transportKind } from '../core/errors.js';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/client.js';
 import type { HostLimiter } from './host-limiter.js';
 import type { RetryPolicy } from './retry-policy.js';
@@ -8,8 +8,12 @@ import { backoffMs, parseRetryAfter, retryHintFromBody, safeToResend } from './r
 export interface RetryBudget {
   /** Hosts that asked to slow down wait here, whichever card sends to them. */
   limiter: HostLimiter;
-  /** Retries left in the run. */
+  /** Retries left in the run for cards' requests. */
   left: number;
+  /** Retries left for cleanups only: cards' retries never spend them. */
+  cleanupLeft: number;
+  /** When the run's --run-timeout passes (ms since the epoch): no wait may reach past it. */
+  deadlineAt?: number;
 }
 
 /** Time as transport retries see it. */
@@ -30,6 +34,8 @@ export interface SendOptions {
   expected?: readonly number[];
   /** Cleanups may be resent after a lost connection whatever their method. */
   resendable?: boolean;
+  /** A cleanup: its retries come from the budget kept for cleanups. */
+  cleanup?: boolean;
   /** Called for each retry, for the record. */
   onRetry?: (why: string, delayMs: number) => void;
 }
@@ -49,9 +55,10 @@ export async function sendWithRetry(
 ): Promise<HttpResponse> {
   const host = hostOf(req);
   const { policy, budget, clock } = state;
+  const pool = opts.cleanup ? 'cleanupLeft' : 'left';
   for (let retry = 0; ; retry++) {
     await budget.limiter.wait(host);
-    const canRetry = retry < policy.maxRetries && budget.left > 0;
+    const canRetry = retry < policy.maxRetries && budget[pool] > 0;
     let res: HttpResponse;
     try {
       res = await http.send(req);
@@ -62,7 +69,7 @@ export async function sendWithRetry(
       if (!lost || !canRetry || !(opts.resendable || safeToResend(req.method, req.headers))) throw err;
       const message = err instanceof Error ? err.message : String(err);
       const delay = backoffMs(policy, retry);
-      budget.left--;
+      budget[pool]--;
       opts.onRetry?.(message, delay);
       await clock.sleep(delay);
       continue;
@@ -70,9 +77,29 @@ export async function sendWithRetry(
     const slowDown = (res.status === 429 || res.status === 503) && !opts.expected?.includes(res.status);
     if (!slowDown || !canRetry) return res;
     const asked = retryHintFromBody(res.json) ?? parseRetryAfter(res.headers['retry-after'], clock.now());
+    if (asked !== undefined) refuseLongWait(req, res, asked, state);
     const delay = Math.min(policy.maxDelayMs, asked ?? backoffMs(policy, retry));
     budget.limiter.pause(host, delay);
-    budget.left--;
+    budget[pool]--;
     opts.onRetry?.(`${res.status}`, delay);
   }
+}
+
+const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+
+/** A wait the server asks for that is past the cap or the run's deadline ends the retries: the request errors, saying so. */
+function refuseLongWait(req: HttpRequest, res: HttpResponse, askedMs: number, state: RetryState): void {
+  const { policy, budget, clock } = state;
+  const asked = `${req.method} ${req.path} answered ${res.status} and asked to wait ${seconds(askedMs)} (Retry-After)`;
+  if (askedMs > policy.retryAfterCapMs)
+    throw new CardcheckError(
+      'retry-refused',
+      `${asked}, longer than the ${seconds(policy.retryAfterCapMs)} cardcheck waits; not retried`,
+    );
+  const left = budget.deadlineAt === undefined ? undefined : budget.deadlineAt - clock.now();
+  if (left !== undefined && askedMs > left)
+    throw new CardcheckError(
+      'retry-refused',
+      `${asked}, past the run's deadline (${seconds(Math.max(0, left))} of --run-timeout left); not retried`,
+    );
 }

@@ -6,6 +6,7 @@ import { joinUrl } from '../http/client.js';
 import type { RenderScope } from '../plan/render.js';
 import { buildRequest } from './build-request.js';
 import type { ExecuteContext } from './context.js';
+import { assertInsideBase } from './request-safety.js';
 import type { RetryState, SendOptions } from './send-with-retry.js';
 import { sendWithRetry } from './send-with-retry.js';
 import { shownBody } from './shown-body.js';
@@ -36,6 +37,7 @@ const retryState = (ctx: ExecuteContext): RetryState => ({
  */
 export function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]): BuiltSender {
   return async (label, req, retry = {}) => {
+    assertInsideBase(req);
     rememberSecrets(ctx, req);
     const entry: RequestRecord = { label, method: req.method, path: req.path, durationMs: 0 };
     entry.exchange = {

@@ -1,6 +1,7 @@
 import type { CardRule, ProjectRule } from './rule.js';
 import { duplicateCard } from './rules/duplicate-card.js';
 import { endpointMismatch } from './rules/endpoint-mismatch.js';
+import { headerNotAllowed } from './rules/header-not-allowed.js';
 import { invalidDate } from './rules/invalid-date.js';
 import { pathEscapesTarget } from './rules/path-escapes-target.js';
 import { requestWithoutCleanup } from './rules/request-without-cleanup.js';
@@ -18,6 +19,7 @@ export const CARD_RULES: CardRule[] = [
   unclosedFence,
   endpointMismatch,
   pathEscapesTarget,
+  headerNotAllowed,
   requestWithoutCleanup,
   unsupportedPattern,
 ];

@@ -149,6 +149,13 @@ async function cleanJournal(
   const entries = [...j.pending].reverse();
   for (const [i, entry] of entries.entries()) {
     const what = { file: entry.file, createdBy: entry.createdBy, id: entry.id };
+    if (entry.mayExist) {
+      report.remaining.push({
+        ...what,
+        reason: `may exist: the run ended while this create was in flight (sent ${entry.at}), so nothing recorded what it made; check the target, then cardcheck cleanup --forget ${j.runId}`,
+      });
+      continue;
+    }
     if (entry.cleanups.length === 0) {
       report.remaining.push({
         ...what,

@@ -5,6 +5,7 @@ import type { Redactor } from '../core/redact.js';
 import type { AuthResolver } from '../execute/auth.js';
 import type { CreatedLine, JournalCleanup } from '../execute/journal.js';
 import type { SecretParts } from '../execute/recovery-store.js';
+import { outsideBase } from '../execute/request-safety.js';
 import type { HttpClient } from '../http/client.js';
 import type { RenderScope } from '../plan/render.js';
 import { renderRecord } from '../plan/render.js';
@@ -88,7 +89,7 @@ export function createCleanupSender(
       ...c.headers,
       ...parts?.headers,
     };
-    const res = await http.send({
+    const req = {
       baseUrl: c.baseUrl,
       method: c.method,
       path: parts?.path ?? c.path,
@@ -96,7 +97,10 @@ export function createCleanupSender(
       headers,
       body: parts?.body ?? c.body,
       form: parts?.form ?? c.form,
-    });
+    };
+    const outside = outsideBase(req);
+    if (outside) return `${c.method} ${c.path} was not sent: ${outside}`;
+    const res = await http.send(req);
     // Already gone counts as clean: the killed run may have deleted it before dying.
     if (res.status < 300 || res.status === 404 || res.status === 410) return undefined;
     return `${c.method} ${c.path} answered ${res.status}`;

@@ -108,7 +108,7 @@ export function storedParts(env: Readonly<Record<string, string | undefined>>, r
 export function pendingInNewestJournal(
   cwd: string,
   ledgerDir = LEDGER_DIR,
-): { file: string; createdBy: string; id: string }[] {
+): { file: string; createdBy: string; id: string; mayExist?: true }[] {
   const dir = path.resolve(cwd, ledgerDir);
   let newest: { file: string; mtime: number } | undefined;
   for (const f of readdirSyncSafe(dir)) {
@@ -120,6 +120,7 @@ export function pendingInNewestJournal(
     file: e.file,
     createdBy: e.createdBy,
     id: e.id,
+    ...(e.mayExist ? { mayExist: e.mayExist } : {}),
   }));
 }
 

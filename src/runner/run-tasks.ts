@@ -7,7 +7,7 @@ import type { ExecuteContext } from '../execute/context.js';
 import { executePlan } from '../execute/execute-plan.js';
 import { HostLimiter } from '../execute/host-limiter.js';
 import type { RetryPolicy } from '../execute/retry-policy.js';
-import { DEFAULT_RETRY_POLICY } from '../execute/retry-policy.js';
+import { DEFAULT_RETRY_POLICY, scaledBudgets } from '../execute/retry-policy.js';
 import { SharedFixtures } from '../execute/shared-fixtures.js';
 import { createTimestampSource } from '../execute/timestamp.js';
 import { describeDryRun } from './dry-run.js';
@@ -82,7 +82,13 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
   const { options } = ctx;
   const http = need(ctx.http, 'the HTTP client');
   const baseUrlFor = baseUrlLookup(need(ctx.target, 'the target'));
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+  const cards = ctx.plan?.cards.length ?? 0;
+  const policy: RetryPolicy = scaledBudgets(
+    { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
+    cards,
+    options.retryPolicy,
+  );
+  const deadlineAt = options.runTimeoutMs === undefined ? undefined : Date.now() + options.runTimeoutMs;
   const browser = ctx.ownBrowser ?? (typeof options.browser === 'object' ? options.browser : undefined);
   return {
     services: {
@@ -110,7 +116,7 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       shared: new SharedFixtures(),
       runLedger: new CleanupLedger(),
       succeeded: new Set(),
-      retryBudget: { limiter: new HostLimiter(), left: policy.budget },
+      retryBudget: { limiter: new HostLimiter(), left: policy.budget, cleanupLeft: policy.cleanupBudget, deadlineAt },
       captureBodies: options.updateSchemas ? new Map<string, unknown>() : undefined,
     },
   };

@@ -30,7 +30,12 @@ function describeFaults(f: FaultOptions): string {
 export function describeSandbox(sandbox: Sandbox, faults: FaultOptions = {}): string[] {
   const apis = Object.entries(sandbox.apis).map(([name, url]) => `  ${name.padEnd(11)} ${url}`);
   return [
-    `cardcheck sandbox listening on ${sandbox.origin}`,
+    ...(sandbox.loopbackOnly
+      ? [`cardcheck sandbox listening on ${sandbox.origin}`]
+      : [
+          `cardcheck sandbox listening on ${sandbox.bound} (beyond loopback)`,
+          `  ${'this machine'.padEnd(11)} ${sandbox.origin}`,
+        ]),
     ...apis,
     `  ${'stats'.padEnd(11)} ${sandbox.origin}/__sandbox/stats`,
     `breaks: ${sandbox.breaks.length > 0 ? sandbox.breaks.join(', ') : 'none'}`,

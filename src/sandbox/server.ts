@@ -32,8 +32,12 @@ export interface SandboxOptions extends ApiOverrides {
 }
 
 export interface Sandbox {
-  /** Origin, e.g. http://127.0.0.1:41234 */
+  /** Origin to reach it from this machine, e.g. http://127.0.0.1:41234 */
   origin: string;
+  /** The address and port it actually bound, e.g. `0.0.0.0:41234` or `[::]:41234`. */
+  bound: string;
+  /** False when it listens beyond loopback (`--host 0.0.0.0`, a LAN address): other machines may reach it. */
+  loopbackOnly: boolean;
   /** Base URL of each API. */
   apis: { vcita: string; rocketchat: string; youhodler: string };
   /** Credentials a run against this sandbox needs (throwaway, random per start). */
@@ -84,8 +88,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const addr = typeof address === 'object' && address ? address.address : host;
   return {
     origin,
+    bound: `${addr.includes(':') ? `[${addr}]` : addr}:${port}`,
+    loopbackOnly: isLoopback(addr),
     apis: { vcita: `${origin}/vcita`, rocketchat: `${origin}/rocketchat`, youhodler: `${origin}/youhodler` },
     env,
     breaks: breaks.map((b) => b.name),
@@ -93,4 +100,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     issuedSecrets: () => stats.issued,
     close: () => app.close(),
   };
+}
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped form. */
+export function isLoopback(address: string): boolean {
+  return /^(?:::ffff:)?127\./.test(address) || address === '::1';
 }

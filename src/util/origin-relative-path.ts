@@ -1,5 +1,16 @@
-/** The path part of an origin-relative request path: before `?` and `#`. */
-const pathPart = (p: string) => p.split(/[?#]/, 1)[0] ?? '';
+/**
+ * The path part of an origin-relative request path: before `?`. A `#` is not a
+ * cut: the path is joined to the base URL as written, where `#` is a character
+ * of its segment (sent as %23), so `..` after it still climbs.
+ */
+const pathPart = (p: string) => p.split('?', 1)[0] ?? '';
+
+/** C0 controls and DEL: a URL parser drops TAB, CR and LF before resolving `..`, so `.\n.` would become `..`. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+const controlName = (c: string) =>
+  ({ '\t': 'a TAB', '\r': 'a CR', '\n': 'a line break (LF)' })[c] ??
+  `control character U+${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
 
 /** Segments as a URL parser sees them: `\` separates too, `%2e` is a dot. */
 export function pathSegments(p: string): string[] {
@@ -18,6 +29,9 @@ export function dotSegment(segment: string): '.' | '..' | undefined {
  * `//host`), and its `..` segments may not climb above where it starts.
  */
 export function pathEscape(p: string): string | undefined {
+  const control = CONTROL.exec(p)?.[0];
+  if (control !== undefined)
+    return `it holds ${controlName(control)}; a URL parser drops TAB, CR and LF before resolving "..", so its segments are not what they look like`;
   const part = pathPart(p);
   if (/^[a-z][a-z0-9+.-]*:/i.test(part)) return 'it names a scheme, so it could point at another host';
   if (/^[/\\]{2}/.test(part)) return `it starts with ${part.slice(0, 2)}, which names a host`;
@@ -34,3 +48,6 @@ export function pathEscape(p: string): string | undefined {
   }
   return undefined;
 }
+
+/** A path for a message, on one line: control characters as JSON escapes (`\n`, `\t`, `\u0000`). */
+export const shownPath = (p: string): string => (CONTROL.test(p) ? JSON.stringify(p).slice(1, -1) : p);

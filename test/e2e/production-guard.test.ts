@@ -77,7 +77,7 @@ describe('a target marked production: true', () => {
     );
     expect(res.stdout.match(/held back 2 cards/g)).toEqual(['held back 2 cards']);
     expect(res.stdout).toContain(
-      'held back 2 cards on production target "prod": they send requests other than GET/HEAD; pass --allow-mutations to run them',
+      'held back 2 cards on production target "prod": they send requests other than GET/HEAD (method overrides counted) or run browser flows; pass --allow-mutations to run them',
     );
     expect(echo.seen.map((s) => `${s.method} ${s.url}`)).toEqual(['GET /api/things']);
   });

@@ -22,6 +22,12 @@ export const REQUEST_RULES: RuleDoc[] = [
     fix: "Write paths relative to the API's base URL (one leading `/`, no host, no `..` above the start); hosts belong in cardcheck.config.yaml.",
   },
   {
+    id: 'header-not-allowed',
+    severity: 'error',
+    what: 'A request sets `Host` or a hop-by-hop header (Connection, Keep-Alive, Transfer-Encoding, TE, Trailer, Upgrade, Proxy-*), which would change where it goes or how it is framed; the run refuses it too.',
+    fix: "Remove the header; the target's base URL in cardcheck.config.yaml decides the host.",
+  },
+  {
     id: 'unreadable-request',
     severity: 'error',
     what: "A request or a setup/teardown step holds something cardcheck does not send as written: a second request after `###` in the Request section, a shell command other than curl, a `$(…)` other than `NAME=$(curl … | jq -r '.path')`, a jq filter that is not a plain path, a code block under Setup or Teardown in a form it does not read (python, …), a body type it does not encode, or a target that is not a path or URL.",

@@ -1,3 +1,4 @@
+import { shownPath } from '../../util/origin-relative-path.js';
 import type { CardRule } from '../rule.js';
 
 /** `/apps/{id}`, `/apps/:id`, `/apps/{{resolved.id}}` and `/apps/<<id>>` all read `/apps/{}`. */
@@ -46,7 +47,7 @@ export const endpointMismatch: CardRule = {
         file,
         line,
         column: 1,
-        message: `endpoint says ${method.toUpperCase()} ${path} but the Request Template (line ${req.line}) sends ${req.method} ${req.path}`,
+        message: `endpoint says ${method.toUpperCase()} ${path} but the Request Template (line ${req.line}) sends ${req.method} ${shownPath(req.path)}`,
         hint: "Make the front-matter endpoint and the template's method and path agree.",
       },
     ];

@@ -4,7 +4,7 @@ import { replacePlaceholders } from '../../card/placeholders.js';
 import type { RequestSpec } from '../../core/card.js';
 import type { Diagnostic, SourcePos } from '../../core/diagnostic.js';
 import { SourceFile } from '../../core/source.js';
-import { pathEscape } from '../../util/origin-relative-path.js';
+import { pathEscape, shownPath } from '../../util/origin-relative-path.js';
 import type { CardRule, LintInput } from '../rule.js';
 
 /** What to call a request in a message. */
@@ -58,7 +58,7 @@ export const pathEscapesTarget: CardRule = {
         severity: 'error',
         file: input.file,
         ...pathPosition(input, spec),
-        message: `the path "${spec.path}" of ${nameOf(r)} could leave the target: ${leak}`,
+        message: `the path "${shownPath(spec.path)}" of ${nameOf(r)} could leave the target: ${leak}`,
         hint: 'Write the path relative to the API\'s base URL: one leading /, no host and no "..". Hosts belong in cardcheck.config.yaml (targets.<name>.apis).',
       });
     }
