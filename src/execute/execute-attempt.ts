@@ -26,6 +26,8 @@ export interface AttemptOutput {
   leftBehind: LeftBehind[];
   /** An error located in the card (a UID step that failed), as a diagnostic. */
   diagnostic?: Diagnostic;
+  /** The attempt could not reach the target after another card had found it unreachable: not run, not an error. */
+  unreachableElsewhere?: boolean;
 }
 
 /**
@@ -134,6 +136,7 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
   };
   let leftBehind: LeftBehind[] = [];
   const maybeLeft: LeftBehind[] = [];
+  let unreachableElsewhere = false;
   let diagnostic: Diagnostic | undefined;
   try {
     for (const step of plan.fixtures) await resolveFixture(attempt, step);
@@ -155,10 +158,14 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     diagnostic = runtimeDiagnostic(err, plan.file);
     const kind = transportKind(err);
     // The origin cannot be reached (refused, unknown, no connection accepted): the run stops with this one message.
-    if (kind === 'refused' || kind === 'dns' || kind === 'connect-timeout')
+    if (kind === 'refused' || kind === 'dns' || kind === 'connect-timeout') {
+      // Cards in flight when another card found the target unreachable say so once, through that card.
+      unreachableElsewhere = ctx.state.abort?.kind === 'unreachable';
       ctx.state.abort ??= { kind: 'unreachable', message: result.reason };
+    }
   } finally {
     leftBehind = [...(await cleanUp(attempt)), ...maybeLeft];
   }
-  return { attempt: { ...result, durationMs: Math.round(performance.now() - started) }, leftBehind, diagnostic };
+  const durationMs = Math.round(performance.now() - started);
+  return { attempt: { ...result, durationMs }, leftBehind, diagnostic, unreachableElsewhere };
 }

@@ -47,9 +47,16 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
           : `not run: ${ctx.state.abort.message}`,
     };
   for (let i = 0; i <= ctx.settings.retries; i++) {
-    const { attempt, leftBehind, diagnostic } = await executeAttempt(plan, ctx);
-    result.attempts.push(attempt);
+    const { attempt, leftBehind, diagnostic, unreachableElsewhere } = await executeAttempt(plan, ctx);
     result.leftBehind.push(...leftBehind);
+    // In flight when another card found the target unreachable: that card says so, once; this one did not run.
+    if (unreachableElsewhere)
+      return ctx.services.redactor.redactDeep({
+        ...result,
+        outcome: 'skipped',
+        reason: 'not run: the target is unreachable',
+      });
+    result.attempts.push(attempt);
     // A run-time error located in the card is shown as lint shows its errors: at its line.
     if (diagnostic) result.diagnostics = [...plan.diagnostics, diagnostic];
     if (attempt.outcome !== 'failed' || ctx.state.abort) break;

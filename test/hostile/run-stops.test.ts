@@ -68,4 +68,26 @@ describe('a run ends in bounded time whatever the target does', () => {
       await host.close();
     }
   }, 15_000);
+
+  it('with cards in flight at once (--concurrency 3), still one card says it and the others were not run', async () => {
+    const host = await startFullBacklogHost();
+    try {
+      const res = await runAgainst(
+        host.origin,
+        { 'a.md': getCard('/a'), 'b.md': getCard('/b'), 'c.md': getCard('/c') },
+        ['--timeout', '1500', '--concurrency', '3'],
+      );
+      expectNoCrash(res);
+      expect(res.code).toBe(3);
+      const message = `${host.origin} did not accept a connection in time`;
+      const outcomes = res.cards.map((c) => [c.outcome, c.reason.slice(0, message.length)]).sort();
+      expect(outcomes).toEqual([
+        ['errored', message],
+        ['skipped', 'not run: the target is unreachable'],
+        ['skipped', 'not run: the target is unreachable'],
+      ]);
+    } finally {
+      await host.close();
+    }
+  }, 15_000);
 });
