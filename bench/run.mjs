@@ -18,7 +18,7 @@ import { Agent, request } from 'undici';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
-const { runCards } = await import(path.join(DIST, 'api/run-cards.js'));
+const { runCards } = await import(path.join(DIST, 'runner/run-cards.js'));
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 2000);
 const REPETITIONS = 5;
