@@ -81,7 +81,7 @@ describe('cardcheck merge-reports', () => {
   it('fails with exit 2 on an unsharded run, a folder without results.json, or a file that is not one', async () => {
     const bogus = dirOf('bogus');
     await mkdir(bogus, { recursive: true });
-    await writeFile(path.join(bogus, 'results.json'), JSON.stringify({ format: 'cardcheck-results/3', cards: 'none' }));
+    await writeFile(path.join(bogus, 'results.json'), JSON.stringify({ format: 'cardcheck-results/4', cards: 'none' }));
     const res = await cardcheck(['merge-reports', dirOf('whole'), dirOf('nowhere'), bogus, '--out', dirOf('bad')]);
     expect(res.code).toBe(2);
     const res2 = await cardcheck(['merge-reports', dirOf('whole'), '--out', dirOf('bad')]);
@@ -89,7 +89,7 @@ describe('cardcheck merge-reports', () => {
     expect(res.stderr).toMatch(/nowhere\/results\.json: there is no such file/);
     const res3 = await cardcheck(['merge-reports', bogus, '--out', dirOf('bad')]);
     expect(res3.stderr).toMatch(
-      /bogus\/results\.json is not a cardcheck results file \(format cardcheck-results\/3\): /,
+      /bogus\/results\.json is not a cardcheck results file \(format cardcheck-results\/4\): /,
     );
   });
 });
