@@ -45,6 +45,9 @@ describe('cardcheck merge-reports', () => {
     expect(merged.shard).toBeUndefined();
     expect(merged.mergedFrom?.map((m) => `${m.index}/${m.total}`)).toEqual(['1/3', '2/3', '3/3']);
     expect(merged.coverage.map((c) => c.endpoint).sort()).toEqual(whole.coverage.map((c) => c.endpoint).sort());
+    // The shards ran with the default --trace: passing cards kept no exchanges, and the merged result says so.
+    expect(merged.trace).toBe('retain-on-failure');
+    expect(merged.cards.filter((c) => c.outcome === 'passed').every((c) => c.requestsKept === false)).toBe(true);
     const junit = path.join(dirOf('merged'), 'junit.xml');
     expect(validateJunit(junit)).toBe('');
     expect(xpath(junit, 'count(//testcase)')).toBe('30');
@@ -135,5 +138,20 @@ describe('mergeResults', () => {
       { source: 'b', run: b },
     ]);
     expect(again).toEqual(merged);
+  });
+
+  it("keeps the shards' --trace when they agree, and leaves it out when they do not", async () => {
+    const { run } = await sampleRun();
+    const shard = (index: number, trace: RunResult['trace']) => ({
+      source: `s${index}`,
+      run: {
+        ...run,
+        cards: index === 1 ? run.cards.slice(0, 5) : run.cards.slice(5),
+        shard: { index, total: 2 },
+        trace,
+      },
+    });
+    expect(mergeResults([shard(1, 'on'), shard(2, 'on')]).trace).toBe('on');
+    expect(mergeResults([shard(1, 'on'), shard(2, 'off')]).trace).toBeUndefined();
   });
 });
