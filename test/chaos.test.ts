@@ -34,6 +34,7 @@ describe('chaos: the full suite against a misbehaving sandbox', () => {
           concurrency: 4,
           env: { ...sandbox.env, SANDBOX_ORIGIN: sandbox.origin },
           retryPolicy: FAST_RETRIES,
+          trace: 'on',
         });
         for (const c of result.cards) {
           // A lost POST may have been processed, so it is not resent: such a card errors, saying so.

@@ -68,6 +68,10 @@ program
   .option('--shard <i/n>', 'run share i of n (chained cards stay together); merge the outputs with merge-reports')
   .option('--retries <n>', 're-run a failed card up to n times; one that then passes is reported flaky')
   .option('--fail-on-flaky', 'exit 1 when a card was flaky')
+  .option(
+    '--trace <mode>',
+    'which cards keep their requests and responses in the reports: on, off, retain-on-failure (failed, errored, flaky; the default, or on with --verbose)',
+  )
   .option('--concurrency <n>', 'cards run at once (needs and cleanups respected)', '1')
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
   .option('--timeout <ms>', 'per-request deadline: connect, headers and whole body (default 30000)')

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../core/result.js';
+import { RESULTS_FORMAT } from '../report/json-report.js';
 import type { ShardInput } from '../report/merge/merge-results.js';
 import { mergeError, mergeResults } from '../report/merge/merge-results.js';
 import { validateSchema } from '../verify/schema.js';
@@ -28,7 +29,7 @@ async function readShard(cwd: string, dir: string, schema: object): Promise<Shar
   const violations = validateSchema(schema, data);
   if (violations.length) {
     throw mergeError([
-      `${source} is not a cardcheck results file (format cardcheck-results/3): ${violations
+      `${source} is not a cardcheck results file (format ${RESULTS_FORMAT}): ${violations
         .slice(0, 3)
         .map((v) => `${v.path || '/'} ${v.message}`)
         .join('; ')}`,

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CardcheckError } from '../core/errors.js';
+import type { TraceMode } from '../core/result.js';
+import { TRACE_MODES } from '../core/result.js';
 import type { Selection } from '../plan/select-cards.js';
 
 /** `run` flags that select cards, parsed and checked; a bad value is a message, not a stack trace. */
@@ -30,6 +32,17 @@ export function parseCount(flag: string, text: string | undefined, min: number):
   const n = Number(text);
   if (!Number.isInteger(n) || n < min) throw flagError(`${flag} ${text}: expected a whole number of at least ${min}`);
   return n;
+}
+
+/**
+ * `--trace`: which cards keep their exchanges. `--verbose` prints every card's exchanges, so it implies `on` unless
+ * `--trace` is given. @default retain-on-failure
+ */
+export function parseTrace(text: string | undefined, verbose: boolean | undefined): TraceMode {
+  if (text === undefined) return verbose ? 'on' : 'retain-on-failure';
+  if (!(TRACE_MODES as readonly string[]).includes(text))
+    throw flagError(`--trace ${text}: expected one of ${TRACE_MODES.join(', ')}`);
+  return text as TraceMode;
 }
 
 /** Files that failed, errored or were flaky in the last results.json of `out`. */

@@ -58,6 +58,14 @@ export interface RequestRecord {
   };
 }
 
+/**
+ * Which cards keep their request/response exchanges (`--trace`): all (`on`), none (`off`), or only failed, errored
+ * and flaky ones (`retain-on-failure`, the default, as Playwright does).
+ */
+export type TraceMode = 'on' | 'off' | 'retain-on-failure';
+
+export const TRACE_MODES: readonly TraceMode[] = ['on', 'off', 'retain-on-failure'];
+
 /** One try of a card; a card run with --retries keeps every attempt. */
 export interface AttemptResult {
   outcome: Exclude<Outcome, 'flaky' | 'skipped'>;
@@ -86,8 +94,12 @@ export interface CardResult {
   checks: CheckResult[];
   diagnostics: Diagnostic[];
   leftBehind: LeftBehind[];
-  /** Requests of the last attempt. */
+  /** Requests of the last attempt; empty when `requestsKept` is false. */
   requests: RequestRecord[];
+  /** False when the card sent requests but `--trace` did not keep them (here and in its attempts). */
+  requestsKept?: false;
+  /** Status of the card's own request in the last attempt, kept whether or not its exchanges are. */
+  status?: number;
   /** Every attempt, first to last (one unless --retries re-ran a failure). */
   attempts: AttemptResult[];
   /** Statuses the card documents: expected ones and those with examples. */
@@ -132,6 +144,8 @@ export interface RunResult {
   startedAt: string;
   /** Faker seed; `--seed` replays it. */
   seed: number;
+  /** Which cards kept their request/response exchanges (`--trace`). */
+  trace?: TraceMode;
   /** `{ index, total }` when the run is one shard of a split suite. */
   shard?: { index: number; total: number };
   /** Set by `merge-reports`: the shard runs this result was merged from, in shard order (each with its seed, to replay it). */

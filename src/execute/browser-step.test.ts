@@ -49,6 +49,7 @@ async function run(driver: BrowserDriver) {
     config: directoryConfig(),
     browser: driver,
     ledgerDir: false,
+    trace: 'on',
   });
 }
 

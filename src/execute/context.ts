@@ -1,7 +1,7 @@
 import type { BrowserDriver } from '../core/browser.js';
 import type { JsonObject } from '../core/json.js';
 import type { Redactor } from '../core/redact.js';
-import type { RunEvent, RunResult } from '../core/result.js';
+import type { RunEvent, RunResult, TraceMode } from '../core/result.js';
 import type { HttpClient } from '../http/client.js';
 import type { CredentialFlows } from '../plan/credential-flows.js';
 import type { CardOutput } from '../plan/render.js';
@@ -38,6 +38,8 @@ export interface ExecuteSettings {
   env: Readonly<Record<string, string | undefined>>;
   /** Run seed for faker; each card derives its own from it. */
   seed: number;
+  /** Which cards keep their request/response exchanges (--trace). @default 'retain-on-failure' */
+  trace?: TraceMode;
   /** Re-runs of a failed card (--retries). */
   retries: number;
   /** Transport-level retries of 429/503 and lost connections. */

@@ -1,5 +1,10 @@
 import type { CardResult, CoverageRow } from '../core/result.js';
 
+/** Status of the card's own request in its last attempt (results written before `status` existed: from `requests`). */
+export function cardStatus(c: CardResult): number | undefined {
+  return c.status ?? c.requests.find((r) => r.label === 'request')?.status;
+}
+
 /**
  * Per endpoint: statuses its cards document against statuses a passing card
  * actually got; endpoints whose every card was skipped carry the reasons.
@@ -16,7 +21,7 @@ export function computeCoverage(cards: CardResult[]): CoverageRow[] {
     }
     row.cards.push(c);
     for (const s of c.documentedStatuses) if (!row.documented.includes(s)) row.documented.push(s);
-    const status = c.requests.find((r) => r.label === 'request')?.status;
+    const status = cardStatus(c);
     if ((c.outcome === 'passed' || c.outcome === 'flaky') && status !== undefined && !row.exercised.includes(status))
       row.exercised.push(status);
   }

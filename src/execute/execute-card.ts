@@ -1,5 +1,5 @@
 import type { CardPlan } from '../core/plan.js';
-import type { CardResult } from '../core/result.js';
+import type { CardResult, TraceMode } from '../core/result.js';
 import type { ExecuteContext } from './context.js';
 import { executeAttempt } from './execute-attempt.js';
 import { cutBodies } from './shown-body.js';
@@ -70,8 +70,28 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
         : last.reason;
     result.checks = last.checks;
     result.requests = last.requests;
+    const status = last.requests.find((r) => r.label === 'request')?.status;
+    if (status !== undefined) result.status = status;
     result.durationMs = result.attempts.reduce((sum, a) => sum + a.durationMs, 0);
   }
+  // Before redaction: what is not kept is neither copied nor scanned for secrets.
+  applyTrace(result, ctx.settings.trace ?? 'retain-on-failure');
   // Nothing leaves the engine unredacted; bodies are cut after redaction, so no part of a cut secret is left.
   return cutBodies(ctx.services.redactor.redactDeep(result));
+}
+
+/** Does `--trace` keep the exchanges of a card with this outcome? */
+export function keepsRequests(trace: TraceMode, outcome: CardResult['outcome']): boolean {
+  if (trace === 'on') return true;
+  if (trace === 'off') return false;
+  return outcome === 'failed' || outcome === 'errored' || outcome === 'flaky';
+}
+
+/** Drop the exchanges `--trace` does not keep (verdict, checks and attempts stay), marking the card when it had some. */
+function applyTrace(result: CardResult, trace: TraceMode): void {
+  if (keepsRequests(trace, result.outcome)) return;
+  if (result.requests.length === 0 && result.attempts.every((a) => a.requests.length === 0)) return;
+  result.requests = [];
+  result.attempts = result.attempts.map((a) => ({ ...a, requests: [] }));
+  result.requestsKept = false;
 }

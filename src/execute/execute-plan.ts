@@ -85,6 +85,7 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     target: opts.target,
     startedAt,
     seed: settings.seed,
+    trace: settings.trace ?? 'retain-on-failure',
     ...(opts.shard ? { shard: opts.shard } : {}),
     summary: summarize(cards, Math.round(performance.now() - started)),
     cards,

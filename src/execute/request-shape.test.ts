@@ -14,7 +14,7 @@ afterAll(() => echo.close());
 const run = async (cards: Record<string, string>, env: Record<string, string> = {}) => {
   const dir = await writeCards(cards);
   // The base URL has a path prefix (/api) that every card path is joined to.
-  return runCards({ paths: ['.'], cwd: dir, target: `${echo.url}/api`, env, seed: 7 });
+  return runCards({ paths: ['.'], cwd: dir, target: `${echo.url}/api`, env, seed: 7, trace: 'on' });
 };
 const lastSeen = () => echo.seen[echo.seen.length - 1];
 
@@ -94,6 +94,7 @@ describe('what cardcheck keeps secret', () => {
       paths: ['.'],
       cwd: dir,
       target: 'echo',
+      trace: 'on',
       config,
       env: { PLAIN_VALUE: 'hunter2-plain', ECHO: `${echo.url}/api` },
     });
@@ -133,6 +134,7 @@ describe('what cardcheck keeps secret: keys the config declares', () => {
       paths: ['.'],
       cwd: dir,
       target: 'echo',
+      trace: 'on',
       config: config.config,
       env: { ECHO: `${echo.url}/api` },
     });

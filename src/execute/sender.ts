@@ -40,11 +40,15 @@ export function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]
     assertInsideBase(req);
     rememberSecrets(ctx, req);
     const entry: RequestRecord = { label, method: req.method, path: req.path, durationMs: 0 };
-    entry.exchange = {
-      url: joinUrl(req.baseUrl, req.path, req.query).toString(),
-      requestHeaders: { ...req.headers },
-      requestBody: bodyText(req),
-    };
+    // --trace off keeps no exchange of any card: none is built.
+    const exchange: RequestRecord['exchange'] =
+      ctx.settings.trace === 'off'
+        ? undefined
+        : { url: joinUrl(req.baseUrl, req.path, req.query).toString(), requestHeaders: { ...req.headers } };
+    if (exchange) {
+      exchange.requestBody = bodyText(req);
+      entry.exchange = exchange;
+    }
     requests.push(entry);
     const onRetry = () => {
       entry.retries = (entry.retries ?? 0) + 1;
@@ -55,9 +59,11 @@ export function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]
       ctx.services.redactor.addFromBody(res.text, res.json);
       entry.status = res.status;
       entry.durationMs = Math.round(res.durationMs);
-      entry.exchange.responseHeaders = res.headers;
-      // Whole and as shown (JSON pretty-printed): redacted with the result, then cut (see cutBodies).
-      entry.exchange.responseBody = shownBody(res.text);
+      if (exchange) {
+        exchange.responseHeaders = res.headers;
+        // Whole and as shown (JSON pretty-printed): redacted with the result, then cut (see cutBodies).
+        exchange.responseBody = shownBody(res.text);
+      }
       if (is2xx(res.status)) ctx.state.succeeded.add(requestIdentity(req));
       return res;
     } catch (err) {

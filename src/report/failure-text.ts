@@ -59,3 +59,10 @@ export function describeProblem(card: CardResult): string[] {
   if (card.attempts.length > 1) lines.push(...formatAttempts(card.attempts));
   return lines;
 }
+
+/** The marker shown where `--trace` did not keep a card's requests and responses, saying how to keep them. */
+export function requestsNotKept(card: CardResult): string {
+  return card.outcome === 'passed' || card.outcome === 'skipped'
+    ? `requests and responses not kept for ${card.outcome} cards (--trace on keeps them)`
+    : 'requests and responses not kept (--trace off; --trace retain-on-failure or on keeps them)';
+}

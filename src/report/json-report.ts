@@ -1,13 +1,13 @@
 import type { RunResult } from '../core/result.js';
 
 /** The value of `format` in every results.json this version writes. */
-export const RESULTS_FORMAT = 'cardcheck-results/3';
+export const RESULTS_FORMAT = 'cardcheck-results/4';
 
 /** results.json as written: the run model with its format tag first. */
 export type ResultsJson = { format: typeof RESULTS_FORMAT } & RunResult;
 
 /**
- * results.json, a stable format (`format: cardcheck-results/3`, described in
+ * results.json, a stable format (`format: cardcheck-results/4`, described in
  * schemas/README.md and schemas/results.schema.json): the run's id, seed,
  * target, shard, summary, every card with its attempts, what was left
  * behind, and coverage. Only the fields of the run model are written, in a
@@ -20,6 +20,7 @@ export function toResultsJson(run: RunResult): ResultsJson {
     target: run.target,
     startedAt: run.startedAt,
     seed: run.seed,
+    ...(run.trace ? { trace: run.trace } : {}),
     ...(run.shard ? { shard: run.shard } : {}),
     ...(run.mergedFrom ? { mergedFrom: run.mergedFrom } : {}),
     summary: run.summary,

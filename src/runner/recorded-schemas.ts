@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonObject, JsonValue } from '../core/json.js';
 import type { CardResult } from '../core/result.js';
+import { cardStatus } from '../execute/coverage.js';
 import { recordedKey } from '../verify/drift.js';
 import { schemaFromExample } from '../verify/example-schema.js';
 
@@ -36,7 +37,7 @@ export async function recordShapes(
 ): Promise<string[]> {
   const written: string[] = [];
   for (const c of cards) {
-    const status = c.requests.find((r) => r.label === 'request')?.status;
+    const status = cardStatus(c);
     const body = bodies.get(c.file);
     if (c.outcome !== 'passed' || status === undefined || body === undefined) continue;
     const file = path.join(dir, `${recordedKey(c.api, c.id, status)}.json`);

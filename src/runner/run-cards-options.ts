@@ -2,7 +2,7 @@ import type { LookupFunction } from 'node:net';
 import type { BrowserDriver } from '../core/browser.js';
 import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { RunEvent, RunResult } from '../core/result.js';
+import type { RunEvent, RunResult, TraceMode } from '../core/result.js';
 import type { RetryPolicy } from '../execute/retry-policy.js';
 import type { HeldBackCard } from '../plan/production-guard.js';
 import type { Selection } from '../plan/select-cards.js';
@@ -35,6 +35,12 @@ export interface RunCardsOptions {
   maxBodyBytes?: number;
   /** Re-run a failed card up to this many times; one that then passes is `flaky`. @default 0 */
   retries?: number;
+  /**
+   * Which cards keep their request/response exchanges in the result: all (`on`), none (`off`), or failed, errored
+   * and flaky ones (`retain-on-failure`). A card whose exchanges were dropped has `requestsKept: false` and keeps its
+   * verdict, checks, attempts and `status`. @default 'retain-on-failure'
+   */
+  trace?: TraceMode;
   /** Cards run at once. @default 1 */
   concurrency?: number;
   /** Stop starting cards after this many failures. */

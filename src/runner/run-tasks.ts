@@ -105,6 +105,7 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       env: ctx.env,
       seed: ctx.seed,
       retries: options.retries ?? 0,
+      trace: options.trace ?? 'retain-on-failure',
       retryPolicy: policy,
       browserTimeoutMs: options.timeoutMs,
       recordedShapes: await loadRecordedShapes(schemasDir(ctx)),

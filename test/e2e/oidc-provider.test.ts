@@ -38,10 +38,13 @@ async function project(): Promise<string> {
 /** `cardcheck run` in dir against the server, bounded in time, reports in dir/out. */
 function run(dir: string, paths: string[], extra: string[] = []) {
   const s = server();
-  return cardcheck(['run', ...paths, '--out', 'out', '--timeout', '5000', '--run-timeout', '15000', ...extra], {
-    cwd: dir,
-    env: { OIDC_ORIGIN: s.origin, OIDC_INITIAL_ACCESS_TOKEN: s.initialAccessToken },
-  });
+  return cardcheck(
+    ['run', ...paths, '--out', 'out', '--timeout', '5000', '--run-timeout', '15000', '--trace', 'on', ...extra],
+    {
+      cwd: dir,
+      env: { OIDC_ORIGIN: s.origin, OIDC_INITIAL_ACCESS_TOKEN: s.initialAccessToken },
+    },
+  );
 }
 
 interface Results {

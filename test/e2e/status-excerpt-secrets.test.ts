@@ -34,6 +34,7 @@ describe('the body excerpt of an unexpected status', () => {
         target: url,
         seed: 1,
         ledgerDir: false,
+        trace: 'on',
       });
       const status = result.cards[0]?.checks[0];
       expect(status?.passed).toBe(false);

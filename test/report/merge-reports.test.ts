@@ -45,6 +45,9 @@ describe('cardcheck merge-reports', () => {
     expect(merged.shard).toBeUndefined();
     expect(merged.mergedFrom?.map((m) => `${m.index}/${m.total}`)).toEqual(['1/3', '2/3', '3/3']);
     expect(merged.coverage.map((c) => c.endpoint).sort()).toEqual(whole.coverage.map((c) => c.endpoint).sort());
+    // The shards ran with the default --trace: passing cards kept no exchanges, and the merged result says so.
+    expect(merged.trace).toBe('retain-on-failure');
+    expect(merged.cards.filter((c) => c.outcome === 'passed').every((c) => c.requestsKept === false)).toBe(true);
     const junit = path.join(dirOf('merged'), 'junit.xml');
     expect(validateJunit(junit)).toBe('');
     expect(xpath(junit, 'count(//testcase)')).toBe('30');
@@ -81,7 +84,7 @@ describe('cardcheck merge-reports', () => {
   it('fails with exit 2 on an unsharded run, a folder without results.json, or a file that is not one', async () => {
     const bogus = dirOf('bogus');
     await mkdir(bogus, { recursive: true });
-    await writeFile(path.join(bogus, 'results.json'), JSON.stringify({ format: 'cardcheck-results/3', cards: 'none' }));
+    await writeFile(path.join(bogus, 'results.json'), JSON.stringify({ format: 'cardcheck-results/4', cards: 'none' }));
     const res = await cardcheck(['merge-reports', dirOf('whole'), dirOf('nowhere'), bogus, '--out', dirOf('bad')]);
     expect(res.code).toBe(2);
     const res2 = await cardcheck(['merge-reports', dirOf('whole'), '--out', dirOf('bad')]);
@@ -89,7 +92,7 @@ describe('cardcheck merge-reports', () => {
     expect(res.stderr).toMatch(/nowhere\/results\.json: there is no such file/);
     const res3 = await cardcheck(['merge-reports', bogus, '--out', dirOf('bad')]);
     expect(res3.stderr).toMatch(
-      /bogus\/results\.json is not a cardcheck results file \(format cardcheck-results\/3\): /,
+      /bogus\/results\.json is not a cardcheck results file \(format cardcheck-results\/4\): /,
     );
   });
 });
@@ -135,5 +138,20 @@ describe('mergeResults', () => {
       { source: 'b', run: b },
     ]);
     expect(again).toEqual(merged);
+  });
+
+  it("keeps the shards' --trace when they agree, and leaves it out when they do not", async () => {
+    const { run } = await sampleRun();
+    const shard = (index: number, trace: RunResult['trace']) => ({
+      source: `s${index}`,
+      run: {
+        ...run,
+        cards: index === 1 ? run.cards.slice(0, 5) : run.cards.slice(5),
+        shard: { index, total: 2 },
+        trace,
+      },
+    });
+    expect(mergeResults([shard(1, 'on'), shard(2, 'on')]).trace).toBe('on');
+    expect(mergeResults([shard(1, 'on'), shard(2, 'off')]).trace).toBeUndefined();
   });
 });

@@ -38,7 +38,7 @@ describe('results.json and its JSON Schema', () => {
     const validate = await validator();
     expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
-    expect(data.format).toBe('cardcheck-results/3');
+    expect(data.format).toBe('cardcheck-results/4');
     expect(new Set(data.cards.map((c) => c.outcome))).toEqual(new Set(['passed', 'skipped', 'failed', 'errored']));
   });
 

@@ -36,6 +36,7 @@ async function flakyRun(): Promise<RunResult> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     return await runCards({
+      trace: 'on',
       cwd: ROOT,
       ledgerDir: await tempDir('cardcheck-ledger-'),
       paths: [FLAKY_CARD],
@@ -60,6 +61,7 @@ export function sampleRun(): Promise<Sample> {
     const sandbox = await startSandbox();
     try {
       const main = await runCards({
+        trace: 'on',
         cwd: ROOT,
         ledgerDir: await tempDir('cardcheck-ledger-'),
         paths: SAMPLE_PATHS,

@@ -94,6 +94,8 @@ export function useVcitaSandbox(hooks: {
       target: sandbox().apis.vcita,
       env: { ...sandbox().env },
       config: directoryConfig(),
+      // These tests read what passing cards sent.
+      trace: 'on',
     });
   };
   return { sandbox, run };

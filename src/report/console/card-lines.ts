@@ -1,7 +1,7 @@
 import type { ShownDiagnostic } from '../../core/diagnostic.js';
 import type { CardResult } from '../../core/result.js';
 import { caretIndex, windowLine } from '../../core/source-window.js';
-import { describeProblem, failureLocations, formatWarning } from '../failure-text.js';
+import { describeProblem, failureLocations, formatWarning, requestsNotKept } from '../failure-text.js';
 import { formatExchange } from './exchange-lines.js';
 import type { Paint } from './paint.js';
 import { DIM, MARK, OUTCOME_COLOR } from './paint.js';
@@ -63,5 +63,6 @@ export function formatCardLines(card: CardResult, opts: CardLinesOptions): strin
     for (const d of card.diagnostics.filter((x) => x.severity === 'warning'))
       lines.push(`${INDENT}${paint(33, `warning ${d.ruleId} ${d.file}:${d.line}:${d.column} ${d.message}`)}`);
   if (opts.verbose) for (const r of card.requests) lines.push(...formatExchange(r).map((l) => `${INDENT}${dim(l)}`));
+  if (opts.verbose && card.requestsKept === false) lines.push(`${INDENT}${dim(requestsNotKept(card))}`);
   return lines;
 }

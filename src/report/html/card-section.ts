@@ -1,5 +1,5 @@
 import type { CardResult, CheckResult } from '../../core/result.js';
-import { failureLocations } from '../failure-text.js';
+import { failureLocations, requestsNotKept } from '../failure-text.js';
 import { formatDiagnostic, shownDiagnostics } from '../format-diagnostic.js';
 import type { Raw } from './escape-html.js';
 import { html } from './escape-html.js';
@@ -50,6 +50,7 @@ ${card.outcome === 'errored' ? html`<div class="problem"><h4>Error</h4>${errors.
 ${card.checks.length ? html`<h4>Checks</h4>${checksTable(card.checks)}` : ''}
 ${card.attempts.length > 1 ? html`<h4>Attempts</h4><ol class="attempts">${card.attempts.map((a) => html`<li class="attempt-${a.outcome}">${a.outcome}${a.reason ? html` — ${a.reason}` : ''} <span class="muted">${a.durationMs} ms</span></li>`)}</ol>` : ''}
 ${card.requests.length ? html`<h4>Requests</h4>${card.requests.map(renderExchange)}` : ''}
+${card.requestsKept === false ? html`<h4>Requests</h4><p class="muted not-kept">${requestsNotKept(card)}</p>` : ''}
 ${card.leftBehind.length ? html`<h4>Left behind</h4><ul>${card.leftBehind.map((l) => html`<li><code>${l.createdBy}</code> ${l.field}=${l.id}: ${l.reason}</li>`)}</ul>` : ''}
 </div>`;
 }

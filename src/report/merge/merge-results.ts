@@ -76,6 +76,8 @@ export function mergeResults(inputs: readonly ShardInput[]): RunResult {
   const first = runs[0] as RunResult;
   const targets = [...new Set(runs.map((r) => r.target))];
   const aborted = runs.find((r) => r.aborted);
+  // The shards' --trace, when they agree.
+  const traces = [...new Set(runs.map((r) => r.trace))];
   return {
     runId: `merged-${createHash('sha256')
       .update(runs.map((r) => r.runId).join('\n'))
@@ -84,6 +86,7 @@ export function mergeResults(inputs: readonly ShardInput[]): RunResult {
     target: targets.join(', '),
     startedAt: runs.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
     seed: first.seed,
+    ...(traces.length === 1 && traces[0] ? { trace: traces[0] } : {}),
     mergedFrom: runs.map((r) => ({
       index: r.shard?.index ?? 0,
       total: r.shard?.total ?? 0,
