@@ -156,6 +156,7 @@ export const journalTask: Task<RunContext> = {
     }
   },
   async teardown(ctx) {
+    ctx.journal?.close();
     if (ctx.journal) await removeIfSettled(ctx.journal.file, ctx.env);
   },
 };
