@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { isInside } from '../util/path-inside.js';
 
 const CARD_EXTENSIONS = new Set(['.md', '.txt']);
 
@@ -32,18 +33,13 @@ async function walk(dir: string, out: string[], links: string[]): Promise<void> 
   }
 }
 
-const within = (file: string, root: string) => {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
-
 /** The links among `candidates` whose target is outside `root` (links followed to the end). */
 async function linksOutside(candidates: string[], root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const realRoot = await realpath(root).catch(() => root);
   for (const f of candidates) {
     const target = await realpath(f).catch(() => f);
-    if (!within(target, realRoot)) out.set(f, target);
+    if (!isInside(target, realRoot)) out.set(f, target);
   }
   return out;
 }

@@ -35,19 +35,11 @@ export interface StepSections {
   read: number[];
 }
 
-/** Steps written in another form (YAML) are read by a reader registered here, so this module does not import it. */
-export type FenceReader = (fence: Fence, file: string) => { steps: SetupStep[]; diagnostics: Diagnostic[] } | undefined;
-
 const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'curl']);
 const HINT =
   'Write each step as a ```http request, a ```bash curl command (NAME=$(curl … | jq -r \'.path\') saves a value), a ```json request object ({ "method", "path", …, "save": { "NAME": "data.id" } }) or ```yaml steps.';
 
-export function readStepSections(
-  blocks: Block[],
-  file: string,
-  diagnostics: Diagnostic[],
-  more: FenceReader[] = [],
-): StepSections {
+export function readStepSections(blocks: Block[], file: string, diagnostics: Diagnostic[]): StepSections {
   const out: StepSections = { setup: [], teardown: [], responseValues: [], read: [] };
   for (const [heading, into] of [
     [SETUP_HEADING, out.setup],
@@ -59,7 +51,7 @@ export function readStepSections(
         into.push(...proseSteps(section.blocks, out.read));
       for (const b of section.blocks) {
         if (b.kind !== 'fence') continue;
-        const read = readFence(b, file, out, more);
+        const read = readFence(b, file, out);
         if (!read) {
           const what = `this ${b.lang || 'code'} block under "${section.heading.text}"`;
           diagnostics.push(unreadable(file, b, `${what} is not a request cardcheck reads`, HINT, 'unreadable-request'));
@@ -77,7 +69,6 @@ function readFence(
   b: Fence,
   file: string,
   out: StepSections,
-  more: FenceReader[],
 ): { steps: SetupStep[]; diagnostics: Diagnostic[] } | undefined {
   const { lang, content, contentLine } = b;
   if (isHttpRequestBlock(lang, content)) return readHttpSteps(content, contentLine, file);
@@ -88,10 +79,6 @@ function readFence(
     return shell;
   }
   if (isYamlLang(lang)) return parseYamlSteps(content, contentLine, file);
-  for (const reader of more) {
-    const read = reader(b, file);
-    if (read) return read;
-  }
   return undefined;
 }
 

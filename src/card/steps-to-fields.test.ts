@@ -195,3 +195,32 @@ describe('a JSON step says only the status it must answer', () => {
     ]);
   });
 });
+
+describe('a teardown for the request when the request already has its cleanup', () => {
+  it('is refused at the teardown request: cardcheck runs one cleanup of the request', () => {
+    const { diagnostics } = parseCard(
+      [
+        '---',
+        'endpoint: POST /apps',
+        '---',
+        '# create',
+        '## Request Template',
+        '```json',
+        '{ "method": "POST", "path": "/apps", "body": {}, "cleanup": "DELETE /apps/{{response.id}}" }',
+        '```',
+        '## Teardown',
+        '```json',
+        '{ "method": "DELETE", "path": "/audit/{{response.id}}" }',
+        '```',
+      ].join('\n'),
+      'c.md',
+    );
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      [
+        'unreadable-request',
+        11,
+        'this teardown request cannot be run: the card already has a cleanup of its request; cardcheck runs one',
+      ],
+    ]);
+  });
+});

@@ -11,8 +11,10 @@ import { unreadable } from './unreadable.js';
  * one field that holds no value, and every field of one step shares its one request. Teardown requests become the
  * cleanups of the step whose values they use (else of the card's request, else of the last step).
  */
-const NAMED = /^([A-Za-z_][\w-]*)\.response\.(body|headers)(?:\.\$)?(?:\.(.*))?$/;
-const HINT = 'Name the Setup request (# @name account) and read its body: {{account.response.body.$.id}}.';
+/** `{{account.response.body.$.client_id}}`, as .http files read a named request's response (plan/ reports the unresolved). */
+export const NAMED_RESPONSE = /^([A-Za-z_][\w-]*)\.response\.(body|headers)(?:\.\$)?(?:\.(.*))?$/;
+const HINT =
+  "Put the other undo in the request's own cleanup, or have it use a value a Setup step saves (it then undoes that step).";
 
 type Source = Extract<UidSource, { kind: 'create' }>;
 
@@ -44,7 +46,8 @@ const stepName = (s: SetupStep) => s.name ?? `setup step at line ${s.line}`;
 /** `requestName`: the name the card's request is given (`# @name created`), which teardown requests read its response by. */
 export function joinSteps(card: Card, sections: StepSections, diagnostics: Diagnostic[], requestName?: string): void {
   const steps = [...sections.setup, ...sections.teardown];
-  if (!steps.length && !cardPlaceholders(card).some((p) => NAMED.test(p.expr) || isBare(p.expr, p.raw))) return;
+  if (!steps.length && !cardPlaceholders(card).some((p) => NAMED_RESPONSE.test(p.expr) || isBare(p.expr, p.raw)))
+    return;
   const j: Join = {
     card,
     file: card.file,
@@ -100,7 +103,7 @@ function renameField(f: UidField, rename: Rename): void {
 
 /** The step and the path in its response body a placeholder reads: `{{account.response.body.$.id}}`, `<<app.data.id>>`. */
 function stepRef(j: Join, expr: string): { step: string; path: string } | undefined {
-  const m = NAMED.exec(expr);
+  const m = NAMED_RESPONSE.exec(expr);
   if (m) return m[2] === 'body' && m[3] ? { step: m[1] as string, path: m[3] } : undefined;
   const dot = expr.indexOf('.');
   const step = expr.slice(0, dot);

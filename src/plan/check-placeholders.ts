@@ -1,5 +1,6 @@
 // The English build only: faker's main entry loads every locale (~0.2 s at each start of the CLI).
 import { faker } from '@faker-js/faker/locale/en';
+import { NAMED_RESPONSE } from '../card/steps-to-fields.js';
 import type { Card, Placeholder, UidField } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -133,9 +134,6 @@ function checkFieldRef(c: Check, p: Placeholder, name: string): void {
     });
   }
 }
-
-/** `{{account.response.body.$.id}}`, as .http files read a named request's response. */
-const NAMED_RESPONSE = /^([A-Za-z_][\w-]*)\.response\.(?:body|headers)\b/;
 
 /** A placeholder of no known form. */
 function reportUnknownForm(c: Check, p: Placeholder, expr: string): void {

@@ -6,17 +6,13 @@ import type { JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
 import type { LoadedCard } from '../plan/plan-run.js';
 import { pointerSegment, valueAtPointer } from '../util/json-pointer.js';
+import { isInside } from '../util/path-inside.js';
 
 /** Files already read (by real path), and the folders a `$ref` may read from: the project's, or an outside card's own. */
 interface RefContext {
   docs: Map<string, JsonValue>;
   roots: string[];
 }
-
-const inside = (file: string, root: string) => {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
 
 /** A file `$ref` that cannot be inlined; `details.pointer` is where, in the card's own schema, the `$ref` that led to it is. */
 const refError = (message: string) => new CardcheckError('schema-ref', message);
@@ -69,7 +65,7 @@ async function inlineRef(
     );
   // Links followed: a schema file is read only from inside the project (or the outside card's own folder).
   const real = await realpath(abs).catch(() => abs);
-  if (!cache.roots.some((root) => inside(real, root)))
+  if (!cache.roots.some((root) => isInside(real, root)))
     throw refError(
       `"${ref}" points outside the project (${real}); cardcheck reads schema files only from inside it (${cache.roots[0]})`,
     );
@@ -123,7 +119,7 @@ export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string, root =
     const abs = path.resolve(cwd, c.file);
     const own = path.dirname(await realpath(abs).catch(() => abs));
     // A card named on the command line from outside the project may read schemas beside it.
-    const roots = inside(own, projectRoot) ? [projectRoot] : [projectRoot, own];
+    const roots = isInside(own, projectRoot) ? [projectRoot] : [projectRoot, own];
     try {
       const resolved = await inline(expect.schema, path.dirname(abs), [abs], { docs, roots });
       if (isJsonObject(resolved)) expect.schema = resolved;
