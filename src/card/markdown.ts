@@ -10,6 +10,17 @@ export type Block =
 
 export type Fence = Extract<Block, { kind: 'fence' }>;
 
+/** The lines of the text blocks among `blocks`, each with its line in the file. */
+export function textLines(blocks: readonly Block[]): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'text') continue;
+    const texts = b.text.split('\n');
+    for (let i = 0; i < texts.length; i++) out.push({ text: texts[i] as string, line: b.line + i });
+  }
+  return out;
+}
+
 /**
  * A JSON block: a fence tagged `json`, or an untagged one whose content starts
  * with `{` (and `[`, where a list may stand alone, as an example body).

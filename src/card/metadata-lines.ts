@@ -1,5 +1,6 @@
 import type { FrontMatter } from '../core/card.js';
 import type { Block } from './markdown.js';
+import { textLines } from './markdown.js';
 
 /**
  * What cards without front-matter say in lines before their first section, as teams write them:
@@ -19,14 +20,8 @@ const API_NAME = /^[A-Za-z][\w.-]*$/;
 
 /** The lines before the card's first section heading (the title's paragraph included). */
 function leadLines(blocks: readonly Block[]): { text: string; line: number }[] {
-  const out: { text: string; line: number }[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'heading' && b.level >= 2) break;
-    if (b.kind !== 'text') continue;
-    const texts = b.text.split('\n');
-    for (let i = 0; i < texts.length; i++) out.push({ text: texts[i] as string, line: b.line + i });
-  }
-  return out;
+  const first = blocks.findIndex((b) => b.kind === 'heading' && b.level >= 2);
+  return textLines(first < 0 ? blocks : blocks.slice(0, first));
 }
 
 /** A blockquote that starts with SKIP runs on over the next `>` lines: its reason is all of them. */

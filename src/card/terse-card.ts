@@ -4,6 +4,7 @@ import type { JsonValue } from '../core/json.js';
 import { parseEndpointRef } from './endpoint-ref.js';
 import { parseJsonValue } from './json-block.js';
 import type { Block } from './markdown.js';
+import { textLines } from './markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { unreadable } from './unreadable.js';
 
@@ -41,9 +42,6 @@ const NO_CLEANUP =
 
 type Line = { text: string; line: number };
 type Auth = Partial<Pick<RequestSpec, 'headers' | 'basic' | 'auth' | 'placeholders'>>;
-
-const textLines = (blocks: readonly Block[]): Line[] =>
-  blocks.flatMap((b) => (b.kind === 'text' ? b.text.split('\n').map((text, i) => ({ text, line: b.line + i })) : []));
 
 /** The card as the terse form writes it, or undefined when its title names no endpoint. */
 export function readTerseCard(blocks: Block[], file: string, diagnostics: Diagnostic[]): TerseCard | undefined {
