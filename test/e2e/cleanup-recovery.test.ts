@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { cardcheck, ROOT } from '../support/cli.js';
 import type { RegistrationServer } from '../support/registration-server.js';
 import { encodedForms, startRegistrationServer } from '../support/registration-server.js';
 import { tempDir } from '../support/temp-dir.js';
+import { filesUnder, until } from '../support/wait-files.js';
 
 const BIN = path.join(ROOT, 'dist/cli/main.js');
 
@@ -57,11 +58,6 @@ async function project(server: RegistrationServer, recoveryStore: boolean, card 
   return { dir, state, env: { REG_ORIGIN: server.origin, XDG_STATE_HOME: state } };
 }
 
-const until = async (cond: () => boolean, what: string) => {
-  for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!cond()) throw new Error(`timed out waiting for ${what}`);
-};
-
 /** Run the card and SIGKILL cardcheck once the client is registered and journalled. */
 async function runAndKill(p: { dir: string; env: Record<string, string> }, server: RegistrationServer) {
   const child = spawn(process.execPath, [BIN, 'run', 'specs', '--out', path.join(p.dir, 'reports')], {
@@ -79,17 +75,6 @@ async function runAndKill(p: { dir: string; env: Record<string, string> }, serve
     child.kill('SIGKILL');
     await exited;
   }
-}
-
-/** Every file under dir, with its bytes. */
-function filesUnder(dir: string): { file: string; text: string }[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => {
-      const file = path.join(d.parentPath, d.name);
-      return { file, text: readFileSync(file, 'latin1') };
-    });
 }
 
 function expectNoSecret(texts: string[], secrets: string[]) {

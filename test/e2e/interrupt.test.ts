@@ -7,6 +7,7 @@ import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { cardcheck, ROOT } from '../support/cli.js';
 import { tempDir } from '../support/temp-dir.js';
+import { until } from '../support/wait-files.js';
 
 const BIN = path.join(ROOT, 'dist/cli/main.js');
 
@@ -19,10 +20,6 @@ async function project(): Promise<string> {
 }
 
 const live = (s: Sandbox) => Object.values(s.stats().live).reduce((a, b) => a + b, 0);
-const until = async (cond: () => boolean, what: string) => {
-  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!cond()) throw new Error(`timed out waiting for ${what}`);
-};
 
 function start(dir: string, sandbox: Sandbox, paths = ['specs']) {
   const child = spawn(
@@ -49,7 +46,11 @@ describe('nothing left behind when a run is stopped', () => {
     try {
       const dir = await project();
       const run = start(dir, sandbox);
-      await until(() => (sandbox.stats().created.app ?? 0) >= 2 && live(sandbox) > 0, 'a card with a live resource');
+      await until(
+        () => (sandbox.stats().created.app ?? 0) >= 2 && live(sandbox) > 0,
+        'a card with a live resource',
+        500,
+      );
       run.child.kill('SIGINT');
       expect(await run.exited).toBe(130);
       expect(run.out.stderr).toContain('SIGINT: no new card starts; finishing the cards in flight and cleaning up');

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import type { OidcServer } from '../support/oidc-server.js';
 import { readClient, startOidcServer } from '../support/oidc-server.js';
 import { encodedForms } from '../support/registration-server.js';
 import { tempDir } from '../support/temp-dir.js';
+import { filesUnder, until } from '../support/wait-files.js';
 
 /**
  * Against a real authorization server (oidc-provider, its own process): a card registers a client (RFC 7591) whose
@@ -70,11 +70,6 @@ async function project(recoveryStore: boolean) {
   return { dir, state, env };
 }
 
-const until = async (cond: () => boolean, what: string) => {
-  for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!cond()) throw new Error(`timed out waiting for ${what}`);
-};
-
 /** Run the card, SIGKILL cardcheck once its client is registered and journalled; the registration it made. */
 async function runAndKill(p: { dir: string; env: Record<string, string> }) {
   const before = server.registrations.length;
@@ -99,12 +94,7 @@ async function runAndKill(p: { dir: string; env: Record<string, string> }) {
   return reg;
 }
 
-const textsUnder = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((d) => d.isFile())
-        .map((d) => readFileSync(path.join(d.parentPath, d.name), 'latin1'))
-    : [];
+const textsUnder = (dir: string) => filesUnder(dir).map((f) => f.text);
 
 describe('SIGKILL mid-run against oidc-provider, then `cardcheck cleanup`', () => {
   it('without the opt-in: nothing secret on disk, the client is listed as needing its token, and it is still registered', async () => {
