@@ -1,5 +1,6 @@
 import type { Card, Placeholder, RequestSpec, SetupStep, UidField, UidSource } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { mayCreate } from '../core/request.js';
 import type { Rename } from './rename-placeholders.js';
 import { renameExpectation, renameRequest } from './rename-placeholders.js';
 import type { StepSections } from './step-sections.js';
@@ -193,7 +194,7 @@ function warnUndone(j: Join, setup: SetupStep[]): void {
   setup.forEach((s, k) => {
     const { method, path } = s.request;
     const fields = j.fields[k] ?? [];
-    if ((method !== 'POST' && method !== 'PUT') || fields.some((f) => f.cleanup)) return;
+    if (!mayCreate(s.request) || fields.some((f) => f.cleanup)) return;
     const names = new Set(fields.map((f) => f.name));
     const deletes = (f: UidField) =>
       f.source.kind === 'create' &&

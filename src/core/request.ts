@@ -29,3 +29,6 @@ export function isTokenRequest(r: RequestShape): boolean {
   const body = r.body;
   return body !== null && typeof body === 'object' && !Array.isArray(body) && 'grant_type' in body;
 }
+
+/** Whether the request's method may create something (POST, PUT): what lint warns about and a run lists when no cleanup undoes it. */
+export const mayCreate = (r: Pick<RequestShape, 'method'>) => r.method === 'POST' || r.method === 'PUT';

@@ -1,5 +1,5 @@
 import type { RequestTemplate } from '../core/card.js';
-import { isTokenRequest } from '../core/request.js';
+import { isTokenRequest, mayCreate } from '../core/request.js';
 import type { ObservedResponse } from '../core/response.js';
 import { readPath } from '../util/json-path.js';
 import { is2xx } from './sender.js';
@@ -17,15 +17,12 @@ export function showsResource(res: ObservedResponse, extractPaths: readonly stri
   return undefined;
 }
 
-/** Methods that may create something. */
-export const MUTATING: ReadonlySet<string> = new Set(['POST', 'PUT']);
-
 /**
  * Why a request with no declared cleanup may have left something behind (its response shows a new resource), or
  * undefined: reads, token requests and requests answered without such evidence leave nothing to report.
  */
 export function mayBeLeftBehind(r: RequestTemplate, res: ObservedResponse): string | undefined {
-  if (!MUTATING.has(r.method) || isTokenRequest(r) || r.noCleanup) return undefined;
+  if (!mayCreate(r) || isTokenRequest(r) || r.noCleanup) return undefined;
   const evidence = showsResource(res);
   return evidence && `may be left behind: ${evidence}, and the card declares no cleanup`;
 }

@@ -1,4 +1,4 @@
-import { isTokenRequest } from '../../core/request.js';
+import { isTokenRequest, mayCreate } from '../../core/request.js';
 import type { CardRule } from '../rule.js';
 
 /**
@@ -10,7 +10,7 @@ export const requestWithoutCleanup: CardRule = {
   id: 'request-without-cleanup',
   check({ card, file }) {
     const r = card?.request;
-    if (!r || card.frontMatter.status === 'skip' || (r.method !== 'POST' && r.method !== 'PUT')) return [];
+    if (!r || card.frontMatter.status === 'skip' || !mayCreate(r)) return [];
     if (r.cleanup || r.noCleanup !== undefined || isTokenRequest(r)) return [];
     return [
       {
