@@ -72,6 +72,10 @@ program
     '--trace <mode>',
     'which cards keep their requests and responses in the reports: on, off, retain-on-failure (failed, errored, flaky; the default, or on with --verbose)',
   )
+  .option(
+    '--standards <level>',
+    "OAuth standards checks of every API: error (a broken MUST fails the card), warn, off; default: each API's config",
+  )
   .option('--concurrency <n>', 'cards run at once (needs and cleanups respected)', '1')
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
   .option('--timeout <ms>', 'per-request deadline: connect, headers and whole body (default 30000)')

@@ -9,7 +9,7 @@ import { erroredInDryRun, formatDryRun } from './format-dry-run.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
 import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
 import type { SelectionFlags } from './run-options.js';
-import { parseCount, parseTrace, selectionFrom } from './run-options.js';
+import { parseCount, parseStandards, parseTrace, selectionFrom } from './run-options.js';
 
 export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   target?: string;
@@ -18,6 +18,7 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   seed?: string;
   retries?: string;
   trace?: string;
+  standards?: string;
   concurrency?: string;
   bail?: string | boolean;
   failOnFlaky?: boolean;
@@ -92,6 +93,7 @@ async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
     envFile: opts.envFile,
     retries: parseCount('--retries', opts.retries, 0),
     trace: parseTrace(opts.trace, opts.verbose),
+    standards: parseStandards(opts.standards),
     concurrency: parseCount('--concurrency', opts.concurrency, 1),
     bail: opts.bail === true ? 1 : parseCount('--bail', bail, 1),
     select: await selectionFrom(opts, io.cwd),

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { SourceFile } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { aliasBomb, yamlErrorText } from '../util/yaml-bounds.js';
+import { readApiStandards } from './api-standards.js';
 import { readCleanup } from './cleanup-config.js';
 import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
@@ -63,7 +64,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
     });
     return { config, diagnostics: r.diagnostics };
   }
-  r.keys([], ['defaultTarget', 'targets', 'auth', 'folders', 'secrets', 'cleanup']);
+  r.keys([], ['defaultTarget', 'targets', 'auth', 'folders', 'secrets', 'cleanup', 'apis']);
   readSecrets(r, doc.toJS({ maxAliasCount: -1 })?.secrets, config);
   readTargets(r, config);
   readDefaultTarget(r, config);
@@ -73,6 +74,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   }
   readFolders(r, config);
   readCleanup(r, config);
+  readApiStandards(r, config);
   return { config, diagnostics: r.diagnostics };
 }
 

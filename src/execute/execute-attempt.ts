@@ -6,7 +6,10 @@ import type { JsonValue } from '../core/json.js';
 import type { RunnablePlan } from '../core/plan.js';
 import type { AttemptResult, CheckResult, LeftBehind } from '../core/result.js';
 import type { HttpResponse } from '../http/client.js';
+import { joinUrl } from '../http/client.js';
 import { renderJson } from '../plan/render.js';
+import { cardStandards } from '../standards/card-standards.js';
+import { standardsChecks } from '../standards/run-standards.js';
 import { bodyExcerpt, checkResponse } from '../verify/check-response.js';
 import { compareShapes, recordedKey } from '../verify/drift.js';
 import { schemaFromExample } from '../verify/example-schema.js';
@@ -113,6 +116,16 @@ function driftChecks(attempt: Attempt, res: HttpResponse): CheckResult[] {
   return compareShapes(recorded, schemaFromExample(res.json as JsonValue));
 }
 
+/** The OAuth standards checks of the card's response, when a pack applies to its request (src/standards/). */
+function standardsOf(attempt: Attempt, res: HttpResponse): CheckResult[] {
+  const { plan, ctx, sent } = attempt;
+  if (!sent) return [];
+  const s = cardStandards(plan.card.frontMatter, plan.api, sent, ctx.settings.standards ?? {});
+  if (!s.detection) return [];
+  const url = joinUrl(sent.baseUrl, sent.path, sent.query).toString();
+  return standardsChecks({ detection: s.detection, level: s.level, off: s.off, request: sent, url, response: res });
+}
+
 /** Undo what the attempt created; a card other cards need keeps its resources until the end of the run. */
 async function cleanUp(attempt: Attempt): Promise<LeftBehind[]> {
   const { ctx, ledger } = attempt;
@@ -145,6 +158,7 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     const checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
     result.checks = placeSchemaChecks(withBodyExcerpt(checks, res, attempt), attempt);
     result.checks.push(...driftChecks(attempt, res));
+    result.checks.push(...standardsOf(attempt, res));
     ctx.state.captureBodies?.set(plan.file, res.json);
     const failed = result.checks.filter((c) => !c.passed && !c.warning);
     if (failed.length > 0) {

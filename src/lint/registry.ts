@@ -8,6 +8,7 @@ import { requestWithoutCleanup } from './rules/request-without-cleanup.js';
 import { skipWithoutReason } from './rules/skip-without-reason.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 import { unknownFrontMatterKey } from './rules/unknown-front-matter-key.js';
+import { unknownStandardsRule } from './rules/unknown-standards-rule.js';
 import { unknownStatus } from './rules/unknown-status.js';
 import { unsupportedPattern } from './rules/unsupported-pattern.js';
 
@@ -22,5 +23,6 @@ export const CARD_RULES: CardRule[] = [
   headerNotAllowed,
   requestWithoutCleanup,
   unsupportedPattern,
+  unknownStandardsRule,
 ];
 export const PROJECT_RULES: ProjectRule[] = [duplicateCard];

@@ -2,6 +2,7 @@ import type { LookupFunction } from 'node:net';
 import type { BrowserDriver } from '../core/browser.js';
 import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { StandardsLevel } from '../core/endpoint-kind.js';
 import type { RunEvent, RunResult, TraceMode } from '../core/result.js';
 import type { RetryPolicy } from '../execute/retry-policy.js';
 import type { HeldBackCard } from '../plan/production-guard.js';
@@ -41,6 +42,8 @@ export interface RunCardsOptions {
    * verdict, checks, attempts and `status`. @default 'retain-on-failure'
    */
   trace?: TraceMode;
+  /** `--standards`: the OAuth standards level of every API, instead of the config's (docs/standards.md). */
+  standards?: StandardsLevel;
   /** Cards run at once. @default 1 */
   concurrency?: number;
   /** Stop starting cards after this many failures. */

@@ -110,6 +110,7 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       browserTimeoutMs: options.timeoutMs,
       recordedShapes: await loadRecordedShapes(schemasDir(ctx)),
       cardText: cardTexts(need(ctx.project, 'the project')),
+      standards: { apis: need(ctx.project, 'the project').config.apis, override: options.standards },
     },
     state: {
       nextTimestamp: createTimestampSource(),
