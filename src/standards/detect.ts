@@ -24,7 +24,7 @@ const CLIENT_METADATA = [
 const DISCOVERY = /\/\.well-known\/(oauth-authorization-server|openid-configuration)(\/|$)/;
 const REVOCATION = /\/(revoke|revocation)\/?$/i;
 const INTROSPECTION = /\/[^/]*introspect[^/]*\/?$/i;
-const REGISTRATION = /\/(register|registration|clients?|dcr)\/?$/i;
+const REGISTRATION = /\/(reg|register|registration|clients?|dcr)\/?$/i;
 
 const bodyKeys = (r: RequestShape): string[] =>
   r.body !== null && typeof r.body === 'object' && !Array.isArray(r.body) ? Object.keys(r.body) : [];
@@ -36,7 +36,7 @@ const sentFields = (r: RequestShape): string[] => [...Object.keys(r.form ?? {}),
  * The pack a request gets from what it is, in this order (docs/standards.md lists the same rules):
  * discovery by its well-known path; revocation (`token` sent to a path ending in revoke/revocation); introspection
  * (a path segment with `introspect`); token (`grant_type` sent); registration (RFC 7591 metadata POSTed as JSON to
- * a path ending in register, registration, client(s) or dcr); authorization (`response_type` in the query).
+ * a path ending in reg, register, registration, client(s) or dcr); authorization (`response_type` in the query).
  * Protected resources are never guessed: a card or API declares them.
  */
 export function detectFromRequest(r: RequestShape): Detection | undefined {
@@ -45,7 +45,7 @@ export function detectFromRequest(r: RequestShape): Detection | undefined {
   if (DISCOVERY.test(path))
     return {
       kind: 'discovery',
-      why: `the path is a ${path.includes('openid') ? 'openid-configuration' : 'RFC 8414'} well-known URL`,
+      why: `the path is ${path.includes('openid') ? 'the openid-configuration' : 'an RFC 8414'} well-known URL`,
     };
   if (REVOCATION.test(path) && fields.includes('token'))
     return { kind: 'revocation', why: 'it sends `token` to a path ending in revoke/revocation' };
