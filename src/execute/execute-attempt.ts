@@ -123,7 +123,17 @@ function standardsOf(attempt: Attempt, res: HttpResponse): CheckResult[] {
   const s = cardStandards(plan.card.frontMatter, plan.api, sent, ctx.settings.standards ?? {});
   if (!s.detection) return [];
   const url = joinUrl(sent.baseUrl, sent.path, sent.query).toString();
-  return standardsChecks({ detection: s.detection, level: s.level, off: s.off, request: sent, url, response: res });
+  const checks = standardsChecks({
+    detection: s.detection,
+    level: s.level,
+    off: s.off,
+    request: sent,
+    url,
+    response: res,
+  });
+  // A finding is about the answer to the card's request: it is placed at the request (a switched-off rule at its key).
+  const at = { line: plan.request.line, column: plan.request.column };
+  return checks.map((c) => (c.line === undefined ? { ...c, ...at } : c));
 }
 
 /** Undo what the attempt created; a card other cards need keeps its resources until the end of the run. */

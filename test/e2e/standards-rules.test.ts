@@ -137,8 +137,12 @@ describe('a server breaking each standards rule', () => {
         expect(result.stdout).toContain(`standard ${c.rule} (${rule?.clause}): ${rule?.requirement} Fix: ${rule?.fix}`);
       }
     }
+    // A finding is placed at the card's request, the answer to which broke the rule.
+    expect(result.stdout).toContain('at error-code.md:11:1');
     const junit = await readFile(path.join(dir, 'out/junit.xml'), 'utf8');
     expect(junit).toContain('standard error-code (RFC 6749 §5.2)');
+    const html = await readFile(path.join(dir, 'out/report.html'), 'utf8');
+    expect(html).toContain('error-code (RFC 6749 §5.2)');
     // No secret the cards sent or the server answered is in any report.
     for (const f of await readdir(path.join(dir, 'out'))) {
       const text = await readFile(path.join(dir, 'out', f), 'utf8').catch(() => '');
