@@ -5,11 +5,14 @@ import { transportKind } from '../core/errors.js';
 import type { JsonValue } from '../core/json.js';
 import type { RunnablePlan } from '../core/plan.js';
 import type { AttemptResult, CheckResult, LeftBehind } from '../core/result.js';
-import type { HttpResponse } from '../http/client.js';
+import type { HttpRequest, HttpResponse } from '../http/client.js';
 import { joinUrl } from '../http/client.js';
 import { renderJson } from '../plan/render.js';
+import type { CardStandards } from '../standards/card-standards.js';
 import { cardStandards } from '../standards/card-standards.js';
-import { standardsChecks } from '../standards/run-standards.js';
+import { followUpsFor } from '../standards/follow-ups.js';
+import { ruleById } from '../standards/rules.js';
+import { checkOf, standardsChecks } from '../standards/run-standards.js';
 import { bodyExcerpt, checkResponse } from '../verify/check-response.js';
 import { compareShapes, recordedKey } from '../verify/drift.js';
 import { schemaFromExample } from '../verify/example-schema.js';
@@ -22,7 +25,7 @@ import type { ExecuteContext } from './context.js';
 import { resolveFixture } from './fixtures/resolve-fixture.js';
 import { markCleaned, recordCreated, withIntent } from './journal-entry.js';
 import { mayBeLeftBehind, showsResource } from './made-resource.js';
-import { is2xx } from './sender.js';
+import { createBuiltSender, is2xx } from './sender.js';
 
 export interface AttemptOutput {
   attempt: AttemptResult;
@@ -117,10 +120,11 @@ function driftChecks(attempt: Attempt, res: HttpResponse): CheckResult[] {
 }
 
 /** The OAuth standards checks of the card's response, when a pack applies to its request (src/standards/). */
-function standardsOf(attempt: Attempt, res: HttpResponse): CheckResult[] {
+async function standardsOf(attempt: Attempt, res: HttpResponse): Promise<CheckResult[]> {
   const { plan, ctx, sent } = attempt;
   if (!sent) return [];
-  const s = cardStandards(plan.card.frontMatter, plan.api, sent, ctx.settings.standards ?? {});
+  const settings = ctx.settings.standards ?? {};
+  const s = cardStandards(plan.card.frontMatter, plan.api, sent, settings);
   if (!s.detection) return [];
   const url = joinUrl(sent.baseUrl, sent.path, sent.query).toString();
   const checks = standardsChecks({
@@ -131,9 +135,30 @@ function standardsOf(attempt: Attempt, res: HttpResponse): CheckResult[] {
     url,
     response: res,
   });
+  if (settings.followUps && s.level !== 'off') checks.push(...(await followUpChecks(attempt, sent, res, s)));
   // A finding is about the answer to the card's request: it is placed at the request (a switched-off rule at its key).
   const at = { line: plan.request.line, column: plan.request.column };
   return checks.map((c) => (c.line === undefined ? { ...c, ...at } : c));
+}
+
+/** The follow-up requests the answer calls for, each sent and recorded like the card's own, and judged. */
+async function followUpChecks(
+  attempt: Attempt,
+  sent: HttpRequest,
+  res: HttpResponse,
+  s: CardStandards,
+): Promise<CheckResult[]> {
+  if (!s.detection) return [];
+  const off = new Set(s.off.map((o) => o.rule));
+  const send = createBuiltSender(attempt.ctx, attempt.requests);
+  const checks: CheckResult[] = [];
+  for (const f of followUpsFor(s.detection.kind, sent, res, attempt.plan.needed)) {
+    const rule = ruleById(f.rule);
+    if (!rule || off.has(f.rule)) continue;
+    const again = await send(`follow-up ${f.rule}`, f.vary(sent));
+    checks.push(checkOf(rule, f.judge(again), s.level));
+  }
+  return checks;
 }
 
 /** Undo what the attempt created; a card other cards need keeps its resources until the end of the run. */
@@ -168,7 +193,7 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     const checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
     result.checks = placeSchemaChecks(withBodyExcerpt(checks, res, attempt), attempt);
     result.checks.push(...driftChecks(attempt, res));
-    result.checks.push(...standardsOf(attempt, res));
+    result.checks.push(...(await standardsOf(attempt, res)));
     ctx.state.captureBodies?.set(plan.file, res.json);
     const failed = result.checks.filter((c) => !c.passed && !c.warning);
     if (failed.length > 0) {

@@ -9,6 +9,8 @@ export interface StandardsSettings {
   apis?: Readonly<Record<string, ApiStandards>>;
   /** `--standards`: replaces every API's level. */
   override?: StandardsLevel;
+  /** Send the follow-up requests (the target allows mutations: not production, or --allow-mutations). */
+  followUps?: boolean;
 }
 
 /** What applies to one card: the pack (and why), the level, the rules it switches off. */

@@ -15,7 +15,7 @@ export function ruleTable(): string {
   ];
   for (const r of STANDARD_RULES)
     lines.push(
-      `| \`${r.id}\` | ${r.packs.join(', ')} | ${r.clause} | ${r.strength.toUpperCase()} | ${cell(r.requirement)} | ${cell(r.fix)} |`,
+      `| \`${r.id}\` | ${r.packs.join(', ')} | ${r.clause} | ${r.strength.toUpperCase()}${r.followUp ? ', follow-up' : ''} | ${cell(r.requirement)} | ${cell(r.fix)} |`,
     );
   const counts = ENDPOINT_KINDS.map((k) => `${k} ${STANDARD_RULES.filter((r) => r.packs.includes(k)).length}`);
   lines.push('', `${STANDARD_RULES.length} rules; per pack: ${counts.join(', ')}.`);

@@ -1,6 +1,7 @@
 import type { EndpointKind } from '../core/endpoint-kind.js';
 import { DISCOVERY_RULES } from './rules-discovery.js';
 import { ENDPOINT_RULES } from './rules-endpoints.js';
+import { FOLLOW_UP_RULES } from './rules-followups.js';
 import { TOKEN_RULES } from './rules-token.js';
 
 /**
@@ -17,10 +18,17 @@ export interface StandardRule {
   requirement: string;
   /** How to fix the server. */
   fix: string;
+  /** Checked by sending one more request after the card's (only where the target allows mutations). */
+  followUp?: true;
 }
 
 /** Every rule, by pack; docs/standards.md is generated from this list (scripts/standards-doc.ts). */
-export const STANDARD_RULES: readonly StandardRule[] = [...TOKEN_RULES, ...ENDPOINT_RULES, ...DISCOVERY_RULES];
+export const STANDARD_RULES: readonly StandardRule[] = [
+  ...TOKEN_RULES,
+  ...ENDPOINT_RULES,
+  ...DISCOVERY_RULES,
+  ...FOLLOW_UP_RULES,
+];
 
 const BY_ID = new Map(STANDARD_RULES.map((r) => [r.id, r]));
 

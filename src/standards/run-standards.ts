@@ -34,7 +34,8 @@ export interface StandardsInput {
   response: ObservedResponse;
 }
 
-function checkOf(rule: StandardRule, o: Outcome, level: StandardsLevel): CheckResult {
+/** A rule's outcome as a check: passed, failed, or a warning for a SHOULD and at level `warn`. */
+export function checkOf(rule: StandardRule, o: Outcome, level: StandardsLevel): CheckResult {
   const base = { kind: 'standard' as const, rule: rule.id, clause: rule.clause, path: rule.id };
   if (o.ok) return { ...base, passed: true, expected: rule.requirement, actual: o.found, message: rule.requirement };
   const warning = level === 'warn' || rule.strength === 'should';

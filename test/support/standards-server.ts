@@ -28,8 +28,8 @@ export interface RuleCase {
     basic?: { username: string; password: string };
   };
   endpointKind?: string;
-  /** What the server answers; `origin` and the rule's prefix are passed for URLs. */
-  answer: (base: string) => Answer;
+  /** What the server answers; `origin` and the rule's prefix are passed for URLs, and the request's body. */
+  answer: (base: string, body?: string) => Answer;
 }
 
 const TOKEN_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache' };
@@ -283,18 +283,49 @@ export const RULE_CASES: RuleCase[] = [
     endpointKind: 'protected-resource',
     answer: () => errorAnswer(401, {}, { 'www-authenticate': 'Bearer realm="api", error="invalid_token"' }),
   },
+  // Follow-ups: the card's own answer is right, the one to the extra request is not.
+  {
+    rule: 'followup-code-single-use',
+    request: {
+      method: 'POST',
+      path: '/oauth/token',
+      form: {
+        grant_type: 'authorization_code',
+        code: 'code-0123456789abcdef',
+        redirect_uri: 'https://client.example/cb',
+      },
+      basic: { username: 'c1', password: 'cs-0123456789abcdef' },
+    },
+    answer: () => tokenAnswer(goodToken),
+  },
+  {
+    rule: 'followup-revoke-unknown-token',
+    request: { method: 'POST', path: '/oauth/revoke', form: { token: 'rt-known-0123456789', client_id: 'c1' } },
+    answer: (_base, body) =>
+      body?.includes('rt-known-0123456789') ? { status: 200 } : errorAnswer(400, { error: 'invalid_request' }),
+  },
+  {
+    rule: 'followup-introspection-auth',
+    request: {
+      method: 'POST',
+      path: '/oauth/introspect',
+      form: { token: 'at-0123456789abcdef' },
+      basic: { username: 'c1', password: 'cs-0123456789abcdef' },
+    },
+    answer: () => metadata({ active: true, scope: 'read', client_id: 'c1' }),
+  },
 ];
 
 const BY_RULE = new Map(RULE_CASES.map((c) => [c.rule, c]));
 
-function answer(req: IncomingMessage, res: ServerResponse, origin: string): void {
+function answer(req: IncomingMessage, res: ServerResponse, origin: string, body: string): void {
   const rule = (req.url ?? '/').split('/')[1] ?? '';
   const c = BY_RULE.get(rule);
   if (!c) {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"no such case"}');
     return;
   }
-  const a = c.answer(`${origin}/${rule}`);
+  const a = c.answer(`${origin}/${rule}`, body);
   const text = a.raw ?? (a.body === undefined ? '' : JSON.stringify(a.body));
   res.writeHead(a.status, a.headers ?? {}).end(text);
 }
@@ -303,8 +334,9 @@ function answer(req: IncomingMessage, res: ServerResponse, origin: string): void
 export async function startStandardsServer(): Promise<{ origin: string; stop: () => Promise<void> }> {
   let origin = '';
   const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => answer(req, res, origin));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => answer(req, res, origin, Buffer.concat(chunks).toString('utf8')));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
