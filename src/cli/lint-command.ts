@@ -44,7 +44,17 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
             hint: d.hint ?? '',
           }))
           // The standards line of each card, severity info: never counted, never in the exit code.
-          .concat(info.map((i) => ({ ...i, ruleId: 'standards-pack', column: 1, severity: 'info', hint: '' }))),
+          .concat(
+            info.map((i) => ({
+              ruleId: 'standards-pack',
+              file: i.file,
+              line: i.line,
+              column: 1,
+              severity: 'info',
+              message: i.message,
+              hint: '',
+            })),
+          ),
         null,
         2,
       ),

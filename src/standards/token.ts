@@ -29,7 +29,7 @@ export function tokenOutcomes(ex: Exchange): Outcome[] {
   if (body && 'scope' in body)
     out.push(verdict('token-scope-string', typeof body.scope === 'string', typeName(body.scope)));
   const cache = res.headers['cache-control'];
-  const noStore = cache !== undefined && cache.split(',').some((d) => d.trim().toLowerCase() === 'no-store');
+  const noStore = cache?.split(',').some((d) => d.trim().toLowerCase() === 'no-store') ?? false;
   out.push(verdict('token-no-store', noStore, cache === undefined ? 'no Cache-Control' : `Cache-Control: ${cache}`));
   const pragma = res.headers.pragma;
   out.push(
