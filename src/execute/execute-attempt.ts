@@ -5,14 +5,8 @@ import { transportKind } from '../core/errors.js';
 import type { JsonValue } from '../core/json.js';
 import type { RunnablePlan } from '../core/plan.js';
 import type { AttemptResult, CheckResult, LeftBehind } from '../core/result.js';
-import type { HttpRequest, HttpResponse } from '../http/client.js';
-import { joinUrl } from '../http/client.js';
+import type { HttpResponse } from '../http/client.js';
 import { renderJson } from '../plan/render.js';
-import type { CardStandards } from '../standards/card-standards.js';
-import { cardStandards } from '../standards/card-standards.js';
-import { followUpsFor } from '../standards/follow-ups.js';
-import { ruleById } from '../standards/rules.js';
-import { checkOf, standardsChecks } from '../standards/run-standards.js';
 import { bodyExcerpt, checkResponse } from '../verify/check-response.js';
 import { compareShapes, recordedKey } from '../verify/drift.js';
 import { schemaFromExample } from '../verify/example-schema.js';
@@ -25,7 +19,8 @@ import type { ExecuteContext } from './context.js';
 import { resolveFixture } from './fixtures/resolve-fixture.js';
 import { markCleaned, recordCreated, withIntent } from './journal-entry.js';
 import { mayBeLeftBehind, showsResource } from './made-resource.js';
-import { createBuiltSender, is2xx } from './sender.js';
+import { is2xx } from './sender.js';
+import { afterCleanupChecks, standardsOf } from './standards-checks.js';
 
 export interface AttemptOutput {
   attempt: AttemptResult;
@@ -119,48 +114,6 @@ function driftChecks(attempt: Attempt, res: HttpResponse): CheckResult[] {
   return compareShapes(recorded, schemaFromExample(res.json as JsonValue));
 }
 
-/** The OAuth standards checks of the card's response, when a pack applies to its request (src/standards/). */
-async function standardsOf(attempt: Attempt, res: HttpResponse): Promise<CheckResult[]> {
-  const { plan, ctx, sent } = attempt;
-  if (!sent) return [];
-  const settings = ctx.settings.standards ?? {};
-  const s = cardStandards(plan.card.frontMatter, plan.api, sent, settings);
-  if (!s.detection) return [];
-  const url = joinUrl(sent.baseUrl, sent.path, sent.query).toString();
-  const checks = standardsChecks({
-    detection: s.detection,
-    level: s.level,
-    off: s.off,
-    request: sent,
-    url,
-    response: res,
-  });
-  if (settings.followUps && s.level !== 'off') checks.push(...(await followUpChecks(attempt, sent, res, s)));
-  // A finding is about the answer to the card's request: it is placed at the request (a switched-off rule at its key).
-  const at = { line: plan.request.line, column: plan.request.column };
-  return checks.map((c) => (c.line === undefined ? { ...c, ...at } : c));
-}
-
-/** The follow-up requests the answer calls for, each sent and recorded like the card's own, and judged. */
-async function followUpChecks(
-  attempt: Attempt,
-  sent: HttpRequest,
-  res: HttpResponse,
-  s: CardStandards,
-): Promise<CheckResult[]> {
-  if (!s.detection) return [];
-  const off = new Set(s.off.map((o) => o.rule));
-  const send = createBuiltSender(attempt.ctx, attempt.requests);
-  const checks: CheckResult[] = [];
-  for (const f of followUpsFor(s.detection.kind, sent, res, attempt.plan.needed)) {
-    const rule = ruleById(f.rule);
-    if (!rule || off.has(f.rule)) continue;
-    const again = await send(`follow-up ${f.rule}`, f.vary(sent));
-    checks.push(checkOf(rule, f.judge(again), s.level));
-  }
-  return checks;
-}
-
 /** Undo what the attempt created; a card other cards need keeps its resources until the end of the run. */
 async function cleanUp(attempt: Attempt): Promise<LeftBehind[]> {
   const { ctx, ledger } = attempt;
@@ -169,6 +122,14 @@ async function cleanUp(attempt: Attempt): Promise<LeftBehind[]> {
     return [];
   }
   return ledger.drain(createCleanupRunner(ctx, attempt.requests), markCleaned(ctx.services));
+}
+
+/** A try that has checks: failed when one failed that is not a warning, with their messages as the reason. */
+function judge(result: AttemptResult): void {
+  const failed = result.checks.filter((c) => !c.passed && !c.warning);
+  if (failed.length === 0) return;
+  result.outcome = 'failed';
+  result.reason = failed.map((c) => c.message).join('; ');
 }
 
 /** One try of a runnable card: fixtures, request, checks, cleanup. */
@@ -186,20 +147,18 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
   const maybeLeft: LeftBehind[] = [];
   let unreachableElsewhere = false;
   let diagnostic: Diagnostic | undefined;
+  let answered: HttpResponse | undefined;
   try {
     for (const step of plan.fixtures) await resolveFixture(attempt, step);
     const res = await sendRequest(attempt, maybeLeft);
+    answered = res;
     trackResponseFlows(attempt, res.json);
     const checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
     result.checks = placeSchemaChecks(withBodyExcerpt(checks, res, attempt), attempt);
     result.checks.push(...driftChecks(attempt, res));
     result.checks.push(...(await standardsOf(attempt, res)));
     ctx.state.captureBodies?.set(plan.file, res.json);
-    const failed = result.checks.filter((c) => !c.passed && !c.warning);
-    if (failed.length > 0) {
-      result.outcome = 'failed';
-      result.reason = failed.map((c) => c.message).join('; ');
-    }
+    judge(result);
     ctx.state.outputs.set(plan.id, { response: res.json, fields: attempt.fields, outcome: result.outcome });
   } catch (err) {
     result.outcome = 'errored';
@@ -214,6 +173,14 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     }
   } finally {
     leftBehind = [...(await cleanUp(attempt)), ...maybeLeft];
+  }
+  // Checks that need the card's resources gone (a deleted registration's token), once its cleanup succeeded.
+  if (answered && result.outcome !== 'errored' && leftBehind.length === 0) {
+    const after = await afterCleanupChecks(attempt, answered);
+    if (after.length) {
+      result.checks.push(...after);
+      judge(result);
+    }
   }
   const durationMs = Math.round(performance.now() - started);
   return { attempt: { ...result, durationMs }, leftBehind, diagnostic, unreachableElsewhere };

@@ -101,3 +101,39 @@ export function followUpsFor(
     ];
   return [];
 }
+
+/**
+ * A registration that returned its management URL and token (RFC 7592 §3): once the card's cleanup deleted the
+ * client, a read of that URL with that token must answer 401 (§2.3). Only a URL under the request's base URL is read.
+ */
+export function deletedRegistrationFollowUp<R extends RequestShape & { baseUrl: string }>(
+  sent: R,
+  res: ObservedResponse,
+): (Omit<FollowUp, 'vary'> & { vary: (r: R) => R }) | undefined {
+  const body = jsonObject(res);
+  const uri = body?.registration_client_uri;
+  const token = body?.registration_access_token;
+  if (sent.method.toUpperCase() !== 'POST' || res.status >= 300 || typeof uri !== 'string' || typeof token !== 'string')
+    return undefined;
+  const base = sent.baseUrl.replace(/\/+$/, '');
+  if (!uri.startsWith(`${base}/`)) return undefined;
+  const path = uri.slice(base.length);
+  return {
+    rule: 'followup-registration-deleted',
+    vary: (r) => ({
+      ...r,
+      method: 'GET',
+      path,
+      query: {},
+      headers: { Authorization: `Bearer ${token}` },
+      form: undefined,
+      body: undefined,
+    }),
+    judge: (again) =>
+      verdict(
+        'followup-registration-deleted',
+        again.status === 401,
+        `the deleted client's configuration answered ${again.status}`,
+      ),
+  };
+}

@@ -29,4 +29,14 @@ export const FOLLOW_UP_RULES: readonly StandardRule[] = [
     requirement: 'The introspection endpoint refuses a caller that does not authenticate, so tokens cannot be probed.',
     fix: 'Require client authentication or a bearer token on the introspection endpoint, and answer 401 without it.',
   },
+  {
+    id: 'followup-registration-deleted',
+    packs: ['registration'],
+    clause: 'RFC 7592 §2.3',
+    strength: 'must',
+    followUp: true,
+    requirement:
+      'Once a registered client is deleted, reading its configuration endpoint with its registration access token answers 401.',
+    fix: 'Delete the client for good and invalidate its registration access token with it.',
+  },
 ];

@@ -129,7 +129,12 @@ describe('cardcheck run against oidc-provider', () => {
     }
     const byFile = new Map(r.cards.map((c) => [c.file, c]));
     const calls = (file: string) => byFile.get(file)?.requests.map((q) => `${q.label} ${q.method} ${q.status}`);
-    expect(calls('register-client.md')).toEqual(['request POST 201', 'cleanup DELETE 204']);
+    // The standards follow-up reads the deleted client back with its registration access token: 401 (RFC 7592 §2.3).
+    expect(calls('register-client.md')).toEqual([
+      'request POST 201',
+      'cleanup DELETE 204',
+      'follow-up followup-registration-deleted GET 401',
+    ]);
     expect(calls('client-credentials-basic.md')).toEqual([
       'create client_id, client_secret, registration_access_token POST 201',
       'request POST 200',

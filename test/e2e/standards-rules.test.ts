@@ -39,9 +39,17 @@ function cardFor(c: RuleCase, extraFront = ''): string {
     ...req,
     path: `/${c.rule}${c.request.path}`,
     ...(basic ? { basic } : {}),
-    ...(c.request.method === 'POST' ? { cleanup: null, cleanup_note: 'the hostile server keeps nothing' } : {}),
+    ...(c.cleanup
+      ? { cleanup: c.cleanup }
+      : c.request.method === 'POST'
+        ? { cleanup: null, cleanup_note: 'the hostile server keeps nothing' }
+        : {}),
   };
-  const status = c.answer('http://127.0.0.1', JSON.stringify(c.request.form ?? c.request.body ?? {})).status;
+  const status = c.answer(
+    'http://127.0.0.1',
+    JSON.stringify(c.request.form ?? c.request.body ?? {}),
+    c.request.method,
+  ).status;
   return [
     '---',
     `endpoint: ${c.request.method} /${c.rule}${c.request.path}`,
@@ -147,7 +155,12 @@ describe('a server breaking each standards rule', () => {
     // No secret the cards sent or the server answered is in any report.
     for (const f of await readdir(path.join(dir, 'out'))) {
       const text = await readFile(path.join(dir, 'out', f), 'utf8').catch(() => '');
-      for (const secret of ['cs-0123456789abcdef', 'wrong-0123456789abcdef', 'at-0123456789abcdefghij'])
+      for (const secret of [
+        'cs-0123456789abcdef',
+        'wrong-0123456789abcdef',
+        'at-0123456789abcdefghij',
+        'rat-0123456789abcdef',
+      ])
         expect(text, `${f} holds ${secret}`).not.toContain(secret);
     }
   });

@@ -28,8 +28,10 @@ export interface RuleCase {
     basic?: { username: string; password: string };
   };
   endpointKind?: string;
-  /** What the server answers; `origin` and the rule's prefix are passed for URLs, and the request's body. */
-  answer: (base: string, body?: string) => Answer;
+  /** The card's cleanup (a POST card without one declares `"cleanup": null`). */
+  cleanup?: unknown;
+  /** What the server answers; `origin` and the rule's prefix are passed for URLs, and the request's body and method. */
+  answer: (base: string, body?: string, method?: string) => Answer;
 }
 
 const TOKEN_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache' };
@@ -314,6 +316,29 @@ export const RULE_CASES: RuleCase[] = [
     },
     answer: () => metadata({ active: true, scope: 'read', client_id: 'c1' }),
   },
+  {
+    rule: 'followup-registration-deleted',
+    request: registration,
+    cleanup: {
+      method: 'DELETE',
+      path: '/followup-registration-deleted/register/{{response.client_id}}',
+      headers: { Authorization: 'Bearer {{response.registration_access_token}}' },
+    },
+    answer: (base, _body, method) =>
+      method === 'DELETE'
+        ? { status: 204 }
+        : method === 'GET'
+          ? { status: 200, headers: regJson, body: { client_id: 'c9' } }
+          : {
+              status: 201,
+              headers: regJson,
+              body: {
+                client_id: 'c9',
+                registration_client_uri: `${base}/register/c9`,
+                registration_access_token: 'rat-0123456789abcdef',
+              },
+            },
+  },
 ];
 
 const BY_RULE = new Map(RULE_CASES.map((c) => [c.rule, c]));
@@ -325,7 +350,7 @@ function answer(req: IncomingMessage, res: ServerResponse, origin: string, body:
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"no such case"}');
     return;
   }
-  const a = c.answer(`${origin}/${rule}`, body);
+  const a = c.answer(`${origin}/${rule}`, body, req.method);
   const text = a.raw ?? (a.body === undefined ? '' : JSON.stringify(a.body));
   res.writeHead(a.status, a.headers ?? {}).end(text);
 }
