@@ -82,6 +82,13 @@ describe('declaring the kind and switching rules off', () => {
     ]);
   });
 
+  it('warns of standards settings for an API no target has', () => {
+    const text = 'targets:\n  t:\n    apis:\n      oauth: https://as.example\napis:\n  oath:\n    standards: warn\n';
+    expect(parseConfig(text, 'c.yaml').diagnostics).toMatchObject([
+      { ruleId: 'config-unknown-api', severity: 'warning', line: 6, hint: 'Did you mean "oauth"?' },
+    ]);
+  });
+
   it('refuses a config level or kind that does not exist, at its line', () => {
     const { diagnostics } = parseConfig('apis:\n  h:\n    standards: loud\n    endpointKind: tokens\n', 'c.yaml');
     expect(diagnostics).toMatchObject([

@@ -28,7 +28,7 @@ export const CONFIG_RULES: RuleDoc[] = [
     id: 'config-invalid-value',
     severity: 'error',
     when: 'config',
-    what: 'A setting has the wrong kind of value: a mapping where a name → settings map belongs, a string, or true/false.',
+    what: 'A setting has the wrong kind of value: a mapping where a name → settings map belongs, a string, or true/false; or an `apis:` entry whose `standards` is not error, warn or off, or whose `endpointKind` is no pack.',
     fix: 'Give the value the kind the message names (quote strings, write booleans without quotes).',
   },
   {
@@ -63,7 +63,7 @@ export const CONFIG_RULES: RuleDoc[] = [
     id: 'config-unknown-api',
     severity: 'error',
     when: 'config',
-    what: 'A folder names an API that no target gives a base URL for.',
+    what: 'A folder names an API that no target gives a base URL for (an error), or the standards settings under `apis:` do (a warning: they would apply to no card).',
     fix: "Use an API name that appears under the targets' `apis`.",
   },
   {
