@@ -45,6 +45,9 @@ async function act(command: string, run: () => Promise<number>): Promise<number>
 }
 
 // Each command's code is imported when the command runs: help and the other commands start without it.
+const CONFIG_HELP =
+  'config file (default: cardcheck.config.yaml, .yml or .json in this folder or the nearest one above, up to the repository root)';
+
 const program = new Command('cardcheck')
   .description('Contract tests from markdown endpoint cards')
   .version(pkg.version)
@@ -55,10 +58,15 @@ const program = new Command('cardcheck')
 
 program
   .command('run')
-  .description('run endpoint cards against a target (the embedded sandbox when no --target is given)')
+  .description(
+    "run endpoint cards against a target (the config's defaultTarget when no --target is given; without a config file, --target is needed)",
+  )
   .argument('[paths...]', 'card files or folders', [])
-  .option('--target <name|url>', 'a target from cardcheck.config.yaml, or a base URL when the cards call one API')
-  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .option(
+    '--target <name|url>',
+    "a target from the config, a base URL when the cards call one API, or sandbox (the embedded demo); default: the config's defaultTarget",
+  )
+  .option('--config <file>', CONFIG_HELP)
   .option('--env-file <file>', 'read variables from this .env file (default: ./.env when present)')
   .option('--seed <n>', 'faker seed, to replay the values of an earlier run')
   .option('--grep <regex>', 'only cards whose file, title or endpoint match')
@@ -105,7 +113,7 @@ program
   .option('--reporter <list>', REPORTER_HELP)
   .option('--verbose', 'also print each request and response (secrets redacted)')
   .option('--quiet', 'leave out the warning lines under each card (lint warnings, such as an unknown key)')
-  .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))
+  .option('--out <dir>', 'where reports are written (default: reports/ beside the config file)')
   .addHelpText('after', `\n${EXIT_HELP}`)
   .action(async (paths: string[], opts: RunCommandOptions) => {
     const { runCommand } = await import('./run-command.js');
@@ -121,7 +129,7 @@ program
   .option('--list', 'list the journals (run, age, entries left, target); sends nothing')
   .option('--forget <id>', "stop tracking a run's leftovers: remove its journal (and recovery store); sends nothing")
   .option('--env-file <file>', 'read variables from this .env file (default: ./.env when present)')
-  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .option('--config <file>', CONFIG_HELP)
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.cleanup, '  When several apply, the first of 3, 1, 2 wins.')}`)
   .action(async (opts: CleanupCommandOptions) => {
     const { cleanupCommand } = await import('./cleanup-command.js');
@@ -153,7 +161,7 @@ program
   .argument('[paths...]', 'card files or folders', [])
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .option('--strict', 'exit 1 when there are warnings')
-  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .option('--config <file>', CONFIG_HELP)
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.lint)}`)
   .action(async (paths: string[], opts: LintCommandOptions) => {
     const { lintCommand } = await import('./lint-command.js');
@@ -169,7 +177,7 @@ program
   .addOption(new Option('--out <dir>', 'folder the cards are written to').default('specs/imported'))
   .option('--force', 'replace cards that already exist')
   .option('--api <name>', "the config's API the cards call (written as `api:`; default: their folder's)")
-  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .option('--config <file>', CONFIG_HELP)
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.import)}`)
   .action(async (pages: string[], opts: ImportCommandOptions) => {
     const { importCommand } = await import('./import-command.js');

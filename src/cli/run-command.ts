@@ -1,3 +1,6 @@
+import { shownPath } from '../config/find-config.js';
+import type { ProjectPaths } from '../config/project-paths.js';
+import { noTargetError, projectPaths } from '../config/project-paths.js';
 import { CardcheckError } from '../core/errors.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { pendingInNewestJournal } from '../runner/cleanup-journal.js';
@@ -11,7 +14,7 @@ import { finishReports, reportersFromFlags, withReporterErrors } from './reporte
 import type { SelectionFlags } from './run-options.js';
 import { parseCount, parseTrace, selectionFrom } from './run-options.js';
 
-export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
+export interface RunCommandOptions extends Omit<SelectionFlags, 'out'>, Omit<ReporterFlags, 'out'> {
   target?: string;
   config?: string;
   envFile?: string;
@@ -31,7 +34,8 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   allowLeftovers?: boolean;
   retryBudget?: string;
   browser?: boolean;
-  out: string;
+  /** @default reports/ beside the config file */
+  out?: string;
 }
 
 /** What commands get instead of touching the process: the working directory and where lines go. */
@@ -42,7 +46,7 @@ export type Io = ReporterIo;
  * and clean up); a second one exits at once, listing what is left on the
  * target. Returns the undo.
  */
-function handleSignals(io: Io, stop: AbortController): () => void {
+function handleSignals(io: Io, stop: AbortController, ledgerDir: string): () => void {
   let signals = 0;
   const onSignal = (name: string) => {
     signals++;
@@ -53,7 +57,7 @@ function handleSignals(io: Io, stop: AbortController): () => void {
       stop.abort();
       return;
     }
-    const pending = pendingInNewestJournal(io.cwd);
+    const pending = pendingInNewestJournal(io.cwd, ledgerDir);
     const s = pending.length === 1 ? '' : 's';
     const how = pending.length ? ' (run `cardcheck cleanup` to remove them):' : '';
     io.stderr(`cardcheck: ${name} again: exiting now; ${pending.length} resource${s} not cleaned${how}`);
@@ -82,13 +86,14 @@ function parseSeed(text: string | undefined): number | undefined {
 }
 
 /** The flags, checked, as runCards options. */
-async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
+async function runOptions(paths: string[], opts: RunCommandOptions & { out: string }, io: Io, where: ProjectPaths) {
   const bail = typeof opts.bail === 'string' ? opts.bail : undefined;
   return {
-    paths: paths.length ? paths : ['specs'],
+    paths: paths.length ? paths : [where.specs],
+    ledgerDir: where.ledgerDir,
     cwd: io.cwd,
     target: opts.target,
-    configFile: opts.config,
+    configFile: where.configFile,
     envFile: opts.envFile,
     retries: parseCount('--retries', opts.retries, 0),
     trace: parseTrace(opts.trace, opts.verbose),
@@ -109,14 +114,20 @@ async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
 }
 
 /** `cardcheck run`: the exit code; a user's mistake is thrown as a CardcheckError for the CLI's one catch. */
-export async function runCommand(paths: string[], opts: RunCommandOptions, io: Io): Promise<ExitCode> {
+export async function runCommand(paths: string[], flags: RunCommandOptions, io: Io): Promise<ExitCode> {
+  // The config is found upward from the working directory; reports/ and .cardcheck/ live beside it.
+  const where = projectPaths(io.cwd, flags.config);
+  const opts = { ...flags, out: flags.out ?? where.reports };
+  const noTarget = opts.target === undefined ? noTargetError(where.found) : undefined;
+  if (noTarget) throw noTarget;
+  if (opts.verbose) io.stdout(`config: ${where.configFile ? shownPath(io.cwd, where.configFile) : '(none)'}`);
   const reporters = reportersFromFlags(opts, io);
   const seed = parseSeed(opts.seed);
   const stop = new AbortController();
-  const unhandle = handleSignals(io, stop);
+  const unhandle = handleSignals(io, stop, where.ledgerDir);
   let result: RunCardsResult;
   try {
-    const options = await runOptions(paths, opts, io);
+    const options = await runOptions(paths, opts, io, where);
     result = await runCards({ ...options, seed, signal: stop.signal, onEvent: reporters.onEvent });
   } finally {
     unhandle();
@@ -131,7 +142,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
   for (const m of result.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
   if (result.summary.total === 0)
-    io.stderr('cardcheck: no card selected; give a folder of cards or card files (default: specs/)');
+    io.stderr(`cardcheck: no card selected; give a folder of cards or card files (default: ${where.specs}/)`);
   const reportErrors = await finishReports(reporters, result, io);
   printWriteBacks(result, opts, io);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
