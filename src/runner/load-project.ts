@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { discoverCards } from '../card/discover.js';
 import { parseCard } from '../card/parse-card.js';
-import { CONFIG_NAMES, findConfig, shownPath } from '../config/find-config.js';
+import { findConfig, shownPath } from '../config/find-config.js';
 import { defaultConfig, parseConfig } from '../config/load-config.js';
 import type { Config, FolderConfig } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -55,7 +55,7 @@ export async function loadConfig(
           line: 1,
           column: 1,
           message: 'the config file does not exist or cannot be read',
-          hint: `Check the path, or drop --config to use the ${CONFIG_NAMES.join(' / ')} found in this folder or above.`,
+          hint: 'Check the path, or drop --config to use the cardcheck.config.yaml (.yml, .json) found in this folder or above.',
         },
       ],
     };
@@ -74,7 +74,7 @@ function ambiguousConfig(cwd: string, files: string[]): Diagnostic {
     file: first ?? '',
     line: 1,
     column: 1,
-    message: `two config files in one folder: ${[first, ...rest].join(' and ')}; cardcheck reads one`,
+    message: `two config files in one folder: ${[first, ...rest].join(' and ')}; cardcheck reads neither`,
     hint: 'Keep one of them (merge the settings into it) and delete the other, or name one with --config.',
   };
 }
