@@ -70,16 +70,18 @@ async function forget(runId: string, opts: CleanupCommandOptions, io: Io, ledger
 export async function cleanupCommand(opts: CleanupCommandOptions, io: Io): Promise<ExitCode> {
   const maxAgeDays = checkFlags(opts);
   // Journals live in .cardcheck/ beside the config file, found from any subfolder.
-  const { ledgerDir, configFile } = projectPaths(io.cwd, opts.config);
+  const where = projectPaths(io.cwd, opts.config);
+  const { ledgerDir, configFile } = where;
+  const envFile = opts.envFile ?? where.envFile;
   if (opts.list) return listJournals(io, ledgerDir);
-  if (opts.forget) return forget(opts.forget, opts, io, ledgerDir);
+  if (opts.forget) return forget(opts.forget, { ...opts, envFile }, io, ledgerDir);
   const report = await cleanupFromJournals({
     cwd: io.cwd,
     ledgerDir,
     runId: opts.run,
     target: opts.target,
     maxAgeDays,
-    envFile: opts.envFile,
+    envFile,
     configFile,
   });
   if (report.runs.length === 0) {

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CleanupCommandOptions } from './cleanup-command.js';
 import { EXIT, EXIT_FOR_ERROR, EXIT_HELP, EXIT_ROWS, exitHelp } from './exit-code.js';
 import type { ImportCommandOptions } from './import-command.js';
+import type { InitCommandOptions } from './init-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { MergeCommandOptions } from './merge-command.js';
 import { reportError } from './report-error.js';
@@ -182,6 +183,39 @@ program
   .action(async (pages: string[], opts: ImportCommandOptions) => {
     const { importCommand } = await import('./import-command.js');
     process.exitCode = await act('import', () => importCommand(pages, opts, io));
+  });
+
+program
+  .command('init')
+  .description(
+    'set up cardcheck for your API: cardcheck.config.yaml, .env.example, .gitignore entries and a first card that calls it',
+  )
+  .option('--base-url <url>', 'base URL of your API (asked on a terminal when missing)')
+  .addOption(new Option('--url <url>', 'same as --base-url').hideHelp())
+  .addOption(
+    new Option('--auth <style>', 'how the API authenticates (default: none)').choices([
+      'none',
+      'bearer',
+      'basic',
+      'api-key',
+      'oauth2-client-credentials',
+    ]),
+  )
+  .option('--token-path <path>', 'token endpoint path, for --auth oauth2-client-credentials (default: /oauth/token)')
+  .option('--path <path>', 'the GET the first card calls when no OpenAPI document gives one (default: /)')
+  .option(
+    '--openapi <file>',
+    'an OpenAPI document: the first card calls its first GET without parameters (default: the one the API serves at /openapi.json, /v3/api-docs or /swagger.json)',
+  )
+  .option('--force', 'rewrite the files init writes when they exist (.gitignore only ever gets lines appended)')
+  .option('--yes', 'ask nothing: take the flags and the defaults')
+  .addHelpText(
+    'after',
+    '\nRunning init again changes nothing without --force.\nExit codes: 0 done (or nothing to change); 2 a flag is wrong or missing (--base-url without a terminal).',
+  )
+  .action(async (opts: InitCommandOptions) => {
+    const { initCommand } = await import('./init-command.js');
+    process.exitCode = await act('init', () => initCommand(opts, io));
   });
 
 registerSandboxCommand(program, io, act);

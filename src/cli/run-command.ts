@@ -94,7 +94,7 @@ async function runOptions(paths: string[], opts: RunCommandOptions & { out: stri
     cwd: io.cwd,
     target: opts.target,
     configFile: where.configFile,
-    envFile: opts.envFile,
+    envFile: opts.envFile ?? where.envFile,
     retries: parseCount('--retries', opts.retries, 0),
     trace: parseTrace(opts.trace, opts.verbose),
     concurrency: parseCount('--concurrency', opts.concurrency, 1),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CardcheckError } from '../core/errors.js';
 import type { FoundConfig } from './find-config.js';
@@ -24,6 +25,8 @@ export interface ProjectPaths {
   reports: string;
   /** Cleanup journals, absolute. */
   ledgerDir: string;
+  /** The `.env` beside the config file, when there is one (the default --env-file). */
+  envFile?: string;
 }
 
 export function projectPaths(cwd: string, configFlag: string | undefined): ProjectPaths {
@@ -37,6 +40,7 @@ export function projectPaths(cwd: string, configFlag: string | undefined): Proje
     specs: shownPath(cwd, path.join(root, 'specs')),
     reports: shownPath(cwd, path.join(root, 'reports')),
     ledgerDir: path.join(root, LEDGER),
+    ...(existsSync(path.join(root, '.env')) ? { envFile: path.join(root, '.env') } : {}),
   };
 }
 
