@@ -57,7 +57,7 @@ describe('config discovery', () => {
     const inner = await cardcheck(['run', 'specs'], { cwd: path.join(dir, 'repo') });
     expect(inner.code).toBe(2);
     expect(inner.stderr).toContain(
-      'cardcheck: no target: there is no cardcheck.config.yaml / cardcheck.config.yml / cardcheck.config.json in this folder or any folder above it',
+      'cardcheck: no target: there is no cardcheck.config.yaml / cardcheck.config.yml / cardcheck.config.json in this folder (searched up to',
     );
   });
 
