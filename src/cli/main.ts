@@ -7,6 +7,7 @@ import type { ImportCommandOptions } from './import-command.js';
 import type { InitCommandOptions } from './init-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { MergeCommandOptions } from './merge-command.js';
+import type { NewCommandOptions } from './new-command.js';
 import { reportError } from './report-error.js';
 import { REPORTER_HELP } from './reporter-help.js';
 import type { RunCommandOptions } from './run-command.js';
@@ -216,6 +217,29 @@ program
   .action(async (opts: InitCommandOptions) => {
     const { initCommand } = await import('./init-command.js');
     process.exitCode = await act('init', () => initCommand(opts, io));
+  });
+
+program
+  .command('new')
+  .description(
+    'start a card: a skeleton with the endpoint, a UID stub per path parameter, a request and an expectation',
+  )
+  .argument('[method]', 'HTTP method, e.g. POST')
+  .argument('[path]', 'the endpoint path, with {name} for path parameters, e.g. /apps/{id}/keys')
+  .option(
+    '--from-openapi <file#operationId>',
+    'an OpenAPI operation: its method, path, example body, required headers, status and schema',
+  )
+  .option('--out <dir>', 'folder the card is written to (default: specs/ beside the config file)')
+  .option('--force', 'replace the card when it exists')
+  .option('--config <file>', CONFIG_HELP)
+  .addHelpText(
+    'after',
+    '\nThe values to fill in start with TODO; they are listed with file:line, and `cardcheck lint` shows them\n(rule todo-value) until they are filled.\nExit codes: 0 written; 2 a wrong argument, or the card exists (without --force).',
+  )
+  .action(async (method: string | undefined, p: string | undefined, opts: NewCommandOptions) => {
+    const { newCommand } = await import('./new-command.js');
+    process.exitCode = await act('new', () => newCommand(method, p, opts, io));
   });
 
 registerSandboxCommand(program, io, act);
