@@ -111,6 +111,7 @@ export async function initCommand(flags: InitCommandOptions, io: Io): Promise<Ex
     INIT_FILES,
     Boolean(flags.force),
   );
+  const width = Math.max(...outcomes.map((o) => o.file.length)) + 2;
   for (const o of outcomes) {
     const how =
       o.action === 'kept'
@@ -118,7 +119,7 @@ export async function initCommand(flags: InitCommandOptions, io: Io): Promise<Ex
         : o.action === 'appended'
           ? `added ${(o.lines ?? []).join(' ')}`
           : o.action;
-    io.stdout(`${o.file.padEnd(28)} ${how}: ${o.what}`);
+    io.stdout(`${o.file.padEnd(width)}${how}: ${o.what}`);
   }
   const card = outcomes.at(-1)?.file ?? 'specs/';
   io.stdout(

@@ -126,7 +126,9 @@ export async function firstEndpoint(opts: FirstEndpointOptions): Promise<FirstEn
     if (op && served)
       chosen = { ...op, from: `the first GET without parameters of the OpenAPI document at ${served.at}` };
   }
-  chosen ??= opts.path ? { path: opts.path, from: '--path' } : { path: '/', from: 'the base URL itself (no --path)' };
+  chosen ??= opts.path
+    ? { path: opts.path, from: 'the path given' }
+    : { path: '/', from: 'the base URL itself (no --path)' };
   return { ...chosen, ...(await expectation(join(opts.baseUrl, chosen.path), opts.withAuth)) };
 }
 
