@@ -8,9 +8,9 @@ import { projectPaths } from '../config/project-paths.js';
 import { CardcheckError } from '../core/errors.js';
 import { readOpenApi } from '../import/openapi.js';
 import type { NewCardSpec } from '../init/new-card.js';
-import { cardFileName, newCardText } from '../init/new-card.js';
+import { cardFileName, cardsFolder, newCardText } from '../init/new-card.js';
 import { lintProject } from '../runner/lint-project.js';
-import { loadProject } from '../runner/load-project.js';
+import { loadConfig, loadProject } from '../runner/load-project.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT } from './exit-code.js';
 import { printDiagnostics } from './print-diagnostics.js';
@@ -87,7 +87,8 @@ export async function newCommand(
     throw flagError('give either METHOD /path or --from-openapi FILE#operationId, not both');
   const spec = opts.fromOpenapi ? await fromOpenApi(opts.fromOpenapi, io.cwd) : fromArgs(method, p);
   const where = projectPaths(io.cwd, opts.config);
-  const folder = opts.out ?? where.specs;
+  const { config } = await loadConfig(io.cwd, where.configFile);
+  const folder = opts.out ?? shownPath(io.cwd, path.join(where.root, cardsFolder(Object.keys(config.folders))));
   const file = shownPath(io.cwd, path.resolve(io.cwd, folder, cardFileName(spec.method, spec.path)));
   if (existsSync(path.resolve(io.cwd, file)) && !opts.force) {
     io.stderr(`cardcheck new: ${file} already exists; pass --force to replace it, or --out another folder`);

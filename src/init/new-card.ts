@@ -34,6 +34,20 @@ export function cardFileName(method: string, p: string): string {
   return `${words}.md`;
 }
 
+/**
+ * The folder new cards go to, relative to the config file: the folder the
+ * config's `folders:` keys share (`specs/vcita`, `specs/youhodler` → `specs`), else `specs`.
+ */
+export function cardsFolder(folders: readonly string[]): string {
+  const parts = folders.filter((f) => f !== '.').map((f) => f.split('/').filter(Boolean));
+  const first = parts[0];
+  if (!first) return 'specs';
+  let n = 0;
+  while (n < first.length && parts.every((p) => p[n] === first[n])) n++;
+  // A single configured folder is itself the cards folder; several share their common parent.
+  return first.slice(0, n).join('/') || 'specs';
+}
+
 /** The status a new card expects when nothing says: 201 for POST, 204 for DELETE, else 200. */
 const defaultStatus = (method: string) => (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200);
 
