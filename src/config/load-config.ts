@@ -9,9 +9,10 @@ import { CONFIG_KEYS, PROFILE_TYPES } from './config-keys.js';
 import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
 
-export const CONFIG_FILE = 'cardcheck.config.yaml';
-
-/** The config a project without cardcheck.config.yaml gets: the embedded sandbox, no auth. */
+/**
+ * The config a project without a config file gets programmatically: the embedded sandbox, no auth.
+ * (`cardcheck run` without a config file wants --target instead: config/project-paths.ts.)
+ */
 export function defaultConfig(): Config {
   return {
     targets: { sandbox: { name: 'sandbox', apis: {}, embedded: true, production: false, line: 0 } },
