@@ -79,6 +79,11 @@ function ambiguousConfig(cwd: string, files: string[]): Diagnostic {
   };
 }
 
+/** The project's folder: the config file's, else the working directory. */
+export function projectDir(config: Config, cwd: string): string {
+  return config.file ? path.dirname(config.file) : path.resolve(cwd);
+}
+
 /** The settings of the deepest configured folder that contains the card. */
 export function folderOf(config: Config, configDir: string, cwd: string, file: string): FolderConfig | undefined {
   const rel = path.relative(configDir, path.resolve(cwd, file)).split(path.sep).join('/');
@@ -147,7 +152,7 @@ export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
   const { config, diagnostics } = opts.config
     ? { config: opts.config, diagnostics: [] }
     : await loadConfig(opts.cwd, opts.configFile);
-  const configDir = config.file ? path.dirname(config.file) : opts.cwd;
+  const configDir = projectDir(config, opts.cwd);
   const { files, missing, outside } = await discoverCards(opts.paths, opts.cwd, configDir);
   const cards = await Promise.all(
     files.map(async (f) => ({ ...(await loadCard(opts.cwd, f)), folder: folderOf(config, configDir, opts.cwd, f) })),
