@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { shownPath } from '../config/find-config.js';
 import type { ProjectPaths } from '../config/project-paths.js';
 import { noTargetError, projectPaths } from '../config/project-paths.js';
 import { CardcheckError } from '../core/errors.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { pendingInNewestJournal } from '../runner/cleanup-journal.js';
+import { RECORDED_DIR } from '../runner/recorded-schemas.js';
 import type { RunCardsResult } from '../runner/run-cards.js';
 import { runCards } from '../runner/run-cards.js';
 import type { ExitCode } from './exit-code.js';
@@ -91,6 +93,7 @@ async function runOptions(paths: string[], opts: RunCommandOptions & { out: stri
   return {
     paths: paths.length ? paths : [where.specs],
     ledgerDir: where.ledgerDir,
+    schemasDir: path.join(where.root, RECORDED_DIR),
     cwd: io.cwd,
     target: opts.target,
     configFile: where.configFile,
@@ -144,7 +147,7 @@ export async function runCommand(paths: string[], flags: RunCommandOptions, io: 
   if (result.summary.total === 0)
     io.stderr(`cardcheck: no card selected; give a folder of cards or card files (default: ${where.specs}/)`);
   const reportErrors = await finishReports(reporters, result, io);
-  printWriteBacks(result, opts, io);
+  printWriteBacks(result, opts, io, shownPath(io.cwd, path.join(where.root, RECORDED_DIR)));
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
   printLeftovers(result, opts, io);
@@ -168,13 +171,12 @@ function printLeftovers(result: RunCardsResult, opts: RunCommandOptions, io: Io)
 }
 
 /** What the run changed besides its reports, and what a production target held back. */
-function printWriteBacks(result: RunCardsResult, opts: RunCommandOptions, io: Io): void {
+function printWriteBacks(result: RunCardsResult, opts: RunCommandOptions, io: Io, recordedDir: string): void {
   const s = (n: number) => (n === 1 ? '' : 's');
   const updated = result.updatedCards.length;
   if (opts.updateCards) io.stdout(`updated ${updated} card${s(updated)}: verifiedAt, status, timesReused`);
   const recorded = result.recordedSchemas.length;
-  if (opts.updateSchemas)
-    io.stdout(`recorded ${recorded} response shape${s(recorded)} under fixtures/schemas/recorded`);
+  if (opts.updateSchemas) io.stdout(`recorded ${recorded} response shape${s(recorded)} under ${recordedDir}`);
   const held = result.heldBack.length;
   if (held)
     io.stdout(
