@@ -123,7 +123,7 @@ export async function initCommand(flags: InitCommandOptions, io: Io): Promise<Ex
   }
   const card = outcomes.at(-1)?.file ?? 'specs/';
   io.stdout(
-    `first card: GET ${first.path}, from ${first.from}; expects ${first.status}${first.note ? ` (${first.note})` : ''}`,
+    `first card: GET ${first.path}, from ${first.from}; expects ${first.status}${first.note ? `\n  note: ${first.note}` : ''}`,
   );
   const names = envNames(auth);
   const steps = [

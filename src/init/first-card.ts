@@ -138,7 +138,7 @@ async function expectation(
   withAuth: boolean,
 ): Promise<Pick<FirstEndpoint, 'status' | 'bodyType' | 'note'>> {
   const res = await get(url);
-  if (!res) return { status: 200, note: `${url} did not answer; the card expects 200` };
+  if (!res) return { status: 200, note: `${url} did not answer now; check the base URL and the path before running` };
   if (res.status >= 200 && res.status < 300) {
     let bodyType: FirstEndpoint['bodyType'];
     if (/json/i.test(res.type)) {
@@ -153,5 +153,5 @@ async function expectation(
   }
   if ((res.status === 401 || res.status === 403) && withAuth)
     return { status: 200, note: `it answered ${res.status} without credentials; the card expects 200 with them` };
-  return { status: 200, note: `it answered ${res.status}; the card expects 200 (edit it if that is not right)` };
+  return { status: 200, note: `it answered ${res.status} now; check the path, or edit the card's expected status` };
 }

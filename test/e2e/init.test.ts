@@ -112,7 +112,9 @@ describe('cardcheck init', () => {
       cwd: dir,
     });
     expect(init.code, init.stderr).toBe(0);
-    expect(init.stdout).toContain('expects 200 (it answered 401 without credentials; the card expects 200 with them)');
+    expect(init.stdout).toContain(
+      'expects 200\n  note: it answered 401 without credentials; the card expects 200 with them',
+    );
     expect(init.stdout).toContain('put API_TOKEN in .env');
     expect(await readFile(path.join(dir, '.env.example'), 'utf8')).toMatch(/^API_TOKEN=$/m);
     const config = await readFile(path.join(dir, 'cardcheck.config.yaml'), 'utf8');
