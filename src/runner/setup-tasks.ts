@@ -15,7 +15,7 @@ import { selectCards } from '../plan/select-cards.js';
 import { LEDGER_DIR, removeIfSettled } from './cleanup-journal.js';
 import { withLintDiagnostics } from './lint-project.js';
 import { loadEnv } from './load-env.js';
-import { loadProject } from './load-project.js';
+import { loadProject, projectDir } from './load-project.js';
 import { profileSecretValues } from './profile-secrets.js';
 import { resolveTarget, withEnvUrls } from './resolve-target.js';
 import type { RunContext } from './run-context.js';
@@ -192,7 +192,9 @@ function recoveryStore(ctx: RunContext): RecoveryStore | undefined {
       err,
     );
   }
-  return new RecoveryStore(file, { project: ctx.cwd, runId: ctx.runId });
+  // The project is the config file's folder, so `cardcheck cleanup` from any subfolder finds the store its.
+  const { config } = need(ctx.project, 'the project');
+  return new RecoveryStore(file, { project: projectDir(config, ctx.cwd), runId: ctx.runId });
 }
 
 function journalFolderError(cwd: string, dir: string, err: unknown): CardcheckError {
