@@ -2,6 +2,7 @@ import type { Config } from '../core/config.js';
 import type { ApiStandards, StandardsLevel } from '../core/endpoint-kind.js';
 import { ENDPOINT_KINDS, isDeclaredKind, STANDARDS_LEVELS } from '../core/endpoint-kind.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { CONFIG_KEYS } from './config-keys.js';
 import type { YamlReader } from './yaml-reader.js';
 
 /**
@@ -16,7 +17,7 @@ export function readApiStandards(r: YamlReader, config: Config): void {
   for (const name of Object.keys(apis)) {
     const at = ['apis', name];
     if (r.map(at) === undefined) continue;
-    r.keys(at, ['standards', 'endpointKind']);
+    r.keys(at, CONFIG_KEYS.api);
     const entry: ApiStandards = { line: r.lineOf(at) };
     const level = r.string([...at, 'standards']);
     if (level !== undefined) {
