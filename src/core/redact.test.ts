@@ -182,3 +182,20 @@ describe('Redactor: where secrets are found', () => {
     ).toBe('[redacted] bearer [redacted] [redacted] [redacted] [redacted] [redacted] [redacted]');
   });
 });
+
+describe('redactDeep', () => {
+  it('copies an object reached twice once, shared in the copy as in the original, each part redacted', () => {
+    const r = new Redactor();
+    r.add('s3cr3t-value-123');
+    const checks = [{ message: 'token s3cr3t-value-123 seen' }];
+    const result = { checks, attempts: [{ checks }], body: JSON.parse('{"__proto__": {"x": "s3cr3t-value-123"}}') };
+    const out = r.redactDeep(result);
+    expect(out).not.toBe(result);
+    expect(out.checks).not.toBe(checks);
+    expect(out.attempts[0]?.checks).toBe(out.checks);
+    expect(out.checks[0]?.message).toBe('token [redacted] seen');
+    expect(Object.keys(out.body)).toEqual(['__proto__']);
+    expect(JSON.stringify(out)).not.toContain('s3cr3t-value-123');
+    expect(checks[0]?.message).toContain('s3cr3t-value-123');
+  });
+});

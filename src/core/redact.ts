@@ -126,13 +126,21 @@ export class Redactor {
     return spans.length === 0 ? text : blank(text, spans);
   }
 
-  /** A deep copy with every string redacted. */
-  redactDeep<T>(value: T): T {
+  /**
+   * A deep copy with every string redacted. An object or array reached twice (a card result's checks are also its
+   * last attempt's) is copied and scanned once, and the copy shares it as the original did.
+   */
+  redactDeep<T>(value: T, copies = new Map<object, unknown>()): T {
     if (typeof value === 'string') return this.redact(value) as T;
-    if (Array.isArray(value)) return value.map((v) => this.redactDeep(v)) as T;
-    if (value && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)])) as T;
-    return value;
+    if (!value || typeof value !== 'object') return value;
+    const done = copies.get(value);
+    if (done !== undefined) return done as T;
+    // Object.fromEntries defines each key as its own property: a body's "__proto__" key stays a key.
+    const out = Array.isArray(value)
+      ? value.map((v) => this.redactDeep(v, copies))
+      : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v, copies)]));
+    copies.set(value, out);
+    return out as T;
   }
 
   /** The parts of `text` that are a secret: as written, decoded, and inside base64 runs. */
