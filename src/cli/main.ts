@@ -65,7 +65,14 @@ program
   .option('--tag <tags...>', 'only cards with one of these tags')
   .option('--domain <domains...>', 'only cards of one of these domains')
   .option('--only-failed', 'only the cards that failed, errored or were flaky in the last results.json')
-  .option('--shard <i/n>', 'run share i of n (chained cards stay together); merge the outputs with merge-reports')
+  .option(
+    '--shard <i/n|auto>',
+    "run share i of n (chained cards stay together), or auto: from the CI's variables (docs/ci.md); merge the outputs with merge-reports",
+  )
+  .option(
+    '--shard-timings <file>',
+    'balance the shards by card duration from this results.json of an earlier run (the same file on every runner)',
+  )
   .option('--retries <n>', 're-run a failed card up to n times; one that then passes is reported flaky')
   .option('--fail-on-flaky', 'exit 1 when a card was flaky')
   .option(

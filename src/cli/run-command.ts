@@ -94,7 +94,7 @@ async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
     trace: parseTrace(opts.trace, opts.verbose),
     concurrency: parseCount('--concurrency', opts.concurrency, 1),
     bail: opts.bail === true ? 1 : parseCount('--bail', bail, 1),
-    select: await selectionFrom(opts, io.cwd),
+    select: await selectionFrom(opts, io.cwd, { env: process.env, note: io.stderr }),
     updateCards: opts.updateCards,
     updateSchemas: opts.updateSchemas,
     allowMutations: opts.allowMutations,
