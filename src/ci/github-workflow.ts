@@ -22,44 +22,22 @@ export interface GithubWorkflowOptions {
 /** Names GitHub takes for a variable; anything else would break the workflow. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function githubWorkflow(options: GithubWorkflowOptions = {}): string {
-  const shards = options.shards ?? 4;
-  if (!Number.isInteger(shards) || shards < 1 || shards > 256)
-    throw new RangeError(`shards: expected a whole number from 1 to 256 (GitHub's matrix limit), got ${shards}`);
-  const bad = (options.secrets ?? []).filter((s) => !ENV_NAME.test(s));
-  if (bad.length) throw new RangeError(`secrets: not variable names: ${bad.join(', ')}`);
-  const node = options.nodeVersion ?? '20';
+/** Checkout, Node and the project's dependencies: the first steps of both jobs. */
+const setupSteps = (node: string) => [
+  '      - uses: actions/checkout@v4',
+  '      - uses: actions/setup-node@v4',
+  '        with:',
+  `          node-version: ${node}`,
+  '          cache: npm',
+  '      - run: npm ci',
+];
+
+function shardJob(shards: number, options: GithubWorkflowOptions): string[] {
   const paths = (options.paths ?? ['specs']).join(' ');
   const target = options.target ? ` --target ${options.target}` : '';
   const secrets = (options.secrets ?? []).map((s) => `          ${s}: \${{ secrets.${s} }}`);
   const matrix = Array.from({ length: shards }, (_, i) => i + 1).join(', ');
-  const setup = [
-    '      - uses: actions/checkout@v4',
-    '      - uses: actions/setup-node@v4',
-    '        with:',
-    `          node-version: ${node}`,
-    '          cache: npm',
-    '      - run: npm ci',
-  ];
   return [
-    '# cardcheck: contract tests split over parallel jobs, then one merged report.',
-    '# Each shard job runs a share of the cards (--shard auto reads CARDCHECK_SHARD_INDEX',
-    '# and CARDCHECK_SHARD_TOTAL, set from the matrix below); the merge job checks that',
-    '# every card ran exactly once and publishes the HTML report, JUnit and job summary.',
-    '# To change the number of shards, change the matrix list: the total follows it.',
-    'name: cardcheck',
-    '',
-    'on:',
-    '  push:',
-    '    branches: [main]',
-    '  pull_request:',
-    '  workflow_dispatch:',
-    '',
-    'permissions:',
-    '  contents: read',
-    '  checks: write # the JUnit results as a check run',
-    '',
-    'jobs:',
     '  shard:',
     `    name: cardcheck shard \${{ matrix.shard }}/${shards}`,
     '    runs-on: ubuntu-latest',
@@ -69,7 +47,7 @@ export function githubWorkflow(options: GithubWorkflowOptions = {}): string {
     '      matrix:',
     `        shard: [${matrix}]`,
     '    steps:',
-    ...setup,
+    ...setupSteps(options.nodeVersion ?? '20'),
     '      - name: cardcheck run (one shard)',
     `        run: npx cardcheck run ${paths}${target} --shard auto --reporter json,junit,github --out reports/shard`,
     '        env:',
@@ -83,14 +61,18 @@ export function githubWorkflow(options: GithubWorkflowOptions = {}): string {
     '          name: cardcheck-shard-${{ matrix.shard }}',
     '          path: reports/shard',
     '          retention-days: 7',
-    '',
+  ];
+}
+
+function mergeJob(options: GithubWorkflowOptions): string[] {
+  return [
     '  merge:',
     '    name: cardcheck report',
     '    needs: shard',
     '    if: ${{ !cancelled() }} # also when a shard failed: that is what the report is for',
     '    runs-on: ubuntu-latest',
     '    steps:',
-    ...setup,
+    ...setupSteps(options.nodeVersion ?? '20'),
     '      - name: Download the shards’ results',
     '        uses: actions/download-artifact@v4',
     '        with:',
@@ -111,6 +93,37 @@ export function githubWorkflow(options: GithubWorkflowOptions = {}): string {
     '        with:',
     '          report_paths: reports/merged/junit.xml',
     '          check_name: cardcheck',
+  ];
+}
+
+export function githubWorkflow(options: GithubWorkflowOptions = {}): string {
+  const shards = options.shards ?? 4;
+  if (!Number.isInteger(shards) || shards < 1 || shards > 256)
+    throw new RangeError(`shards: expected a whole number from 1 to 256 (GitHub's matrix limit), got ${shards}`);
+  const bad = (options.secrets ?? []).filter((s) => !ENV_NAME.test(s));
+  if (bad.length) throw new RangeError(`secrets: not variable names: ${bad.join(', ')}`);
+  return [
+    '# cardcheck: contract tests split over parallel jobs, then one merged report.',
+    '# Each shard job runs a share of the cards (--shard auto reads CARDCHECK_SHARD_INDEX',
+    '# and CARDCHECK_SHARD_TOTAL, set from the matrix below); the merge job checks that',
+    '# every card ran exactly once and publishes the HTML report, JUnit and job summary.',
+    '# To change the number of shards, change the matrix list: the total follows it.',
+    'name: cardcheck',
+    '',
+    'on:',
+    '  push:',
+    '    branches: [main]',
+    '  pull_request:',
+    '  workflow_dispatch:',
+    '',
+    'permissions:',
+    '  contents: read',
+    '  checks: write # the JUnit results as a check run',
+    '',
+    'jobs:',
+    ...shardJob(shards, options),
+    '',
+    ...mergeJob(options),
     '',
   ].join('\n');
 }

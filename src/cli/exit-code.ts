@@ -80,6 +80,10 @@ export const EXIT_ROWS = {
     [EXIT.ok, 'every file gave cards (lint findings in the drafts are listed to fix)'],
     [EXIT.errored, 'a file could not be read, names no endpoint, or its card exists (without --force)'],
   ],
+  k8sJob: [
+    [EXIT.ok, 'the manifest was printed (nothing is sent to a cluster)'],
+    [EXIT.errored, 'a bad option (shards, image, names)'],
+  ],
   sandbox: [
     [EXIT.ok, 'closed on SIGINT/SIGTERM, or --list-breaks printed'],
     [EXIT.errored, 'an unknown break, a bad option, or the port cannot be used'],

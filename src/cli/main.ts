@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CleanupCommandOptions } from './cleanup-command.js';
 import { EXIT, EXIT_FOR_ERROR, EXIT_HELP, EXIT_ROWS, exitHelp } from './exit-code.js';
 import type { ImportCommandOptions } from './import-command.js';
+import type { K8sJobCommandOptions } from './k8s-job-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { MergeCommandOptions } from './merge-command.js';
 import { reportError } from './report-error.js';
@@ -181,6 +182,27 @@ program
   .action(async (pages: string[], opts: ImportCommandOptions) => {
     const { importCommand } = await import('./import-command.js');
     process.exitCode = await act('import', () => importCommand(pages, opts, io));
+  });
+
+program
+  .command('k8s-job')
+  .description(
+    'print a Kubernetes Indexed Job that runs the cards as N shards (one pod per index; reports and journals on a volume claim)',
+  )
+  .argument('[paths...]', 'card files or folders in the image (default: specs)', [])
+  .requiredOption('--shards <n>', 'pods, one shard each (completions = parallelism = n)')
+  .requiredOption('--image <image>', 'an image with cardcheck on its PATH and the cards and config in --workdir')
+  .requiredOption('--target <name|url>', 'a target from the config, or a base URL')
+  .option('--volume-claim <name>', 'PersistentVolumeClaim for each index’s reports and journal (shard-<index>/)')
+  .option('--env-secret <name>', 'a Secret whose keys become the pods’ environment (credentials the cards read)')
+  .option('--workdir <dir>', 'where the image holds the cards and cardcheck.config.yaml', '/app')
+  .option('--name <name>', 'the Job’s name', 'cardcheck')
+  .option('--retries <n>', 'replaced pods per index before it counts as failed (backoffLimitPerIndex)', '2')
+  .option('--merge', 'print the Job that merges the shards’ reports instead (apply it once the shards are complete)')
+  .addHelpText('after', `\n${exitHelp(EXIT_ROWS.k8sJob)}\n\nSee docs/ci.md (Kubernetes) for the whole flow.`)
+  .action(async (paths: string[], opts: K8sJobCommandOptions) => {
+    const { k8sJobCommand } = await import('./k8s-job-command.js');
+    process.exitCode = await act('k8s-job', () => k8sJobCommand(paths, opts, io));
   });
 
 registerSandboxCommand(program, io, act);
