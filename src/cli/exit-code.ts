@@ -66,13 +66,10 @@ export const EXIT_ROWS = {
   ],
   cleanup: [
     [EXIT.ok, 'nothing is left (journals past the age limit are noted, not tried), or --list/--forget done'],
-    [
-      EXIT.failed,
-      'something could not be cleaned, or needs a secret that was not stored (listed); --run names no journal',
-    ],
+    [EXIT.failed, 'something could not be cleaned, or needs a secret that was not stored (listed)'],
     [
       EXIT.errored,
-      'a journal sends to an origin no configured target uses (not followed), a bad flag, or --forget names no journal',
+      'a journal sends to an origin no configured target uses (not followed), a bad flag, or --run or --forget names no journal',
     ],
     [EXIT.unreachable, "a journal's target is unreachable (its entries are kept for another try)"],
   ],
@@ -80,7 +77,7 @@ export const EXIT_ROWS = {
     [EXIT.ok, 'every file gave cards (lint findings in the drafts are listed to fix)'],
     [EXIT.errored, 'a file could not be read, names no endpoint, or its card exists (without --force)'],
   ],
-  k8sJob: [
+  'k8s-job': [
     [EXIT.ok, 'the manifest was printed (nothing is sent to a cluster)'],
     [EXIT.errored, 'a bad option (shards, image, names)'],
   ],

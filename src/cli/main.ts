@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// `node --` ends Node's own options: Node 20 otherwise takes `--env-file` anywhere in argv for itself (exit 9 on a
+// missing file, before cardcheck runs). Started as `node dist/cli/main.js`, Node 20 still does; `node -- …` does not.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { CleanupCommandOptions } from './cleanup-command.js';
@@ -199,7 +201,7 @@ program
   .option('--name <name>', 'the Job’s name', 'cardcheck')
   .option('--retries <n>', 'replaced pods per index before it counts as failed (backoffLimitPerIndex)', '2')
   .option('--merge', 'print the Job that merges the shards’ reports instead (apply it once the shards are complete)')
-  .addHelpText('after', `\n${exitHelp(EXIT_ROWS.k8sJob)}\n\nSee docs/ci.md (Kubernetes) for the whole flow.`)
+  .addHelpText('after', `\n${exitHelp(EXIT_ROWS['k8s-job'])}\n\nSee docs/ci.md (Kubernetes) for the whole flow.`)
   .action(async (paths: string[], opts: K8sJobCommandOptions) => {
     const { k8sJobCommand } = await import('./k8s-job-command.js');
     process.exitCode = await act('k8s-job', () => k8sJobCommand(paths, opts, io));
