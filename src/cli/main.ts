@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { CleanupCommandOptions } from './cleanup-command.js';
+import { wantsColor } from './color.js';
 import { EXIT, EXIT_FOR_ERROR, EXIT_HELP, EXIT_ROWS, exitHelp } from './exit-code.js';
 import type { ImportCommandOptions } from './import-command.js';
 import type { K8sJobCommandOptions } from './k8s-job-command.js';
@@ -33,7 +34,7 @@ const io = {
   cwd: process.cwd(),
   stdout: (line: string) => writeLine(process.stdout, line),
   stderr: (line: string) => writeLine(process.stderr, line),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI,
+  color: wantsColor(process.env, process.stdout),
   tty: Boolean(process.stdout.isTTY),
   columns: process.stdout.columns,
 };

@@ -170,7 +170,9 @@ describe('cardcheck run against oidc-provider', () => {
     const from = server().registrations.length;
     const result = await run(dir, ['wrong/token-lifetime.md']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('✗ failed  POST /token  wrong/token-lifetime.md');
+    expect(result.stdout).toContain(
+      '✗ failed  POST /token  Client credentials token lasts an hour (it does not)  wrong/token-lifetime.md',
+    );
     expect(result.stdout).toContain('assertion expires_in: expires_in: expected to equal 3600, found 600');
     expect(result.stdout).toContain('at wrong/token-lifetime.md:58:5');
     expect(result.stdout).toContain('58 |     { "path": "expires_in", "equals": 3600 }');

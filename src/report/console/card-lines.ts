@@ -13,6 +13,17 @@ export interface CardLinesOptions {
   quiet?: boolean;
   /** The text of a card file's line, when it can be read. */
   sourceLine: (file: string, line: number) => string | undefined;
+  /** The terminal's width: a skip reason is cut to one line of it. @default 120 */
+  columns?: number;
+}
+
+/** A reason on one console line: its first line, cut with `…` to fit (the reports keep all of it). */
+export function oneLine(text: string, width: number): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const first = (lines[0] ?? '').trim();
+  const room = Math.max(20, width);
+  if (first.length <= room && lines.length <= 1) return first;
+  return `${first.slice(0, room - 1).trimEnd()}…`;
 }
 
 const INDENT = '    ';
@@ -43,16 +54,19 @@ function withSources(card: CardResult, opts: CardLinesOptions): CardResult {
 }
 
 /**
- * A card's block: `✓ passed  endpoint  file  N ms`, then the skip reason,
+ * A card's block: `✓ passed  endpoint  title  file  N ms`, then the skip reason (one line),
  * the failure diff and location, the error diagnostics, each attempt of a
  * flaky card, warnings, and with --verbose every request and response.
  */
 export function formatCardLines(card: CardResult, opts: CardLinesOptions): string[] {
   const { paint } = opts;
   const dim = (s: string) => paint(DIM, s);
-  const head = `${paint(OUTCOME_COLOR[card.outcome], `${MARK[card.outcome]} ${card.outcome.padEnd(7)}`)} ${card.endpoint || '(no endpoint)'}  ${dim(card.file)}  ${dim(`${card.durationMs} ms`)}`;
+  const endpoint = card.endpoint || '(no endpoint)';
+  const title = card.title && card.title !== card.endpoint ? `${card.title}  ` : '';
+  const head = `${paint(OUTCOME_COLOR[card.outcome], `${MARK[card.outcome]} ${card.outcome.padEnd(7)}`)} ${endpoint}  ${title}${dim(card.file)}  ${dim(`${card.durationMs} ms`)}`;
   const lines = [head];
-  if (card.outcome === 'skipped') lines.push(`${INDENT}reason: ${card.reason}`);
+  const reasonWidth = (opts.columns || 120) - INDENT.length - 'reason: '.length;
+  if (card.outcome === 'skipped') lines.push(`${INDENT}reason: ${oneLine(card.reason, reasonWidth)}`);
   if (card.outcome === 'failed' || card.outcome === 'errored' || card.outcome === 'flaky') {
     lines.push(...describeProblem(withSources(card, opts)).map((l) => `${INDENT}${l}`));
   }
