@@ -55,7 +55,10 @@ export const EXIT_ROWS = {
       EXIT.failed,
       'a declared cleanup did not succeed, so a resource is left behind (not with --allow-leftovers); run cardcheck cleanup',
     ],
-    [EXIT.errored, 'a card or the config has errors, a path is missing, or no card was selected'],
+    [
+      EXIT.errored,
+      'a card or the config has errors, a path is missing, or no card was selected (the last results.json is kept)',
+    ],
     [EXIT.unreachable, 'the run could not proceed: the target is unreachable, or --run-timeout passed'],
     [EXIT.interrupted, 'interrupted (SIGINT/SIGTERM); what the run created was cleaned up'],
   ],
@@ -101,12 +104,13 @@ export const failedCleanups = (run: Pick<RunResult, 'leftBehind'>) =>
 
 export function exitCodeFor(
   run: Pick<RunResult, 'summary' | 'aborted'> & Partial<Pick<RunResult, 'leftBehind'>>,
-  opts: { missingPaths?: number; failOnFlaky?: boolean; allowLeftovers?: boolean } = {},
+  opts: { missingPaths?: number; failOnFlaky?: boolean; allowLeftovers?: boolean; emptyShard?: boolean } = {},
 ): ExitCode {
   const s = run.summary;
   if (run.aborted?.kind === 'unreachable' || run.aborted?.kind === 'timeout') return EXIT.unreachable;
   if (s.failed > 0 || (opts.failOnFlaky && s.flaky > 0)) return EXIT.failed;
   if (!opts.allowLeftovers && failedCleanups({ leftBehind: run.leftBehind ?? [] }) > 0) return EXIT.failed;
-  if (s.errored > 0 || (opts.missingPaths ?? 0) > 0 || s.total === 0) return EXIT.errored;
+  // A shard whose share is empty is not a mistake: the other shards hold the cards.
+  if (s.errored > 0 || (opts.missingPaths ?? 0) > 0 || (s.total === 0 && !opts.emptyShard)) return EXIT.errored;
   return EXIT.ok;
 }

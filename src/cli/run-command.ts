@@ -3,6 +3,7 @@ import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { pendingInNewestJournal } from '../runner/cleanup-journal.js';
 import type { RunCardsResult } from '../runner/run-cards.js';
 import { runCards } from '../runner/run-cards.js';
+import { emptySelection } from './empty-selection.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT, exitCodeFor, failedCleanups } from './exit-code.js';
 import { erroredInDryRun, formatDryRun } from './format-dry-run.js';
@@ -130,9 +131,9 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   }
   for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
   for (const m of result.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
-  if (result.summary.total === 0)
-    io.stderr('cardcheck: no card selected; give a folder of cards or card files (default: specs/)');
-  const reportErrors = await finishReports(reporters, result, io);
+  const empty = result.summary.total === 0 ? emptySelection(result, opts, paths) : undefined;
+  if (empty) io.stderr(`cardcheck: ${empty.message}`);
+  const reportErrors = empty && !empty.writeReports ? [] : await finishReports(reporters, result, io);
   printWriteBacks(result, opts, io);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
@@ -141,6 +142,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
     missingPaths: result.missing.length,
     failOnFlaky: opts.failOnFlaky,
     allowLeftovers: opts.allowLeftovers,
+    emptyShard: empty?.writeReports,
   });
   return withReporterErrors(code, reportErrors);
 }

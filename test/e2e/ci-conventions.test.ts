@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardcheck } from '../support/cli.js';
@@ -31,5 +32,50 @@ describe('colour follows the ecosystem', () => {
   it('keeps colour in GitHub Actions logs (CI=true, stdout a pipe)', async () => {
     const gha = await piped({ GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_STEP_SUMMARY: '' });
     expect(gha.stdout).toContain(`${ESC}32m✓ passed`);
+  });
+});
+
+describe('an empty selection', () => {
+  it('keeps the last results.json (so --only-failed still works) and says why nothing was selected', async () => {
+    const dir = path.join(out, 'empty');
+    const first = await cardcheck(['run', 'specs/vcita', 'fixtures/cards/failing/fails-status.md', '--out', dir]);
+    expect(first.code).toBe(1);
+    const results = path.join(dir, 'results.json');
+    const before = await readFile(results, 'utf8');
+    const grep = await cardcheck(['run', 'specs/vcita', '--grep', 'no-card-matches-this', '--out', dir]);
+    expect(grep.code).toBe(2);
+    expect(grep.stderr).toContain(
+      `cardcheck: no card in specs/vcita matches --grep no-card-matches-this; \`cardcheck lint specs/vcita\` lists the cards there (nothing written: the last ${dir}/results.json is kept)`,
+    );
+    expect(await readFile(results, 'utf8')).toBe(before);
+    // The failure is still there to re-run.
+    const again = await cardcheck([
+      'run',
+      'specs/vcita',
+      'fixtures/cards/failing/fails-status.md',
+      '--only-failed',
+      '--out',
+      dir,
+    ]);
+    expect(again.stdout).toContain('1 card: 0 passed, 1 failed');
+    const onlyFailed = await cardcheck(['run', 'specs/vcita', '--only-failed', '--out', dir]);
+    expect(onlyFailed.code).toBe(2);
+    expect(onlyFailed.stderr).toContain('--only-failed: the last');
+    expect(onlyFailed.stderr).toContain('lists no failed, errored or flaky card among specs/vcita: nothing to re-run');
+    const folder = await tempDir('cc-no-cards-');
+    const none = await cardcheck(['run', folder, '--out', dir]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('holds no card files');
+  });
+
+  it('a shard with no share writes its results (merge-reports needs every shard) and passes', async () => {
+    const dir = path.join(out, 'shard-empty');
+    const res = await cardcheck(['run', 'specs/vcita/get-app.md', '--shard', '2/2', '--out', dir]);
+    expect(res.stderr).toContain(
+      'shard 2/2 has no card: the 1 selected card (in chains kept together) went to the other shards',
+    );
+    expect(res.code).toBe(0);
+    const written = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as { shard: unknown };
+    expect(written.shard).toMatchObject({ index: 2, total: 2, selected: ['specs/vcita/get-app.md'] });
   });
 });
