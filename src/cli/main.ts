@@ -162,7 +162,14 @@ program
   .command('lint')
   .description('check cards for mistakes without sending anything')
   .argument('[paths...]', 'card files or folders', [])
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .addOption(
+    new Option(
+      '--format <format>',
+      'output format: text, json, github (annotations at each line, for GitHub Actions), sarif (SARIF 2.1.0, for code scanning)',
+    )
+      .choices(['text', 'json', 'github', 'sarif'])
+      .default('text'),
+  )
   .option('--strict', 'exit 1 when there are warnings')
   .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.lint)}`)

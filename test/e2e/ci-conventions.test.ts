@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cardcheck } from '../support/cli.js';
+import { validateSchema } from '../../src/verify/schema.js';
+import { cardcheck, ROOT } from '../support/cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const ESC = '\u001b[';
@@ -77,5 +79,59 @@ describe('an empty selection', () => {
     expect(res.code).toBe(0);
     const written = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as { shard: unknown };
     expect(written.shard).toMatchObject({ index: 2, total: 2, selected: ['specs/vcita/get-app.md'] });
+  });
+});
+
+describe('lint for CI', () => {
+  const INVALID = 'fixtures/cards/invalid/chain-cycle';
+
+  it('--format github prints an annotation at each finding’s line and exits as text does', async () => {
+    const text = await cardcheck(['lint', INVALID]);
+    const gh = await cardcheck(['lint', INVALID, '--format', 'github']);
+    expect(gh.code).toBe(text.code);
+    expect(gh.code).toBe(2);
+    const annotations = gh.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations)
+      expect(a).toMatch(
+        /^::(error|warning) file=fixtures\/cards\/invalid\/chain-cycle\/[^,]+,line=\d+,col=\d+,title=cardcheck [a-z-]+::\S/,
+      );
+    // One line each: newlines in a message or hint are escaped as GitHub's toolkit does.
+    expect(annotations).toHaveLength(
+      text.stdout.split('\n').filter((l) => /^fixtures\/\S+:\d+:\d+ (error|warning) [a-z-]+ /.test(l)).length,
+    );
+    expect(gh.stdout).toMatch(/^\d+ cards? checked: \d+ errors?, \d+ warnings?$/m);
+  });
+
+  it('--format sarif writes a SARIF 2.1.0 log with each finding’s rule, file, line and column', async () => {
+    const res = await cardcheck(['lint', 'fixtures/cards/invalid', '--format', 'sarif']);
+    expect(res.code).toBe(2);
+    const log = JSON.parse(res.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/support/sarif-2.1.0-subset.schema.json'), 'utf8'));
+    expect(validateSchema(schema, log)).toEqual([]);
+    const [run] = log.runs;
+    const json = JSON.parse((await cardcheck(['lint', 'fixtures/cards/invalid', '--format', 'json'])).stdout) as {
+      ruleId: string;
+      file: string;
+      line: number;
+    }[];
+    expect(
+      run?.results.map((r) => [
+        r.ruleId,
+        r.locations[0]?.physicalLocation.artifactLocation.uri,
+        r.locations[0]?.physicalLocation.region.startLine,
+      ]),
+    ).toEqual(json.map((d) => [d.ruleId, encodeURI(d.file), Math.max(1, d.line)]));
+    for (const r of run?.results ?? []) expect(run?.tool.driver.rules[r.ruleIndex]?.id).toBe(r.ruleId);
   });
 });
