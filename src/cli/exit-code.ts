@@ -84,6 +84,10 @@ export const EXIT_ROWS = {
     [EXIT.ok, 'the manifest was printed (nothing is sent to a cluster)'],
     [EXIT.errored, 'a bad option (shards, image, names)'],
   ],
+  'show-report': [
+    [EXIT.ok, 'the report was opened, its path printed (no desktop), or served until SIGINT/SIGTERM'],
+    [EXIT.errored, 'there is no report.html there, or the port cannot be used'],
+  ],
   sandbox: [
     [EXIT.ok, 'closed on SIGINT/SIGTERM, or --list-breaks printed'],
     [EXIT.errored, 'an unknown break, a bad option, or the port cannot be used'],

@@ -14,6 +14,7 @@ import { reportError } from './report-error.js';
 import { REPORTER_HELP } from './reporter-help.js';
 import type { RunCommandOptions } from './run-command.js';
 import { registerSandboxCommand } from './sandbox-command.js';
+import type { ShowReportOptions } from './show-report-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -213,6 +214,22 @@ program
   .action(async (paths: string[], opts: K8sJobCommandOptions) => {
     const { k8sJobCommand } = await import('./k8s-job-command.js');
     process.exitCode = await act('k8s-job', () => k8sJobCommand(paths, opts, io));
+  });
+
+program
+  .command('show-report')
+  .description(
+    'open the HTML report of the last run in a browser (no desktop: print its path; --serve: serve it on 127.0.0.1)',
+  )
+  .argument('[dir]', 'the --out folder of a run, or its report.html', 'reports')
+  .option('--serve', 'serve the folder on 127.0.0.1 until Ctrl-C, and print the URL')
+  .option('--port <n>', 'with --serve: the port (default: a free one)')
+  .addHelpText('after', `\n${exitHelp(EXIT_ROWS['show-report'])}`)
+  .action(async (dir: string, opts: ShowReportOptions) => {
+    const { showReportCommand } = await import('./show-report-command.js');
+    process.exitCode = await act('show-report', () =>
+      showReportCommand(dir, opts, { ...io, env: process.env, platform: process.platform }),
+    );
   });
 
 registerSandboxCommand(program, io, act);
