@@ -22,7 +22,7 @@ export interface ShardSource {
  */
 export const SHARD_SOURCES: readonly ShardSource[] = [
   {
-    name: 'cardcheck (e.g. a GitHub Actions matrix)',
+    name: 'cardcheck’s own variables (the GitHub Actions workflow sets them from its matrix)',
     index: 'CARDCHECK_SHARD_INDEX',
     total: 'CARDCHECK_SHARD_TOTAL',
     base: 1,
@@ -55,7 +55,7 @@ function fromSource(env: Env, s: ShardSource): ShardFromEnv {
   if (index === undefined || total === undefined || total < 1 || index < s.base || index - s.base >= total)
     return {
       ok: false,
-      message: `--shard auto: ${s.name} variables are inconsistent: ${shown}; ${s.total} must be a whole number of at least 1 and ${s.index} from ${range}${isSet(env, s.total) ? '' : ` (set ${s.total} to the number of shards)`}`,
+      message: `--shard auto: the variables of ${s.name} do not fit: ${shown}; ${s.total} must be a whole number of at least 1 and ${s.index} from ${range}${isSet(env, s.total) ? '' : ` (set ${s.total} to the number of shards)`}`,
     };
   return { ok: true, index: index - s.base + 1, total, from: s.name, variables: [s.index, s.total] };
 }
