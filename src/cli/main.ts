@@ -200,7 +200,7 @@ program
   .description(
     'print a Kubernetes Indexed Job that runs the cards as N shards (one pod per index; reports and journals on a volume claim)',
   )
-  .argument('[paths...]', 'card files or folders in the image (default: specs)', [])
+  .argument('[paths...]', 'card files or folders in the image (default: specs)')
   .requiredOption('--shards <n>', 'pods, one shard each (completions = parallelism = n)')
   .requiredOption('--image <image>', 'an image with cardcheck on its PATH and the cards and config in --workdir')
   .requiredOption('--target <name|url>', 'a target from the config, or a base URL')
