@@ -12,7 +12,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   http: ['core', 'util'],
   verify: ['core', 'util'],
   lint: ['core', 'card', 'util'],
-  plan: ['core', 'card', 'config', 'util'],
+  plan: ['core', 'card', 'config', 'ci', 'util'],
   execute: ['core', 'card', 'plan', 'http', 'verify', 'util'],
   report: ['core', 'util'],
   sandbox: ['core', 'util'],
@@ -33,6 +33,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   import: ['core', 'card', 'util'],
   browser: ['core', 'util'],
   vitest: ['core', 'runner', 'report', 'util'],
+  ci: ['core', 'util'],
   cli: ['*'],
 };
 

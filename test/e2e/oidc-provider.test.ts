@@ -111,7 +111,7 @@ describe('cardcheck run against oidc-provider', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`cardcheck: 8 cards against local ${server().origin}`);
     expect(result.stdout).toContain('8 cards: 8 passed, 0 failed, 0 skipped, 0 errored');
-    for (const file of PASSING) expect(result.stdout).toMatch(new RegExp(`✓ passed +\\S+ \\S+ +${file}`));
+    for (const file of PASSING) expect(result.stdout).toMatch(new RegExp(`✓ passed +\\S+ \\S+ {2}.+ {2}${file}`));
     expect(result.stdout).not.toContain('Left behind');
 
     const r = await results(dir);

@@ -56,13 +56,17 @@ describe('a card in the console', () => {
       columns: 80,
     });
     expect(head).toBe('○ skipped GET /a  List the apps  specs/a.md  3 ms');
-    expect(line).toMatch(/^ {4}reason: This endpoint needs a browser\. It signs in.*…$/);
-    expect(line?.length).toBeLessThanOrEqual(80);
+    // The start and the end (what to do) of a long reason, on one line.
+    expect(line).toMatch(/^ {4}reason: This endpoint needs a browser\. .* … .*consents\.$/);
+    expect(line?.length).toBeLessThanOrEqual(81);
     const short = formatCardLines(
       { ...skipped, reason: 'SKIP: not in this plan' },
       { paint: (_c, s) => s, verbose: false, sourceLine: () => undefined },
     );
     expect(short[1]).toBe('    reason: SKIP: not in this plan');
     expect(oneLine('first\nsecond', 100)).toBe('first…');
+    expect(oneLine(`needs a person ${'x '.repeat(100)}; run with --browser`, 60)).toMatch(
+      /^needs a person x.* … .*run with --browser$/,
+    );
   });
 });

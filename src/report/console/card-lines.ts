@@ -17,13 +17,22 @@ export interface CardLinesOptions {
   columns?: number;
 }
 
-/** A reason on one console line: its first line, cut with `…` to fit (the reports keep all of it). */
+/**
+ * A reason on one console line (the reports keep all of it): its first line;
+ * when that is too long, its start and its end with `…` between, since a
+ * reason ends with what to do (`run with --browser …`).
+ */
 export function oneLine(text: string, width: number): string {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const first = (lines[0] ?? '').trim();
+  const first = (lines[0] ?? '').trim().replace(/\s+/g, ' ');
   const room = Math.max(20, width);
-  if (first.length <= room && lines.length <= 1) return first;
-  return `${first.slice(0, room - 1).trimEnd()}…`;
+  const more = lines.length > 1 ? '…' : '';
+  if (first.length + more.length <= room) return `${first}${more}`;
+  const tail = Math.floor((room - 1) * 0.45);
+  const head = room - 1 - tail;
+  const start = first.slice(0, head).replace(/\s+\S*$/, '');
+  const end = first.slice(first.length - tail).replace(/^\S*\s+/, '');
+  return `${start} … ${end}`.slice(0, room + 1);
 }
 
 const INDENT = '    ';

@@ -1,5 +1,12 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
-import type { RuleDoc } from '../../lint/rule-docs.js';
+
+/** What the rule reference says about a rule (lint's RuleDoc; the CLI passes them in). */
+export interface SarifRuleDoc {
+  id: string;
+  severity: 'error' | 'warning';
+  what: string;
+  fix: string;
+}
 
 /**
  * `cardcheck lint --format sarif`: the findings as a SARIF 2.1.0 log, the
@@ -9,7 +16,7 @@ import type { RuleDoc } from '../../lint/rule-docs.js';
  */
 export function lintSarif(
   diagnostics: readonly Diagnostic[],
-  tool: { version: string; rules: readonly RuleDoc[] },
+  tool: { version: string; rules: readonly SarifRuleDoc[] },
 ): object {
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort();
   const docs = new Map(tool.rules.map((r) => [r.id, r]));
