@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { projectPaths } from '../config/project-paths.js';
 import { RULE_DOCS } from '../lint/rule-docs.js';
 import { lintAnnotations } from '../report/github/lint-annotations.js';
 import { formatAnnotation } from '../report/github/workflow-command.js';
@@ -26,7 +27,12 @@ function summaryLine(cards: number, diagnostics: readonly { severity: string }[]
 
 /** Exit 0 clean, 1 warnings only with --strict, 2 errors. */
 export async function lintCommand(paths: string[], opts: LintCommandOptions, io: Io): Promise<ExitCode> {
-  const project = await loadProject({ cwd: io.cwd, paths: paths.length ? paths : ['specs'], configFile: opts.config });
+  const where = projectPaths(io.cwd, opts.config);
+  const project = await loadProject({
+    cwd: io.cwd,
+    paths: paths.length ? paths : [where.specs],
+    configFile: where.configFile,
+  });
   for (const m of project.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
   const diagnostics = lintProject(project);
   const texts = new Map(project.cards.map((c) => [c.file, c.text]));

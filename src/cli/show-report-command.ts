@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { projectPaths } from '../config/project-paths.js';
 import { CardcheckError } from '../core/errors.js';
 import { isInside } from '../util/path-inside.js';
 import type { ExitCode } from './exit-code.js';
@@ -108,7 +109,7 @@ export async function showReportCommand(
   io: ShowReportIo,
   stopped: () => Promise<string> = untilSignal,
 ): Promise<ExitCode> {
-  const folder = path.resolve(io.cwd, dir ?? 'reports');
+  const folder = path.resolve(io.cwd, dir ?? projectPaths(io.cwd, undefined).reports);
   const given = (await stat(folder).catch(() => undefined))?.isFile() ? path.dirname(folder) : folder;
   const file = path.join(given, REPORT);
   const rel = path.relative(io.cwd, file);

@@ -6,6 +6,7 @@ import { invalidDate } from './rules/invalid-date.js';
 import { pathEscapesTarget } from './rules/path-escapes-target.js';
 import { requestWithoutCleanup } from './rules/request-without-cleanup.js';
 import { skipWithoutReason } from './rules/skip-without-reason.js';
+import { todoValue } from './rules/todo-value.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 import { unknownFrontMatterKey } from './rules/unknown-front-matter-key.js';
 import { unknownStatus } from './rules/unknown-status.js';
@@ -22,5 +23,6 @@ export const CARD_RULES: CardRule[] = [
   headerNotAllowed,
   requestWithoutCleanup,
   unsupportedPattern,
+  todoValue,
 ];
 export const PROJECT_RULES: ProjectRule[] = [duplicateCard];

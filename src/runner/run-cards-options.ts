@@ -17,7 +17,7 @@ export interface RunCardsOptions {
   cwd?: string;
   /** A target name from the config, or a base URL. Default: the config's defaultTarget (the embedded sandbox without a config). */
   target?: string;
-  /** A config file; ./cardcheck.config.yaml is read when present. */
+  /** A config file; else cardcheck.config.yaml/.yml/.json in cwd or the nearest folder above (to the repo root) when present. */
   configFile?: string;
   /** A config object instead of a file. */
   config?: Config;

@@ -38,7 +38,7 @@ describe('exit codes come from one table', () => {
   });
 
   it('a missing --env-file is cardcheck’s message and exit 2 through the bin link, not Node’s exit 9', async () => {
-    const res = await viaBinLink(['run', '--env-file', 'missing.env', '--dry-run']);
+    const res = await viaBinLink(['run', '--target', 'http://127.0.0.1:9', '--env-file', 'missing.env', '--dry-run']);
     expect(res.stderr).toContain('cardcheck: --env-file missing.env: the file does not exist or cannot be read');
     expect(res.stderr).not.toContain('node:');
     expect(res.code).toBe(EXIT.errored);

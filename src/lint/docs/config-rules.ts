@@ -8,7 +8,14 @@ export const CONFIG_RULES: RuleDoc[] = [
     severity: 'error',
     when: 'config',
     what: 'The file given to --config does not exist or cannot be read.',
-    fix: 'Check the path, or drop --config to use ./cardcheck.config.yaml.',
+    fix: 'Check the path, or drop --config to use the cardcheck.config.yaml (.yml, .json) found in this folder or above.',
+  },
+  {
+    id: 'config-ambiguous',
+    severity: 'error',
+    when: 'config',
+    what: 'Two config files (cardcheck.config.yaml, .yml or .json) in one folder: cardcheck reads neither and names both.',
+    fix: 'Keep one (merge the settings into it) and delete the other, or name one with --config.',
   },
   {
     id: 'config-invalid-yaml',
