@@ -13,7 +13,7 @@ export interface CardLinesOptions {
   quiet?: boolean;
   /** The text of a card file's line, when it can be read. */
   sourceLine: (file: string, line: number) => string | undefined;
-  /** The terminal's width: a skip reason is cut to one line of it. @default 120 */
+  /** The terminal's width: a skip reason is cut to one line of it. @default 160 (piped: CI logs do not wrap) */
   columns?: number;
 }
 
@@ -74,7 +74,7 @@ export function formatCardLines(card: CardResult, opts: CardLinesOptions): strin
   const title = card.title && card.title !== card.endpoint ? `${card.title}  ` : '';
   const head = `${paint(OUTCOME_COLOR[card.outcome], `${MARK[card.outcome]} ${card.outcome.padEnd(7)}`)} ${endpoint}  ${title}${dim(card.file)}  ${dim(`${card.durationMs} ms`)}`;
   const lines = [head];
-  const reasonWidth = (opts.columns || 120) - INDENT.length - 'reason: '.length;
+  const reasonWidth = (opts.columns || 160) - INDENT.length - 'reason: '.length;
   if (card.outcome === 'skipped') lines.push(`${INDENT}reason: ${oneLine(card.reason, reasonWidth)}`);
   if (card.outcome === 'failed' || card.outcome === 'errored' || card.outcome === 'flaky') {
     lines.push(...describeProblem(withSources(card, opts)).map((l) => `${INDENT}${l}`));
