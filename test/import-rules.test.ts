@@ -13,7 +13,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   verify: ['core', 'util'],
   standards: ['core', 'util'],
   lint: ['core', 'card', 'standards', 'util'],
-  plan: ['core', 'card', 'config', 'util'],
+  plan: ['core', 'card', 'config', 'ci', 'util'],
   execute: ['core', 'card', 'plan', 'http', 'verify', 'standards', 'util'],
   report: ['core', 'util'],
   sandbox: ['core', 'util'],
@@ -36,6 +36,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   init: ['core', 'util'],
   browser: ['core', 'util'],
   vitest: ['core', 'runner', 'report', 'util'],
+  ci: ['core', 'util'],
   cli: ['*'],
 };
 

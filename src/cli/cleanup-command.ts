@@ -87,10 +87,11 @@ export async function cleanupCommand(opts: CleanupCommandOptions, io: Io): Promi
   if (report.runs.length === 0) {
     io.stdout(
       opts.run
-        ? `cardcheck cleanup: no journal for run ${opts.run} (nothing was left by it, or it ran elsewhere)`
+        ? `cardcheck cleanup: no journal for run ${opts.run} (nothing was left by it, or it ran elsewhere; see \`cardcheck cleanup --list\`)`
         : 'cardcheck cleanup: nothing to clean up',
     );
-    return opts.run ? EXIT.failed : EXIT.ok;
+    // An id that names no journal is the user's input, as a bad flag is: 2, not 1 (1 says something was left).
+    return opts.run ? EXIT.errored : EXIT.ok;
   }
   printReport(report, io);
   if (report.unreachable.length) return EXIT.unreachable;

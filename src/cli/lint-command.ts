@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectPaths } from '../config/project-paths.js';
+import { RULE_DOCS } from '../lint/rule-docs.js';
 import { formatStandardsInfo, standardsInfo } from '../lint/standards-info.js';
+import { lintAnnotations } from '../report/github/lint-annotations.js';
+import { formatAnnotation } from '../report/github/workflow-command.js';
+import { lintSarif } from '../report/sarif/lint-sarif.js';
 import { lintProject } from '../runner/lint-project.js';
 import { loadProject } from '../runner/load-project.js';
 import type { ExitCode } from './exit-code.js';
@@ -10,9 +14,16 @@ import { printDiagnostics } from './print-diagnostics.js';
 import type { Io } from './run-command.js';
 
 export interface LintCommandOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github' | 'sarif';
   strict?: boolean;
   config?: string;
+}
+
+function summaryLine(cards: number, diagnostics: readonly { severity: string }[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const s = (n: number) => (n === 1 ? '' : 's');
+  return `${cards} card${s(cards)} checked: ${errors} error${s(errors)}, ${warnings} warning${s(warnings)}`;
 }
 
 /** Exit 0 clean, 1 warnings only with --strict, 2 errors. */
@@ -36,7 +47,15 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
     const text = await readFile(project.config.file, 'utf8').catch(() => undefined);
     if (text !== undefined) texts.set(shown, text.replace(/\r\n?/g, '\n'));
   }
-  if (opts.format === 'json') {
+  if (opts.format === 'sarif') {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    io.stdout(JSON.stringify(lintSarif(diagnostics, { version: pkg.version, rules: RULE_DOCS }), null, 2));
+  } else if (opts.format === 'github') {
+    for (const a of lintAnnotations(diagnostics)) io.stdout(formatAnnotation(a));
+    io.stdout(summaryLine(project.cards.length, diagnostics));
+  } else if (opts.format === 'json') {
     io.stdout(
       JSON.stringify(
         diagnostics
@@ -69,11 +88,7 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
     printDiagnostics(diagnostics, (file) => texts.get(file), io.stdout);
     // Which standards pack each card gets, and why: information, never counted, never in the exit code.
     for (const i of info) io.stdout(formatStandardsInfo(i));
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.length - errors;
-    io.stdout(
-      `${project.cards.length} card${project.cards.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
-    );
+    io.stdout(summaryLine(project.cards.length, diagnostics));
   }
   if (project.missing.length || diagnostics.some((d) => d.severity === 'error')) return EXIT.errored;
   if (opts.strict && diagnostics.length) return EXIT.failed;

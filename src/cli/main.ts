@@ -1,7 +1,11 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// `node --` ends Node's own options: Node 20 otherwise takes `--env-file` anywhere in argv for itself (exit 9 on a
+// missing file, before cardcheck runs). Started as `node dist/cli/main.js`, Node 20 still does; `node -- …` does not.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { registerCiCommands } from './ci-commands.js';
 import type { CleanupCommandOptions } from './cleanup-command.js';
+import { wantsColor } from './color.js';
 import { EXIT, EXIT_FOR_ERROR, EXIT_HELP, EXIT_ROWS, exitHelp } from './exit-code.js';
 import type { ImportCommandOptions } from './import-command.js';
 import type { InitCommandOptions } from './init-command.js';
@@ -32,7 +36,7 @@ const io = {
   cwd: process.cwd(),
   stdout: (line: string) => writeLine(process.stdout, line),
   stderr: (line: string) => writeLine(process.stderr, line),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI,
+  color: wantsColor(process.env, process.stdout),
   tty: Boolean(process.stdout.isTTY),
   columns: process.stdout.columns,
 };
@@ -75,7 +79,14 @@ program
   .option('--tag <tags...>', 'only cards with one of these tags')
   .option('--domain <domains...>', 'only cards of one of these domains')
   .option('--only-failed', 'only the cards that failed, errored or were flaky in the last results.json')
-  .option('--shard <i/n>', 'run share i of n (chained cards stay together); merge the outputs with merge-reports')
+  .option(
+    '--shard <i/n|auto>',
+    "run share i of n (chained cards stay together), or auto: from the CI's variables (docs/ci.md); merge the outputs with merge-reports",
+  )
+  .option(
+    '--shard-timings <file>',
+    'balance the shards by card duration from this results.json of an earlier run (the same file on every runner)',
+  )
   .option('--retries <n>', 're-run a failed card up to n times; one that then passes is reported flaky')
   .option('--fail-on-flaky', 'exit 1 when a card was flaky')
   .option(
@@ -165,7 +176,14 @@ program
   .command('lint')
   .description('check cards for mistakes without sending anything')
   .argument('[paths...]', 'card files or folders', [])
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .addOption(
+    new Option(
+      '--format <format>',
+      'output format: text, json, github (annotations at each line, for GitHub Actions), sarif (SARIF 2.1.0, for code scanning)',
+    )
+      .choices(['text', 'json', 'github', 'sarif'])
+      .default('text'),
+  )
   .option('--strict', 'exit 1 when there are warnings')
   .option('--config <file>', CONFIG_HELP)
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.lint)}`)
@@ -246,6 +264,7 @@ program
     process.exitCode = await act('new', () => newCommand(method, p, opts, io));
   });
 
+registerCiCommands(program, io, act);
 registerSandboxCommand(program, io, act);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -33,7 +33,7 @@ export interface ReporterIo {
 export function reportersFromFlags(
   flags: ReporterFlags,
   io: ReporterIo,
-  base: readonly string[] = ['console', 'json'],
+  base: readonly string[] = ['console', 'json', 'html'],
 ): ReporterSet {
   const env = io.env ?? process.env;
   const names =

@@ -8,6 +8,7 @@ import { pendingInNewestJournal } from '../runner/cleanup-journal.js';
 import { RECORDED_DIR } from '../runner/recorded-schemas.js';
 import type { RunCardsResult } from '../runner/run-cards.js';
 import { runCards } from '../runner/run-cards.js';
+import { emptySelection } from './empty-selection.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT, exitCodeFor, failedCleanups } from './exit-code.js';
 import { erroredInDryRun, formatDryRun } from './format-dry-run.js';
@@ -104,7 +105,7 @@ async function runOptions(paths: string[], opts: RunCommandOptions & { out: stri
     standards: parseStandards(opts.standards),
     concurrency: parseCount('--concurrency', opts.concurrency, 1),
     bail: opts.bail === true ? 1 : parseCount('--bail', bail, 1),
-    select: await selectionFrom(opts, io.cwd),
+    select: await selectionFrom(opts, io.cwd, { env: process.env, note: io.stderr }),
     updateCards: opts.updateCards,
     updateSchemas: opts.updateSchemas,
     allowMutations: opts.allowMutations,
@@ -146,9 +147,10 @@ export async function runCommand(paths: string[], flags: RunCommandOptions, io: 
   }
   for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
   for (const m of result.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
-  if (result.summary.total === 0)
-    io.stderr(`cardcheck: no card selected; give a folder of cards or card files (default: ${where.specs}/)`);
-  const reportErrors = await finishReports(reporters, result, io);
+  const empty =
+    result.summary.total === 0 ? emptySelection(result, opts, paths.length ? paths : [where.specs]) : undefined;
+  if (empty) io.stderr(`cardcheck: ${empty.message}`);
+  const reportErrors = empty && !empty.writeReports ? [] : await finishReports(reporters, result, io);
   printWriteBacks(result, opts, io, shownPath(io.cwd, path.join(where.root, RECORDED_DIR)));
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
@@ -157,6 +159,7 @@ export async function runCommand(paths: string[], flags: RunCommandOptions, io: 
     missingPaths: result.missing.length,
     failOnFlaky: opts.failOnFlaky,
     allowLeftovers: opts.allowLeftovers,
+    emptyShard: empty?.writeReports,
   });
   return withReporterErrors(code, reportErrors);
 }

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describeShard, shardFromEnv } from '../ci/shard-env.js';
+import { readShardTimings } from '../ci/shard-timings.js';
 import type { StandardsLevel } from '../core/endpoint-kind.js';
 import { STANDARDS_LEVELS } from '../core/endpoint-kind.js';
 import { CardcheckError } from '../core/errors.js';
 import type { TraceMode } from '../core/result.js';
 import { TRACE_MODES } from '../core/result.js';
-import type { Selection } from '../plan/select-cards.js';
+import type { Selection, ShardSelection } from '../plan/select-cards.js';
 
 /** `run` flags that select cards, parsed and checked; a bad value is a message, not a stack trace. */
 export interface SelectionFlags {
@@ -14,6 +16,7 @@ export interface SelectionFlags {
   domain?: string[];
   onlyFailed?: boolean;
   shard?: string;
+  shardTimings?: string;
   out: string;
 }
 
@@ -25,8 +28,34 @@ export function parseShard(text: string): { index: number; total: number } {
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);
   if (!m || total < 1 || index < 1 || index > total)
-    throw flagError(`--shard ${text}: write it as i/n with 1 ≤ i ≤ n, e.g. --shard 2/3`);
+    throw flagError(
+      `--shard ${text}: write it as i/n with 1 ≤ i ≤ n, e.g. --shard 2/3, or auto to read it from the CI`,
+    );
   return { index, total };
+}
+
+/** Where a command's notes go, and the variables `--shard auto` reads. */
+export interface SelectionIo {
+  env: Readonly<Record<string, string | undefined>>;
+  note: (line: string) => void;
+}
+
+/** `--shard i/n`, or `--shard auto` from the CI's variables (the line saying which is printed once). */
+async function shardFlag(flags: SelectionFlags, cwd: string, io: SelectionIo): Promise<ShardSelection | undefined> {
+  if (flags.shardTimings !== undefined && !flags.shard)
+    throw flagError(`--shard-timings ${flags.shardTimings}: give --shard i/n or --shard auto too; it balances shards`);
+  if (!flags.shard) return undefined;
+  let shard: ShardSelection;
+  if (flags.shard === 'auto') {
+    const found = shardFromEnv(io.env);
+    if (!found.ok) throw flagError(found.message);
+    io.note(`cardcheck: ${describeShard(found)}`);
+    shard = { index: found.index, total: found.total };
+  } else shard = parseShard(flags.shard);
+  if (flags.shardTimings === undefined) return shard;
+  const read = await readShardTimings(cwd, flags.shardTimings);
+  if (!read.ok) throw flagError(read.message);
+  return { ...shard, timings: read.timings };
 }
 
 export function parseCount(flag: string, text: string | undefined, min: number): number | undefined {
@@ -71,7 +100,11 @@ async function lastFailures(cwd: string, out: string): Promise<Set<string>> {
   );
 }
 
-export async function selectionFrom(flags: SelectionFlags, cwd: string): Promise<Selection | undefined> {
+export async function selectionFrom(
+  flags: SelectionFlags,
+  cwd: string,
+  io: SelectionIo = { env: {}, note: () => {} },
+): Promise<Selection | undefined> {
   const s: Selection = {};
   if (flags.grep !== undefined) {
     try {
@@ -83,6 +116,7 @@ export async function selectionFrom(flags: SelectionFlags, cwd: string): Promise
   if (flags.tag?.length) s.tags = flags.tag.flatMap((t) => t.split(','));
   if (flags.domain?.length) s.domains = flags.domain.flatMap((d) => d.split(','));
   if (flags.onlyFailed) s.files = await lastFailures(cwd, flags.out);
-  if (flags.shard) s.shard = parseShard(flags.shard);
+  const shard = await shardFlag(flags, cwd, io);
+  if (shard) s.shard = shard;
   return Object.keys(s).length ? s : undefined;
 }

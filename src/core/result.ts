@@ -131,6 +131,18 @@ export interface CoverageRow {
   skippedOnly?: string[];
 }
 
+/** What a shard run records about its share, so `merge-reports` can check every card ran exactly once. */
+export interface RunShard {
+  index: number;
+  total: number;
+  /** How the suite was split: by card count, or by the durations of `--shard-timings`. */
+  balance?: 'count' | 'time';
+  /** Every card file the whole selection holds (all shards), sorted. */
+  selected?: string[];
+  /** This shard's cards a production target held back (they did not run). */
+  heldBack?: string[];
+}
+
 /** One shard of a merged run. */
 export interface ShardRun {
   index: number;
@@ -152,7 +164,7 @@ export interface RunResult {
   /** Which cards kept their request/response exchanges (`--trace`). */
   trace?: TraceMode;
   /** `{ index, total }` when the run is one shard of a split suite. */
-  shard?: { index: number; total: number };
+  shard?: RunShard;
   /** Set by `merge-reports`: the shard runs this result was merged from, in shard order (each with its seed, to replay it). */
   mergedFrom?: ShardRun[];
   summary: RunSummary;
@@ -164,7 +176,7 @@ export interface RunResult {
 }
 
 export type RunEvent =
-  | { type: 'run-start'; total: number; target: string; seed: number; shard?: { index: number; total: number } }
+  | { type: 'run-start'; total: number; target: string; seed: number; shard?: RunShard }
   | { type: 'card-start'; file: string; endpoint: string; title: string }
   | { type: 'card-end'; result: CardResult }
   | { type: 'run-end'; result: RunResult };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CardPlan, RunPlan } from '../core/plan.js';
-import type { CardResult, RequestRecord, RunResult } from '../core/result.js';
+import type { CardResult, RequestRecord, RunResult, RunShard } from '../core/result.js';
 import { summarize } from '../core/result.js';
 import { credentialFlows } from '../plan/credential-flows.js';
 import { createCleanupRunner } from './cleanup-runner.js';
@@ -16,7 +16,7 @@ export interface ExecutePlanOptions {
   concurrency?: number;
   /** Stop starting cards after this many failed or errored ones. */
   bail?: number;
-  shard?: { index: number; total: number };
+  shard?: RunShard;
   /** @default a random UUID */
   runId?: string;
 }

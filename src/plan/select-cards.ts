@@ -1,3 +1,4 @@
+import { partitionByCount, partitionByTime } from '../ci/partition.js';
 import type { CardPlan } from '../core/plan.js';
 
 export interface Selection {
@@ -10,7 +11,14 @@ export interface Selection {
   /** Keep only these files (e.g. the failures of the last run). */
   files?: ReadonlySet<string>;
   /** `{ index (1-based), total }`: keep one deterministic share of the suite. */
-  shard?: { index: number; total: number };
+  shard?: ShardSelection;
+}
+
+export interface ShardSelection {
+  index: number;
+  total: number;
+  /** `--shard-timings`: each card file's duration (ms) in an earlier run; shards are then balanced by time. */
+  timings?: ReadonlyMap<string, number>;
 }
 
 function matches(p: CardPlan, s: Selection): boolean {
@@ -44,12 +52,22 @@ function chainGroups(plans: CardPlan[]): CardPlan[][] {
   return [...groups.values()];
 }
 
+/** The selection split into shards: by time with timings, else by count. */
+function shardOf(selected: CardPlan[], shard: ShardSelection): CardPlan[] {
+  const groups = chainGroups(selected).map((items) => ({ key: items[0]?.file ?? '', items }));
+  const { timings } = shard;
+  const shards = timings
+    ? partitionByTime(groups, shard.total, (p) => timings.get(p.file)).shards
+    : partitionByCount(groups, shard.total);
+  const mine = new Set(shards[shard.index - 1] ?? []);
+  return selected.filter((p) => mine.has(p));
+}
+
 /**
- * Keep the selected cards, plus every card they need (a needed card runs even
- * when the filter would drop it). Sharding splits whole chain groups, round
- * robin in file order, so every runner gets the same split.
+ * The selected cards before sharding (every shard computes the same list), and
+ * this shard's share of them. Cards linked by needs stay in one shard.
  */
-export function selectCards(plans: CardPlan[], s: Selection): CardPlan[] {
+export function selectShard(plans: CardPlan[], s: Selection): { cards: CardPlan[]; whole: CardPlan[] } {
   const byId = new Map(plans.map((p) => [p.id, p]));
   const keep = new Set(plans.filter((p) => matches(p, s)));
   const addNeeds = (p: CardPlan) => {
@@ -62,12 +80,16 @@ export function selectCards(plans: CardPlan[], s: Selection): CardPlan[] {
     }
   };
   for (const p of [...keep]) addNeeds(p);
-  let selected = plans.filter((p) => keep.has(p));
-  if (s.shard) {
-    const { index, total } = s.shard;
-    const groups = chainGroups(selected).sort((a, b) => (a[0]?.file ?? '').localeCompare(b[0]?.file ?? ''));
-    const mine = new Set(groups.filter((_, i) => i % total === index - 1).flat());
-    selected = selected.filter((p) => mine.has(p));
-  }
-  return selected;
+  const whole = plans.filter((p) => keep.has(p));
+  return { cards: s.shard ? shardOf(whole, s.shard) : whole, whole };
+}
+
+/**
+ * Keep the selected cards, plus every card they need (a needed card runs even
+ * when the filter would drop it). Sharding splits whole chain groups: round
+ * robin in file order, or by time with `shard.timings`, so every runner gets
+ * the same split.
+ */
+export function selectCards(plans: CardPlan[], s: Selection): CardPlan[] {
+  return selectShard(plans, s).cards;
 }

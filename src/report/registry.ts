@@ -21,7 +21,10 @@ export const REPORTERS: Readonly<Record<string, ReporterFactory>> = {
 export type ReporterOptions = ReporterContext;
 
 /** `console,json`, plus `github` when running in GitHub Actions. */
-export function defaultReporterNames(env: NodeJS.ProcessEnv, base: readonly string[] = ['console', 'json']): string[] {
+export function defaultReporterNames(
+  env: NodeJS.ProcessEnv,
+  base: readonly string[] = ['console', 'json', 'html'],
+): string[] {
   return env.GITHUB_ACTIONS ? [...base, 'github'] : [...base];
 }
 

@@ -36,6 +36,8 @@ export interface RunContext {
   /** plan: the cards to run, in order, and those a production target held back. */
   plan?: RunPlan;
   heldBack: HeldBackCard[];
+  /** plan, with `--shard`: every card file of the selection before it was split (for the shard's record). */
+  wholeSelection?: string[];
   /** Every secret known before the first request; execute adds what responses reveal. */
   redactor?: Redactor;
   http?: HttpClient;

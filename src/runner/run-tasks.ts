@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { chromiumDriver } from '../browser/chromium-driver.js';
+import type { RunShard } from '../core/result.js';
 import { summarize } from '../core/result.js';
 import { createAuthResolver } from '../execute/auth.js';
 import { CleanupLedger } from '../execute/cleanup-ledger.js';
@@ -53,6 +54,20 @@ function resultBase(ctx: RunContext) {
     configDiagnostics: project.configDiagnostics,
     updatedCards: [],
     recordedSchemas: [],
+  };
+}
+
+/** What results.json records about this shard: its share, how it was split, and the whole selection. */
+function shardRecord(ctx: RunContext): RunShard | undefined {
+  const shard = ctx.options.select?.shard;
+  if (!shard) return undefined;
+  const heldBack = ctx.heldBack.map((h) => h.file).sort();
+  return {
+    index: shard.index,
+    total: shard.total,
+    balance: shard.timings ? 'time' : 'count',
+    selected: ctx.wholeSelection ?? [],
+    ...(heldBack.length ? { heldBack } : {}),
   };
 }
 
@@ -182,7 +197,7 @@ export const executeTask: Task<RunContext> = {
         target: base.target,
         concurrency: options.concurrency,
         bail: options.bail,
-        shard: options.select?.shard,
+        shard: shardRecord(ctx),
       });
       ctx.result = { ...base, ...result, seed: ctx.seed };
       ctx.capturedBodies = exec.state.captureBodies;

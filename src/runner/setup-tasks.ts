@@ -11,7 +11,7 @@ import { createHttpClient } from '../http/client.js';
 import { proxySecrets, proxySettingsFromEnv } from '../http/proxy-env.js';
 import { planRun } from '../plan/plan-run.js';
 import { guardProduction } from '../plan/production-guard.js';
-import { selectCards } from '../plan/select-cards.js';
+import { selectShard } from '../plan/select-cards.js';
 import { LEDGER_DIR, removeIfSettled } from './cleanup-journal.js';
 import { withLintDiagnostics } from './lint-project.js';
 import { loadEnv } from './load-env.js';
@@ -29,7 +29,10 @@ const onlyEnvMissing = (p: CardPlan) =>
 
 /** The cards a run selects (filters, last failures, shard); cards they need come along. */
 function selected(ctx: RunContext, cards: CardPlan[]): CardPlan[] {
-  return ctx.options.select ? selectCards(cards, ctx.options.select) : cards;
+  if (!ctx.options.select) return cards;
+  const { cards: mine, whole } = selectShard(cards, ctx.options.select);
+  ctx.wholeSelection = whole.map((p) => p.file).sort();
+  return mine;
 }
 
 /** Environment, cards and config; a config with errors stops the run before anything starts. */

@@ -35,11 +35,11 @@ describe('selection, concurrency and sharding', () => {
     for (const key of ['passed', 'failed', 'skipped', 'errored'] as const) {
       expect(shards.reduce((n, s) => n + s.summary[key], 0)).toBe(whole.summary[key]);
     }
-    expect(shards.map((s) => s.shard)).toEqual([
-      { index: 1, total: 3 },
-      { index: 2, total: 3 },
-      { index: 3, total: 3 },
-    ]);
+    // Each shard records the whole selection, so merge-reports can check every card ran once.
+    const selected = whole.cards.map((c) => c.file).sort();
+    expect(shards.map((s) => s.shard)).toEqual(
+      [1, 2, 3].map((index) => ({ index, total: 3, balance: 'count', selected })),
+    );
   });
 
   it('filters by tag, domain and grep from the command line', async () => {
@@ -59,7 +59,7 @@ describe('selection, concurrency and sharding', () => {
     expect(domain.stdout).toContain('2 cards: 2 passed');
     const none = await cardcheck(['run', 'specs', '--grep', 'no-card-matches-this', '--out', out]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('no card selected');
+    expect(none.stderr).toContain('no card in specs matches --grep no-card-matches-this');
   });
 
   it('--only-failed re-runs what failed last time; --bail stops after the first failure', async () => {

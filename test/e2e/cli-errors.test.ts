@@ -52,10 +52,10 @@ describe('mistakes on the command line get one clear line and exit 2', () => {
     }
   });
 
-  it('cleanup --run with an unknown id exits 1 and says there is no journal', async () => {
+  it('cleanup --run with an unknown id exits 2 (the input, not something left) and says there is no journal', async () => {
     const dir = await tempDir('cardcheck-nojournal-');
     const res = await cardcheck(['cleanup', '--run', 'no-such-run'], { cwd: dir });
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stdout).toContain('cardcheck cleanup: no journal for run no-such-run');
     const none = await cardcheck(['cleanup'], { cwd: dir });
     expect(none.code).toBe(0);

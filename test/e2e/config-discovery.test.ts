@@ -36,7 +36,7 @@ describe('config discovery', () => {
     });
     expect(res.code, res.stdout + res.stderr).toBe(0);
     expect(res.stdout).toContain('config: ../../cardcheck.config.yml');
-    expect(res.stdout).toMatch(/✓ passed {2}GET \/platform\/v1\/apps {2}list\.md/);
+    expect(res.stdout).toMatch(/✓ passed {2}GET \/platform\/v1\/apps {2}.+ {2}list\.md/);
     expect(await readdir(path.join(dir, 'reports'))).toContain('results.json');
     expect(await readdir(path.join(dir, 'specs/apps'))).toEqual(['list.md']);
     // cleanup finds the journals folder beside the config from any subfolder.

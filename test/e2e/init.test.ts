@@ -85,7 +85,7 @@ describe('cardcheck init', () => {
 
     const run = await cardcheck(['run'], { cwd: dir });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/✓ passed {2}GET \/items {2}specs\/get-items\.md/);
+    expect(run.stdout).toMatch(/✓ passed {2}GET \/items {2}.+ {2}specs\/get-items\.md/);
     const lint = await cardcheck(['lint'], { cwd: dir });
     expect(lint.stdout).toContain('1 card checked: 0 errors, 0 warnings');
 

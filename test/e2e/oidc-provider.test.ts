@@ -111,7 +111,7 @@ describe('cardcheck run against oidc-provider', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`cardcheck: 8 cards against local ${server().origin}`);
     expect(result.stdout).toContain('8 cards: 8 passed, 0 failed, 0 skipped, 0 errored');
-    for (const file of PASSING) expect(result.stdout).toMatch(new RegExp(`✓ passed +\\S+ \\S+ +${file}`));
+    for (const file of PASSING) expect(result.stdout).toMatch(new RegExp(`✓ passed +\\S+ \\S+ {2}.+ {2}${file}`));
     expect(result.stdout).not.toContain('Left behind');
 
     const r = await results(dir);
@@ -176,7 +176,9 @@ describe('cardcheck run against oidc-provider', () => {
     const from = server().registrations.length;
     const result = await run(dir, ['wrong/token-lifetime.md']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('✗ failed  POST /token  wrong/token-lifetime.md');
+    expect(result.stdout).toContain(
+      '✗ failed  POST /token  Client credentials token lasts an hour (it does not)  wrong/token-lifetime.md',
+    );
     expect(result.stdout).toContain('assertion expires_in: expires_in: expected to equal 3600, found 600');
     expect(result.stdout).toContain('at wrong/token-lifetime.md:58:5');
     expect(result.stdout).toContain('58 |     { "path": "expires_in", "equals": 3600 }');

@@ -40,9 +40,12 @@ describe('cardcheck run specs', () => {
     const results = await readResults(out);
     expect(results.summary).toMatchObject({ total: 30, passed: 29, skipped: 1, failed: 0, errored: 0 });
     expect(res.stdout).toContain('30 cards: 29 passed, 0 failed, 1 skipped, 0 errored');
-    // One result line per card.
+    // One result line per card: endpoint, title, file.
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     for (const c of results.cards)
-      expect(res.stdout).toMatch(new RegExp(`(passed|skipped) +${c.endpoint.replace(/[{}/]/g, '\\$&')}  ${c.file}`));
+      expect(res.stdout).toMatch(
+        new RegExp(`(passed|skipped) +${literal(c.endpoint)} {2}${literal(c.title)} {2}${literal(c.file)}`),
+      );
     const skipped = results.cards.find((c) => c.outcome === 'skipped');
     expect(skipped).toMatchObject({
       file: 'specs/vcita/exchange-authorization-code.md',

@@ -19,10 +19,10 @@ describe('console reporter, piped or in CI', () => {
     expect(text).not.toContain(ESC);
     expect(out[0]).toBe(`cardcheck: 13 cards against ${run.target}`);
     expect(text).toMatch(
-      /^✓ passed {2}GET \/platform\/v1\/apps\/\{client_id\} {2}specs\/vcita\/get-app\.md {2}\d+ ms$/m,
+      /^✓ passed {2}GET \/platform\/v1\/apps\/\{client_id\} {2}Get OAuth App {2}specs\/vcita\/get-app\.md {2}\d+ ms$/m,
     );
     expect(text).toMatch(
-      /^○ skipped POST \/oauth\/token {2}specs\/vcita\/exchange-authorization-code\.md {2}\d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m,
+      /^○ skipped POST \/oauth\/token {2}Exchange OAuth Authorization Code for Access Token {2}specs\/vcita\/exchange-authorization-code\.md {2}\d+ ms\n {4}reason: This endpoint implements OAuth 2\.0/m,
     );
     // Status failure: the message is the diff; then where the card states the status, with a caret under it.
     expect(text).toContain(
@@ -61,7 +61,7 @@ describe('console reporter, piped or in CI', () => {
     expect(text).toContain('      74 |     "service_secret": "{{resolved.uid}}"');
     // Flaky: each attempt's outcome.
     expect(text).toMatch(
-      /^~ flaky {3}GET \/flaky {2}fixtures\/cards\/failing\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
+      /^~ flaky {3}GET \/flaky {2}Fails once, then passes {2}fixtures\/cards\/failing\/flaky\/fails-once\.md.*\n {4}attempt 1 of 2: failed \(expected status 2xx, got 500\), \d+ ms\n {4}attempt 2 of 2: passed, \d+ ms$/m,
     );
     const tail = out.slice(out.indexOf('') + 1);
     expect(tail[0]).toMatch(/^13 cards: 8 passed, 2 failed, 1 flaky, 1 skipped, 1 errored in \d+ ms$/);
@@ -132,8 +132,8 @@ describe('console reporter on a terminal', () => {
     const mid = screenOf(writes.slice(0, third + 1));
     expect(mid.at(-1)).toMatch(/^\[█{5}░{15}\] 3\/13 {2}✓ \d+ {2}✗ \d+ {2}○ \d+/);
     expect(mid.filter((l) => l.startsWith('[')).length).toBe(1);
-    // At the end no progress line is left, and the screen reads like the piped output.
-    const plain = await replay(['console'], run, { tty: false });
+    // At the end no progress line is left, and the screen reads like the piped output (skip reasons cut to the same width).
+    const plain = await replay(['console'], run, { tty: false, columns: 100 });
     expect(screenOf(writes)).toEqual(plain.out);
   });
 

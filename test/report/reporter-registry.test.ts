@@ -30,8 +30,8 @@ describe('reporter registry and fan-out', () => {
   });
 
   it('defaults to console and json, adding github in GitHub Actions', () => {
-    expect(defaultReporterNames({})).toEqual(['console', 'json']);
-    expect(defaultReporterNames({ GITHUB_ACTIONS: 'true' })).toEqual(['console', 'json', 'github']);
+    expect(defaultReporterNames({})).toEqual(['console', 'json', 'html']);
+    expect(defaultReporterNames({ GITHUB_ACTIONS: 'true' })).toEqual(['console', 'json', 'html', 'github']);
   });
 
   it('contains a reporter that throws: the others still get every event and write their files, and the error is returned', async () => {

@@ -19,6 +19,8 @@ export function cardcheck(
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env };
     delete env.DIRECTORY_TOKEN;
+    // FORCE_COLOR would win over NO_COLOR (as in Node): a test that wants colour sets it.
+    delete env.FORCE_COLOR;
     Object.assign(env, opts.env);
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env });
     let stdout = '';

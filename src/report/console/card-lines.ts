@@ -19,6 +19,26 @@ export interface CardLinesOptions {
   quiet?: boolean;
   /** The text of a card file's line, when it can be read. */
   sourceLine: (file: string, line: number) => string | undefined;
+  /** The terminal's width: a skip reason is cut to one line of it. @default 160 (piped: CI logs do not wrap) */
+  columns?: number;
+}
+
+/**
+ * A reason on one console line (the reports keep all of it): its first line;
+ * when that is too long, its start and its end with `…` between, since a
+ * reason ends with what to do (`run with --browser …`).
+ */
+export function oneLine(text: string, width: number): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const first = (lines[0] ?? '').trim().replace(/\s+/g, ' ');
+  const room = Math.max(20, width);
+  const more = lines.length > 1 ? '…' : '';
+  if (first.length + more.length <= room) return `${first}${more}`;
+  const tail = Math.floor((room - 1) * 0.45);
+  const head = room - 1 - tail;
+  const start = first.slice(0, head).replace(/\s+\S*$/, '');
+  const end = first.slice(first.length - tail).replace(/^\S*\s+/, '');
+  return `${start} … ${end}`.slice(0, room + 1);
 }
 
 const INDENT = '    ';
@@ -49,16 +69,19 @@ function withSources(card: CardResult, opts: CardLinesOptions): CardResult {
 }
 
 /**
- * A card's block: `✓ passed  endpoint  file  N ms`, then the skip reason,
+ * A card's block: `✓ passed  endpoint  title  file  N ms`, then the skip reason (one line),
  * the failure diff and location, the error diagnostics, each attempt of a
  * flaky card, warnings, and with --verbose every request and response.
  */
 export function formatCardLines(card: CardResult, opts: CardLinesOptions): string[] {
   const { paint } = opts;
   const dim = (s: string) => paint(DIM, s);
-  const head = `${paint(OUTCOME_COLOR[card.outcome], `${MARK[card.outcome]} ${card.outcome.padEnd(7)}`)} ${card.endpoint || '(no endpoint)'}  ${dim(card.file)}  ${dim(`${card.durationMs} ms`)}`;
+  const endpoint = card.endpoint || '(no endpoint)';
+  const title = card.title && card.title !== card.endpoint ? `${card.title}  ` : '';
+  const head = `${paint(OUTCOME_COLOR[card.outcome], `${MARK[card.outcome]} ${card.outcome.padEnd(7)}`)} ${endpoint}  ${title}${dim(card.file)}  ${dim(`${card.durationMs} ms`)}`;
   const lines = [head];
-  if (card.outcome === 'skipped') lines.push(`${INDENT}reason: ${card.reason}`);
+  const reasonWidth = (opts.columns || 160) - INDENT.length - 'reason: '.length;
+  if (card.outcome === 'skipped') lines.push(`${INDENT}reason: ${oneLine(card.reason, reasonWidth)}`);
   if (card.outcome === 'failed' || card.outcome === 'errored' || card.outcome === 'flaky') {
     lines.push(...describeProblem(withSources(card, opts)).map((l) => `${INDENT}${l}`));
   }

@@ -54,7 +54,7 @@ export function createConsoleReporter(ctx: ReporterContext): Reporter {
       if (i >= 0) progress.inFlight.splice(i, 1);
       progress.done += 1;
       progress.counts[card.outcome] += 1;
-      print(formatCardLines(card, { paint, verbose: ctx.verbose, quiet: ctx.quiet, sourceLine }));
+      print(formatCardLines(card, { paint, verbose: ctx.verbose, quiet: ctx.quiet, sourceLine, columns: ctx.columns }));
       redraw();
     },
     onRunEnd(run: RunResult) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CardcheckError } from '../../core/errors.js';
 import type { CoverageRow, RunResult } from '../../core/result.js';
 import { summarize } from '../../core/result.js';
+import { onceEach } from './once-each.js';
 
 /** Shard outputs that cannot be merged: each problem is one line a person can act on. */
 export function mergeError(problems: string[]): CardcheckError {
@@ -14,7 +15,7 @@ export interface ShardInput {
   run: RunResult;
 }
 
-/** Every shard present once, all with the same total; otherwise a `merge-invalid` error listing what is wrong. */
+/** Every shard present once, all with the same total, every selected card run in exactly one; otherwise a `merge-invalid` error listing what is wrong. */
 export function checkShards(inputs: readonly ShardInput[]): void {
   const problems: string[] = [];
   const unsharded = inputs.filter((i) => !i.run.shard);
@@ -37,6 +38,8 @@ export function checkShards(inputs: readonly ShardInput[]): void {
   }
   if (inputs.length === 0) problems.push('no shard output given');
   if (problems.length) throw mergeError(problems);
+  const twice = onceEach(inputs);
+  if (twice.length) throw mergeError(twice);
 }
 
 function mergeCoverage(runs: readonly RunResult[]): CoverageRow[] {
