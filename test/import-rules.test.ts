@@ -33,7 +33,7 @@ const MAY_IMPORT: Record<string, string[]> = {
     'util',
   ],
   import: ['core', 'card', 'util'],
-  init: ['core', 'util'],
+  init: ['core', 'ci', 'util'],
   browser: ['core', 'util'],
   vitest: ['core', 'runner', 'report', 'util'],
   ci: ['core', 'util'],

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { githubWorkflow } from '../ci/github-workflow.js';
 import type { AuthStyle } from './auth-styles.js';
 import { envNames, profileLines } from './auth-styles.js';
 import type { FirstEndpoint } from './first-card.js';
@@ -123,7 +124,7 @@ export const GITIGNORE_LINES = ['.cardcheck/', 'reports/', '.env'];
 
 /**
  * Every file `cardcheck init` writes, in order. A later feature adds its file
- * here (a CI workflow, say) and init writes it, with --force and the summary.
+ * here and init writes it, with --force and the summary.
  */
 export const INIT_FILES: InitFile[] = [
   { path: () => 'cardcheck.config.yaml', kind: 'create', content: configText, what: 'targets, auth and folders' },
@@ -135,4 +136,11 @@ export const INIT_FILES: InitFile[] = [
     what: 'keeps .cardcheck/, reports/ and .env out of git',
   },
   { path: firstCardPath, kind: 'create', content: firstCardText, what: 'the first card' },
+  {
+    path: () => '.github/workflows/cardcheck.yml',
+    kind: 'create',
+    // The config's default target; the variables the auth style reads come from repository secrets of those names.
+    content: (plan) => githubWorkflow({ shards: 2, secrets: envNames(plan.auth) }),
+    what: 'GitHub Actions: the cards in 2 parallel shards, then one merged report (docs/ci.md)',
+  },
 ];

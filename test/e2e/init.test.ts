@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { cardcheck } from '../support/cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -119,6 +120,16 @@ describe('cardcheck init', () => {
     expect(await readFile(path.join(dir, '.env.example'), 'utf8')).toMatch(/^API_TOKEN=$/m);
     const config = await readFile(path.join(dir, 'cardcheck.config.yaml'), 'utf8');
     expect(config).toContain('    type: bearer\n    token: "{{env.API_TOKEN}}"');
+    // A GitHub Actions workflow: the cards in shards (--shard auto), the token from a repository secret, never a value.
+    const workflow = parse(await readFile(path.join(dir, '.github/workflows/cardcheck.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: { run?: string; env?: Record<string, string> }[] }>;
+    };
+    const shardRun = workflow.jobs.shard?.steps.find((st) => st.run?.includes('cardcheck run'));
+    expect(shardRun?.run).toContain('--shard auto');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub's expression syntax, not a template
+    expect(shardRun?.env?.API_TOKEN).toBe('${{ secrets.API_TOKEN }}');
+    expect(workflow.jobs.merge?.steps.some((st) => st.run?.includes('cardcheck merge-reports'))).toBe(true);
+    expect(init.stdout).toMatch(/\.github\/workflows\/cardcheck\.yml/);
     // From a subfolder, with the token in the .env beside the config.
     await writeFile(path.join(dir, '.env'), 'API_TOKEN=tok-123\n');
     const run = await cardcheck(['run'], { cwd: path.join(dir, 'specs') });
