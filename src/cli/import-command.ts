@@ -1,7 +1,9 @@
+import type { AuthProfile, Config } from '../core/config.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { DraftOutcome } from '../import/draft-cards.js';
 import { draftCards } from '../import/draft-cards.js';
 import { lintProject } from '../runner/lint-project.js';
-import { loadProject } from '../runner/load-project.js';
+import { loadConfig, loadProject } from '../runner/load-project.js';
 import { EXIT } from './exit-code.js';
 import { printDiagnostics } from './print-diagnostics.js';
 import type { Io } from './run-command.js';
@@ -33,6 +35,36 @@ function printOutcome(o: DraftOutcome, io: Io): void {
   }
 }
 
+/** The profiles the config uses for `api` (its folders' auth, an OAuth profile naming it): what an OpenAPI security scheme may map to. */
+function profilesFor(config: Config, api: string | undefined): Record<string, AuthProfile> {
+  if (!api || !config.file) return {};
+  const names = new Set(Object.values(config.folders).flatMap((f) => (f.api === api && f.auth ? [f.auth] : [])));
+  for (const [name, p] of Object.entries(config.profiles))
+    if (p.type === 'oauth2-client-credentials' && p.api === api) names.add(name);
+  return Object.fromEntries(Object.entries(config.profiles).filter(([name]) => names.has(name)));
+}
+
+/** `N drafts: R runnable, T need values (file:line listed)`, each value to set, and the credentials the drafts read. */
+function printSummary(outcomes: DraftOutcome[], diagnostics: Diagnostic[], io: Io): void {
+  const written = outcomes.flatMap((o) => (o.kind === 'written' ? [o] : []));
+  const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const needing = written.filter((o) => o.needs.length > 0);
+  const runnable = written.filter((o) => !o.needs.length && !broken.has(o.file) && !o.endpoint.needsPerson);
+  const others = written.length - runnable.length - needing.length;
+  io.stdout(
+    `${written.length} draft${written.length === 1 ? '' : 's'}: ${runnable.length} runnable, ${needing.length} need values${needing.length ? ' (file:line listed)' : ''}${others ? `, ${others} with errors or skipped (above)` : ''}`,
+  );
+  for (const o of needing)
+    for (const n of o.needs)
+      io.stdout(`  ${o.file}:${n.line}  set ${n.env} (TODO: a value the document does not give)`);
+  const credentials = new Map<string, string>();
+  for (const o of written) for (const c of o.endpoint.openapi?.credentials ?? []) credentials.set(c.name, c.scheme);
+  if (credentials.size)
+    io.stdout(
+      `Credentials from the environment (or --env-file): ${[...credentials].map(([env, scheme]) => `${env} (security scheme ${scheme})`).join(', ')}. With --api NAME, the config's auth profiles for that API are used where they fit.`,
+    );
+}
+
 /**
  * `cardcheck import <files…>`: draft a card from each vendor documentation
  * page, or from each operation of an OpenAPI document, write them under
@@ -40,12 +72,14 @@ function printOutcome(o: DraftOutcome, io: Io): void {
  * Exit 0 when every file gave cards, 2 when one could not.
  */
 export async function importCommand(pages: string[], opts: ImportCommandOptions, io: Io): Promise<number> {
+  const { config } = await loadConfig(io.cwd, opts.config);
   const outcomes = await draftCards(pages, {
     cwd: io.cwd,
     out: opts.out,
     force: opts.force,
     api: opts.api,
     now: new Date(),
+    profiles: profilesFor(config, opts.api),
   });
   for (const o of outcomes) printOutcome(o, io);
   const written = outcomes.flatMap((o) => (o.kind === 'written' ? [o.file] : []));
@@ -58,6 +92,7 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
     io.stdout(
       `${written.length} card${s(written.length)} drafted in ${opts.out}: ${errors ? `${errors} error${s(errors)} to fix before running (above)` : 'lint-clean'}; review the example values before running`,
     );
+    printSummary(outcomes, diagnostics, io);
   }
   return outcomes.some((o) => o.kind !== 'written') ? EXIT.errored : EXIT.ok;
 }

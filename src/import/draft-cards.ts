@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { AuthProfile } from '../core/config.js';
 import { decodeSource } from '../core/source.js';
 import { readOpenApi } from './openapi.js';
 import type { VendorEndpoint } from './vendor-page.js';
@@ -18,18 +19,27 @@ export interface DraftOptions {
   api?: string;
   /** When the drafts say they were saved. */
   now: Date;
+  /** The config's auth profiles: an OpenAPI security scheme one of them does becomes that profile. */
+  profiles?: Record<string, AuthProfile>;
+}
+
+/** A value the author must set before the card runs: an env variable the document gives nothing for, at its line. */
+export interface DraftNeed {
+  line: number;
+  env: string;
 }
 
 /** What became of one file, or of one endpoint it describes, in order. */
 export type DraftOutcome =
-  | { kind: 'written'; page: string; file: string; endpoint: VendorEndpoint }
+  | { kind: 'written'; page: string; file: string; endpoint: VendorEndpoint; needs: DraftNeed[] }
   | { kind: 'unreadable'; page: string }
   | { kind: 'no-endpoint'; page: string }
   | { kind: 'exists'; page: string; file: string };
 
-/** `Issue access token` → `issue-access-token` */
+/** `Issue access token` → `issue-access-token`, `getPetById` → `get-pet-by-id` */
 const slug = (title: string) =>
   title
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
@@ -37,7 +47,7 @@ const slug = (title: string) =>
     .slice(0, 60) || 'endpoint';
 
 /** The endpoints a file describes: every operation of an OpenAPI document, or the one endpoint of a vendor page. */
-function endpointsOf(text: string, file: string): VendorEndpoint[] | undefined {
+function endpointsOf(text: string, file: string, opts: DraftOptions): VendorEndpoint[] | undefined {
   if (/\.(ya?ml|json)$/i.test(file) || /^\s*(\{|openapi\s*:|swagger\s*:)/.test(text)) {
     let doc: unknown;
     try {
@@ -45,7 +55,7 @@ function endpointsOf(text: string, file: string): VendorEndpoint[] | undefined {
     } catch {
       doc = undefined;
     }
-    const operations = readOpenApi(doc);
+    const operations = readOpenApi(doc, { prefix: opts.api, profiles: opts.profiles });
     if (operations) return operations;
   }
   const page = readVendorPage(text);
@@ -61,6 +71,18 @@ function fileFor(endpoint: VendorEndpoint, out: string, written: readonly string
   return file;
 }
 
+/** Each `{{env.NAME}}` of the card that is not a credential (those are set once for the API), with its line. */
+function needsOf(card: string, endpoint: VendorEndpoint): DraftNeed[] {
+  const credentials = new Set(endpoint.openapi?.credentials.map((c) => c.name));
+  const needs: DraftNeed[] = [];
+  card.split('\n').forEach((text, i) => {
+    for (const m of text.matchAll(/\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g))
+      if (!credentials.has(m[1] as string) && !needs.some((n) => n.env === m[1]))
+        needs.push({ line: i + 1, env: m[1] as string });
+  });
+  return needs;
+}
+
 async function draftPage(page: string, opts: DraftOptions, written: string[]): Promise<DraftOutcome[]> {
   let text: string;
   try {
@@ -69,7 +91,7 @@ async function draftPage(page: string, opts: DraftOptions, written: string[]): P
   } catch {
     return [{ kind: 'unreadable', page }];
   }
-  const endpoints = endpointsOf(text, page);
+  const endpoints = endpointsOf(text, page, opts);
   if (!endpoints?.length) return [{ kind: 'no-endpoint', page }];
   const shownPage = path.relative(opts.cwd, path.resolve(opts.cwd, page)).split(path.sep).join('/');
   const outcomes: DraftOutcome[] = [];
@@ -81,8 +103,9 @@ async function draftPage(page: string, opts: DraftOptions, written: string[]): P
       continue;
     }
     await mkdir(path.dirname(abs), { recursive: true });
-    await writeFile(abs, writeCard(endpoint, shownPage, opts.now.toISOString(), opts.api));
-    outcomes.push({ kind: 'written', page, file, endpoint });
+    const card = writeCard(endpoint, shownPage, opts.now.toISOString(), opts.api);
+    await writeFile(abs, card);
+    outcomes.push({ kind: 'written', page, file, endpoint, needs: needsOf(card, endpoint) });
     written.push(file);
   }
   return outcomes;

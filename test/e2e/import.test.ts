@@ -57,7 +57,7 @@ describe('cardcheck import', () => {
     expect(existsSync(path.join(dir, 'drafts'))).toBe(false);
   });
 
-  it('drafts one card per OpenAPI operation and lists what is left to declare', async () => {
+  it('drafts one card per OpenAPI operation, in kebab-case files, and lists the values left to set', async () => {
     const dir = workspace();
     cpSync(path.join(ROOT, 'fixtures/openapi/youhodler-auth.yaml'), path.join(dir, 'openapi.yaml'));
     const r = await cardcheck(['import', 'openapi.yaml', '--out', 'specs/youhodler-drafts', '--api', 'youhodler'], {
@@ -65,16 +65,17 @@ describe('cardcheck import', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      'openapi.yaml → specs/youhodler-drafts/issueaccesstoken.md: POST /oauth/token, the 200 response schema, examples for 200, 400',
+      'openapi.yaml → specs/youhodler-drafts/issue-access-token.md: POST /oauth/token, the 200 response schema, examples for 200, 400',
     );
     expect(r.stdout).toContain(
-      'openapi.yaml → specs/youhodler-drafts/getserviceaccount.md: GET /service-accounts/{id}, the 200 response schema',
+      'openapi.yaml → specs/youhodler-drafts/get-service-account.md: GET /service-accounts/{id}, the 200 response schema',
     );
-    expect(r.stdout).toMatch(
-      /specs\/youhodler-drafts\/getserviceaccount\.md:\d+:\d+ error unresolved-placeholder \{\{resolved\.id\}\} names no declared UID field/,
-    );
-    expect(r.stdout).toContain('2 cards drafted in specs/youhodler-drafts: 1 error to fix before running (above)');
-    expect(readFileSync(path.join(dir, 'specs/youhodler-drafts/issueaccesstoken.md'), 'utf8')).toMatch(
+    // The document has no POST /service-accounts: the id is the author's to set, listed with its line.
+    expect(r.stdout).toContain('2 cards drafted in specs/youhodler-drafts: lint-clean');
+    expect(r.stdout).toContain('2 drafts: 0 runnable, 2 need values (file:line listed)');
+    expect(r.stdout).toContain('  specs/youhodler-drafts/get-service-account.md:17  set YOUHODLER_ID');
+    expect(r.stdout).toContain('  specs/youhodler-drafts/issue-access-token.md:20  set CLIENT_SECRET');
+    expect(readFileSync(path.join(dir, 'specs/youhodler-drafts/issue-access-token.md'), 'utf8')).toMatch(
       /^---\nendpoint: POST \/oauth\/token\napi: youhodler\n/,
     );
   });
