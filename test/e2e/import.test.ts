@@ -71,7 +71,7 @@ describe('cardcheck import', () => {
       'openapi.yaml → specs/youhodler-drafts/get-service-account.md: GET /service-accounts/{id}, the 200 response schema',
     );
     // The document has no POST /service-accounts: the id is the author's to set, listed with its line.
-    expect(r.stdout).toContain('2 cards drafted in specs/youhodler-drafts: lint-clean');
+    expect(r.stdout).toContain('2 cards drafted in specs/youhodler-drafts');
     expect(r.stdout).toContain('2 drafts: 0 runnable, 2 need values (file:line listed)');
     expect(r.stdout).toContain('  specs/youhodler-drafts/get-service-account.md:17  set YOUHODLER_ID');
     expect(r.stdout).toContain('  specs/youhodler-drafts/issue-access-token.md:20  set CLIENT_SECRET');

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { JsonObject } from '../core/json.js';
+import { readOpenApi } from './openapi.js';
+import { securityFor } from './openapi-security.js';
+import { sampleValue } from './openapi-values.js';
+
+const petstore = parse(
+  readFileSync(new URL('../../fixtures/openapi/petstore.yaml', import.meta.url), 'utf8'),
+) as JsonObject;
+const op = (id: string) => readOpenApi(petstore)?.find((o) => o.id === id);
+
+describe('values for required fields', () => {
+  it('takes example, default, enum, then a generator by format, type and name; secrets come from the environment', () => {
+    expect(sampleValue({ type: 'integer', example: 7, default: 3 }, 'n', 'P').value).toBe(7);
+    expect(sampleValue({ type: 'integer', default: 3, minimum: 1 }, 'n', 'P').value).toBe(3);
+    expect(sampleValue({ type: 'string', enum: ['a', 'b'] }, 's', 'P').value).toBe('a');
+    expect(sampleValue({ type: 'integer', minimum: 5 }, 'n', 'P').value).toBe(5);
+    expect(sampleValue({ type: 'string', format: 'email' }, 'contact', 'P').value).toBe('{{faker.internet.email}}');
+    expect(sampleValue({ type: 'string', format: 'uuid' }, 'ref', 'P').value).toBe('{{uuid}}');
+    expect(sampleValue({ type: 'string' }, 'username', 'P').value).toBe('{{faker.internet.username}}');
+    expect(sampleValue({ type: 'string', minLength: 5 }, 'note', 'P').value).toBe('{{faker.lorem.words}}');
+    expect(sampleValue({ type: 'string', format: 'password' }, 'pin', 'PETSTORE')).toEqual({
+      value: '{{env.PETSTORE_PIN}}',
+      env: 'PETSTORE_PIN',
+    });
+    expect(sampleValue({ type: 'string' }, 'client_secret', 'P').env).toBe('P_CLIENT_SECRET');
+    expect(
+      sampleValue(
+        {
+          type: 'object',
+          required: ['name', 'tags'],
+          properties: {
+            name: { type: 'string' },
+            tags: { type: 'array', minItems: 1, items: { type: 'string', enum: ['x'] } },
+            note: { type: 'string' },
+            color: { type: 'string', example: 'red' },
+          },
+        },
+        '',
+        'P',
+      ).value,
+    ).toEqual({ name: '{{faker.person.firstName}}', tags: ['x'], color: 'red' });
+  });
+});
+
+describe('security schemes', () => {
+  it('become env credentials named after the API and the scheme, or the one config profile that does the same', () => {
+    const inventory = op('getInventory')?.openapi;
+    expect(inventory?.headers).toEqual({ 'X-API-Key': '{{env.PETSTORE_API_KEY}}' });
+    expect(inventory?.credentials).toEqual([{ name: 'PETSTORE_API_KEY', scheme: 'api_key' }]);
+    expect(op('placeOrder')?.openapi?.headers).toEqual({ Authorization: 'Bearer {{env.PETSTORE_AUTH}}' });
+    expect(op('getHealth')?.openapi?.headers).toBeUndefined();
+    const profiles = {
+      store: { type: 'headers' as const, headers: { 'x-api-key': '{{env.K}}' } },
+      oauth: {
+        type: 'oauth2-client-credentials' as const,
+        tokenPath: '/oauth/token',
+        clientId: 'a',
+        clientSecret: 'b',
+        clientAuth: 'basic' as const,
+      },
+    };
+    expect(securityFor(petstore, { security: [{ api_key: [] }] }, 'PETSTORE', profiles)?.profile).toBe('store');
+    expect(securityFor(petstore, { security: [{ petstore_auth: [] }] }, 'PETSTORE', profiles)?.profile).toBe('oauth');
+    // Two bearer profiles: neither is chosen.
+    const two = { a: { type: 'bearer' as const, token: 'x' }, b: { type: 'bearer' as const, token: 'y' } };
+    expect(securityFor(petstore, {}, 'PETSTORE', two)?.headers).toEqual({
+      Authorization: 'Bearer {{env.PETSTORE_BEARER_AUTH}}',
+    });
+    const basic = {
+      openapi: '3.0.0',
+      paths: {},
+      components: { securitySchemes: { login: { type: 'http', scheme: 'basic' } } },
+    };
+    expect(securityFor(basic, { security: [{ login: [] }] }, 'SHOP')?.basic).toEqual({
+      username: '{{env.SHOP_LOGIN_USERNAME}}',
+      password: '{{env.SHOP_LOGIN_PASSWORD}}',
+    });
+    expect(securityFor(basic, { security: [{}] }, 'SHOP')).toBeUndefined();
+  });
+});
+
+describe('path parameters', () => {
+  it("are created through the collection's POST, nested ones in order, and removed through the item's DELETE", () => {
+    expect(op('deletePetPhoto')?.openapi?.uid).toMatchObject({
+      petId: {
+        create: { method: 'POST', path: '/pets', body: { status: 'available' } },
+        extract_from: 'id',
+        cleanup: { method: 'DELETE', path: '/pets/{{resolved.petId}}' },
+      },
+      photoId: {
+        create: { method: 'POST', path: '/pets/{{resolved.petId}}/photos', body: { caption: 'At the park' } },
+        extract_from: 'id',
+        cleanup: { method: 'DELETE', path: '/pets/{{resolved.petId}}/photos/{{resolved.photoId}}' },
+      },
+    });
+    // The user's id is its username: the POST /users response names it.
+    expect(op('getUserByName')?.openapi?.uid).toMatchObject({ username: { extract_from: 'username' } });
+    expect(op('createUser')?.openapi?.cleanup).toMatchObject({
+      method: 'DELETE',
+      path: '/users/{{response.username}}',
+    });
+    expect(op('updatePet')?.openapi).toMatchObject({ cleanup: null, cleanupNote: expect.stringContaining('UID step') });
+    expect(op('getReport')?.openapi?.uid).toEqual({
+      reportId: {
+        value: '{{env.PETSTORE_REPORT_ID}}',
+        notes: expect.stringMatching(/^TODO: set PETSTORE_REPORT_ID .*no POST \/reports/),
+      },
+    });
+  });
+
+  it('keeps required query parameters and tags as the domain', () => {
+    expect(op('listPets')?.openapi).toMatchObject({ query: { limit: 20 }, domain: 'pets' });
+    expect(op('findPetsByStatus')?.openapi?.query).toEqual({ status: 'available' });
+    expect(op('loginUser')?.openapi?.query).toEqual({
+      username: '{{faker.internet.username}}',
+      password: '{{env.PETSTORE_PASSWORD}}',
+    });
+  });
+});
