@@ -11,6 +11,8 @@ export interface LintCommandOptions {
   format: 'text' | 'json';
   strict?: boolean;
   config?: string;
+  /** Lint again on each save (src/cli/watch-command.ts). */
+  watch?: boolean;
 }
 
 /** Exit 0 clean, 1 warnings only with --strict, 2 errors. */

@@ -31,6 +31,8 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   allowLeftovers?: boolean;
   retryBudget?: string;
   browser?: boolean;
+  /** Run again on each save (src/cli/watch-command.ts). */
+  watch?: boolean;
   out: string;
 }
 
@@ -81,8 +83,8 @@ function parseSeed(text: string | undefined): number | undefined {
   return seed;
 }
 
-/** The flags, checked, as runCards options. */
-async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
+/** The flags, checked, as runCards options (`run --watch` uses them too). */
+export async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
   const bail = typeof opts.bail === 'string' ? opts.bail : undefined;
   return {
     paths: paths.length ? paths : ['specs'],

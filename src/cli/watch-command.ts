@@ -1,0 +1,113 @@
+import type { Config } from '../core/config.js';
+import { planRun } from '../plan/plan-run.js';
+import { lintProject } from '../runner/lint-project.js';
+import type { Project } from '../runner/load-project.js';
+import { loadProject } from '../runner/load-project.js';
+import { runCards } from '../runner/run-cards.js';
+import { startSandbox } from '../runner/start-sandbox.js';
+import type { LintCommandOptions } from './lint-command.js';
+import { printDiagnostics } from './print-diagnostics.js';
+import { finishReports, reportersFromFlags } from './reporter-options.js';
+import type { Io, RunCommandOptions } from './run-command.js';
+import { runOptions } from './run-command.js';
+import { affectedCards } from './watch-affected.js';
+import type { WatchPass } from './watch-loop.js';
+import { clearScreen, watchFooter, watchLoop } from './watch-loop.js';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+const CONFIG_FILES = ['cardcheck.config.yaml', 'cardcheck.config.yml', 'cardcheck.config.json'];
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** The cards a pass covers: all, or the saved cards and those chaining on them; undefined means all. */
+function passFiles(project: Project, what: WatchPass): Set<string> | undefined {
+  if (what.kind === 'all') return undefined;
+  const cards = new Set(project.cards.map((c) => c.file));
+  // A saved file that is not a card now (the config, a shared schema, a deleted card) may change any card.
+  if (what.files.some((f) => !cards.has(f))) return undefined;
+  const plans = planRun(project.cards, { profiles: project.config.profiles }).cards;
+  return new Set(affectedCards(plans, new Set(what.files)));
+}
+
+/** An embedded target's sandbox, started once for the whole watch, as a plain target with its base URLs. */
+function withSandbox(config: Config, target: string | undefined, sandbox: Sandbox): Config {
+  const name = target ?? config.defaultTarget;
+  const t = config.targets[name];
+  if (!t) return config;
+  return {
+    ...config,
+    targets: { ...config.targets, [name]: { ...t, embedded: false, apis: { ...sandbox.apis, ...t.apis } } },
+  };
+}
+
+/** Whether the run's target is the embedded sandbox (a URL target never is). */
+function embeddedTarget(config: Config, target: string | undefined): boolean {
+  if (target && /^https?:\/\//i.test(target)) return false;
+  return config.targets[target ?? config.defaultTarget]?.embedded === true;
+}
+
+/**
+ * `cardcheck run --watch`: run the cards, then, on each save, the saved cards
+ * and every card chaining on them (with the cards they need); Enter runs all
+ * again, `q` quits. The embedded sandbox is started once and stays up, so the
+ * resources and tokens of one pass do not cost a restart.
+ */
+export async function watchRun(paths: string[], opts: RunCommandOptions, io: Io): Promise<number> {
+  const options = await runOptions(paths, opts, io);
+  const first = await loadProject({ cwd: io.cwd, paths: options.paths, configFile: opts.config });
+  let sandbox: Sandbox | undefined;
+  if (embeddedTarget(first.config, opts.target)) sandbox = await startSandbox();
+  const env: NodeJS.ProcessEnv = { ...process.env, ...sandbox?.env };
+  // The sandbox listens on loopback in this process: never through a proxy.
+  if (sandbox) for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete env[k];
+  try {
+    return await watchLoop({
+      io,
+      paths: options.paths,
+      extra: opts.config ? [opts.config] : CONFIG_FILES,
+      pass: async (what, signal) => {
+        const project = await loadProject({ cwd: io.cwd, paths: options.paths, configFile: opts.config });
+        if (sandbox) project.config = withSandbox(project.config, opts.target, sandbox);
+        const files = passFiles(project, what);
+        clearScreen(io);
+        const reporters = reportersFromFlags(opts, io, ['console']);
+        const select = files ? { ...options.select, files } : options.select;
+        const result = await runCards({ ...options, project, env, select, signal, onEvent: reporters.onEvent });
+        await finishReports(reporters, result, io);
+        const s = result.summary;
+        const counts = `${s.passed} passed, ${s.failed} failed, ${s.errored} errored, ${s.skipped} skipped`;
+        io.stdout(watchFooter(what, `ran ${plural(s.total, 'card')}: ${counts}`));
+      },
+    });
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+/**
+ * `cardcheck lint --watch`: lint every card, then on each save lint again and
+ * show the problems of the saved cards and of the cards chaining on them,
+ * with the totals of all; Enter shows every card's problems.
+ */
+export function watchLint(paths: string[], opts: LintCommandOptions, io: Io): Promise<number> {
+  const cardPaths = paths.length ? paths : ['specs'];
+  return watchLoop({
+    io,
+    paths: cardPaths,
+    extra: opts.config ? [opts.config] : CONFIG_FILES,
+    pass: async (what) => {
+      const project = await loadProject({ cwd: io.cwd, paths: cardPaths, configFile: opts.config });
+      const files = passFiles(project, what);
+      const diagnostics = lintProject(project);
+      clearScreen(io);
+      for (const m of project.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
+      const shown = files ? diagnostics.filter((d) => files.has(d.file)) : diagnostics;
+      const texts = new Map(project.cards.map((c) => [c.file, c.text]));
+      printDiagnostics(shown, (file) => texts.get(file), io.stdout);
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      const totals = `${plural(project.cards.length, 'card')} checked: ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
+      const which = files ? `; shown: ${plural(files.size, 'card')}` : '';
+      io.stdout(watchFooter(what, `${totals}${which}`));
+    },
+  });
+}
