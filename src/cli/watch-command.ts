@@ -1,5 +1,6 @@
 import type { Config } from '../core/config.js';
 import { planRun } from '../plan/plan-run.js';
+import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { lintProject } from '../runner/lint-project.js';
 import type { Project } from '../runner/load-project.js';
 import { loadProject } from '../runner/load-project.js';
@@ -72,7 +73,19 @@ export async function watchRun(paths: string[], opts: RunCommandOptions, io: Io)
         clearScreen(io);
         const reporters = reportersFromFlags(opts, io, ['console']);
         const select = files ? { ...options.select, files } : options.select;
-        const result = await runCards({ ...options, project, env, select, signal, onEvent: reporters.onEvent });
+        // The sandbox ends with the watch, so a journal of what a pass made would name an origin gone by then.
+        const ledgerDir = sandbox ? false : undefined;
+        const result = await runCards({
+          ...options,
+          project,
+          env,
+          select,
+          signal,
+          ledgerDir,
+          onEvent: reporters.onEvent,
+        });
+        for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
+        for (const m of result.missing) io.stderr(`cardcheck: ${m}: no such file or folder (not watched)`);
         await finishReports(reporters, result, io);
         const s = result.summary;
         const counts = `${s.passed} passed, ${s.failed} failed, ${s.errored} errored, ${s.skipped} skipped`;

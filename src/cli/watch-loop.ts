@@ -29,9 +29,13 @@ export function watchLoop(opts: WatchLoopOptions): Promise<number> {
   let running = false;
   let stopping: number | undefined;
   let current = new AbortController();
+  let passes = 0;
+  let firstError: unknown;
   let finish: (code: number) => void = () => {};
-  const done = new Promise<number>((resolve) => {
+  let fail: (err: unknown) => void = () => {};
+  const done = new Promise<number>((resolve, reject) => {
     finish = resolve;
+    fail = reject;
   });
 
   const merge = (next: WatchPass) => {
@@ -48,9 +52,14 @@ export function watchLoop(opts: WatchLoopOptions): Promise<number> {
       try {
         await opts.pass(what, current.signal);
       } catch (err) {
-        // A pass that cannot start (a config error, a missing env file) is shown; the watch goes on.
-        io.stderr(`cardcheck: ${err instanceof Error ? err.message : String(err)}`);
+        // A first pass that cannot start (an unknown target, a bad config) ends the watch with the CLI's message;
+        // later, such a mistake is the file just saved: shown, and the watch goes on.
+        if (passes === 0) {
+          firstError = err;
+          stopping = EXIT.errored;
+        } else io.stderr(`cardcheck: ${err instanceof Error ? err.message : String(err)}`);
       }
+      passes++;
     }
     running = false;
     if (stopping !== undefined) stop();
@@ -79,7 +88,8 @@ export function watchLoop(opts: WatchLoopOptions): Promise<number> {
     undoKeys();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    finish(stopping ?? EXIT.ok);
+    if (firstError !== undefined) fail(firstError);
+    else finish(stopping ?? EXIT.ok);
   }
   void drain();
   return done;
