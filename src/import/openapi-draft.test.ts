@@ -42,6 +42,14 @@ describe('values for required fields', () => {
         'P',
       ).value,
     ).toEqual({ name: '{{faker.person.firstName}}', tags: ['x'], color: 'red' });
+    // allOf parts are merged; of oneOf/anyOf, the first choice is built.
+    const base = { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } };
+    expect(
+      sampleValue({ allOf: [base, { required: ['kind'], properties: { kind: { enum: ['cat'] } } }] }, '', 'P').value,
+    ).toEqual({ id: 1, kind: 'cat' });
+    expect(sampleValue({ oneOf: [{ type: 'string', format: 'email' }, { type: 'integer' }] }, 'x', 'P').value).toBe(
+      '{{faker.internet.email}}',
+    );
   });
 });
 
@@ -106,7 +114,46 @@ describe('path parameters', () => {
     expect(op('getReport')?.openapi?.uid).toEqual({
       reportId: {
         value: '{{env.PETSTORE_REPORT_ID}}',
-        notes: expect.stringMatching(/^TODO: set PETSTORE_REPORT_ID .*no POST \/reports/),
+        notes: expect.stringMatching(/^TODO: set PETSTORE_REPORT_ID .*no POST or GET \/reports/),
+      },
+    });
+  });
+
+  it("else take the document's example, else the first item the collection's GET lists", () => {
+    const list = {
+      openapi: '3.0.0',
+      paths: {
+        '/sets/{set}/items': {
+          get: {
+            parameters: [
+              { name: 'set', in: 'path', required: true, example: 'oa_citations', schema: { type: 'string' } },
+            ],
+            responses: {
+              '200': {
+                description: 'ok',
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Item' } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        '/sets/{set}/items/{itemId}': { get: { responses: { '204': { description: 'ok' } } } },
+      },
+      components: { schemas: { Item: { type: 'object', properties: { itemId: { type: 'string' } } } } },
+    };
+    const [, item] = readOpenApi(list) ?? [];
+    expect(item?.openapi?.uid).toEqual({
+      set: { value: 'oa_citations', notes: "the document's example value" },
+      itemId: {
+        lookup: { method: 'GET', path: '/sets/{{resolved.set}}/items' },
+        extract_from: 'results.itemId',
+        notes: expect.stringContaining('the first GET /sets/{set}/items lists'),
       },
     });
   });

@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
 import type { AuthDraft } from './openapi-security.js';
 import { prefixed } from './openapi-security.js';
+import { combined } from './openapi-values.js';
 
 /** One operation of the document, with what the UID steps need of it. */
 export interface OperationRef {
@@ -13,6 +14,11 @@ export interface OperationRef {
   /** Its success response's schema, `$ref`s inlined. */
   successSchema?: JsonValue;
   auth?: AuthDraft;
+  /** Its required query parameters and headers, credentials included. */
+  query?: Record<string, JsonValue>;
+  headers?: Record<string, string>;
+  /** Values the document gives for its path parameters (`example`, `default`, first `enum`). */
+  given?: Record<string, JsonValue>;
 }
 
 /** `/pets/{petId}/photos` → `/pets/{}/photos`: templates compared whatever their parameters are named. */
@@ -31,7 +37,8 @@ export const cardPath = (p: string) =>
  * down (`data.id`). Undefined when the schema names neither.
  */
 export function idPath(schema: JsonValue | undefined, param: string): string | undefined {
-  const props = isJsonObject(schema) && isJsonObject(schema.properties) ? schema.properties : undefined;
+  const s = isJsonObject(schema) ? combined(schema) : undefined;
+  const props = s && isJsonObject(s.properties) ? s.properties : undefined;
   if (!props) return undefined;
   for (const name of [param, 'id']) if (name in props) return name;
   for (const [k, v] of Object.entries(props)) {
@@ -46,8 +53,8 @@ function stepRequest(method: string, path: string, op: OperationRef, body?: Json
   const req: JsonObject = { method, path };
   const auth = op.auth;
   if (auth?.profile) req.auth = auth.profile;
-  if (auth && Object.keys(auth.query).length) req.query = auth.query;
-  if (auth && Object.keys(auth.headers).length) req.headers = auth.headers;
+  if (op.query && Object.keys(op.query).length) req.query = op.query;
+  if (op.headers && Object.keys(op.headers).length) req.headers = op.headers;
   if (auth?.basic) req.basic = auth.basic;
   if (body !== undefined) req.body = body;
   return req;
@@ -76,6 +83,30 @@ export function itemCleanup(ops: readonly OperationRef[], collection: string, id
   return Object.keys(req).length === 2 ? `DELETE ${req.path}` : req;
 }
 
+/** Where the first item's id is in a list response: `id` in an array, `items.id` in an object holding one. */
+function listIdPath(schema: JsonValue | undefined, param: string): string | undefined {
+  const s = isJsonObject(schema) ? combined(schema) : undefined;
+  if (!s) return undefined;
+  if (s.type === 'array' || s.items !== undefined) return idPath(s.items, param);
+  for (const [k, v] of Object.entries(isJsonObject(s.properties) ? s.properties : {})) {
+    const inner = isJsonObject(v) && (v.type === 'array' || v.items !== undefined) ? idPath(v.items, param) : undefined;
+    if (inner) return `${k}.${inner}`;
+  }
+  return undefined;
+}
+
+/** A lookup step: the collection's GET lists items whose response names the id; the first one is used. */
+function lookupField(ops: readonly OperationRef[], collection: string, param: string): JsonObject | undefined {
+  const list = ops.find((o) => o.method === 'GET' && shape(o.path) === shape(collection));
+  const extract = list ? listIdPath(list.successSchema, param) : undefined;
+  if (!list || !extract) return undefined;
+  return {
+    lookup: stepRequest('GET', cardPath(collection), list),
+    extract_from: extract,
+    notes: `an existing one, the first GET ${collection} lists: the document has no POST ${collection} whose response gives the id`,
+  };
+}
+
 /** The create step for one path parameter, when the collection before it has a POST whose response names the id. */
 function createField(ops: readonly OperationRef[], collection: string, param: string): JsonObject | undefined {
   const post = ops.find((o) => o.method === 'POST' && shape(o.path) === shape(collection));
@@ -94,25 +125,34 @@ function createField(ops: readonly OperationRef[], collection: string, param: st
 /**
  * A UID field for each path parameter of `path`: created through the POST of
  * the collection it belongs to (`POST /pets` for `/pets/{petId}`), read from
- * its response and removed through the item's DELETE; else a value from the
- * environment with a TODO note, the author's to set.
+ * its response and removed through the item's DELETE; else the value the
+ * document gives for it; else the first item the collection's GET lists; else
+ * a value from the environment with a TODO note, the author's to set.
  */
-export function pathFields(ops: readonly OperationRef[], path: string, prefix: string): Record<string, JsonValue> {
+export function pathFields(
+  ops: readonly OperationRef[],
+  path: string,
+  prefix: string,
+  given: Record<string, JsonValue> = {},
+): Record<string, JsonValue> {
   const uid: Record<string, JsonValue> = {};
   const segments = path.split('/');
   segments.forEach((segment, i) => {
     const param = /^\{([^}]+)\}$/.exec(segment)?.[1] ?? /^:(\w+)$/.exec(segment)?.[1];
     if (!param) return;
     const collection = segments.slice(0, i).join('/');
-    const created = createField(ops, collection, param);
-    if (created) {
-      uid[param] = created;
+    const found =
+      createField(ops, collection, param) ??
+      (given[param] !== undefined ? { value: given[param], notes: "the document's example value" } : undefined) ??
+      lookupField(ops, collection, param);
+    if (found) {
+      uid[param] = found;
       return;
     }
     const env = prefixed(prefix, param);
     uid[param] = {
       value: `{{env.${env}}}`,
-      notes: `TODO: set ${env} to the ${param} of an existing resource (the document has no POST ${collection || '/'} that creates one)`,
+      notes: `TODO: set ${env} to the ${param} of an existing resource (the document has no POST or GET ${collection || '/'} that gives one)`,
     };
   });
   return uid;

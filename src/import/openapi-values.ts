@@ -50,7 +50,7 @@ function stringByName(name: string, schema: JsonObject): string {
  * environment instead: `{{env.<PREFIX>_<NAME>}}`, for the author to set.
  */
 export function sampleValue(schema: JsonValue | undefined, name: string, prefix: string, depth = 0): Sample {
-  const s = isJsonObject(schema) ? schema : {};
+  const s = combined(isJsonObject(schema) ? schema : {});
   if (s.format === 'password' || (SECRET_KEY.test(name) && (s.type ?? 'string') === 'string')) {
     const env = `${prefix}_${envName(name)}`;
     return { value: `{{env.${env}}}`, env };
@@ -69,6 +69,25 @@ export function sampleValue(schema: JsonValue | undefined, name: string, prefix:
   if (type === 'object' || isJsonObject(s.properties)) return requiredObject(s, prefix, depth);
   if (typeof s.format === 'string' && FORMATS[s.format]) return { value: FORMATS[s.format] as string };
   return { value: stringByName(name, s) };
+}
+
+/** `allOf` merged into one schema (properties and required fields of each part); `oneOf`/`anyOf`: the first choice. */
+export function combined(s: JsonObject): JsonObject {
+  const parts = [s, ...(Array.isArray(s.allOf) ? s.allOf.filter(isJsonObject) : [])];
+  const choice = [s.oneOf, s.anyOf].find((c): c is JsonValue[] => Array.isArray(c) && c.length > 0)?.find(isJsonObject);
+  if (choice) parts.push(choice);
+  if (parts.length === 1) return s;
+  const out: JsonObject = {};
+  const properties: JsonObject = {};
+  const required: JsonValue[] = [];
+  for (const part of parts.map((p) => (p === s ? p : combined(p)))) {
+    for (const [k, v] of Object.entries(part)) if (!['allOf', 'oneOf', 'anyOf'].includes(k)) out[k] ??= v;
+    if (isJsonObject(part.properties)) Object.assign(properties, part.properties);
+    if (Array.isArray(part.required)) required.push(...part.required);
+  }
+  if (Object.keys(properties).length) out.properties = properties;
+  if (required.length) out.required = [...new Set(required)];
+  return out;
 }
 
 /** An object with its required fields filled, and the optional ones that give an example value. */

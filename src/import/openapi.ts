@@ -138,10 +138,8 @@ function requiredParams(o: RawOperation, prefix: string, auth: AuthDraft | undef
   const headers: Record<string, string> = { ...auth?.headers };
   for (const p of o.params) {
     if (p.required !== true || typeof p.name !== 'string') continue;
-    const schema = obj(p.schema) ?? p;
-    const given =
-      p.example ?? schema.example ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
-    const sample = given !== undefined ? { value: given } : sampleValue(schema, p.name, prefix);
+    const given = givenValue(p);
+    const sample = given !== undefined ? { value: given } : sampleValue(obj(p.schema) ?? p, p.name, prefix);
     if (p.in === 'query' && !(p.name in query)) query[p.name] = sample.value;
     // A header the document gives no value for is the author's to set (a tenant id, a signature…).
     if (p.in === 'header' && !Object.keys(headers).some((h) => h.toLowerCase() === String(p.name).toLowerCase()))
@@ -150,15 +148,31 @@ function requiredParams(o: RawOperation, prefix: string, auth: AuthDraft | undef
   return { query, headers };
 }
 
+/** The value a parameter's `example`, `default` or first `enum` gives; undefined when none does. */
+function givenValue(p: JsonObject): JsonValue | undefined {
+  const schema = obj(p.schema) ?? p;
+  return p.example ?? schema.example ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
+}
+
+/** The path parameters the document gives a value for. */
+const givenPathValues = (o: RawOperation) =>
+  Object.fromEntries(
+    o.params.flatMap((p) => {
+      const v = p.in === 'path' && typeof p.name === 'string' ? givenValue(p) : undefined;
+      return v === undefined ? [] : [[p.name as string, v]];
+    }),
+  );
+
 /** What the document adds to an operation's request beyond a vendor page's. */
 function extrasOf(o: RawOperation, refs: readonly OperationRef[], ref: OperationRef, prefix: string) {
   const extras: OpenApiExtras = { credentials: ref.auth?.env ?? [] };
-  const { query, headers } = requiredParams(o, prefix, ref.auth);
-  if (Object.keys(query).length) extras.query = query;
-  if (Object.keys(headers).length) extras.headers = headers;
+  if (ref.query && Object.keys(ref.query).length) extras.query = ref.query;
+  if (ref.headers && Object.keys(ref.headers).length) extras.headers = ref.headers;
   if (ref.auth?.basic) extras.basic = ref.auth.basic;
   if (ref.auth?.profile) extras.auth = ref.auth.profile;
-  const uid = pathFields(refs, o.path, prefix);
+  // A value another operation gives for a parameter of the same name counts too (`/sets/{set}` and `/sets/{set}/items`).
+  const given = Object.assign({}, ...refs.map((r) => r.given), ref.given);
+  const uid = pathFields(refs, o.path, prefix, given);
   if (Object.keys(uid).length) extras.uid = uid;
   const cleanup = o.method === 'POST' ? createdCleanup(refs, ref) : undefined;
   if (cleanup !== undefined) extras.cleanup = cleanup;
@@ -192,13 +206,18 @@ export function readOpenApi(doc: unknown, opts: OpenApiOptions = {}): VendorEndp
   const title = str(obj(d.info)?.title);
   const prefix = opts.prefix ? envName(opts.prefix) : envName((title?.split(/\s+/)[0] ?? 'api').toLowerCase()) || 'API';
   const raw = operationsOf(d);
-  const refs: OperationRef[] = raw.map((o) => ({
-    method: o.method,
-    path: o.path,
-    body: requestBody(d, o, prefix),
-    successSchema: responsesOf(d, o.op).expectSchema,
-    auth: securityFor(d, o.op, prefix, opts.profiles),
-  }));
+  const refs: OperationRef[] = raw.map((o) => {
+    const auth = securityFor(d, o.op, prefix, opts.profiles);
+    return {
+      method: o.method,
+      path: o.path,
+      body: requestBody(d, o, prefix),
+      successSchema: responsesOf(d, o.op).expectSchema,
+      auth,
+      ...requiredParams(o, prefix, auth),
+      given: givenPathValues(o),
+    };
+  });
   return raw.map((o, i) => {
     const ref = refs[i] as OperationRef;
     const { responses, success, expectSchema } = responsesOf(d, o.op);
