@@ -158,6 +158,16 @@ describe('path parameters', () => {
     });
   });
 
+  it('declares each parameter of a segment holding several (`{base}...{head}`), and names env variables after the title', () => {
+    const compare = {
+      openapi: '3.0.0',
+      info: { title: "GitHub's REST API" },
+      paths: { '/compare/{base}...{head}': { get: { responses: { '200': { description: 'ok' } } } } },
+    };
+    expect(Object.keys(readOpenApi(compare)?.[0]?.openapi?.uid ?? {})).toEqual(['base', 'head']);
+    expect(readOpenApi(compare)?.[0]?.openapi?.uid?.base).toMatchObject({ value: '{{env.GITHUB_BASE}}' });
+  });
+
   it('keeps required query parameters and tags as the domain', () => {
     expect(op('listPets')?.openapi).toMatchObject({ query: { limit: 20 }, domain: 'pets' });
     expect(op('findPetsByStatus')?.openapi?.query).toEqual({ status: 'available' });

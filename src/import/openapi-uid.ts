@@ -138,22 +138,21 @@ export function pathFields(
   const uid: Record<string, JsonValue> = {};
   const segments = path.split('/');
   segments.forEach((segment, i) => {
-    const param = /^\{([^}]+)\}$/.exec(segment)?.[1] ?? /^:(\w+)$/.exec(segment)?.[1];
-    if (!param) return;
+    // A whole segment (`{petId}`, `:petId`) may be created or looked up; parts of one (`{base}...{head}`) only given.
+    const whole = /^\{([^}]+)\}$/.exec(segment)?.[1] ?? /^:(\w+)$/.exec(segment)?.[1];
+    const params = whole ? [whole] : [...segment.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
     const collection = segments.slice(0, i).join('/');
-    const found =
-      createField(ops, collection, param) ??
-      (given[param] !== undefined ? { value: given[param], notes: "the document's example value" } : undefined) ??
-      lookupField(ops, collection, param);
-    if (found) {
-      uid[param] = found;
-      return;
+    for (const param of params) {
+      const found =
+        (whole ? createField(ops, collection, param) : undefined) ??
+        (given[param] !== undefined ? { value: given[param], notes: "the document's example value" } : undefined) ??
+        (whole ? lookupField(ops, collection, param) : undefined);
+      const env = prefixed(prefix, param);
+      uid[param] = found ?? {
+        value: `{{env.${env}}}`,
+        notes: `TODO: set ${env} to the ${param} of an existing resource (the document has no POST or GET ${collection || '/'} that gives one)`,
+      };
     }
-    const env = prefixed(prefix, param);
-    uid[param] = {
-      value: `{{env.${env}}}`,
-      notes: `TODO: set ${env} to the ${param} of an existing resource (the document has no POST or GET ${collection || '/'} that gives one)`,
-    };
   });
   return uid;
 }

@@ -204,7 +204,9 @@ export function readOpenApi(doc: unknown, opts: OpenApiOptions = {}): VendorEndp
   const d = doc as JsonObject;
   if (typeof (d.openapi ?? d.swagger) !== 'string' || !isJsonObject(d.paths)) return undefined;
   const title = str(obj(d.info)?.title);
-  const prefix = opts.prefix ? envName(opts.prefix) : envName((title?.split(/\s+/)[0] ?? 'api').toLowerCase()) || 'API';
+  const prefix = opts.prefix
+    ? envName(opts.prefix)
+    : envName((title?.split(/\s+/)[0] ?? 'api').toLowerCase().replace(/['’]s$/, '')) || 'API';
   const raw = operationsOf(d);
   const refs: OperationRef[] = raw.map((o) => {
     const auth = securityFor(d, o.op, prefix, opts.profiles);
