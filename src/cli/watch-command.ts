@@ -1,4 +1,5 @@
 import type { Config } from '../core/config.js';
+import { CardcheckError } from '../core/errors.js';
 import { planRun } from '../plan/plan-run.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { lintProject } from '../runner/lint-project.js';
@@ -54,6 +55,14 @@ function embeddedTarget(config: Config, target: string | undefined): boolean {
  * resources and tokens of one pass do not cost a restart.
  */
 export async function watchRun(paths: string[], opts: RunCommandOptions, io: Io): Promise<number> {
+  // Each would write files the watch then sees as saves, so a pass would start the next one forever.
+  const writes = opts.updateCards ? '--update-cards' : opts.updateSchemas ? '--update-schemas' : undefined;
+  if (writes)
+    throw new CardcheckError(
+      'flag-invalid',
+      `--watch with ${writes}: the files it rewrites would start a pass each time; run once with ${writes} instead`,
+    );
+  if (opts.dryRun) throw new CardcheckError('flag-invalid', '--watch with --dry-run: run --dry-run once instead');
   const options = await runOptions(paths, opts, io);
   const first = await loadProject({ cwd: io.cwd, paths: options.paths, configFile: opts.config });
   let sandbox: Sandbox | undefined;

@@ -51,9 +51,14 @@ function endpointsOf(text: string, file: string, opts: DraftOptions): VendorEndp
   if (/\.(ya?ml|json)$/i.test(file) || /^\s*(\{|openapi\s*:|swagger\s*:)/.test(text)) {
     let doc: unknown;
     try {
-      doc = parseYaml(text);
+      // JSON is YAML, but JSON.parse reads a 13 MB document (GitHub's) in a tenth of the time.
+      doc = /^\s*\{/.test(text) ? JSON.parse(text) : parseYaml(text);
     } catch {
-      doc = undefined;
+      try {
+        doc = parseYaml(text);
+      } catch {
+        doc = undefined;
+      }
     }
     const operations = readOpenApi(doc, { prefix: opts.api, profiles: opts.profiles });
     if (operations) return operations;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/cli.js';
+import { cardcheck, ROOT } from '../support/cli.js';
 import type { PetstoreServer } from '../support/petstore-server.js';
 import { startPetstoreServer } from '../support/petstore-server.js';
 import { tempDirSync } from '../support/temp-dir.js';
@@ -108,6 +108,18 @@ describe('cardcheck run --watch', () => {
     expect(origins.size).toBe(1);
     w.type('q');
     expect(await w.exited).toBe(0);
+  });
+
+  it('refuses flags that write the files it watches, and a first pass that cannot start ends it (exit 2)', async () => {
+    const dir = tempDirSync('cardcheck-watch-flags-');
+    const updating = await cardcheck(['run', '--watch', '--update-cards', '--target', server.url], { cwd: dir });
+    expect(updating.code).toBe(2);
+    expect(updating.stderr).toContain(
+      '--watch with --update-cards: the files it rewrites would start a pass each time',
+    );
+    const target = await cardcheck(['run', '--watch', '--target', 'nope'], { cwd: dir });
+    expect(target.code).toBe(2);
+    expect(target.stderr).toContain('--target nope: no such target');
   });
 });
 
