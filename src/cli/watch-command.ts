@@ -75,6 +75,7 @@ export async function watchRun(paths: string[], opts: RunCommandOptions, io: Io)
       io,
       paths: options.paths,
       extra: opts.config ? [opts.config] : CONFIG_FILES,
+      ignore: [opts.out],
       pass: async (what, signal) => {
         const project = await loadProject({ cwd: io.cwd, paths: options.paths, configFile: opts.config });
         if (sandbox) project.config = withSandbox(project.config, opts.target, sandbox);

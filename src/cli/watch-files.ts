@@ -17,19 +17,24 @@ const WATCHED = /\.(md|txt|ya?ml|json)$/i;
  * Node 20 supports on Linux, macOS and Windows) and the given extra files.
  * Events are gathered until none came for SAVE_QUIET_MS, then `onSave` gets
  * the changed files, relative to `cwd` with forward slashes, sorted. A path
- * that does not exist is not watched (the run reports it missing).
+ * that does not exist is not watched (the run reports it missing); files
+ * under `ignore` (the reports folder) are not saves.
  */
 export function watchFiles(
   cwd: string,
   paths: readonly string[],
   extra: readonly string[],
   onSave: (files: string[]) => void,
+  ignore: readonly string[] = [],
 ): FileWatch {
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  // What the run itself writes (its reports, the journal) is not a save: it would start a pass after each pass.
+  const ignored = ignore.map((d) => path.resolve(cwd, d) + path.sep);
   const note = (abs: string) => {
     if (!WATCHED.test(abs) || abs.split(path.sep).some((part) => part === 'node_modules' || part === '.cardcheck'))
       return;
+    if (ignored.some((d) => abs.startsWith(d))) return;
     changed.add(path.relative(cwd, abs).split(path.sep).join('/'));
     clearTimeout(timer);
     timer = setTimeout(() => {

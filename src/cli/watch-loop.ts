@@ -11,9 +11,17 @@ export interface WatchLoopOptions {
   /** Folders and files to watch (the cards), and files besides them (the config). */
   paths: readonly string[];
   extra: readonly string[];
+  /** Folders the passes write to (reports): what changes there is not a save. */
+  ignore?: readonly string[];
   /** One pass; `signal` aborts it when the user quits. */
   pass(what: WatchPass, signal: AbortSignal): Promise<void>;
   stdin?: NodeJS.ReadStream;
+}
+
+/** Saves gathered while a pass runs: all of them is all; files are joined. */
+function mergePasses(pending: WatchPass | undefined, next: WatchPass): WatchPass {
+  if (pending?.kind === 'all' || next.kind === 'all') return { kind: 'all' };
+  return { kind: 'saved', files: [...new Set([...(pending?.files ?? []), ...next.files])].sort() };
 }
 
 /**
@@ -31,17 +39,9 @@ export function watchLoop(opts: WatchLoopOptions): Promise<number> {
   let current = new AbortController();
   let passes = 0;
   let firstError: unknown;
-  let finish: (code: number) => void = () => {};
-  let fail: (err: unknown) => void = () => {};
-  const done = new Promise<number>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
+  const ends: { finish?: (code: number) => void; fail?: (err: unknown) => void } = {};
+  const done = new Promise<number>((finish, fail) => Object.assign(ends, { finish, fail }));
 
-  const merge = (next: WatchPass) => {
-    if (pending?.kind === 'all' || next.kind === 'all') pending = { kind: 'all' };
-    else pending = { kind: 'saved', files: [...new Set([...(pending?.files ?? []), ...next.files])].sort() };
-  };
   const drain = async () => {
     if (running) return;
     running = true;
@@ -65,11 +65,17 @@ export function watchLoop(opts: WatchLoopOptions): Promise<number> {
     if (stopping !== undefined) stop();
   };
   const schedule = (what: WatchPass) => {
-    merge(what);
+    pending = mergePasses(pending, what);
     void drain();
   };
 
-  const files = watchFiles(io.cwd, opts.paths, opts.extra, (saved) => schedule({ kind: 'saved', files: saved }));
+  const files = watchFiles(
+    io.cwd,
+    opts.paths,
+    opts.extra,
+    (saved) => schedule({ kind: 'saved', files: saved }),
+    opts.ignore,
+  );
   const quit = (code: number) => {
     if (stopping !== undefined) return;
     stopping = code;
@@ -88,8 +94,8 @@ export function watchLoop(opts: WatchLoopOptions): Promise<number> {
     undoKeys();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (firstError !== undefined) fail(firstError);
-    else finish(stopping ?? EXIT.ok);
+    if (firstError !== undefined) ends.fail?.(firstError);
+    else ends.finish?.(stopping ?? EXIT.ok);
   }
   void drain();
   return done;
