@@ -80,6 +80,7 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
     api: opts.api,
     now: new Date(),
     profiles: profilesFor(config, opts.api),
+    allProfiles: config.file ? config.profiles : {},
   });
   for (const o of outcomes) printOutcome(o, io);
   const written = outcomes.flatMap((o) => (o.kind === 'written' ? [o.file] : []));

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { AuthProfile } from '../core/config.js';
 import { decodeSource } from '../core/source.js';
 import { readOpenApi } from './openapi.js';
+import { profileForHeaders } from './openapi-security.js';
 import type { VendorEndpoint } from './vendor-page.js';
 import { readVendorPage } from './vendor-page.js';
 import { writeCard } from './write-card.js';
@@ -19,8 +20,10 @@ export interface DraftOptions {
   api?: string;
   /** When the drafts say they were saved. */
   now: Date;
-  /** The config's auth profiles: an OpenAPI security scheme one of them does becomes that profile. */
+  /** The config's auth profiles for `api`: an OpenAPI security scheme one of them does becomes that profile. */
   profiles?: Record<string, AuthProfile>;
+  /** All the config's auth profiles: the header parameters a vendor page lists may be one of them. */
+  allProfiles?: Record<string, AuthProfile>;
 }
 
 /** A value the author must set before the card runs: an env variable the document gives nothing for, at its line. */
@@ -108,7 +111,10 @@ async function draftPage(page: string, opts: DraftOptions, written: string[]): P
       continue;
     }
     await mkdir(path.dirname(abs), { recursive: true });
-    const card = writeCard(endpoint, shownPage, opts.now.toISOString(), opts.api);
+    const auth = endpoint.openapi
+      ? undefined
+      : profileForHeaders(endpoint.headers, opts.allProfiles ?? {}, Object.keys(opts.profiles ?? {}));
+    const card = writeCard(endpoint, shownPage, opts.now.toISOString(), opts.api, auth);
     await writeFile(abs, card);
     outcomes.push({ kind: 'written', page, file, endpoint, needs: needsOf(card, endpoint) });
     written.push(file);

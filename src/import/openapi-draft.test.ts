@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { JsonObject } from '../core/json.js';
 import { readOpenApi } from './openapi.js';
-import { securityFor } from './openapi-security.js';
+import { profileForHeaders, securityFor } from './openapi-security.js';
 import { sampleValue } from './openapi-values.js';
 
 const petstore = parse(
@@ -87,6 +87,13 @@ describe('security schemes', () => {
       password: '{{env.SHOP_LOGIN_PASSWORD}}',
     });
     expect(securityFor(basic, { security: [{}] }, 'SHOP')).toBeUndefined();
+    // A vendor page's header parameters: the profile sending exactly those, the API's first.
+    const pair = { type: 'headers' as const, headers: { 'X-Auth-Token': 't', 'X-User-Id': 'u' } };
+    const config = { admin: pair, limited: pair, key: profiles.store, bearer: two.a };
+    expect(profileForHeaders(['x-user-id', 'X-Auth-Token'], config)).toBeUndefined();
+    expect(profileForHeaders(['X-Auth-Token', 'X-User-Id'], config, ['admin'])).toBe('admin');
+    expect(profileForHeaders(['X-Auth-Token'], config)).toBeUndefined();
+    expect(profileForHeaders(['Authorization'], config)).toBe('bearer');
   });
 });
 

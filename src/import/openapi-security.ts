@@ -101,3 +101,34 @@ export function securityFor(
   }
   return draft;
 }
+
+/**
+ * The config profile that sends exactly the header parameters a vendor page
+ * lists (`X-Auth-Token` and `X-User-Id` → a `headers` profile with both; a
+ * lone `Authorization` → a `bearer` or `basic` profile): one of `preferred`
+ * (the profiles of the API the cards call) when exactly one fits, else the
+ * only one of all that fits. Undefined when none or several do.
+ */
+export function profileForHeaders(
+  headers: readonly string[],
+  profiles: Record<string, AuthProfile>,
+  preferred: readonly string[] = [],
+): string | undefined {
+  if (headers.length === 0) return undefined;
+  const wanted = headers.map((h) => h.toLowerCase()).sort();
+  const fits = ([, p]: [string, AuthProfile]) => {
+    if (p.type === 'headers') {
+      const has = Object.keys(p.headers)
+        .map((h) => h.toLowerCase())
+        .sort();
+      return has.length === wanted.length && has.every((h, i) => h === wanted[i]);
+    }
+    return wanted.length === 1 && wanted[0] === 'authorization' && (p.type === 'bearer' || p.type === 'basic');
+  };
+  const all = Object.entries(profiles)
+    .filter(fits)
+    .map(([n]) => n);
+  const mine = all.filter((n) => preferred.includes(n));
+  if (mine.length === 1) return mine[0];
+  return all.length === 1 ? all[0] : undefined;
+}

@@ -21,11 +21,13 @@ type RequestDraft = { [K in 'method' | 'path' | 'auth' | 'cleanup_note']?: strin
 };
 
 /** The request: method, path, credentials, required parameters, the example body (secrets from the environment), its cleanup. */
-function requestOf(e: VendorEndpoint, x: OpenApiExtras | undefined): RequestDraft {
+function requestOf(e: VendorEndpoint, x: OpenApiExtras | undefined, profile: string | undefined): RequestDraft {
   const request: RequestDraft = { method: e.method, path: cardPath(e.path) };
-  if (x?.auth) request.auth = x.auth;
+  if (x?.auth ?? profile) request.auth = x?.auth ?? profile;
   if (x?.query) request.query = x.query;
-  const headers = { ...x?.headers, ...Object.fromEntries(e.headers.map((h) => [h, `{{env.${envName(h)}}}`])) };
+  // The page's header parameters: the config profile that sends them, else each from the environment.
+  const listed = profile ? [] : e.headers;
+  const headers = { ...x?.headers, ...Object.fromEntries(listed.map((h) => [h, `{{env.${envName(h)}}}`])) };
   if (Object.keys(headers).length) request.headers = headers;
   if (x?.basic) request.basic = x.basic;
   if (e.body !== undefined) request.body = withoutSecrets(e.body);
@@ -49,12 +51,13 @@ function openApiNote(from: string, e: VendorEndpoint, x: OpenApiExtras): string 
  * example body (secrets from the environment), the first documented success
  * status as the expectation, and every example response, which cardcheck
  * reads as a schema per status. `from` is the page's file, for the note;
- * `api` names the config's API the card calls (else its folder's).
+ * `api` names the config's API the card calls (else its folder's); `profile`
+ * the config's auth profile that sends the header parameters the page lists.
  */
-export function writeCard(e: VendorEndpoint, from: string, today: string, api?: string): string {
+export function writeCard(e: VendorEndpoint, from: string, today: string, api?: string, profile?: string): string {
   const x = e.openapi;
   const path = cardPath(e.path);
-  const request = requestOf(e, x);
+  const request = requestOf(e, x, profile);
   const success = e.expectStatus ?? e.responses.find((r) => r.status >= 200 && r.status < 300)?.status;
   const frontMatter = ['---', `endpoint: ${e.method} ${path}`];
   if (x?.domain) frontMatter.push(`domain: ${/^[\w-]+$/.test(x.domain) ? x.domain : JSON.stringify(x.domain)}`);

@@ -37,6 +37,27 @@ describe('cardcheck import', () => {
     expect(lint.code).toBe(0);
   });
 
+  it("sends a page's header parameters through the config's auth profile for --api, and the draft passes against the sandbox", async () => {
+    const dir = workspace();
+    const page = 'pages/002_4e9ed3b25cea86a9.txt';
+    // Without --api two profiles send X-Auth-Token and X-User-Id (rocketchat-admin, rocketchat-limited): env headers.
+    const plain = await cardcheck(['import', page, '--out', 'drafts'], { cwd: dir });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'drafts/create-oauth-app.md'), 'utf8')).toContain(
+      '"X-Auth-Token": "{{env.X_AUTH_TOKEN}}"',
+    );
+    const r = await cardcheck(['import', page, '--api', 'rocketchat', '--out', 'specs/rocketchat-imported'], {
+      cwd: dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const card = readFileSync(path.join(dir, 'specs/rocketchat-imported/create-oauth-app.md'), 'utf8');
+    expect(card).toContain('"auth": "rocketchat-admin"');
+    expect(card).not.toContain('X-Auth-Token');
+    expect(r.stdout).toContain('1 draft: 1 runnable, 0 need values');
+    const run = await cardcheck(['run', 'specs/rocketchat-imported'], { cwd: dir });
+    expect(run.stdout).toContain('1 card: 1 passed');
+  });
+
   it('keeps an existing card unless --force, and says which page names no endpoint (exit 2)', async () => {
     const dir = workspace();
     const page = 'pages/003_7ec4ca1c63db005a.txt';
