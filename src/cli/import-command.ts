@@ -1,4 +1,4 @@
-import type { AuthProfile, Config } from '../core/config.js';
+import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { DraftOutcome } from '../import/draft-cards.js';
 import { draftCards } from '../import/draft-cards.js';
@@ -35,13 +35,13 @@ function printOutcome(o: DraftOutcome, io: Io): void {
   }
 }
 
-/** The profiles the config uses for `api` (its folders' auth, an OAuth profile naming it): what an OpenAPI security scheme may map to. */
-function profilesFor(config: Config, api: string | undefined): Record<string, AuthProfile> {
-  if (!api || !config.file) return {};
+/** The profiles the config uses for `api`: its folders' auth, and OAuth profiles naming it. */
+function profilesOfApi(config: Config, api: string | undefined): string[] {
+  if (!api) return [];
   const names = new Set(Object.values(config.folders).flatMap((f) => (f.api === api && f.auth ? [f.auth] : [])));
   for (const [name, p] of Object.entries(config.profiles))
     if (p.type === 'oauth2-client-credentials' && p.api === api) names.add(name);
-  return Object.fromEntries(Object.entries(config.profiles).filter(([name]) => names.has(name)));
+  return [...names];
 }
 
 /** `N drafts: R runnable, T need values (file:line listed)`, each value to set, and the credentials the drafts read. */
@@ -58,11 +58,20 @@ function printSummary(outcomes: DraftOutcome[], diagnostics: Diagnostic[], io: I
     for (const n of o.needs)
       io.stdout(`  ${o.file}:${n.line}  set ${n.env} (TODO: a value the document does not give)`);
   const credentials = new Map<string, string>();
-  for (const o of written) for (const c of o.endpoint.openapi?.credentials ?? []) credentials.set(c.name, c.scheme);
-  if (credentials.size)
-    io.stdout(
-      `Credentials from the environment (or --env-file): ${[...credentials].map(([env, scheme]) => `${env} (security scheme ${scheme})`).join(', ')}. With --api NAME, the config's auth profiles for that API are used where they fit.`,
-    );
+  const profiles = new Set<string>();
+  for (const o of written)
+    for (const c of o.endpoint.openapi?.credentials ?? []) {
+      credentials.set(c.name, c.scheme);
+      profiles.add(c.profile);
+    }
+  if (!credentials.size) return;
+  io.stdout(
+    `Credentials from the environment (or --env-file): ${[...credentials].map(([env, scheme]) => `${env} (security scheme ${scheme})`).join(', ')}.`,
+  );
+  io.stdout(
+    'Or as auth profiles: add these under `auth:` in cardcheck.config.yaml, name them in a folder (or the cards), and import again with --api NAME:',
+  );
+  for (const p of profiles) io.stdout(`  ${p}`);
 }
 
 /**
@@ -79,8 +88,8 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
     force: opts.force,
     api: opts.api,
     now: new Date(),
-    profiles: profilesFor(config, opts.api),
-    allProfiles: config.file ? config.profiles : {},
+    profiles: config.file ? config.profiles : {},
+    apiProfiles: profilesOfApi(config, opts.api),
   });
   for (const o of outcomes) printOutcome(o, io);
   const written = outcomes.flatMap((o) => (o.kind === 'written' ? [o.file] : []));

@@ -20,10 +20,13 @@ export interface DraftOptions {
   api?: string;
   /** When the drafts say they were saved. */
   now: Date;
-  /** The config's auth profiles for `api`: an OpenAPI security scheme one of them does becomes that profile. */
+  /**
+   * The config's auth profiles: a vendor page's header parameters, or (with `api`) an OpenAPI security scheme,
+   * that one of them sends become that profile.
+   */
   profiles?: Record<string, AuthProfile>;
-  /** All the config's auth profiles: the header parameters a vendor page lists may be one of them. */
-  allProfiles?: Record<string, AuthProfile>;
+  /** The profiles the config uses for `api`, chosen first. */
+  apiProfiles?: readonly string[];
 }
 
 /** A value the author must set before the card runs: an env variable the document gives nothing for, at its line. */
@@ -63,7 +66,9 @@ function endpointsOf(text: string, file: string, opts: DraftOptions): VendorEndp
         doc = undefined;
       }
     }
-    const operations = readOpenApi(doc, { prefix: opts.api, profiles: opts.profiles });
+    // Only the cards' API says which of the config's profiles an OpenAPI scheme may be.
+    const profiles = opts.api ? opts.profiles : undefined;
+    const operations = readOpenApi(doc, { prefix: opts.api, profiles, preferred: opts.apiProfiles });
     if (operations) return operations;
   }
   const page = readVendorPage(text);
@@ -113,7 +118,7 @@ async function draftPage(page: string, opts: DraftOptions, written: string[]): P
     await mkdir(path.dirname(abs), { recursive: true });
     const auth = endpoint.openapi
       ? undefined
-      : profileForHeaders(endpoint.headers, opts.allProfiles ?? {}, Object.keys(opts.profiles ?? {}));
+      : profileForHeaders(endpoint.headers, opts.profiles ?? {}, opts.apiProfiles);
     const card = writeCard(endpoint, shownPage, opts.now.toISOString(), opts.api, auth);
     await writeFile(abs, card);
     outcomes.push({ kind: 'written', page, file, endpoint, needs: needsOf(card, endpoint) });

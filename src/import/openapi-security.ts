@@ -10,8 +10,8 @@ export interface AuthDraft {
   headers: Record<string, string>;
   query: Record<string, string>;
   basic?: { username: string; password: string };
-  /** Env variables the request reads, each with the security scheme it stands for. */
-  env: { name: string; scheme: string }[];
+  /** Env variables the request reads, each with the security scheme it stands for and a config profile doing the same. */
+  env: { name: string; scheme: string; profile: string }[];
 }
 
 const obj = (v: JsonValue | undefined): JsonObject | undefined => (isJsonObject(v) ? v : undefined);
@@ -32,7 +32,11 @@ const urlPath = (url: string) => {
 };
 
 /** The one profile of the config that does what the scheme asks, when exactly one does. */
-function matchingProfile(scheme: JsonObject, profiles: Record<string, AuthProfile>): string | undefined {
+function matchingProfile(
+  scheme: JsonObject,
+  profiles: Record<string, AuthProfile>,
+  preferred: readonly string[],
+): string | undefined {
   const fits = (p: AuthProfile): boolean => {
     if (scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string')
       return (
@@ -49,34 +53,57 @@ function matchingProfile(scheme: JsonObject, profiles: Record<string, AuthProfil
     }
     return false;
   };
-  const names = Object.entries(profiles)
-    .filter(([, p]) => fits(p))
-    .map(([n]) => n);
+  return onlyOne(
+    Object.entries(profiles)
+      .filter(([, p]) => fits(p))
+      .map(([n]) => n),
+    preferred,
+  );
+}
+
+/** The one of `preferred` among the names, else the only name; undefined when that is ambiguous or empty. */
+function onlyOne(names: readonly string[], preferred: readonly string[]): string | undefined {
+  const mine = names.filter((n) => preferred.includes(n));
+  if (mine.length === 1) return mine[0];
   return names.length === 1 ? names[0] : undefined;
 }
 
 /** Adds what one security scheme puts on a request. */
 function applyScheme(draft: AuthDraft, name: string, scheme: JsonObject, prefix: string): void {
   const env = prefixed(prefix, name);
-  const use = (v: string) => {
-    draft.env.push({ name: v, scheme: name });
+  const id = env.toLowerCase().replace(/_/g, '-');
+  const use = (v: string, profile: string) => {
+    draft.env.push({ name: v, scheme: name, profile: `${id}: ${profile}` });
     return `{{env.${v}}}`;
   };
+  const ref = (v: string) => `"{{env.${v}}}"`;
   if (scheme.type === 'apiKey' && typeof scheme.name === 'string') {
-    if (scheme.in === 'query') draft.query[scheme.name] = use(env);
-    else if (scheme.in === 'cookie') draft.headers.Cookie = `${scheme.name}=${use(env)}`;
-    else draft.headers[scheme.name] = use(env);
-  } else if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'basic')
-    draft.basic = { username: use(`${env}_USERNAME`), password: use(`${env}_PASSWORD`) };
-  // http bearer, oauth2 and openIdConnect: a token the author obtains.
-  else draft.headers.Authorization = `Bearer ${use(env)}`;
+    const header = `{ type: headers, headers: { ${scheme.name}: ${ref(env)} } }`;
+    if (scheme.in === 'query') draft.query[scheme.name] = use(env, '# a query parameter: no profile type sends one');
+    else if (scheme.in === 'cookie')
+      draft.headers.Cookie = `${scheme.name}=${use(env, `{ type: headers, headers: { Cookie: "${scheme.name}={{env.${env}}}" } }`)}`;
+    else draft.headers[scheme.name] = use(env, header);
+  } else if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'basic') {
+    const profile = `{ type: basic, username: ${ref(`${env}_USERNAME`)}, password: ${ref(`${env}_PASSWORD`)} }`;
+    draft.basic = { username: use(`${env}_USERNAME`, profile), password: use(`${env}_PASSWORD`, profile) };
+  } else draft.headers.Authorization = `Bearer ${use(env, bearerProfile(scheme, env))}`;
+}
+
+/** http bearer, oauth2 and openIdConnect: a token the author obtains, or, for OAuth client credentials, one the profile obtains. */
+function bearerProfile(scheme: JsonObject, env: string): string {
+  const tokenUrl = obj(obj(scheme.flows)?.clientCredentials)?.tokenUrl;
+  if (scheme.type === 'oauth2' && typeof tokenUrl === 'string')
+    return `{ type: oauth2-client-credentials, tokenPath: ${urlPath(tokenUrl)}, clientId: "{{env.${env}_CLIENT_ID}}", clientSecret: "{{env.${env}_CLIENT_SECRET}}" }`;
+  return `{ type: bearer, token: "{{env.${env}}}" }`;
 }
 
 /**
  * What the operation's security requirement (its own `security`, else the
  * document's) puts on a request: the first alternative, every scheme of it. A
- * scheme one of the config's profiles already does becomes that profile;
- * otherwise env variables named after the API and the scheme. Undefined when
+ * scheme one of the config's profiles already does becomes that profile (one
+ * of `preferred`, the profiles of the API the cards call, when exactly one
+ * fits; else the only one that fits); otherwise env variables named after the
+ * API and the scheme, each with the profile it could be. Undefined when
  * the operation needs no credentials.
  */
 export function securityFor(
@@ -84,6 +111,7 @@ export function securityFor(
   op: JsonObject,
   prefix: string,
   profiles: Record<string, AuthProfile> = {},
+  preferred: readonly string[] = [],
 ): AuthDraft | undefined {
   const requirements = Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : [];
   const first = obj(requirements[0]);
@@ -92,7 +120,7 @@ export function securityFor(
   const draft: AuthDraft = { headers: {}, query: {}, env: [] };
   const names = Object.keys(first);
   const only = names.length === 1 ? obj(schemes[names[0] as string]) : undefined;
-  const profile = only ? matchingProfile(only, profiles) : undefined;
+  const profile = only ? matchingProfile(only, profiles, preferred) : undefined;
   if (profile) return { ...draft, profile };
   for (const name of names) {
     const scheme = obj(schemes[name]);
@@ -125,10 +153,10 @@ export function profileForHeaders(
     }
     return wanted.length === 1 && wanted[0] === 'authorization' && (p.type === 'bearer' || p.type === 'basic');
   };
-  const all = Object.entries(profiles)
-    .filter(fits)
-    .map(([n]) => n);
-  const mine = all.filter((n) => preferred.includes(n));
-  if (mine.length === 1) return mine[0];
-  return all.length === 1 ? all[0] : undefined;
+  return onlyOne(
+    Object.entries(profiles)
+      .filter(fits)
+      .map(([n]) => n),
+    preferred,
+  );
 }

@@ -191,6 +191,8 @@ export interface OpenApiOptions {
   prefix?: string;
   /** The config's auth profiles, used for the security schemes they match. */
   profiles?: Record<string, AuthProfile>;
+  /** The profiles of the API the cards call, chosen first. */
+  preferred?: readonly string[];
 }
 
 /**
@@ -209,7 +211,7 @@ export function readOpenApi(doc: unknown, opts: OpenApiOptions = {}): VendorEndp
     : envName((title?.split(/\s+/)[0] ?? 'api').toLowerCase().replace(/['’]s$/, '')) || 'API';
   const raw = operationsOf(d);
   const refs: OperationRef[] = raw.map((o) => {
-    const auth = securityFor(d, o.op, prefix, opts.profiles);
+    const auth = securityFor(d, o.op, prefix, opts.profiles, opts.preferred);
     return {
       method: o.method,
       path: o.path,

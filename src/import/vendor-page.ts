@@ -46,7 +46,7 @@ export interface OpenApiExtras {
   /** The operation's first tag. */
   domain?: string;
   /** Env variables that hold credentials, with the security scheme each stands for. */
-  credentials: { name: string; scheme: string }[];
+  credentials: { name: string; scheme: string; profile: string }[];
 }
 
 const METHOD_WORD = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s*$`, 'i');

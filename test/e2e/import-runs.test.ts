@@ -1,4 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardcheck, ROOT } from '../support/cli.js';
@@ -63,5 +63,42 @@ describe('cardcheck import of an OpenAPI document gives cards that run', () => {
     // What the UID steps and the create cards made was removed.
     expect(server.alive()).toBe(0);
     expect(run.code, run.stdout).toBe(2);
+  });
+
+  it("with --api, the config's auth profiles the import suggested are used, and the drafts pass with them", async () => {
+    const dir = tempDirSync('cardcheck-import-profiles-');
+    cpSync(path.join(ROOT, 'fixtures/openapi/petstore.yaml'), path.join(dir, 'petstore.yaml'));
+    const suggested = (await cardcheck(['import', 'petstore.yaml', '--out', 'first'], { cwd: dir })).stdout
+      .split('\n')
+      .filter((l) => /^ {2}petstore-[a-z-]+: \{ type: /.test(l));
+    expect(suggested).toHaveLength(3);
+    writeFileSync(
+      path.join(dir, 'cardcheck.config.yaml'),
+      [
+        'defaultTarget: petstore',
+        'targets:',
+        `  petstore: { apis: { petstore: "${server.url}" } }`,
+        'auth:',
+        ...suggested,
+        'folders:',
+        '  specs/petstore: { api: petstore, auth: petstore-bearer-auth }',
+        '',
+      ].join('\n'),
+    );
+    const imported = await cardcheck(['import', 'petstore.yaml', '--api', 'petstore', '--out', 'specs/petstore'], {
+      cwd: dir,
+    });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).not.toContain('Credentials from the environment');
+    expect(readFileSync(path.join(dir, 'specs/petstore/place-order.md'), 'utf8')).toContain('"auth": "petstore-auth"');
+    expect(readFileSync(path.join(dir, 'specs/petstore/get-inventory.md'), 'utf8')).toContain(
+      '"auth": "petstore-api-key"',
+    );
+    const run = await cardcheck(['run', 'specs/petstore', '--reporter', 'console'], {
+      cwd: dir,
+      env: PETSTORE_CREDENTIALS,
+    });
+    expect(run.stdout, run.stderr).toContain('19 cards: 17 passed, 0 failed, 0 skipped, 2 errored');
+    expect(server.alive()).toBe(0);
   });
 });

@@ -20,6 +20,9 @@ export const PETSTORE_CREDENTIALS = {
   PETSTORE_BEARER_AUTH: 'petstore-bearer-0c1d',
   PETSTORE_API_KEY: 'petstore-key-7f2a',
   PETSTORE_AUTH: 'petstore-oauth-93be',
+  // The OAuth client `POST /oauth/token` gives PETSTORE_AUTH's token to (client_credentials, HTTP Basic).
+  PETSTORE_AUTH_CLIENT_ID: 'petstore-client',
+  PETSTORE_AUTH_CLIENT_SECRET: 'petstore-client-secret-51d0',
 };
 
 interface Pet {
@@ -206,11 +209,22 @@ export async function startPetstoreServer(): Promise<PetstoreServer> {
     return routes[key];
   }
 
+  /** RFC 6749 client credentials, the client authenticated by HTTP Basic. */
+  const token = (req: IncomingMessage, text: string, reply: Reply) => {
+    const { PETSTORE_AUTH_CLIENT_ID: id, PETSTORE_AUTH_CLIENT_SECRET: secret } = PETSTORE_CREDENTIALS;
+    const basic = `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+    if (new URLSearchParams(text).get('grant_type') !== 'client_credentials')
+      return reply(400, { error: 'unsupported_grant_type' });
+    if (req.headers.authorization !== basic) return reply(401, { error: 'invalid_client' });
+    reply(200, { access_token: PETSTORE_CREDENTIALS.PETSTORE_AUTH, token_type: 'Bearer', expires_in: 3600 });
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse, text: string) => {
     const reply: Reply = (status, body) => {
       if (body === undefined) res.writeHead(status).end();
       else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
+    if (req.method === 'POST' && req.url === '/oauth/token') return token(req, text, reply);
     let body: Record<string, unknown> = {};
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
