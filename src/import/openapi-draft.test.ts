@@ -57,7 +57,13 @@ describe('security schemes', () => {
   it('become env credentials named after the API and the scheme, or the one config profile that does the same', () => {
     const inventory = op('getInventory')?.openapi;
     expect(inventory?.headers).toEqual({ 'X-API-Key': '{{env.PETSTORE_API_KEY}}' });
-    expect(inventory?.credentials).toEqual([{ name: 'PETSTORE_API_KEY', scheme: 'api_key' }]);
+    expect(inventory?.credentials).toEqual([
+      {
+        name: 'PETSTORE_API_KEY',
+        scheme: 'api_key',
+        profile: 'petstore-api-key: { type: headers, headers: { X-API-Key: "{{env.PETSTORE_API_KEY}}" } }',
+      },
+    ]);
     expect(op('placeOrder')?.openapi?.headers).toEqual({ Authorization: 'Bearer {{env.PETSTORE_AUTH}}' });
     expect(op('getHealth')?.openapi?.headers).toBeUndefined();
     const profiles = {
