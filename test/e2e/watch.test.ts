@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,32 @@ describe('cardcheck run --watch', () => {
     const target = await cardcheck(['run', '--watch', '--target', 'nope'], { cwd: dir });
     expect(target.code).toBe(2);
     expect(target.stderr).toContain('--target nope: no such target');
+  });
+});
+
+// util-linux `script` gives the watch a pseudo-terminal: keys are read one by one, unbuffered.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe.runIf(hasScript)('cardcheck run --watch at a terminal', () => {
+  it('re-runs all on Enter and quits on q, each a single key press', { timeout: 60_000 }, async () => {
+    const dir = tempDirSync('cardcheck-watch-tty-');
+    mkdirSync(path.join(dir, 'specs'));
+    writeFileSync(path.join(dir, 'specs/health.md'), card('GET /health', '{ "method": "GET", "path": "/health" }'));
+    const command = `'${process.execPath}' '${BIN}' run --watch --target ${server.url}`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    children.add(child);
+    let screen = '';
+    child.stdout.on('data', (d: Buffer) => (screen += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const footers = () => screen.split(/\r?\n/).filter((l) => l.startsWith('watch: ran'));
+    await until(() => footers().length >= 1, `the first pass\n${screen}`, 3000);
+    child.stdin.write('\r');
+    await until(() => footers().length >= 2, `the pass Enter starts\n${screen}`, 3000);
+    expect(footers()[1]).toContain('ran 1 card: 1 passed, 0 failed, 0 errored, 0 skipped (all cards)');
+    // Each pass starts on a cleared screen.
+    expect(screen.split('\u001b[2J').length).toBe(3);
+    child.stdin.write('q');
+    expect(await exited).toBe(0);
   });
 });
 
