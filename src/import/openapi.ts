@@ -163,6 +163,12 @@ const givenPathValues = (o: RawOperation) =>
     }),
   );
 
+/** A PUT or PATCH, or a POST to an action of an item (no GET lists that path: `/accounts/{id}/disable`, not `/pets/{petId}/photos`). */
+const changesCreated = (o: RawOperation, refs: readonly OperationRef[]) =>
+  o.method === 'PUT' ||
+  o.method === 'PATCH' ||
+  (o.method === 'POST' && !refs.some((r) => r.method === 'GET' && r.path === o.path));
+
 /** What the document adds to an operation's request beyond a vendor page's. */
 function extrasOf(o: RawOperation, refs: readonly OperationRef[], ref: OperationRef, prefix: string) {
   const extras: OpenApiExtras = { credentials: ref.auth?.env ?? [] };
@@ -176,8 +182,8 @@ function extrasOf(o: RawOperation, refs: readonly OperationRef[], ref: Operation
   if (Object.keys(uid).length) extras.uid = uid;
   const cleanup = o.method === 'POST' ? createdCleanup(refs, ref) : undefined;
   if (cleanup !== undefined) extras.cleanup = cleanup;
-  else if ((o.method === 'PUT' || o.method === 'PATCH') && extras.uid) {
-    // It changes what a UID step created, and that step cleans it up.
+  else if (changesCreated(o, refs) && extras.uid) {
+    // It changes or acts on what a UID step created (PUT /pets/{petId}, POST /accounts/{id}/disable): that step cleans up.
     extras.cleanup = null;
     extras.cleanupNote = 'changes the resource the UID step created, which that step removes';
   }

@@ -11,7 +11,8 @@ function withoutSecrets(value: JsonValue): JsonValue {
   if (!isJsonObject(value)) return value;
   const out: { [k: string]: JsonValue } = {};
   for (const [k, v] of Object.entries(value))
-    out[k] = typeof v === 'string' && SECRET_KEY.test(k) ? `{{env.${envName(k)}}}` : withoutSecrets(v);
+    out[k] =
+      typeof v === 'string' && SECRET_KEY.test(k) && !v.includes('{{') ? `{{env.${envName(k)}}}` : withoutSecrets(v);
   return out;
 }
 
@@ -59,7 +60,8 @@ export function writeCard(e: VendorEndpoint, from: string, today: string, api?: 
   const path = cardPath(e.path);
   const request = requestOf(e, x, profile);
   const success = e.expectStatus ?? e.responses.find((r) => r.status >= 200 && r.status < 300)?.status;
-  const frontMatter = ['---', `endpoint: ${e.method} ${path}`];
+  // The endpoint as the document writes it (`{petId}`): the same segment as the request's placeholder.
+  const frontMatter = ['---', `endpoint: ${e.method} ${/[\s#]/.test(e.path) ? path : e.path}`];
   if (x?.domain) frontMatter.push(`domain: ${/^[\w-]+$/.test(x.domain) ? x.domain : JSON.stringify(x.domain)}`);
   if (api) frontMatter.push(`api: ${api}`);
   if (e.needsPerson) frontMatter.push('status: skip', `skipReason: ${JSON.stringify(e.needsPerson)}`);
