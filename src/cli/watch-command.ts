@@ -35,7 +35,8 @@ function passFiles(project: Project, what: WatchPass): Set<string> | undefined {
 function withSandbox(config: Config, target: string | undefined, sandbox: Sandbox): Config {
   const name = target ?? config.defaultTarget;
   const t = config.targets[name];
-  if (!t) return config;
+  // A config saved with another target: that target, as it says.
+  if (!t?.embedded) return config;
   return {
     ...config,
     targets: { ...config.targets, [name]: { ...t, embedded: false, apis: { ...sandbox.apis, ...t.apis } } },
