@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseCard } from '../card/parse-card.js';
 import type { JsonObject } from '../core/json.js';
 import { readOpenApi } from './openapi.js';
 import { profileForHeaders, securityFor } from './openapi-security.js';
 import { sampleValue } from './openapi-values.js';
+import { writeCard } from './write-card.js';
 
 const petstore = parse(
   readFileSync(new URL('../../fixtures/openapi/petstore.yaml', import.meta.url), 'utf8'),
@@ -179,6 +181,48 @@ describe('path parameters', () => {
     };
     expect(Object.keys(readOpenApi(compare)?.[0]?.openapi?.uid ?? {})).toEqual(['base', 'head']);
     expect(readOpenApi(compare)?.[0]?.openapi?.uid?.base).toMatchObject({ value: '{{env.GITHUB_BASE}}' });
+  });
+
+  it('sends a form body when the document gives one (an OAuth token request), secrets from the environment', () => {
+    const token = {
+      openapi: '3.0.0',
+      info: { title: 'Acme' },
+      paths: {
+        '/oauth/token': {
+          post: {
+            requestBody: {
+              content: {
+                'application/x-www-form-urlencoded': {
+                  schema: {
+                    type: 'object',
+                    required: ['grant_type', 'client_id', 'client_secret'],
+                    properties: {
+                      grant_type: { type: 'string', enum: ['client_credentials'] },
+                      client_id: { type: 'string', example: 'acme-client' },
+                      client_secret: { type: 'string' },
+                      ttl: { type: 'integer', example: 60 },
+                    },
+                  },
+                },
+              },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    };
+    const [op] = readOpenApi(token) ?? [];
+    expect(op?.body).toBeUndefined();
+    expect(op?.openapi?.form).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'acme-client',
+      client_secret: '{{env.ACME_CLIENT_SECRET}}',
+      ttl: '60',
+    });
+    if (!op) return;
+    const card = parseCard(writeCard(op, 'acme.yaml', '2026-12-02'), 'token.md');
+    expect(card.diagnostics).toEqual([]);
+    expect(card.card?.request?.form).toMatchObject({ client_secret: '{{env.ACME_CLIENT_SECRET}}' });
   });
 
   it('keeps required query parameters and tags as the domain', () => {

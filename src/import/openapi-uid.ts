@@ -19,6 +19,8 @@ export interface OperationRef {
   headers?: Record<string, string>;
   /** Values the document gives for its path parameters (`example`, `default`, first `enum`). */
   given?: Record<string, JsonValue>;
+  /** Its form body, when it sends one instead of JSON. */
+  form?: Record<string, string>;
 }
 
 /** `/pets/{petId}/photos` → `/pets/{}/photos`: templates compared whatever their parameters are named. */
@@ -57,6 +59,7 @@ function stepRequest(method: string, path: string, op: OperationRef, body?: Json
   if (op.headers && Object.keys(op.headers).length) req.headers = op.headers;
   if (auth?.basic) req.basic = auth.basic;
   if (body !== undefined) req.body = body;
+  else if (op.form && method !== 'GET' && method !== 'DELETE') req.form = op.form;
   return req;
 }
 

@@ -93,6 +93,18 @@ function operationsOf(d: JsonObject): RawOperation[] {
   return out;
 }
 
+/** A form body (`application/x-www-form-urlencoded`, an OAuth token request's): its example, else its required fields filled, as text. */
+function formBody(d: JsonObject, o: RawOperation, prefix: string): Record<string, string> | undefined {
+  const content = obj(obj(jsonSchema(d, o.op.requestBody ?? null))?.content);
+  const media = obj(content?.['application/x-www-form-urlencoded']);
+  if (!media || jsonMedia(content)) return undefined;
+  const value = isJsonObject(media.example) ? media.example : sampleValue(media.schema, '', prefix).value;
+  if (!isJsonObject(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as [string, string]),
+  );
+}
+
 /** The request body: the document's example, else one with every required field filled (Swagger 2: the body parameter's schema). */
 function requestBody(d: JsonObject, o: RawOperation, prefix: string): JsonValue | undefined {
   const bodyParam = o.params.find((p) => p.in === 'body');
@@ -172,6 +184,7 @@ const changesCreated = (o: RawOperation, refs: readonly OperationRef[]) =>
 /** What the document adds to an operation's request beyond a vendor page's. */
 function extrasOf(o: RawOperation, refs: readonly OperationRef[], ref: OperationRef, prefix: string) {
   const extras: OpenApiExtras = { credentials: ref.auth?.env ?? [] };
+  if (ref.form) extras.form = ref.form;
   if (ref.query && Object.keys(ref.query).length) extras.query = ref.query;
   if (ref.headers && Object.keys(ref.headers).length) extras.headers = ref.headers;
   if (ref.auth?.basic) extras.basic = ref.auth.basic;
@@ -226,6 +239,7 @@ export function readOpenApi(doc: unknown, opts: OpenApiOptions = {}): VendorEndp
       auth,
       ...requiredParams(o, prefix, auth),
       given: givenPathValues(o),
+      form: formBody(d, o, prefix),
     };
   });
   return raw.map((o, i) => {

@@ -35,6 +35,8 @@ export interface OpenApiExtras {
   /** Header values (credentials, required header parameters), placeholders included. */
   headers?: Record<string, string>;
   basic?: { username: string; password: string };
+  /** A form body (`application/x-www-form-urlencoded`), sent instead of JSON. */
+  form?: Record<string, string>;
   /** A config auth profile the request uses. */
   auth?: string;
   /** The request's own cleanup, when it creates what the collection's DELETE removes. */

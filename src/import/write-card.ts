@@ -18,7 +18,7 @@ function withoutSecrets(value: JsonValue): JsonValue {
 
 /** The Request Template of a drafted card: what the page or document gives of a request. */
 type RequestDraft = { [K in 'method' | 'path' | 'auth' | 'cleanup_note']?: string } & {
-  [K in 'query' | 'headers' | 'basic' | 'body' | 'cleanup']?: JsonValue;
+  [K in 'query' | 'headers' | 'basic' | 'body' | 'form' | 'cleanup']?: JsonValue;
 };
 
 /** The request: method, path, credentials, required parameters, the example body (secrets from the environment), its cleanup. */
@@ -31,7 +31,8 @@ function requestOf(e: VendorEndpoint, x: OpenApiExtras | undefined, profile: str
   const headers = { ...x?.headers, ...Object.fromEntries(listed.map((h) => [h, `{{env.${envName(h)}}}`])) };
   if (Object.keys(headers).length) request.headers = headers;
   if (x?.basic) request.basic = x.basic;
-  if (e.body !== undefined) request.body = withoutSecrets(e.body);
+  if (x?.form) request.form = withoutSecrets(x.form);
+  else if (e.body !== undefined) request.body = withoutSecrets(e.body);
   if (x?.cleanup !== undefined) request.cleanup = x.cleanup;
   if (x?.cleanupNote) request.cleanup_note = x.cleanupNote;
   return request;
