@@ -18,6 +18,10 @@ export interface ImportCommandOptions {
 function printOutcome(o: DraftOutcome, io: Io): void {
   const at = 'cardcheck import';
   if (o.kind === 'unreadable') io.stderr(`${at}: ${o.page}: cannot read the file`);
+  else if (o.kind === 'unparsable')
+    io.stderr(
+      `${at}: ${o.page}:${o.line}:${o.column}: an OpenAPI document that is not valid YAML or JSON (${o.message}); fix it there and import again`,
+    );
   else if (o.kind === 'no-endpoint')
     io.stderr(
       `${at}: ${o.page}: no endpoint found (no OpenAPI operation, no "METHOD /path", and no method on a line of its own followed by a path or URL)`,

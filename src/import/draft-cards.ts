@@ -39,6 +39,7 @@ export interface DraftNeed {
 export type DraftOutcome =
   | { kind: 'written'; page: string; file: string; endpoint: VendorEndpoint; needs: DraftNeed[] }
   | { kind: 'unreadable'; page: string }
+  | { kind: 'unparsable'; page: string; line: number; column: number; message: string }
   | { kind: 'no-endpoint'; page: string }
   | { kind: 'exists'; page: string; file: string };
 
@@ -53,23 +54,46 @@ const slug = (title: string) =>
     .slice(0, 60) || 'endpoint';
 
 /** The endpoints a file describes: every operation of an OpenAPI document, or the one endpoint of a vendor page. */
-function endpointsOf(text: string, file: string, opts: DraftOptions): VendorEndpoint[] | undefined {
-  if (/\.(ya?ml|json)$/i.test(file) || /^\s*(\{|openapi\s*:|swagger\s*:)/.test(text)) {
-    let doc: unknown;
+/** Where a YAML or JSON document stops being one: the position and the parser's words. */
+interface Unparsable {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A YAML or JSON document (JSON.parse first: a 13 MB document such as GitHub's reads in a tenth of the time). */
+function parseDocument(text: string): { doc: unknown } | { error: Unparsable } {
+  if (/^\s*\{/.test(text))
     try {
-      // JSON is YAML, but JSON.parse reads a 13 MB document (GitHub's) in a tenth of the time.
-      doc = /^\s*\{/.test(text) ? JSON.parse(text) : parseYaml(text);
+      return { doc: JSON.parse(text) };
     } catch {
-      try {
-        doc = parseYaml(text);
-      } catch {
-        doc = undefined;
-      }
+      // YAML reads JSON too, and says where it breaks.
     }
-    // Only the cards' API says which of the config's profiles an OpenAPI scheme may be.
-    const profiles = opts.api ? opts.profiles : undefined;
-    const operations = readOpenApi(doc, { prefix: opts.api, profiles, preferred: opts.apiProfiles });
-    if (operations) return operations;
+  try {
+    return { doc: parseYaml(text) };
+  } catch (err) {
+    const pos = (err as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const first = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+    const message = first.replace(/ at line \d+, column \d+:?$/, '');
+    return { error: { line: pos?.line ?? 1, column: pos?.col ?? 1, message } };
+  }
+}
+
+/** The endpoints a file describes: every operation of an OpenAPI document, or the one endpoint of a vendor page. */
+function endpointsOf(text: string, file: string, opts: DraftOptions): VendorEndpoint[] | Unparsable | undefined {
+  // A top-level `openapi:` / `swagger:` line, or such a JSON key.
+  const looksOpenApi = /^(openapi|swagger)\s*:/m.test(text) || /"(openapi|swagger)"\s*:/.test(text);
+  if (/\.(ya?ml|json)$/i.test(file) || looksOpenApi) {
+    const parsed = parseDocument(text);
+    // A broken OpenAPI document is reported at its error; a page that only looked like one is read as a page.
+    if ('error' in parsed) {
+      if (looksOpenApi) return parsed.error;
+    } else {
+      // Only the cards' API says which of the config's profiles an OpenAPI scheme may be.
+      const profiles = opts.api ? opts.profiles : undefined;
+      const operations = readOpenApi(parsed.doc, { prefix: opts.api, profiles, preferred: opts.apiProfiles });
+      if (operations) return operations;
+    }
   }
   const page = readVendorPage(text);
   return page ? [page] : undefined;
@@ -105,6 +129,7 @@ async function draftPage(page: string, opts: DraftOptions, written: string[]): P
     return [{ kind: 'unreadable', page }];
   }
   const endpoints = endpointsOf(text, page, opts);
+  if (endpoints && !Array.isArray(endpoints)) return [{ kind: 'unparsable', page, ...endpoints }];
   if (!endpoints?.length) return [{ kind: 'no-endpoint', page }];
   const shownPage = path.relative(opts.cwd, path.resolve(opts.cwd, page)).split(path.sep).join('/');
   const outcomes: DraftOutcome[] = [];

@@ -58,7 +58,7 @@ describe('cardcheck import', () => {
     expect(run.stdout).toContain('1 card: 1 passed');
   });
 
-  it('keeps an existing card unless --force, and says which page names no endpoint (exit 2)', async () => {
+  it('keeps an existing card unless --force, and says which page names no endpoint or is broken YAML (exit 2)', async () => {
     const dir = workspace();
     const page = 'pages/003_7ec4ca1c63db005a.txt';
     expect((await cardcheck(['import', page], { cwd: dir })).code).toBe(0);
@@ -72,6 +72,15 @@ describe('cardcheck import', () => {
     const none = await cardcheck(['import', 'notes.md', '--out', 'drafts'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('notes.md: no endpoint found');
+    writeFileSync(
+      path.join(dir, 'broken.yaml'),
+      'openapi: 3.0.0\npaths:\n  /a:\n    get: {responses: {200: {}}\n  /b: x\n',
+    );
+    const broken = await cardcheck(['import', 'broken.yaml', '--out', 'drafts'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(
+      /cardcheck import: broken\.yaml:5:3: an OpenAPI document that is not valid YAML or JSON \(.+\); fix it there and import again/,
+    );
     const missing = await cardcheck(['import', 'nope.md', '--out', 'drafts'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cardcheck import: nope.md: cannot read the file');
