@@ -131,7 +131,7 @@ export function watchLint(paths: string[], opts: LintCommandOptions, io: Io): Pr
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       const totals = `${plural(project.cards.length, 'card')} checked: ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
       const which = files ? `; shown: ${plural(files.size, 'card')}` : '';
-      io.stdout(watchFooter(what, `${totals}${which}`));
+      io.stdout(watchFooter(what, `${totals}${which}`, 're-lints'));
     },
   });
 }

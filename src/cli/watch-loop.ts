@@ -102,9 +102,9 @@ export function watchLoop(opts: WatchLoopOptions): Promise<number> {
 }
 
 /** The last line of each pass: what ran, and the keys. */
-export function watchFooter(what: WatchPass, ran: string): string {
+export function watchFooter(what: WatchPass, ran: string, again = 're-runs'): string {
   const why = what.kind === 'all' ? 'all cards' : `saved: ${what.files.join(', ')}`;
-  return `watch: ${ran} (${why}) · waiting for changes; q quits, Enter re-runs all`;
+  return `watch: ${ran} (${why}) · waiting for changes; q quits, Enter ${again} all`;
 }
 
 /** At a terminal, each pass starts on a clear screen, so its summary fits on one. */

@@ -155,7 +155,9 @@ describe('cardcheck lint --watch', () => {
     mkdirSync(path.join(dir, 'specs'));
     writeFileSync(path.join(dir, 'specs/health.md'), card('GET /health', '{ "method": "GET", "path": "/health" }'));
     const w = startWatch(dir, ['lint', '--watch']);
-    expect(await w.pass(1)).toContain('watch: 1 card checked: 0 errors, 0 warnings (all cards)');
+    expect(await w.pass(1)).toBe(
+      'watch: 1 card checked: 0 errors, 0 warnings (all cards) · waiting for changes; q quits, Enter re-lints all',
+    );
     writeFileSync(
       path.join(dir, 'specs/typo.md'),
       card('GET /health', '{ "method": "GET", "path": "/health", "query": { "a": "1" }, "heders": {} }', 'tag: [x]\n'),
