@@ -61,6 +61,11 @@ function printSummary(outcomes: DraftOutcome[], diagnostics: Diagnostic[], io: I
   for (const o of needing)
     for (const n of o.needs)
       io.stdout(`  ${o.file}:${n.line}  set ${n.env} (TODO: a value the document does not give)`);
+  const servers = new Set(written.flatMap((o) => (o.endpoint.openapi?.server ? [o.endpoint.openapi.server] : [])));
+  for (const server of servers)
+    io.stdout(
+      `The document's base URL: ${server}; run the drafts with --target ${server} (or your own deployment's URL), or name it under targets: in cardcheck.config.yaml.`,
+    );
   const credentials = new Map<string, string>();
   const profiles = new Set<string>();
   for (const o of written)

@@ -95,6 +95,23 @@ describe('security schemes', () => {
       password: '{{env.SHOP_LOGIN_PASSWORD}}',
     });
     expect(securityFor(basic, { security: [{}] }, 'SHOP')).toBeUndefined();
+    // Swagger 2: the base URL from scheme, host and basePath; an `application` flow is client credentials.
+    const swagger = {
+      swagger: '2.0',
+      host: 'api.shop.example',
+      basePath: '/v2',
+      schemes: ['https'],
+      securityDefinitions: {
+        oauth: { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.shop.example/token' },
+      },
+      security: [{ oauth: [] }],
+      paths: { '/orders': { get: { responses: { '200': { description: 'ok' } } } } },
+    };
+    const [orders] = readOpenApi(swagger) ?? [];
+    expect(orders?.openapi?.server).toBe('https://api.shop.example/v2');
+    expect(orders?.openapi?.credentials[0]?.profile).toBe(
+      'api-oauth: { type: oauth2-client-credentials, tokenPath: /token, clientId: "{{env.API_OAUTH_CLIENT_ID}}", clientSecret: "{{env.API_OAUTH_CLIENT_SECRET}}" }',
+    );
     // A vendor page's header parameters: the profile sending exactly those, the API's first.
     const pair = { type: 'headers' as const, headers: { 'X-Auth-Token': 't', 'X-User-Id': 'u' } };
     const config = { admin: pair, limited: pair, key: profiles.store, bearer: two.a };

@@ -22,6 +22,14 @@ export function prefixed(prefix: string, name: string): string {
   return n === prefix || n.startsWith(`${prefix}_`) ? n : `${prefix}_${n}`;
 }
 
+/** The token URL of an OAuth client-credentials flow: OpenAPI 3's `flows.clientCredentials`, Swagger 2's `flow: application`. */
+function clientCredentialsTokenUrl(scheme: JsonObject): string | undefined {
+  const url =
+    obj(obj(scheme.flows)?.clientCredentials)?.tokenUrl ??
+    (scheme.flow === 'application' ? scheme.tokenUrl : undefined);
+  return typeof url === 'string' ? url : undefined;
+}
+
 /** The path of a token URL (`https://auth.example/oauth/token` → `/oauth/token`). */
 const urlPath = (url: string) => {
   try {
@@ -46,7 +54,7 @@ function matchingProfile(
     if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') return p.type === 'bearer';
     if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'basic') return p.type === 'basic';
     if (scheme.type === 'oauth2') {
-      const tokenUrl = obj(obj(scheme.flows)?.clientCredentials)?.tokenUrl;
+      const tokenUrl = clientCredentialsTokenUrl(scheme);
       return (
         p.type === 'oauth2-client-credentials' && typeof tokenUrl === 'string' && urlPath(tokenUrl) === p.tokenPath
       );
@@ -91,7 +99,7 @@ function applyScheme(draft: AuthDraft, name: string, scheme: JsonObject, prefix:
 
 /** http bearer, oauth2 and openIdConnect: a token the author obtains, or, for OAuth client credentials, one the profile obtains. */
 function bearerProfile(scheme: JsonObject, env: string): string {
-  const tokenUrl = obj(obj(scheme.flows)?.clientCredentials)?.tokenUrl;
+  const tokenUrl = clientCredentialsTokenUrl(scheme);
   if (scheme.type === 'oauth2' && typeof tokenUrl === 'string')
     return `{ type: oauth2-client-credentials, tokenPath: ${urlPath(tokenUrl)}, clientId: "{{env.${env}_CLIENT_ID}}", clientSecret: "{{env.${env}_CLIENT_SECRET}}" }`;
   return `{ type: bearer, token: "{{env.${env}}}" }`;

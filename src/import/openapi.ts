@@ -182,7 +182,13 @@ const changesCreated = (o: RawOperation, refs: readonly OperationRef[]) =>
   (o.method === 'POST' && !refs.some((r) => r.method === 'GET' && r.path === o.path));
 
 /** What the document adds to an operation's request beyond a vendor page's. */
-function extrasOf(o: RawOperation, refs: readonly OperationRef[], ref: OperationRef, prefix: string) {
+function extrasOf(
+  o: RawOperation,
+  refs: readonly OperationRef[],
+  ref: OperationRef,
+  prefix: string,
+  server: string | undefined,
+) {
   const extras: OpenApiExtras = { credentials: ref.auth?.env ?? [] };
   if (ref.form) extras.form = ref.form;
   if (ref.query && Object.keys(ref.query).length) extras.query = ref.query;
@@ -202,7 +208,18 @@ function extrasOf(o: RawOperation, refs: readonly OperationRef[], ref: Operation
   }
   const tag = Array.isArray(o.op.tags) ? str(o.op.tags[0]) : undefined;
   if (tag) extras.domain = tag;
+  if (server) extras.server = server;
   return extras;
+}
+
+/** The base URL the document's paths are relative to: its first server, or Swagger 2's scheme, host and basePath. */
+function serverOf(d: JsonObject): string | undefined {
+  const first = Array.isArray(d.servers) ? obj(d.servers[0]) : undefined;
+  if (typeof first?.url === 'string') return first.url;
+  const host = str(d.host);
+  if (!host) return undefined;
+  const scheme = Array.isArray(d.schemes) ? (str(d.schemes[0]) ?? 'https') : 'https';
+  return `${scheme}://${host}${str(d.basePath) ?? ''}`;
 }
 
 export interface OpenApiOptions {
@@ -257,7 +274,7 @@ export function readOpenApi(doc: unknown, opts: OpenApiOptions = {}): VendorEndp
       responses,
       expectStatus: success,
       expectSchema,
-      openapi: extrasOf(o, refs, ref, prefix),
+      openapi: extrasOf(o, refs, ref, prefix, serverOf(d)),
     };
   });
 }

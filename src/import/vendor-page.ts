@@ -47,6 +47,8 @@ export interface OpenApiExtras {
   uid?: Record<string, JsonValue>;
   /** The operation's first tag. */
   domain?: string;
+  /** The document's first server URL (Swagger 2: scheme, host and basePath): the base URL its paths are relative to. */
+  server?: string;
   /** Env variables that hold credentials, with the security scheme each stands for. */
   credentials: { name: string; scheme: string; profile: string }[];
 }

@@ -30,6 +30,7 @@ describe('cardcheck import of an OpenAPI document gives cards that run', () => {
     expect(imported.stdout).toMatch(/ {2}specs\/imported\/login-user\.md:\d+ {2}set PETSTORE_PASSWORD/);
     expect(imported.stdout).toMatch(/ {2}specs\/imported\/get-report\.md:\d+ {2}set PETSTORE_REPORT_ID/);
     expect(imported.stdout).toContain('PETSTORE_API_KEY (security scheme api_key)');
+    expect(imported.stdout).toContain("The document's base URL: http://localhost:8080; run the drafts with --target");
     // Kebab-case file names from the operation ids; a path parameter is created through the collection's POST.
     const getPet = readFileSync(path.join(dir, 'specs/imported/get-pet-by-id.md'), 'utf8');
     expect(getPet).toMatch(/"petId": \{\n\s+"create": \{\n\s+"method": "POST",\n\s+"path": "\/pets"/);
