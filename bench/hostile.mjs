@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMisbehavingServer } from './lib/misbehaving-server.mjs';
+import { row } from './lib/rows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WRAPPER = path.join(here, 'lib/max-rss.mjs');
@@ -74,6 +75,11 @@ try {
     console.log(
       `  ${c.name.padEnd(48)} peak RSS ${r.rssMiB.toFixed(0).padStart(4)} MiB  ${(r.ms / 1000).toFixed(1).padStart(5)} s  exit ${r.code}`,
     );
+    row({
+      bench: 'hostile',
+      figure: `peak RSS, ${c.name}`,
+      value: `${r.rssMiB.toFixed(0)} MiB (${(r.ms / 1000).toFixed(1)} s, exit ${r.code})`,
+    });
   }
 } finally {
   await server.close();

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCards } from './lib/generate-cards.mjs';
+import { row } from './lib/rows.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
@@ -72,4 +73,51 @@ if (process.env.BENCH_VERBOSE) {
 console.log(
   `parse+lint ${CARDS} cards: ${ms.toFixed(0)} ms (${perCard.toFixed(0)} µs/card), target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'PASS' : 'FAIL'}`,
 );
-process.exitCode = ms < TARGET_MS ? 0 : 1;
+row({
+  bench: 'parse',
+  figure: `parse+lint+plan, ${CARDS} cards (median of ${REPETITIONS})`,
+  value: `${ms.toFixed(0)} ms`,
+  target: `< ${TARGET_MS} ms`,
+  pass: ms < TARGET_MS,
+});
+let failed = ms >= TARGET_MS;
+
+// Growth: the same work at 1k, 10k and 100k cards (BENCH_SCALE), each after one warm-up; each step's ratio ≤ 11.
+const SCALE = (process.env.BENCH_SCALE ?? '1000,10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+let previous;
+for (const n of SCALE) {
+  const cards = generateCards(ROOT, n);
+  parseAndLint(cards, profiles);
+  const runs = [];
+  for (let i = 0; i < (n >= 100_000 ? 1 : 3); i++) {
+    const start = performance.now();
+    parseAndLint(cards, profiles);
+    runs.push(performance.now() - start);
+  }
+  const took = runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  let growth = '';
+  if (previous) {
+    const ratio = took / previous.took;
+    const pass = ratio <= 11 * (n / previous.n / 10);
+    // 10× the cards at most 11× the time: linear, with room for noise.
+    failed ||= !pass;
+    growth = `, ${ratio.toFixed(1)}× the ${previous.n} cards (target ≤ ${(11 * (n / previous.n / 10)).toFixed(0)}×): ${pass ? 'PASS' : 'FAIL'}`;
+  }
+  console.log(`parse+lint+plan ${n} cards: ${took.toFixed(0)} ms${growth}`);
+  row({ bench: 'parse', figure: `parse+lint+plan, ${n} cards`, value: `${took.toFixed(0)} ms` });
+  if (previous) {
+    const ratio = took / previous.took;
+    row({
+      bench: 'parse',
+      figure: `growth ${previous.n} → ${n} cards`,
+      value: `${ratio.toFixed(1)}×`,
+      target: '≤ 11×',
+      pass: ratio <= 11,
+    });
+  }
+  previous = { n, took };
+}
+process.exitCode = failed ? 1 : 0;

@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { row } from './lib/rows.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
@@ -50,4 +51,11 @@ const ms = [...times].sort((a, b) => a - b)[2];
 console.log(
   `redact ${CARDS} card results (2 new secrets each, ~2 KB): ${ms.toFixed(0)} ms (${((ms * 1000) / CARDS).toFixed(0)} µs/card), target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'PASS' : 'FAIL'}`,
 );
+row({
+  bench: 'redact',
+  figure: `redact ${CARDS} card results`,
+  value: `${ms.toFixed(0)} ms`,
+  target: `< ${TARGET_MS} ms`,
+  pass: ms < TARGET_MS,
+});
 process.exitCode = ms < TARGET_MS ? 0 : 1;

@@ -7,8 +7,8 @@ import { didYouMean } from '../util/did-you-mean.js';
 import { toPointer } from '../util/json-pointer.js';
 import type { ParsedJson } from './json-block.js';
 
-const EXPECT_KEYS = ['status', 'schema', 'assert', 'maxDurationMs'];
-const OPS: Assertion['op'][] = [
+export const EXPECT_KEYS = ['status', 'schema', 'assert', 'maxDurationMs'];
+export const OPS: Assertion['op'][] = [
   'equals',
   'notEquals',
   'matches',

@@ -1,6 +1,8 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { FrontMatter } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { SwitchedOff } from '../core/endpoint-kind.js';
+import { ENDPOINT_KINDS, isDeclaredKind } from '../core/endpoint-kind.js';
 import type { SourceFile } from '../core/source.js';
 import { aliasBomb, yamlErrorText } from '../util/yaml-bounds.js';
 import { parseSimpleYaml } from './simple-yaml.js';
@@ -138,6 +140,7 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
     data: record,
     keyLines,
   };
+  readStandards(record, keyLines, frontMatter, file, diagnostics);
   if (record.maxBodyBytes !== undefined && frontMatter.maxBodyBytes === undefined)
     diagnostics.push({
       ruleId: 'invalid-front-matter',
@@ -152,3 +155,59 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
 }
 
 const positiveInt = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+
+/**
+ * `endpointKind: token` (or another pack, or `none`) and `standards: { off: [{ rule, reason }] }`. The rule ids are
+ * checked by lint (unknown-standards-rule), which knows the registry; here only the shape.
+ */
+function readStandards(
+  record: Record<string, unknown>,
+  keyLines: Record<string, number>,
+  frontMatter: FrontMatter,
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
+  const kind = record.endpointKind;
+  if (kind !== undefined) {
+    if (isDeclaredKind(kind)) frontMatter.endpointKind = kind;
+    else
+      diagnostics.push({
+        ruleId: 'invalid-front-matter',
+        severity: 'error',
+        file,
+        line: keyLines.endpointKind ?? 1,
+        column: 1,
+        message: `endpointKind must be one of ${ENDPOINT_KINDS.join(', ')} or none (found ${JSON.stringify(kind)})`,
+        hint: 'Write e.g. `endpointKind: token`, or `endpointKind: none` for a card no standards pack should check.',
+      });
+  }
+  const standards = record.standards;
+  if (standards === undefined) return;
+  const line = keyLines.standards ?? 1;
+  const items =
+    standards !== null && typeof standards === 'object' && !Array.isArray(standards)
+      ? (standards as Record<string, unknown>).off
+      : undefined;
+  const off: SwitchedOff[] = [];
+  const valid =
+    Array.isArray(items) &&
+    Object.keys(standards as object).every((k) => k === 'off') &&
+    items.every((i) => {
+      const rule = i !== null && typeof i === 'object' ? (i as Record<string, unknown>).rule : undefined;
+      const reason = i !== null && typeof i === 'object' ? (i as Record<string, unknown>).reason : undefined;
+      if (typeof rule !== 'string' || typeof reason !== 'string' || reason.trim() === '') return false;
+      off.push({ rule, reason: reason.trim(), line });
+      return true;
+    });
+  if (valid) frontMatter.standardsOff = off;
+  else
+    diagnostics.push({
+      ruleId: 'invalid-front-matter',
+      severity: 'error',
+      file,
+      line,
+      column: 1,
+      message: 'standards must be `{ off: [{ rule, reason }] }`: each switched-off rule with a reason',
+      hint: 'Write e.g. `standards: { off: [{ rule: token-pragma-no-cache, reason: "the gateway strips Pragma" }] }`.',
+    });
+}

@@ -6,7 +6,7 @@ import { didYouMean } from '../util/did-you-mean.js';
 import type { ParsedJson } from './json-block.js';
 import { parseStep } from './request-spec.js';
 
-const FIELD_KEYS = [
+export const FIELD_KEYS = [
   'source_endpoint',
   'extract_from',
   'fallback_endpoint',

@@ -1,7 +1,7 @@
-import path from 'node:path';
+import { projectPaths } from '../config/project-paths.js';
 import { CardcheckError } from '../core/errors.js';
 import type { CleanupReport } from '../runner/cleanup-journal.js';
-import { cleanupFromJournals, LEDGER_DIR } from '../runner/cleanup-journal.js';
+import { cleanupFromJournals } from '../runner/cleanup-journal.js';
 import { forgetJournal, readJournals } from '../runner/journal-files.js';
 import { loadEnv } from '../runner/load-env.js';
 import type { ExitCode } from './exit-code.js';
@@ -37,8 +37,8 @@ function checkFlags(opts: CleanupCommandOptions): number | undefined {
 }
 
 /** `cardcheck cleanup --list`: each journal with its target, age and entries left. */
-async function listJournals(io: Io): Promise<ExitCode> {
-  const journals = await readJournals(path.resolve(io.cwd, LEDGER_DIR));
+async function listJournals(io: Io, ledgerDir: string): Promise<ExitCode> {
+  const journals = await readJournals(ledgerDir);
   if (journals.length === 0) {
     io.stdout('cardcheck cleanup: no journals (nothing is left to clean up)');
     return EXIT.ok;
@@ -53,8 +53,8 @@ async function listJournals(io: Io): Promise<ExitCode> {
 }
 
 /** `cardcheck cleanup --forget RUN`: drop a journal (and its recovery store) without sending anything. */
-async function forget(runId: string, opts: CleanupCommandOptions, io: Io): Promise<ExitCode> {
-  const [j] = await readJournals(path.resolve(io.cwd, LEDGER_DIR), runId);
+async function forget(runId: string, opts: CleanupCommandOptions, io: Io, ledgerDir: string): Promise<ExitCode> {
+  const [j] = await readJournals(ledgerDir, runId);
   if (!j) {
     io.stdout(`cardcheck cleanup: no journal for run ${runId} (see \`cardcheck cleanup --list\`)`);
     return EXIT.errored;
@@ -69,15 +69,20 @@ async function forget(runId: string, opts: CleanupCommandOptions, io: Io): Promi
 /** `cardcheck cleanup [--run ID] [--target URL]`: see EXIT_ROWS.cleanup for the exit codes. */
 export async function cleanupCommand(opts: CleanupCommandOptions, io: Io): Promise<ExitCode> {
   const maxAgeDays = checkFlags(opts);
-  if (opts.list) return listJournals(io);
-  if (opts.forget) return forget(opts.forget, opts, io);
+  // Journals live in .cardcheck/ beside the config file, found from any subfolder.
+  const where = projectPaths(io.cwd, opts.config);
+  const { ledgerDir, configFile } = where;
+  const envFile = opts.envFile ?? where.envFile;
+  if (opts.list) return listJournals(io, ledgerDir);
+  if (opts.forget) return forget(opts.forget, { ...opts, envFile }, io, ledgerDir);
   const report = await cleanupFromJournals({
     cwd: io.cwd,
+    ledgerDir,
     runId: opts.run,
     target: opts.target,
     maxAgeDays,
-    envFile: opts.envFile,
-    configFile: opts.config,
+    envFile,
+    configFile,
   });
   if (report.runs.length === 0) {
     io.stdout(

@@ -53,6 +53,10 @@ export const EXIT_ROWS = {
     [EXIT.failed, 'a card failed (or was flaky, with --fail-on-flaky)'],
     [
       EXIT.failed,
+      'an OAuth standards check broke a MUST at level error (docs/standards.md); standards warnings, --standards warn and off do not',
+    ],
+    [
+      EXIT.failed,
       'a declared cleanup did not succeed, so a resource is left behind (not with --allow-leftovers); run cardcheck cleanup',
     ],
     [EXIT.errored, 'a card or the config has errors, a path is missing, or no card was selected'],
@@ -60,7 +64,7 @@ export const EXIT_ROWS = {
     [EXIT.interrupted, 'interrupted (SIGINT/SIGTERM); what the run created was cleaned up'],
   ],
   lint: [
-    [EXIT.ok, 'no problem (or warnings only, without --strict)'],
+    [EXIT.ok, 'no problem (or warnings only, without --strict); the info standards-pack lines never count'],
     [EXIT.failed, 'warnings only, with --strict'],
     [EXIT.errored, 'errors'],
   ],

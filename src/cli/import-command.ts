@@ -58,9 +58,7 @@ function printSummary(outcomes: DraftOutcome[], diagnostics: Diagnostic[], io: I
   io.stdout(
     `${written.length} draft${written.length === 1 ? '' : 's'}: ${runnable.length} runnable, ${needing.length} need values${needing.length ? ' (file:line listed)' : ''}${others ? `, ${others} with errors or skipped (above)` : ''}`,
   );
-  for (const o of needing)
-    for (const n of o.needs)
-      io.stdout(`  ${o.file}:${n.line}  set ${n.env} (TODO: a value the document does not give)`);
+  for (const o of needing) for (const n of o.needs) io.stdout(`  ${o.file}:${n.line}  ${n.what}`);
   const servers = new Set(written.flatMap((o) => (o.endpoint.openapi?.server ? [o.endpoint.openapi.server] : [])));
   for (const server of servers)
     io.stdout(

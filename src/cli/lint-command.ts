@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { projectPaths } from '../config/project-paths.js';
+import { formatStandardsInfo, standardsInfo } from '../lint/standards-info.js';
 import { lintProject } from '../runner/lint-project.js';
 import { loadProject } from '../runner/load-project.js';
 import type { ExitCode } from './exit-code.js';
@@ -17,10 +19,19 @@ export interface LintCommandOptions {
 
 /** Exit 0 clean, 1 warnings only with --strict, 2 errors. */
 export async function lintCommand(paths: string[], opts: LintCommandOptions, io: Io): Promise<ExitCode> {
-  const project = await loadProject({ cwd: io.cwd, paths: paths.length ? paths : ['specs'], configFile: opts.config });
+  const where = projectPaths(io.cwd, opts.config);
+  const project = await loadProject({
+    cwd: io.cwd,
+    paths: paths.length ? paths : [where.specs],
+    configFile: where.configFile,
+  });
   for (const m of project.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
   const diagnostics = lintProject(project);
   const texts = new Map(project.cards.map((c) => [c.file, c.text]));
+  const info = standardsInfo(
+    project.cards.map((c) => ({ file: c.file, card: c.card, api: c.card?.frontMatter.api ?? c.folder?.api })),
+    project.config.apis,
+  );
   // Config diagnostics show their source line too.
   if (project.config.file) {
     const shown = path.relative(io.cwd, project.config.file).split(path.sep).join('/');
@@ -30,21 +41,36 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
   if (opts.format === 'json') {
     io.stdout(
       JSON.stringify(
-        diagnostics.map((d) => ({
-          ruleId: d.ruleId,
-          file: d.file,
-          line: d.line,
-          column: d.column,
-          severity: d.severity,
-          message: d.message,
-          hint: d.hint ?? '',
-        })),
+        diagnostics
+          .map((d) => ({
+            ruleId: d.ruleId,
+            file: d.file,
+            line: d.line,
+            column: d.column,
+            severity: d.severity as string,
+            message: d.message,
+            hint: d.hint ?? '',
+          }))
+          // The standards line of each card, severity info: never counted, never in the exit code.
+          .concat(
+            info.map((i) => ({
+              ruleId: 'standards-pack',
+              file: i.file,
+              line: i.line,
+              column: 1,
+              severity: 'info',
+              message: i.message,
+              hint: '',
+            })),
+          ),
         null,
         2,
       ),
     );
   } else {
     printDiagnostics(diagnostics, (file) => texts.get(file), io.stdout);
+    // Which standards pack each card gets, and why: information, never counted, never in the exit code.
+    for (const i of info) io.stdout(formatStandardsInfo(i));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     io.stdout(

@@ -4,8 +4,10 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CleanupCommandOptions } from './cleanup-command.js';
 import { EXIT, EXIT_FOR_ERROR, EXIT_HELP, EXIT_ROWS, exitHelp } from './exit-code.js';
 import type { ImportCommandOptions } from './import-command.js';
+import type { InitCommandOptions } from './init-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { MergeCommandOptions } from './merge-command.js';
+import type { NewCommandOptions } from './new-command.js';
 import { reportError } from './report-error.js';
 import { REPORTER_HELP } from './reporter-help.js';
 import type { RunCommandOptions } from './run-command.js';
@@ -45,6 +47,9 @@ async function act(command: string, run: () => Promise<number>): Promise<number>
 }
 
 // Each command's code is imported when the command runs: help and the other commands start without it.
+const CONFIG_HELP =
+  'config file (default: cardcheck.config.yaml, .yml or .json in this folder or the nearest one above, up to the repository root)';
+
 const program = new Command('cardcheck')
   .description('Contract tests from markdown endpoint cards')
   .version(pkg.version)
@@ -55,10 +60,15 @@ const program = new Command('cardcheck')
 
 program
   .command('run')
-  .description('run endpoint cards against a target (the embedded sandbox when no --target is given)')
+  .description(
+    "run endpoint cards against a target (the config's defaultTarget when no --target is given; without a config file, --target is needed)",
+  )
   .argument('[paths...]', 'card files or folders', [])
-  .option('--target <name|url>', 'a target from cardcheck.config.yaml, or a base URL when the cards call one API')
-  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .option(
+    '--target <name|url>',
+    "a target from the config, a base URL when the cards call one API, or sandbox (the embedded demo); default: the config's defaultTarget",
+  )
+  .option('--config <file>', CONFIG_HELP)
   .option('--env-file <file>', 'read variables from this .env file (default: ./.env when present)')
   .option('--seed <n>', 'faker seed, to replay the values of an earlier run')
   .option('--grep <regex>', 'only cards whose file, title or endpoint match')
@@ -71,6 +81,10 @@ program
   .option(
     '--trace <mode>',
     'which cards keep their requests and responses in the reports: on, off, retain-on-failure (failed, errored, flaky; the default, or on with --verbose)',
+  )
+  .option(
+    '--standards <level>',
+    "OAuth standards checks of every API: error (a broken MUST fails the card), warn, off; default: each API's config",
   )
   .option('--concurrency <n>', 'cards run at once (needs and cleanups respected)', '1')
   .option('--bail [n]', 'stop starting cards after n failures (default 1)')
@@ -105,7 +119,7 @@ program
   .option('--reporter <list>', REPORTER_HELP)
   .option('--verbose', 'also print each request and response (secrets redacted)')
   .option('--quiet', 'leave out the warning lines under each card (lint warnings, such as an unknown key)')
-  .addOption(new Option('--out <dir>', 'where reports are written').default('reports'))
+  .option('--out <dir>', 'where reports are written (default: reports/ beside the config file)')
   .addHelpText('after', `\n${EXIT_HELP}`)
   .option('--watch', 'run again on each save: the saved cards and those chaining on them; Enter runs all, q quits')
   .action(async (paths: string[], opts: RunCommandOptions) => {
@@ -127,7 +141,7 @@ program
   .option('--list', 'list the journals (run, age, entries left, target); sends nothing')
   .option('--forget <id>', "stop tracking a run's leftovers: remove its journal (and recovery store); sends nothing")
   .option('--env-file <file>', 'read variables from this .env file (default: ./.env when present)')
-  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .option('--config <file>', CONFIG_HELP)
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.cleanup, '  When several apply, the first of 3, 1, 2 wins.')}`)
   .action(async (opts: CleanupCommandOptions) => {
     const { cleanupCommand } = await import('./cleanup-command.js');
@@ -159,7 +173,7 @@ program
   .argument('[paths...]', 'card files or folders', [])
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .option('--strict', 'exit 1 when there are warnings')
-  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .option('--config <file>', CONFIG_HELP)
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.lint)}`)
   .option('--watch', 'lint again on each save, showing the saved cards and those chaining on them; q quits')
   .action(async (paths: string[], opts: LintCommandOptions) => {
@@ -181,11 +195,67 @@ program
   .addOption(new Option('--out <dir>', 'folder the cards are written to').default('specs/imported'))
   .option('--force', 'replace cards that already exist')
   .option('--api <name>', "the config's API the cards call (written as `api:`; default: their folder's)")
-  .option('--config <file>', 'config file (default: ./cardcheck.config.yaml when present)')
+  .option('--config <file>', CONFIG_HELP)
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.import)}`)
   .action(async (pages: string[], opts: ImportCommandOptions) => {
     const { importCommand } = await import('./import-command.js');
     process.exitCode = await act('import', () => importCommand(pages, opts, io));
+  });
+
+program
+  .command('init')
+  .description(
+    'set up cardcheck for your API: cardcheck.config.yaml, .env.example, .gitignore entries and a first card that calls it',
+  )
+  .option('--base-url <url>', 'base URL of your API (asked on a terminal when missing)')
+  .addOption(new Option('--url <url>', 'same as --base-url').hideHelp())
+  .addOption(
+    new Option('--auth <style>', 'how the API authenticates (default: none)').choices([
+      'none',
+      'bearer',
+      'basic',
+      'api-key',
+      'oauth2-client-credentials',
+    ]),
+  )
+  .option('--token-path <path>', 'token endpoint path, for --auth oauth2-client-credentials (default: /oauth/token)')
+  .option('--path <path>', 'the GET the first card calls when no OpenAPI document gives one (default: /)')
+  .option(
+    '--openapi <file>',
+    'an OpenAPI document: the first card calls its first GET without parameters (default: the one the API serves at /openapi.json, /v3/api-docs or /swagger.json)',
+  )
+  .option('--force', 'rewrite the files init writes when they exist (.gitignore only ever gets lines appended)')
+  .option('--yes', 'ask nothing: take the flags and the defaults')
+  .addHelpText(
+    'after',
+    '\nRunning init again changes nothing without --force.\nExit codes: 0 done (or nothing to change); 2 a flag is wrong or missing (--base-url without a terminal).',
+  )
+  .action(async (opts: InitCommandOptions) => {
+    const { initCommand } = await import('./init-command.js');
+    process.exitCode = await act('init', () => initCommand(opts, io));
+  });
+
+program
+  .command('new')
+  .description(
+    'start a card: a skeleton with the endpoint, a UID stub per path parameter, a request and an expectation',
+  )
+  .argument('[method]', 'HTTP method, e.g. POST')
+  .argument('[path]', 'the endpoint path, with {name} for path parameters, e.g. /apps/{id}/keys')
+  .option(
+    '--from-openapi <file#operationId>',
+    'an OpenAPI operation: its method, path, example body, required headers, status and schema',
+  )
+  .option('--out <dir>', 'folder the card is written to (default: specs/ beside the config file)')
+  .option('--force', 'replace the card when it exists')
+  .option('--config <file>', CONFIG_HELP)
+  .addHelpText(
+    'after',
+    '\nThe values to fill in start with TODO; they are listed with file:line, and `cardcheck lint` shows them\n(rule todo-value) until they are filled.\nExit codes: 0 written; 2 a wrong argument, or the card exists (without --force).',
+  )
+  .action(async (method: string | undefined, p: string | undefined, opts: NewCommandOptions) => {
+    const { newCommand } = await import('./new-command.js');
+    process.exitCode = await act('new', () => newCommand(method, p, opts, io));
   });
 
 registerSandboxCommand(program, io, act);

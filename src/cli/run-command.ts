@@ -1,6 +1,11 @@
+import path from 'node:path';
+import { shownPath } from '../config/find-config.js';
+import type { ProjectPaths } from '../config/project-paths.js';
+import { noTargetError, projectPaths } from '../config/project-paths.js';
 import { CardcheckError } from '../core/errors.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { pendingInNewestJournal } from '../runner/cleanup-journal.js';
+import { RECORDED_DIR } from '../runner/recorded-schemas.js';
 import type { RunCardsResult } from '../runner/run-cards.js';
 import { runCards } from '../runner/run-cards.js';
 import type { ExitCode } from './exit-code.js';
@@ -9,15 +14,16 @@ import { erroredInDryRun, formatDryRun } from './format-dry-run.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
 import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
 import type { SelectionFlags } from './run-options.js';
-import { parseCount, parseTrace, selectionFrom } from './run-options.js';
+import { parseCount, parseStandards, parseTrace, selectionFrom } from './run-options.js';
 
-export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
+export interface RunCommandOptions extends Omit<SelectionFlags, 'out'>, Omit<ReporterFlags, 'out'> {
   target?: string;
   config?: string;
   envFile?: string;
   seed?: string;
   retries?: string;
   trace?: string;
+  standards?: string;
   concurrency?: string;
   bail?: string | boolean;
   failOnFlaky?: boolean;
@@ -33,7 +39,8 @@ export interface RunCommandOptions extends SelectionFlags, ReporterFlags {
   browser?: boolean;
   /** Run again on each save (src/cli/watch-command.ts). */
   watch?: boolean;
-  out: string;
+  /** @default reports/ beside the config file */
+  out?: string;
 }
 
 /** What commands get instead of touching the process: the working directory and where lines go. */
@@ -44,7 +51,7 @@ export type Io = ReporterIo;
  * and clean up); a second one exits at once, listing what is left on the
  * target. Returns the undo.
  */
-function handleSignals(io: Io, stop: AbortController): () => void {
+function handleSignals(io: Io, stop: AbortController, ledgerDir: string): () => void {
   let signals = 0;
   const onSignal = (name: string) => {
     signals++;
@@ -55,7 +62,7 @@ function handleSignals(io: Io, stop: AbortController): () => void {
       stop.abort();
       return;
     }
-    const pending = pendingInNewestJournal(io.cwd);
+    const pending = pendingInNewestJournal(io.cwd, ledgerDir);
     const s = pending.length === 1 ? '' : 's';
     const how = pending.length ? ' (run `cardcheck cleanup` to remove them):' : '';
     io.stderr(`cardcheck: ${name} again: exiting now; ${pending.length} resource${s} not cleaned${how}`);
@@ -84,16 +91,24 @@ function parseSeed(text: string | undefined): number | undefined {
 }
 
 /** The flags, checked, as runCards options (`run --watch` uses them too). */
-export async function runOptions(paths: string[], opts: RunCommandOptions, io: Io) {
+export async function runOptions(
+  paths: string[],
+  opts: RunCommandOptions & { out: string },
+  io: Io,
+  where: ProjectPaths,
+) {
   const bail = typeof opts.bail === 'string' ? opts.bail : undefined;
   return {
-    paths: paths.length ? paths : ['specs'],
+    paths: paths.length ? paths : [where.specs],
+    ledgerDir: where.ledgerDir,
+    schemasDir: path.join(where.root, RECORDED_DIR),
     cwd: io.cwd,
     target: opts.target,
-    configFile: opts.config,
-    envFile: opts.envFile,
+    configFile: where.configFile,
+    envFile: opts.envFile ?? where.envFile,
     retries: parseCount('--retries', opts.retries, 0),
     trace: parseTrace(opts.trace, opts.verbose),
+    standards: parseStandards(opts.standards),
     concurrency: parseCount('--concurrency', opts.concurrency, 1),
     bail: opts.bail === true ? 1 : parseCount('--bail', bail, 1),
     select: await selectionFrom(opts, io.cwd),
@@ -111,14 +126,20 @@ export async function runOptions(paths: string[], opts: RunCommandOptions, io: I
 }
 
 /** `cardcheck run`: the exit code; a user's mistake is thrown as a CardcheckError for the CLI's one catch. */
-export async function runCommand(paths: string[], opts: RunCommandOptions, io: Io): Promise<ExitCode> {
+export async function runCommand(paths: string[], flags: RunCommandOptions, io: Io): Promise<ExitCode> {
+  // The config is found upward from the working directory; reports/ and .cardcheck/ live beside it.
+  const where = projectPaths(io.cwd, flags.config);
+  const opts = { ...flags, out: flags.out ?? where.reports };
+  const noTarget = opts.target === undefined ? noTargetError(where.found) : undefined;
+  if (noTarget) throw noTarget;
+  if (opts.verbose) io.stdout(`config: ${where.configFile ? shownPath(io.cwd, where.configFile) : '(none)'}`);
   const reporters = reportersFromFlags(opts, io);
   const seed = parseSeed(opts.seed);
   const stop = new AbortController();
-  const unhandle = handleSignals(io, stop);
+  const unhandle = handleSignals(io, stop, where.ledgerDir);
   let result: RunCardsResult;
   try {
-    const options = await runOptions(paths, opts, io);
+    const options = await runOptions(paths, opts, io, where);
     result = await runCards({ ...options, seed, signal: stop.signal, onEvent: reporters.onEvent });
   } finally {
     unhandle();
@@ -133,9 +154,9 @@ export async function runCommand(paths: string[], opts: RunCommandOptions, io: I
   for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
   for (const m of result.missing) io.stderr(`cardcheck: ${m}: no such file or folder`);
   if (result.summary.total === 0)
-    io.stderr('cardcheck: no card selected; give a folder of cards or card files (default: specs/)');
+    io.stderr(`cardcheck: no card selected; give a folder of cards or card files (default: ${where.specs}/)`);
   const reportErrors = await finishReports(reporters, result, io);
-  printWriteBacks(result, opts, io);
+  printWriteBacks(result, opts, io, shownPath(io.cwd, path.join(where.root, RECORDED_DIR)));
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
   printLeftovers(result, opts, io);
@@ -159,13 +180,12 @@ function printLeftovers(result: RunCardsResult, opts: RunCommandOptions, io: Io)
 }
 
 /** What the run changed besides its reports, and what a production target held back. */
-function printWriteBacks(result: RunCardsResult, opts: RunCommandOptions, io: Io): void {
+function printWriteBacks(result: RunCardsResult, opts: RunCommandOptions, io: Io, recordedDir: string): void {
   const s = (n: number) => (n === 1 ? '' : 's');
   const updated = result.updatedCards.length;
   if (opts.updateCards) io.stdout(`updated ${updated} card${s(updated)}: verifiedAt, status, timesReused`);
   const recorded = result.recordedSchemas.length;
-  if (opts.updateSchemas)
-    io.stdout(`recorded ${recorded} response shape${s(recorded)} under fixtures/schemas/recorded`);
+  if (opts.updateSchemas) io.stdout(`recorded ${recorded} response shape${s(recorded)} under ${recordedDir}`);
   const held = result.heldBack.length;
   if (held)
     io.stdout(

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { StandardsLevel } from '../core/endpoint-kind.js';
+import { STANDARDS_LEVELS } from '../core/endpoint-kind.js';
 import { CardcheckError } from '../core/errors.js';
 import type { TraceMode } from '../core/result.js';
 import { TRACE_MODES } from '../core/result.js';
@@ -43,6 +45,14 @@ export function parseTrace(text: string | undefined, verbose: boolean | undefine
   if (!(TRACE_MODES as readonly string[]).includes(text))
     throw flagError(`--trace ${text}: expected one of ${TRACE_MODES.join(', ')}`);
   return text as TraceMode;
+}
+
+/** `--standards error|warn|off`: every API's standards level for this run; the config's when not given. */
+export function parseStandards(text: string | undefined): StandardsLevel | undefined {
+  if (text === undefined) return undefined;
+  if (!(STANDARDS_LEVELS as readonly string[]).includes(text))
+    throw flagError(`--standards ${text}: expected one of ${STANDARDS_LEVELS.join(', ')}`);
+  return text as StandardsLevel;
 }
 
 /** Files that failed, errored or were flaky in the last results.json of `out`. */

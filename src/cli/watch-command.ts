@@ -1,3 +1,5 @@
+import { CONFIG_NAMES } from '../config/find-config.js';
+import { noTargetError, projectPaths } from '../config/project-paths.js';
 import type { Config } from '../core/config.js';
 import { CardcheckError } from '../core/errors.js';
 import { planRun } from '../plan/plan-run.js';
@@ -18,7 +20,6 @@ import { clearScreen, watchFooter, watchLoop } from './watch-loop.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-const CONFIG_FILES = ['cardcheck.config.yaml', 'cardcheck.config.yml', 'cardcheck.config.json'];
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** The cards a pass covers: all, or the saved cards and those chaining on them; undefined means all. */
@@ -64,8 +65,14 @@ export async function watchRun(paths: string[], opts: RunCommandOptions, io: Io)
       `--watch with ${writes}: the files it rewrites would start a pass each time; run once with ${writes} instead`,
     );
   if (opts.dryRun) throw new CardcheckError('flag-invalid', '--watch with --dry-run: run --dry-run once instead');
-  const options = await runOptions(paths, opts, io);
-  const first = await loadProject({ cwd: io.cwd, paths: options.paths, configFile: opts.config });
+  // As `run`: the config found upward, reports/ beside it, no target without a config or --target.
+  const where = projectPaths(io.cwd, opts.config);
+  const noTarget = opts.target === undefined ? noTargetError(where.found) : undefined;
+  if (noTarget) throw noTarget;
+  const flags = { ...opts, out: opts.out ?? where.reports };
+  const options = await runOptions(paths, flags, io, where);
+  const configFile = where.configFile;
+  const first = await loadProject({ cwd: io.cwd, paths: options.paths, configFile });
   let sandbox: Sandbox | undefined;
   if (embeddedTarget(first.config, opts.target)) sandbox = await startSandbox();
   const env: NodeJS.ProcessEnv = { ...process.env, ...sandbox?.env };
@@ -75,17 +82,17 @@ export async function watchRun(paths: string[], opts: RunCommandOptions, io: Io)
     return await watchLoop({
       io,
       paths: options.paths,
-      extra: opts.config ? [opts.config] : CONFIG_FILES,
-      ignore: [opts.out],
+      extra: configFile ? [configFile] : CONFIG_NAMES,
+      ignore: [flags.out, where.ledgerDir],
       pass: async (what, signal) => {
-        const project = await loadProject({ cwd: io.cwd, paths: options.paths, configFile: opts.config });
+        const project = await loadProject({ cwd: io.cwd, paths: options.paths, configFile });
         if (sandbox) project.config = withSandbox(project.config, opts.target, sandbox);
         const files = passFiles(project, what);
         clearScreen(io);
-        const reporters = reportersFromFlags(opts, io, ['console']);
+        const reporters = reportersFromFlags(flags, io, ['console']);
         const select = files ? { ...options.select, files } : options.select;
         // The sandbox ends with the watch, so a journal of what a pass made would name an origin gone by then.
-        const ledgerDir = sandbox ? false : undefined;
+        const ledgerDir = sandbox ? false : options.ledgerDir;
         const result = await runCards({
           ...options,
           project,
@@ -114,13 +121,15 @@ export async function watchRun(paths: string[], opts: RunCommandOptions, io: Io)
  * with the totals of all; Enter shows every card's problems.
  */
 export function watchLint(paths: string[], opts: LintCommandOptions, io: Io): Promise<number> {
-  const cardPaths = paths.length ? paths : ['specs'];
+  const where = projectPaths(io.cwd, opts.config);
+  const cardPaths = paths.length ? paths : [where.specs];
+  const configFile = where.configFile;
   return watchLoop({
     io,
     paths: cardPaths,
-    extra: opts.config ? [opts.config] : CONFIG_FILES,
+    extra: configFile ? [configFile] : CONFIG_NAMES,
     pass: async (what) => {
-      const project = await loadProject({ cwd: io.cwd, paths: cardPaths, configFile: opts.config });
+      const project = await loadProject({ cwd: io.cwd, paths: cardPaths, configFile });
       const files = passFiles(project, what);
       const diagnostics = lintProject(project);
       clearScreen(io);

@@ -1,11 +1,12 @@
 import type { Config } from '../core/config.js';
 import { CLEANUP_DEFAULTS } from '../core/config.js';
+import { CONFIG_KEYS } from './config-keys.js';
 import type { YamlReader } from './yaml-reader.js';
 
 /** `cleanup: { recoveryStore: true, maxAgeDays: 30 }`. */
 export function readCleanup(r: YamlReader, config: Config): void {
   if (!r.map(['cleanup'])) return;
-  r.keys(['cleanup'], ['recoveryStore', 'maxAgeDays']);
+  r.keys(['cleanup'], CONFIG_KEYS.cleanup);
   const recoveryStore = r.bool(['cleanup', 'recoveryStore']) ?? CLEANUP_DEFAULTS.recoveryStore;
   const age = r.string(['cleanup', 'maxAgeDays']);
   let maxAgeDays = CLEANUP_DEFAULTS.maxAgeDays;

@@ -4,13 +4,16 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { SourceFile } from '../core/source.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { aliasBomb, yamlErrorText } from '../util/yaml-bounds.js';
+import { readApiStandards } from './api-standards.js';
 import { readCleanup } from './cleanup-config.js';
+import { CONFIG_KEYS, PROFILE_TYPES } from './config-keys.js';
 import { readTargetTls } from './tls-config.js';
 import { YamlReader } from './yaml-reader.js';
 
-export const CONFIG_FILE = 'cardcheck.config.yaml';
-
-/** The config a project without cardcheck.config.yaml gets: the embedded sandbox, no auth. */
+/**
+ * The config a project without a config file gets programmatically: the embedded sandbox, no auth.
+ * (`cardcheck run` without a config file wants --target instead: config/project-paths.ts.)
+ */
 export function defaultConfig(): Config {
   return {
     targets: { sandbox: { name: 'sandbox', apis: {}, embedded: true, production: false, line: 0 } },
@@ -21,8 +24,6 @@ export function defaultConfig(): Config {
     secretKeys: [],
   };
 }
-
-const PROFILE_TYPES = ['bearer', 'headers', 'basic', 'oauth2-client-credentials'];
 
 /** Parse and validate cardcheck.config.yaml text. Every problem is a located diagnostic; never throws. */
 export function parseConfig(text: string, file: string): { config: Config; diagnostics: Diagnostic[] } {
@@ -63,7 +64,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
     });
     return { config, diagnostics: r.diagnostics };
   }
-  r.keys([], ['defaultTarget', 'targets', 'auth', 'folders', 'secrets', 'cleanup']);
+  r.keys([], CONFIG_KEYS.top);
   readSecrets(r, doc.toJS({ maxAliasCount: -1 })?.secrets, config);
   readTargets(r, config);
   readDefaultTarget(r, config);
@@ -73,6 +74,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   }
   readFolders(r, config);
   readCleanup(r, config);
+  readApiStandards(r, config);
   return { config, diagnostics: r.diagnostics };
 }
 
@@ -93,7 +95,7 @@ function readSecrets(r: YamlReader, secrets: unknown, config: Config): void {
   const env = map?.env ?? [];
   const keys = map?.keys ?? [];
   if (map && isNames(env) && isNames(keys)) {
-    r.keys(['secrets'], ['env', 'keys']);
+    r.keys(['secrets'], CONFIG_KEYS.secrets);
     config.secretEnv = env;
     config.secretKeys = keys;
     return;
@@ -115,7 +117,7 @@ function readTargets(r: YamlReader, config: Config): void {
 
 function readTarget(r: YamlReader, name: string): TargetConfig {
   const at = ['targets', name];
-  r.keys(at, ['apis', 'embedded', 'production', 'tls', 'maxBodyBytes']);
+  r.keys(at, CONFIG_KEYS.target);
   const apis: Record<string, string> = {};
   for (const [api, url] of Object.entries(r.map([...at, 'apis']) ?? {})) {
     if (typeof url !== 'string' || !/^(https?:\/\/[^/]|\{\{\s*env\.\w+\s*\}\})/.test(url))
@@ -186,7 +188,7 @@ function readFolders(r: YamlReader, config: Config): void {
   const apiNames = new Set(Object.values(config.targets).flatMap((t) => Object.keys(t.apis)));
   for (const folder of Object.keys(r.map(['folders']) ?? {})) {
     const at = ['folders', folder];
-    r.keys(at, ['api', 'auth']);
+    r.keys(at, CONFIG_KEYS.folder);
     const f: FolderConfig = { api: r.string([...at, 'api']), auth: r.string([...at, 'auth']) };
     if (f.auth && f.auth !== 'none' && !config.profiles[f.auth])
       r.error(
@@ -213,7 +215,7 @@ function hintFor(word: string, candidates: string[]): string {
 
 function readProfile(r: YamlReader, at: string[]): AuthProfile | undefined {
   const type = r.string([...at, 'type']);
-  if (!type || !PROFILE_TYPES.includes(type)) {
+  if (!type || !(PROFILE_TYPES as readonly string[]).includes(type)) {
     r.error(
       type ? [...at, 'type'] : at,
       'config-invalid-profile',
@@ -235,13 +237,13 @@ function readProfile(r: YamlReader, at: string[]): AuthProfile | undefined {
   };
   switch (type) {
     case 'bearer':
-      r.keys(at, ['type', 'token']);
+      r.keys(at, CONFIG_KEYS.profile.bearer);
       return { type, token: need('token') };
     case 'basic':
-      r.keys(at, ['type', 'username', 'password']);
+      r.keys(at, CONFIG_KEYS.profile.basic);
       return { type, username: need('username'), password: need('password') };
     case 'headers': {
-      r.keys(at, ['type', 'headers']);
+      r.keys(at, CONFIG_KEYS.profile.headers);
       const headers = r.map([...at, 'headers']);
       if (!headers)
         r.error(
@@ -253,7 +255,7 @@ function readProfile(r: YamlReader, at: string[]): AuthProfile | undefined {
       return { type, headers: Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)])) };
     }
     default: {
-      r.keys(at, ['type', 'api', 'tokenPath', 'clientId', 'clientSecret', 'scope', 'clientAuth']);
+      r.keys(at, CONFIG_KEYS.profile['oauth2-client-credentials']);
       const clientAuth = r.string([...at, 'clientAuth']) ?? 'basic';
       if (clientAuth !== 'basic' && clientAuth !== 'body')
         r.error(

@@ -1,7 +1,7 @@
 import type { ConfigFileRef, TargetTls } from '../core/config.js';
+import { CONFIG_KEYS } from './config-keys.js';
 import type { YamlReader } from './yaml-reader.js';
 
-const TLS_KEYS = ['ca', 'cert', 'key', 'rejectUnauthorized'];
 const FILE_KEYS = ['ca', 'cert', 'key'] as const;
 
 /**
@@ -13,7 +13,7 @@ export function readTargetTls(r: YamlReader, target: string, production: boolean
   const at = ['targets', target, 'tls'];
   const raw = r.map(at);
   if (!raw) return undefined;
-  r.keys(at, TLS_KEYS);
+  r.keys(at, CONFIG_KEYS.tls);
   const files: Partial<Record<(typeof FILE_KEYS)[number], ConfigFileRef>> = {};
   for (const k of FILE_KEYS) {
     const value = r.string([...at, k]);

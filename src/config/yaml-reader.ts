@@ -82,7 +82,7 @@ export class YamlReader {
   }
 
   /** Warn about keys not in `known`, with "did you mean". */
-  keys(path: string[], known: string[]): void {
+  keys(path: string[], known: readonly string[]): void {
     const n = this.node(path);
     if (!isMap(n)) return;
     for (const pair of n.items) {

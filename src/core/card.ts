@@ -1,4 +1,5 @@
 import type { Diagnostic, SourcePos } from './diagnostic.js';
+import type { DeclaredKind, SwitchedOff } from './endpoint-kind.js';
 import type { JsonObject, JsonValue } from './json.js';
 import type { RequestShape } from './request.js';
 
@@ -34,6 +35,10 @@ export interface FrontMatter {
   auth?: string;
   /** Body byte cap of each response of the card (overrides --max-body-bytes and the target's). */
   maxBodyBytes?: number;
+  /** `endpointKind:` the standards pack the card's request gets (`none`: no pack), instead of detection. */
+  endpointKind?: DeclaredKind;
+  /** `standards: { off: [{ rule, reason }] }`: standards rules the card switches off, with the reason reports show. */
+  standardsOff?: SwitchedOff[];
   /** Every key as parsed, for keys this version does not know. */
   data: Record<string, unknown>;
   /** Line of each top-level key. */

@@ -1,3 +1,5 @@
+import type { ApiStandards } from './endpoint-kind.js';
+
 /** Auth profiles: how a request proves who it is. String values may hold `{{env.NAME}}`. */
 export type AuthProfile =
   | { type: 'bearer'; token: string }
@@ -68,6 +70,8 @@ export interface Config {
   folders: Record<string, FolderConfig>;
   /** `cleanup:` settings; absent means the defaults. */
   cleanup?: CleanupConfig;
+  /** `apis:` per API name, the same in every target: its standards level and endpoint kind. */
+  apis?: Record<string, ApiStandards>;
 }
 
 /** `cleanup:` in the config: how runs journal what they create, and what `cardcheck cleanup` retries. */

@@ -5,7 +5,7 @@ export type Outcome = 'passed' | 'failed' | 'flaky' | 'skipped' | 'errored';
 
 /** One thing a check compared. Verdicts are values, not exceptions. */
 export interface CheckResult {
-  kind: 'status' | 'schema' | 'body' | 'assertion' | 'duration' | 'drift';
+  kind: 'status' | 'schema' | 'body' | 'assertion' | 'duration' | 'drift' | 'standard';
   passed: boolean;
   /** JSON pointer (schema) or dot path / header (assertion) the check is about. */
   path?: string;
@@ -18,6 +18,11 @@ export interface CheckResult {
   schemaPath?: string;
   /** A failed status check: the start of the response body, to see why (redacted with the rest of the result). */
   body?: string;
+  /** A standards check (kind `standard`): the rule id (docs/standards.md) and the clause it comes from, `RFC 6749 §5.1`. */
+  rule?: string;
+  clause?: string;
+  /** A standards rule the card switched off: the reason it gives (the check passes and is shown as off). */
+  off?: string;
   /** Where the card states the expectation this check comes from (the status, the schema, the assertion), 1-based. */
   line?: number;
   column?: number;

@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { RunnablePlan } from '../core/plan.js';
 import type { RequestRecord } from '../core/result.js';
+import type { HttpRequest } from '../http/client.js';
 import type { RenderScope } from '../plan/render.js';
 import { createCardFaker } from './card-seed.js';
 import { CleanupLedger } from './cleanup-ledger.js';
@@ -23,6 +24,8 @@ export interface Attempt {
   send: Sender;
   /** What this try created, undone when it ends (at the end of the run when other cards need the card). */
   ledger: CleanupLedger;
+  /** The card's own request as sent (rendered, auth added), once it is: what the standards packs look at. */
+  sent?: HttpRequest;
 }
 
 /** Values placeholders take during one try of the card. */
@@ -56,8 +59,13 @@ export function startAttempt(plan: RunnablePlan, ctx: ExecuteContext): Attempt {
   const scope = renderScope(plan, ctx, fields);
   const requests: RequestRecord[] = [];
   const maxBodyBytes = plan.card.frontMatter.maxBodyBytes;
-  const send = createSender(ctx, requests, { auth: plan.auth, api: plan.api, maxBodyBytes });
-  return { plan, ctx, scope, fields, requests, send, ledger: new CleanupLedger() };
+  // Called when a request is built, after `attempt` exists.
+  const onBuilt = (label: string, req: HttpRequest) => {
+    if (label === 'request') attempt.sent = req;
+  };
+  const send = createSender(ctx, requests, { auth: plan.auth, api: plan.api, maxBodyBytes, onBuilt });
+  const attempt: Attempt = { plan, ctx, scope, fields, requests, send, ledger: new CleanupLedger() };
+  return attempt;
 }
 
 /** What every ledger entry of this try starts with: the card, the scope its cleanup renders with, auth and API. */

@@ -5,6 +5,7 @@ import type { RunEvent, RunResult, TraceMode } from '../core/result.js';
 import type { HttpClient } from '../http/client.js';
 import type { CredentialFlows } from '../plan/credential-flows.js';
 import type { CardOutput } from '../plan/render.js';
+import type { StandardsSettings } from '../standards/card-standards.js';
 import type { AuthResolver } from './auth.js';
 import type { CleanupLedger } from './cleanup-ledger.js';
 import type { Journal } from './journal.js';
@@ -48,6 +49,8 @@ export interface ExecuteSettings {
   browserTimeoutMs?: number;
   /** Response shapes recorded by --update-schemas, for drift checks. */
   recordedShapes?: ReadonlyMap<string, JsonObject>;
+  /** The config's per-API standards levels and kinds, and --standards. */
+  standards?: StandardsSettings;
   /** A card file's text, to place a failed schema keyword at its line (read again only then). */
   cardText?: (file: string) => string | undefined;
 }

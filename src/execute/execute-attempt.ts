@@ -20,6 +20,7 @@ import { resolveFixture } from './fixtures/resolve-fixture.js';
 import { markCleaned, recordCreated, withIntent } from './journal-entry.js';
 import { mayBeLeftBehind, showsResource } from './made-resource.js';
 import { is2xx } from './sender.js';
+import { afterCleanupChecks, standardsOf } from './standards-checks.js';
 
 export interface AttemptOutput {
   attempt: AttemptResult;
@@ -123,6 +124,14 @@ async function cleanUp(attempt: Attempt): Promise<LeftBehind[]> {
   return ledger.drain(createCleanupRunner(ctx, attempt.requests), markCleaned(ctx.services));
 }
 
+/** A try that has checks: failed when one failed that is not a warning, with their messages as the reason. */
+function judge(result: AttemptResult): void {
+  const failed = result.checks.filter((c) => !c.passed && !c.warning);
+  if (failed.length === 0) return;
+  result.outcome = 'failed';
+  result.reason = failed.map((c) => c.message).join('; ');
+}
+
 /** One try of a runnable card: fixtures, request, checks, cleanup. */
 export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): Promise<AttemptOutput> {
   const started = performance.now();
@@ -138,19 +147,18 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
   const maybeLeft: LeftBehind[] = [];
   let unreachableElsewhere = false;
   let diagnostic: Diagnostic | undefined;
+  let answered: HttpResponse | undefined;
   try {
     for (const step of plan.fixtures) await resolveFixture(attempt, step);
     const res = await sendRequest(attempt, maybeLeft);
+    answered = res;
     trackResponseFlows(attempt, res.json);
     const checks = checkResponse(renderedExpectation(attempt), plan.card.examples, res);
     result.checks = placeSchemaChecks(withBodyExcerpt(checks, res, attempt), attempt);
     result.checks.push(...driftChecks(attempt, res));
+    result.checks.push(...(await standardsOf(attempt, res)));
     ctx.state.captureBodies?.set(plan.file, res.json);
-    const failed = result.checks.filter((c) => !c.passed && !c.warning);
-    if (failed.length > 0) {
-      result.outcome = 'failed';
-      result.reason = failed.map((c) => c.message).join('; ');
-    }
+    judge(result);
     ctx.state.outputs.set(plan.id, { response: res.json, fields: attempt.fields, outcome: result.outcome });
   } catch (err) {
     result.outcome = 'errored';
@@ -165,6 +173,14 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     }
   } finally {
     leftBehind = [...(await cleanUp(attempt)), ...maybeLeft];
+  }
+  // Checks that need the card's resources gone (a deleted registration's token), once its cleanup succeeded.
+  if (answered && result.outcome !== 'errored' && leftBehind.length === 0) {
+    const after = await afterCleanupChecks(attempt, answered);
+    if (after.length) {
+      result.checks.push(...after);
+      judge(result);
+    }
   }
   const durationMs = Math.round(performance.now() - started);
   return { attempt: { ...result, durationMs }, leftBehind, diagnostic, unreachableElsewhere };

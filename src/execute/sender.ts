@@ -77,12 +77,19 @@ export function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]
 export function createSender(
   ctx: ExecuteContext,
   requests: RequestRecord[],
-  defaults: { auth?: string; api?: string; maxBodyBytes?: number },
+  defaults: {
+    auth?: string;
+    api?: string;
+    maxBodyBytes?: number;
+    /** Told of each request once built, before it is sent. */
+    onBuilt?: (label: string, req: HttpRequest) => void;
+  },
 ): Sender {
   const sendBuilt = createBuiltSender(ctx, requests);
   const cap = defaults.maxBodyBytes === undefined ? {} : { maxBodyBytes: defaults.maxBodyBytes };
   return async (label, spec, scope, retry = {}) => {
     const req = { ...(await buildRequest(spec, scope, ctx.services, defaults)), ...cap };
+    defaults.onBuilt?.(label, req);
     try {
       return await sendBuilt(label, req, retry);
     } catch (err) {

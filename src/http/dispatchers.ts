@@ -1,9 +1,9 @@
 import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
-import { Agent, ProxyAgent } from 'undici';
 import type { ProxySettings } from './proxy-env.js';
 import { describeProxy, proxyFor } from './proxy-env.js';
+import { Agent, ProxyAgent } from './undici-parts.js';
 
 /** TLS settings of one origin: PEM texts, never file names (the caller reads the files). */
 export interface TlsSettings {

@@ -1,6 +1,6 @@
-import { errors } from 'undici';
 import type { TransportErrorKind } from '../core/errors.js';
 import { CardcheckError } from '../core/errors.js';
+import { errors } from './undici-parts.js';
 
 /** The target could not be talked to; not a contract failure. */
 const transportError = (kind: TransportErrorKind, message: string) =>

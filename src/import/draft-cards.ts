@@ -29,10 +29,11 @@ export interface DraftOptions {
   apiProfiles?: readonly string[];
 }
 
-/** A value the author must set before the card runs: an env variable the document gives nothing for, at its line. */
+/** A value the author must set before the card runs, at its line: an env variable the document gives nothing for, or a TODO. */
 export interface DraftNeed {
   line: number;
-  env: string;
+  /** `set PETSTORE_PASSWORD`, or the TODO text. */
+  what: string;
 }
 
 /** What became of one file, or of one endpoint it describes, in order. */
@@ -108,14 +109,22 @@ function fileFor(endpoint: VendorEndpoint, out: string, written: readonly string
   return file;
 }
 
-/** Each `{{env.NAME}}` of the card that is not a credential (those are set once for the API), with its line. */
+/**
+ * What the author must fill in, with its line: each `{{env.NAME}}` of the card
+ * that is not a credential (those are set once for the API), and each value
+ * that starts with TODO (`cardcheck lint` lists those too, as `todo-value`).
+ */
 function needsOf(card: string, endpoint: VendorEndpoint): DraftNeed[] {
   const credentials = new Set(endpoint.openapi?.credentials.map((c) => c.name));
   const needs: DraftNeed[] = [];
   card.split('\n').forEach((text, i) => {
-    for (const m of text.matchAll(/\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g))
-      if (!credentials.has(m[1] as string) && !needs.some((n) => n.env === m[1]))
-        needs.push({ line: i + 1, env: m[1] as string });
+    const todo = /"(TODO\b[^"]*)"/.exec(text);
+    if (todo) needs.push({ line: i + 1, what: todo[1] as string });
+    else
+      for (const m of text.matchAll(/\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g)) {
+        const what = `set ${m[1]} (a value the document does not give)`;
+        if (!credentials.has(m[1] as string) && !needs.some((n) => n.what === what)) needs.push({ line: i + 1, what });
+      }
   });
   return needs;
 }

@@ -130,7 +130,7 @@ function createField(ops: readonly OperationRef[], collection: string, param: st
  * the collection it belongs to (`POST /pets` for `/pets/{petId}`), read from
  * its response and removed through the item's DELETE; else the value the
  * document gives for it; else the first item the collection's GET lists; else
- * a value from the environment with a TODO note, the author's to set.
+ * a TODO value, the author's to fill in.
  */
 export function pathFields(
   ops: readonly OperationRef[],
@@ -150,10 +150,10 @@ export function pathFields(
         (whole ? createField(ops, collection, param) : undefined) ??
         (given[param] !== undefined ? { value: given[param], notes: "the document's example value" } : undefined) ??
         (whole ? lookupField(ops, collection, param) : undefined);
-      const env = prefixed(prefix, param);
+      // A TODO value: `cardcheck lint` lists it at its line (todo-value) and the card is not sent until it is filled.
       uid[param] = found ?? {
-        value: `{{env.${env}}}`,
-        notes: `TODO: set ${env} to the ${param} of an existing resource (the document has no POST or GET ${collection || '/'} that gives one)`,
+        value: `TODO: the ${param} of an existing resource, or {{env.${prefixed(prefix, param)}}}`,
+        notes: `the document has no POST or GET ${collection || '/'} that gives one`,
       };
     }
   });

@@ -24,6 +24,8 @@ interface Golden {
   name: string;
   args: string[];
   expected: string;
+  /** Working directory, relative to the repository root (default: the root). */
+  cwd?: string;
 }
 
 function cardGoldens(): Golden[] {
@@ -65,13 +67,19 @@ const CONFIG_GOLDENS: Golden[] = [
     args: ['lint', '--config', 'fixtures/config/no-such.config.yaml', 'specs/vcita/get-app.md'],
     expected: 'fixtures/config/missing.expected.txt',
   },
+  {
+    name: 'two config files in one folder',
+    args: ['lint', 'card.md'],
+    cwd: 'fixtures/config/ambiguous',
+    expected: 'fixtures/config/ambiguous.expected.txt',
+  },
 ];
 
 const CARD_GOLDENS = cardGoldens();
 const transcript = (r: CliResult) => `${r.stdout}exit ${r.code}\n`;
 
 async function checkGolden(g: Golden): Promise<void> {
-  const result = await cardcheck(g.args);
+  const result = await cardcheck(g.args, g.cwd ? { cwd: path.join(ROOT, g.cwd) } : {});
   const file = path.join(ROOT, g.expected);
   if (UPDATE) writeFileSync(file, transcript(result));
   expect(existsSync(file), `${g.expected} is missing; create it with UPDATE_GOLDEN=1`).toBe(true);

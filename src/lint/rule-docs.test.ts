@@ -28,6 +28,7 @@ const NOT_RULES = new Set([
   'unresolved-value', // the code of the error rendering throws for a value missing at run time
   ...ERROR_CODES, // error codes (src/core/errors.ts) are not rule ids
   'request-id', // a response header name (card/response-sections.ts)
+  'standards-pack', // lint's info line on the standards pack a card gets (lint/standards-info.ts): not a problem
 ]);
 
 function ruleIdsInSource(): Map<string, string> {

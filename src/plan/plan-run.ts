@@ -40,11 +40,18 @@ function withSource(d: Diagnostic, source: SourceFile | undefined): ShownDiagnos
   return line === undefined ? { ...d, source: undefined } : { ...d, ...windowLine(line, d.column) };
 }
 
+/** The env names a profile reads; the same for every card naming it, so found once per profile. */
+const envOfProfile = new WeakMap<AuthProfile, string[]>();
 function profileEnv(profile: AuthProfile): string[] {
-  return profileSettings(profile)
-    .flatMap((s) => scanPlaceholders(s.value).map((m) => m.expr))
-    .filter((e) => e.startsWith('env.'))
-    .map((e) => e.slice(4));
+  let names = envOfProfile.get(profile);
+  if (!names) {
+    names = profileSettings(profile)
+      .flatMap((s) => scanPlaceholders(s.value).map((m) => m.expr))
+      .filter((e) => e.startsWith('env.'))
+      .map((e) => e.slice(4));
+    envOfProfile.set(profile, names);
+  }
+  return names;
 }
 
 function checkProfiles(loaded: LoadedCard, auth: string | undefined, options: PlanOptions): Diagnostic[] {

@@ -7,12 +7,27 @@ import { formatDiagnostic, shownDiagnostics } from './format-diagnostic.js';
  */
 export function formatCheck(c: CheckResult): string[] {
   if (c.kind === 'status') return c.body === undefined ? [c.message] : [c.message, `  response body: ${c.body}`];
-  const head = `${c.kind}${c.path ? ` ${c.path}` : ''}: ${c.message}`;
+  // A standards check's message states the requirement and the fix; its found value is the diff.
+  if (c.kind === 'standard') return [`${checkLabel(c)}: ${c.message}`, `  + found:    ${c.actual}`];
+  const head = `${checkLabel(c)}: ${c.message}`;
   return [head, `  - expected: ${c.expected}`, `  + found:    ${c.actual}`];
 }
 
+/** `schema /data/id`, `standard token-no-store (RFC 6749 §5.1)`: what a check is about, before its message. */
+export function checkLabel(c: CheckResult): string {
+  if (c.kind === 'standard') return `standard ${c.rule ?? c.path ?? ''} (${c.clause ?? 'no clause'})`;
+  return `${c.kind}${c.path ? ` ${c.path}` : ''}`;
+}
+
 export function formatWarning(c: CheckResult): string {
-  return `warning: ${c.kind}${c.path ? ` ${c.path}` : ''}: ${c.message}`;
+  return c.kind === 'standard'
+    ? `warning: ${checkLabel(c)}: ${c.message} (found: ${c.actual})`
+    : `warning: ${checkLabel(c)}: ${c.message}`;
+}
+
+/** A standards rule the card switched off, with its reason: `standards off: token-pragma-no-cache (RFC 6749 §5.1): …`. */
+export function formatSwitchedOff(c: CheckResult): string {
+  return `standards off: ${c.rule ?? c.path ?? ''} (${c.clause ?? 'no clause'}): ${c.off ?? ''}`;
 }
 
 /**

@@ -15,7 +15,7 @@ import { createCleanupSender, missingNeeds, profileEnv } from './cleanup-send.js
 import type { JournalInfo } from './journal-files.js';
 import { forgetJournal, LEDGER_DIR, readJournals, removeIfSettled, storedParts } from './journal-files.js';
 import { loadEnv } from './load-env.js';
-import { loadConfig } from './load-project.js';
+import { loadConfig, projectDir } from './load-project.js';
 import { withEnvUrls } from './resolve-target.js';
 
 export { LEDGER_DIR, pendingInNewestJournal, removeIfSettled } from './journal-files.js';
@@ -124,7 +124,7 @@ export async function cleanupFromJournals(opts: CleanupOptions): Promise<Cleanup
     for (const j of toTry) {
       const auth = createAuthResolver(config.profiles, http, apiBases(j));
       const send = createCleanupSender(http, auth, profileEnv(config, env), redactor);
-      await cleanJournal(j, { send, env, project: opts.cwd, report, redactor });
+      await cleanJournal(j, { send, env, project: projectDir(config, opts.cwd), report, redactor });
     }
   } finally {
     await http.close();

@@ -2,6 +2,7 @@ import type { LookupFunction } from 'node:net';
 import type { BrowserDriver } from '../core/browser.js';
 import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { StandardsLevel } from '../core/endpoint-kind.js';
 import type { RunEvent, RunResult, TraceMode } from '../core/result.js';
 import type { RetryPolicy } from '../execute/retry-policy.js';
 import type { HeldBackCard } from '../plan/production-guard.js';
@@ -17,7 +18,7 @@ export interface RunCardsOptions {
   cwd?: string;
   /** A target name from the config, or a base URL. Default: the config's defaultTarget (the embedded sandbox without a config). */
   target?: string;
-  /** A config file; ./cardcheck.config.yaml is read when present. */
+  /** A config file; else cardcheck.config.yaml/.yml/.json in cwd or the nearest folder above (to the repo root) when present. */
   configFile?: string;
   /** A config object instead of a file. */
   config?: Config;
@@ -41,6 +42,8 @@ export interface RunCardsOptions {
    * verdict, checks, attempts and `status`. @default 'retain-on-failure'
    */
   trace?: TraceMode;
+  /** `--standards`: the OAuth standards level of every API, instead of the config's (docs/standards.md). */
+  standards?: StandardsLevel;
   /** Cards run at once. @default 1 */
   concurrency?: number;
   /** Stop starting cards after this many failures. */

@@ -31,6 +31,8 @@ export interface RunContext {
   proxy?: ProxySettings;
   /** sandbox: started only when the target is embedded. */
   sandbox?: Sandbox;
+  /** target: the plan made to learn a URL target's API, reused by plan when the env has not changed since. */
+  planBeforeTarget?: RunPlan;
   /** plan: the cards to run, in order, and those a production target held back. */
   plan?: RunPlan;
   heldBack: HeldBackCard[];

@@ -110,6 +110,12 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       browserTimeoutMs: options.timeoutMs,
       recordedShapes: await loadRecordedShapes(schemasDir(ctx)),
       cardText: cardTexts(need(ctx.project, 'the project')),
+      standards: {
+        apis: need(ctx.project, 'the project').config.apis,
+        override: options.standards,
+        // Follow-up requests only where the target allows mutations, as the production guard decides for cards.
+        followUps: !need(ctx.target, 'the target').production || (options.allowMutations ?? false),
+      },
     },
     state: {
       nextTimestamp: createTimestampSource(),

@@ -15,13 +15,17 @@ import { selectCards } from '../plan/select-cards.js';
 import { LEDGER_DIR, removeIfSettled } from './cleanup-journal.js';
 import { withLintDiagnostics } from './lint-project.js';
 import { loadEnv } from './load-env.js';
-import { loadProject } from './load-project.js';
+import { loadProject, projectDir } from './load-project.js';
 import { profileSecretValues } from './profile-secrets.js';
 import { resolveTarget, withEnvUrls } from './resolve-target.js';
 import type { RunContext } from './run-context.js';
 import { localStateError, need } from './run-context.js';
 import { startSandbox } from './start-sandbox.js';
 import type { Task } from './tasks.js';
+
+/** A plan in error only for want of environment variables (its other diagnostics are not errors). */
+const onlyEnvMissing = (p: CardPlan) =>
+  p.diagnostics.every((d) => d.severity !== 'error' || d.ruleId === 'missing-env');
 
 /** The cards a run selects (filters, last failures, shard); cards they need come along. */
 function selected(ctx: RunContext, cards: CardPlan[]): CardPlan[] {
@@ -59,8 +63,20 @@ export const targetTask: Task<RunContext> = {
   async setup(ctx) {
     const project = need(ctx.project, 'the project');
     const { config } = project;
-    // A URL target needs the plan's APIs, which need no env: plan once without it.
-    const preliminary = () => selected(ctx, planRun(project.cards, { profiles: config.profiles }).cards);
+    // A URL target needs the APIs of the cards that would run. Only an embedded target changes the env (the
+    // sandbox adds its credentials), so for any other the full plan made here is the run's: plan once.
+    const preliminary = () => {
+      const full = planRun(project.cards, {
+        env: ctx.env,
+        profiles: config.profiles,
+        browser: Boolean(ctx.options.browser),
+      });
+      ctx.planBeforeTarget = full;
+      // A card short of an env variable would still call this API: count it, as a plan without the env would.
+      return selected(ctx, full.cards).map((p) =>
+        p.action === 'error' && onlyEnvMissing(p) ? { ...p, action: 'run' } : p,
+      ) as CardPlan[];
+    };
     const target = withEnvUrls(resolveTarget(config, ctx.options.target, preliminary), ctx.env);
     // The target's TLS files are read only when it is used: other targets' certificates need not be here.
     const tlsFiles = await loadTargetTls(target, config, ctx.cwd);
@@ -97,7 +113,10 @@ export const planTask: Task<RunContext> = {
     const project = need(ctx.project, 'the project');
     const target = need(ctx.target, 'the target');
     const { profiles } = project.config;
-    const full = planRun(project.cards, { env: ctx.env, profiles, browser: Boolean(ctx.options.browser) });
+    const full =
+      (!target.embedded && ctx.planBeforeTarget) ||
+      planRun(project.cards, { env: ctx.env, profiles, browser: Boolean(ctx.options.browser) });
+    ctx.planBeforeTarget = undefined;
     const guarded = guardProduction(
       { cards: selected(ctx, full.cards) },
       { targetName: target.name, production: target.production, allowMutations: ctx.options.allowMutations ?? false },
@@ -173,7 +192,9 @@ function recoveryStore(ctx: RunContext): RecoveryStore | undefined {
       err,
     );
   }
-  return new RecoveryStore(file, { project: ctx.cwd, runId: ctx.runId });
+  // The project is the config file's folder, so `cardcheck cleanup` from any subfolder finds the store its.
+  const { config } = need(ctx.project, 'the project');
+  return new RecoveryStore(file, { project: projectDir(config, ctx.cwd), runId: ctx.runId });
 }
 
 function journalFolderError(cwd: string, dir: string, err: unknown): CardcheckError {

@@ -54,10 +54,13 @@ describe('authorization-code flow in a browser', () => {
       );
       expect(res.stdout, res.stderr).toContain('1 card: 1 passed, 0 failed, 0 skipped, 0 errored');
       expect(res.code).toBe(0);
-      // The code was issued by the consent page and exchanged once; the app is gone again.
+      // The code was issued by the consent page and exchanged once, then sent again by the standards follow-up
+      // (RFC 6749 §4.1.2: a code works once), which the sandbox refused; the app is gone again.
       const stats = sandbox.stats();
       expect(stats.requests['POST /vcita/oauth/authorize']).toBe(1);
-      expect(stats.requests['POST /vcita/oauth/token']).toBe(1);
+      expect(stats.requests['POST /vcita/oauth/token']).toBe(2);
+      expect(res.stdout).toContain('(follow-up followup-code-single-use)');
+      expect(res.stdout).not.toContain('standard followup-code-single-use');
       expect(stats.live.app).toBe(0);
       // --verbose shows the token request, with the code and the client secret blanked.
       expect(res.stdout).toMatch(/"code":\s*"\[redacted\]"/);

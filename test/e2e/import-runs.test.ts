@@ -28,7 +28,9 @@ describe('cardcheck import of an OpenAPI document gives cards that run', () => {
     expect(imported.stdout).toContain('19 cards drafted in specs/imported');
     expect(imported.stdout).toContain('19 drafts: 17 runnable, 2 need values (file:line listed)');
     expect(imported.stdout).toMatch(/ {2}specs\/imported\/login-user\.md:\d+ {2}set PETSTORE_PASSWORD/);
-    expect(imported.stdout).toMatch(/ {2}specs\/imported\/get-report\.md:\d+ {2}set PETSTORE_REPORT_ID/);
+    expect(imported.stdout).toMatch(
+      / {2}specs\/imported\/get-report\.md:\d+ {2}TODO: the reportId of an existing resource/,
+    );
     expect(imported.stdout).toContain('PETSTORE_API_KEY (security scheme api_key)');
     expect(imported.stdout).toContain("The document's base URL: http://localhost:8080; run the drafts with --target");
     // Kebab-case file names from the operation ids; a path parameter is created through the collection's POST.
@@ -36,7 +38,7 @@ describe('cardcheck import of an OpenAPI document gives cards that run', () => {
     expect(getPet).toMatch(/"petId": \{\n\s+"create": \{\n\s+"method": "POST",\n\s+"path": "\/pets"/);
     expect(getPet).toContain('"path": "/pets/{{resolved.petId}}"');
     const report = readFileSync(path.join(dir, 'specs/imported/get-report.md'), 'utf8');
-    expect(report).toContain('"notes": "TODO: set PETSTORE_REPORT_ID');
+    expect(report).toContain('"value": "TODO: the reportId of an existing resource, or {{env.PETSTORE_REPORT_ID}}"');
 
     const run = await cardcheck(['run', 'specs/imported', '--target', server.url, '--reporter', 'console,json'], {
       cwd: dir,
@@ -52,7 +54,7 @@ describe('cardcheck import of an OpenAPI document gives cards that run', () => {
       'specs/imported/login-user.md',
     ]);
     expect(run.stdout).toMatch(/login-user\.md:\d+.*PETSTORE_PASSWORD/s);
-    expect(run.stdout).toMatch(/get-report\.md:\d+.*PETSTORE_REPORT_ID/s);
+    expect(run.stdout).toMatch(/get-report\.md:\d+:\d+ error todo-value a value still to fill in: TODO: the reportId/);
     // No vacuous pass: each passing card checked its status, and its schema where the document gives one.
     for (const card of passed) {
       const kinds = card.checks.filter((c) => c.passed).map((c) => c.kind);

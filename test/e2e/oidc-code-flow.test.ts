@@ -46,7 +46,10 @@ describe('authorization code from oidc-provider, in a browser', () => {
     // --verbose shows the token request with the code blanked.
     expect(res.stdout).toMatch(/code=\[redacted\]|"code":\s*"\[redacted\]"/);
     const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as {
-      cards: { requests: { label: string; response?: { body?: string } }[] }[];
+      cards: {
+        requests: { label: string; response?: { body?: string } }[];
+        checks: { kind: string; rule?: string; passed: boolean }[];
+      }[];
     };
     const outputs = [res.stdout, res.stderr];
     for (const f of await readdir(out)) outputs.push(await readFile(path.join(out, f), 'utf8'));
@@ -56,5 +59,8 @@ describe('authorization code from oidc-provider, in a browser', () => {
     expect(secrets.every((s) => s.length >= 8)).toBe(true);
     for (const s of secrets) for (const form of encodedForms(s)) for (const o of outputs) expect(o).not.toContain(form);
     expect(results.cards[0]?.requests.map((r) => r.label)).toContain('request');
+    // The standards follow-up sent the same code again, and the real server refused it (RFC 6749 §4.1.2).
+    expect(results.cards[0]?.requests.map((r) => r.label)).toContain('follow-up followup-code-single-use');
+    expect(results.cards[0]?.checks.find((c) => c.rule === 'followup-code-single-use')?.passed).toBe(true);
   }, 60_000);
 });

@@ -25,6 +25,8 @@ describe('results.json and its JSON Schema', () => {
     const res = await cardcheck([
       'run',
       'specs/vcita',
+      // Standards checks, passed and warnings (youhodler's error model is not RFC 6749's).
+      'specs/youhodler/token-wrong-secret.md',
       'fixtures/cards/failing/fails-status.md',
       'fixtures/seeds/000_e5b2871b98d23f98.txt',
       '--out',

@@ -47,7 +47,13 @@ export const CARD_FILE_RULES: RuleDoc[] = [
     id: 'unknown-front-matter-key',
     severity: 'warning',
     what: 'A front-matter key cardcheck does not know (it is kept but ignored), with "did you mean" for a near miss such as `tag` or `skipReaso`.',
-    fix: 'Use one of endpoint, domain, tags, status, skipReason, savedAt, verifiedAt, timesReused, id, api, auth, maxBodyBytes (`skip: true` and `skip_reason` are read as `status: skip` and `skipReason`); or delete the key.',
+    fix: 'Use one of endpoint, domain, tags, status, skipReason, savedAt, verifiedAt, timesReused, id, api, auth, maxBodyBytes, endpointKind, standards (`skip: true` and `skip_reason` are read as `status: skip` and `skipReason`); or delete the key.',
+  },
+  {
+    id: 'unknown-standards-rule',
+    severity: 'error',
+    what: 'A front-matter `standards: { off: [{ rule, reason }] }` names a rule that is not a standards rule, so it would switch nothing off.',
+    fix: 'Use a rule id from docs/standards.md (the hint suggests the nearest one).',
   },
   {
     id: 'unknown-status',

@@ -8,7 +8,14 @@ export const CONFIG_RULES: RuleDoc[] = [
     severity: 'error',
     when: 'config',
     what: 'The file given to --config does not exist or cannot be read.',
-    fix: 'Check the path, or drop --config to use ./cardcheck.config.yaml.',
+    fix: 'Check the path, or drop --config to use the cardcheck.config.yaml (.yml, .json) found in this folder or above.',
+  },
+  {
+    id: 'config-ambiguous',
+    severity: 'error',
+    when: 'config',
+    what: 'Two config files (cardcheck.config.yaml, .yml or .json) in one folder: cardcheck reads neither and names both.',
+    fix: 'Keep one (merge the settings into it) and delete the other, or name one with --config.',
   },
   {
     id: 'config-invalid-yaml',
@@ -28,7 +35,7 @@ export const CONFIG_RULES: RuleDoc[] = [
     id: 'config-invalid-value',
     severity: 'error',
     when: 'config',
-    what: 'A setting has the wrong kind of value: a mapping where a name → settings map belongs, a string, or true/false.',
+    what: 'A setting has the wrong kind of value: a mapping where a name → settings map belongs, a string, or true/false; or an `apis:` entry whose `standards` is not error, warn or off, or whose `endpointKind` is no pack.',
     fix: 'Give the value the kind the message names (quote strings, write booleans without quotes).',
   },
   {
@@ -63,7 +70,7 @@ export const CONFIG_RULES: RuleDoc[] = [
     id: 'config-unknown-api',
     severity: 'error',
     when: 'config',
-    what: 'A folder names an API that no target gives a base URL for.',
+    what: 'A folder names an API that no target gives a base URL for (an error), or the standards settings under `apis:` do (a warning: they would apply to no card).',
     fix: "Use an API name that appears under the targets' `apis`.",
   },
   {

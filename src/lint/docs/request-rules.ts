@@ -4,6 +4,12 @@ import type { RuleDoc } from './rule-doc.js';
 export const REQUEST_RULES: RuleDoc[] = [
   // Requests
   {
+    id: 'todo-value',
+    severity: 'error',
+    what: 'A value in a code block (request, UID step, expectation) still starts with TODO: `cardcheck new` writes one for each value the author must fill in. The card is errored and nothing of it is sent.',
+    fix: 'Replace the TODO with the real value (a body field, where the id is in the response, a cleanup).',
+  },
+  {
     id: 'invalid-request',
     severity: 'error',
     what: 'A request (the Request Template, or a create, lookup or cleanup step) is malformed: not a JSON object, no `method` or one that is not an HTTP method, both `body` and `form`, a `form` that is not an object, a `basic` without username and password, or an `auth` that is not a name; in YAML, a header or form value that is a map or list, an `auth` kind other than `basic` or `bearer`, a step that is not a map, or a `save:` JSONPath a dot path cannot say (`$..id`, `$.items[*]`).',

@@ -17,6 +17,8 @@ export const FRONT_MATTER_KEYS = [
   'api',
   'auth',
   'maxBodyBytes',
+  'endpointKind',
+  'standards',
 ];
 
 export const unknownFrontMatterKey: CardRule = {

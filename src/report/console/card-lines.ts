@@ -1,7 +1,13 @@
 import type { ShownDiagnostic } from '../../core/diagnostic.js';
 import type { CardResult } from '../../core/result.js';
 import { caretIndex, windowLine } from '../../core/source-window.js';
-import { describeProblem, failureLocations, formatWarning, requestsNotKept } from '../failure-text.js';
+import {
+  describeProblem,
+  failureLocations,
+  formatSwitchedOff,
+  formatWarning,
+  requestsNotKept,
+} from '../failure-text.js';
 import { formatExchange } from './exchange-lines.js';
 import type { Paint } from './paint.js';
 import { DIM, MARK, OUTCOME_COLOR } from './paint.js';
@@ -58,6 +64,8 @@ export function formatCardLines(card: CardResult, opts: CardLinesOptions): strin
   }
   if (card.outcome === 'failed') lines.push(...locationLines(card, opts));
   for (const w of card.checks.filter((c) => c.warning)) lines.push(`${INDENT}${paint(33, formatWarning(w))}`);
+  if (!opts.quiet)
+    for (const o of card.checks.filter((c) => c.off !== undefined)) lines.push(`${INDENT}${dim(formatSwitchedOff(o))}`);
   // What lint warns about the card (an unknown key, a stray fence): one line each, so a run shows it too.
   if (!opts.quiet)
     for (const d of card.diagnostics.filter((x) => x.severity === 'warning'))

@@ -5,7 +5,8 @@ import type { Annotation } from './workflow-command.js';
 /**
  * One annotation per failed or errored card: a failed card's at the line of
  * its first failed expectation, an errored card's at its first error
- * diagnostic (else the card's line); a warning per flaky card.
+ * diagnostic (else the card's line); a warning per flaky card, and per passing card
+ * with a status-only or OAuth standards warning.
  */
 export function annotationsFor(cards: readonly CardResult[]): Annotation[] {
   const out: Annotation[] = [];
@@ -39,6 +40,18 @@ export function annotationsFor(cards: readonly CardResult[]): Annotation[] {
         title: `cardcheck: ${name} checked only the status`,
         message: card.checks
           .filter((c) => c.warning)
+          .map(formatWarning)
+          .join('\n'),
+      });
+    } else if (card.outcome === 'passed' && card.checks.some((c) => c.warning && c.kind === 'standard')) {
+      // A passing card whose OAuth endpoint broke a SHOULD (or any rule at level warn): shown where CI shows warnings.
+      out.push({
+        level: 'warning',
+        file: card.file,
+        line: card.line,
+        title: `cardcheck: ${name} has OAuth standards warnings`,
+        message: card.checks
+          .filter((c) => c.warning && c.kind === 'standard')
           .map(formatWarning)
           .join('\n'),
       });

@@ -14,9 +14,12 @@ const failurePlace = (card: CardResult) => {
 const LABEL = { passed: 'passed', failed: 'failed', flaky: 'flaky', skipped: 'skipped', errored: 'errored' } as const;
 
 function checkRow(c: CheckResult): Raw {
-  const cls = c.warning ? 'check-warning' : c.passed ? 'check-passed' : 'check-failed';
-  const mark = c.warning ? '⚠' : c.passed ? '✓' : '✗';
-  return html`<tr class="${cls}"><td>${mark} ${c.kind}</td><td><code>${c.path ?? ''}</code></td><td><code>${c.expected}</code></td><td><code>${c.actual}</code></td><td>${c.message}</td></tr>`;
+  const cls =
+    c.off !== undefined ? 'check-off' : c.warning ? 'check-warning' : c.passed ? 'check-passed' : 'check-failed';
+  const mark = c.off !== undefined ? '○' : c.warning ? '⚠' : c.passed ? '✓' : '✗';
+  // A standards check shows its rule and the clause it comes from.
+  const path = c.kind === 'standard' ? `${c.rule ?? c.path ?? ''} (${c.clause ?? ''})` : (c.path ?? '');
+  return html`<tr class="${cls}"><td>${mark} ${c.kind}</td><td><code>${path}</code></td><td><code>${c.expected}</code></td><td><code>${c.actual}</code></td><td>${c.message}</td></tr>`;
 }
 
 function checksTable(checks: readonly CheckResult[]): Raw {

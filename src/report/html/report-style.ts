@@ -40,6 +40,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
 .check-failed { background: #ffebe9; } .check-failed td:first-child { color: var(--fail); font-weight: 600; }
 .check-warning { background: #fff8c5; } .check-passed td:first-child { color: var(--pass); }
+.check-off { color: var(--muted, #57606a); }
 .skip-reason { background: var(--bg); border-left: 3px solid var(--skip); padding: 6px 10px; }
 .exchange { border: 1px solid var(--line); border-radius: 4px; margin: 4px 0; }
 .exchange > summary { cursor: pointer; padding: 4px 8px; }

@@ -1,6 +1,12 @@
 import type { CardResult, RunResult } from '../../core/result.js';
 import { folderOf } from '../card-folder.js';
-import { describeProblem, failureLocations, formatAttempts, formatWarning } from '../failure-text.js';
+import {
+  describeProblem,
+  failureLocations,
+  formatAttempts,
+  formatSwitchedOff,
+  formatWarning,
+} from '../failure-text.js';
 import type { XmlElement } from './xml-tree.js';
 import { element, serializeXml } from './xml-tree.js';
 
@@ -47,7 +53,10 @@ function caseChildren(card: CardResult): XmlElement[] {
       ];
     default: {
       // A pass with warnings (status only, a field added since the recorded schema) keeps them where CI tools look.
-      const warnings = card.checks.filter((c) => c.warning).map(formatWarning);
+      const warnings = [
+        ...card.checks.filter((c) => c.warning).map(formatWarning),
+        ...card.checks.filter((c) => c.off !== undefined).map(formatSwitchedOff),
+      ];
       return warnings.length ? [element('system-out', {}, [warnings.join('\n')])] : [];
     }
   }

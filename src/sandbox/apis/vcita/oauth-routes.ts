@@ -23,12 +23,15 @@ function registerServiceToken(app: FastifyInstance, ctx: VcitaContext): void {
     const client = authenticate(ctx, id, secret);
     if (!client) return oauthError(reply, 401, 'invalid_client', 'unknown service_id or wrong service_secret');
     const { accessToken } = await issueAccessToken(ctx, client, client.scopes.join(' '));
-    return reply.header('cache-control', 'no-store').send({
-      access_token: accessToken,
-      token_type: 'Bearer',
-      expires_in: TOKEN_TTL_S,
-      scope: client.scopes.join(' '),
-    });
+    return reply
+      .header('cache-control', 'no-store')
+      .header('pragma', 'no-cache')
+      .send({
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: TOKEN_TTL_S,
+        scope: client.scopes.join(' '),
+      });
   });
 }
 

@@ -8,8 +8,9 @@ export const TOKEN_TTL_S = 3600;
 
 export const digestHex = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-/** RFC 6749 §5.2 error body. */
+/** RFC 6749 §5.2 error body; a 401 names the scheme the client may authenticate with, as §5.2 asks. */
 export function oauthError(reply: FastifyReply, status: number, error: string, description: string) {
+  if (status === 401) reply.header('www-authenticate', 'Basic realm="vcita"');
   return reply.code(status).header('cache-control', 'no-store').send({ error, error_description: description });
 }
 

@@ -26,7 +26,7 @@ async function issuePair(
     expiresAt: ctx.clock() + ctx.refreshTokenTtlMs,
     used: false,
   });
-  reply.header('cache-control', 'no-store').send({
+  reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send({
     access_token: accessToken,
     token_type: 'Bearer',
     expires_in: TOKEN_TTL_S,
@@ -97,7 +97,7 @@ export function registerTokenRoute(app: FastifyInstance, ctx: VcitaContext): voi
         reply,
         400,
         'unsupported_grant_type',
-        `grant_type "${grant}" is not supported; only authorization_code and refresh_token are`,
+        `grant_type ${grant} is not supported; only authorization_code and refresh_token are`,
       );
     const creds = clientCredentials(req, body);
     const client = authenticate(ctx, creds.id, creds.secret);

@@ -41,7 +41,7 @@ async function issueToken(ctx: YouhodlerContext, req: FastifyRequest): Promise<Y
   ctx.stats.issue(token);
   return {
     status: 200,
-    headers: { 'cache-control': 'no-store' },
+    headers: { 'cache-control': 'no-store', pragma: 'no-cache' },
     body: { access_token: token, expires_in: TOKEN_TTL_S, issued_token_type: ISSUED_TOKEN_TYPE, token_type: 'Bearer' },
   };
 }

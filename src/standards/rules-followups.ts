@@ -1,0 +1,42 @@
+import type { StandardRule } from './rules.js';
+
+/** Checks that send one more request after the card's (src/standards/follow-ups.ts). */
+export const FOLLOW_UP_RULES: readonly StandardRule[] = [
+  {
+    id: 'followup-code-single-use',
+    packs: ['token'],
+    clause: 'RFC 6749 §4.1.2, §10.5',
+    strength: 'must',
+    followUp: true,
+    requirement: 'An authorization code works once: the same exchange sent again is refused with `invalid_grant`.',
+    fix: 'Mark a code used at its first exchange; refuse the second (and revoke the tokens the code issued).',
+  },
+  {
+    id: 'followup-revoke-unknown-token',
+    packs: ['revocation'],
+    clause: 'RFC 7009 §2.2',
+    strength: 'must',
+    followUp: true,
+    requirement: 'Revoking a token the server does not know answers 200, like a revocation that succeeds.',
+    fix: 'Answer 200 for an invalid or unknown token: the client can do nothing with the difference.',
+  },
+  {
+    id: 'followup-introspection-auth',
+    packs: ['introspection'],
+    clause: 'RFC 7662 §2.1',
+    strength: 'must',
+    followUp: true,
+    requirement: 'The introspection endpoint refuses a caller that does not authenticate, so tokens cannot be probed.',
+    fix: 'Require client authentication or a bearer token on the introspection endpoint, and answer 401 without it.',
+  },
+  {
+    id: 'followup-registration-deleted',
+    packs: ['registration'],
+    clause: 'RFC 7592 §2.3',
+    strength: 'must',
+    followUp: true,
+    requirement:
+      'Once a registered client is deleted, reading its configuration endpoint with its registration access token answers 401.',
+    fix: 'Delete the client for good and invalidate its registration access token with it.',
+  },
+];
