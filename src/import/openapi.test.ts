@@ -40,6 +40,7 @@ describe('readOpenApi', () => {
         body: { code: 'invalid_request', message: 'Request is invalid.' },
       },
     ]);
+    expect(account?.headers).toEqual(['Authorization']);
     expect(account?.openapi?.headers).toEqual({ Authorization: '{{env.YOUHODLER_AUTHORIZATION}}' });
     expect(account?.expectSchema).toMatchObject({
       properties: { disabled_at: { type: ['string', 'null'], format: 'date-time' } },

@@ -270,7 +270,10 @@ export function readOpenApi(doc: unknown, opts: OpenApiOptions = {}): VendorEndp
       title: str(o.op.summary) ?? str(o.op.operationId) ?? `${o.method} ${o.path}`,
       source: title,
       body: ref.body,
-      headers: [],
+      // Required header parameters by name (`cardcheck new --from-openapi` reads them); their values are in `openapi`.
+      headers: o.params.flatMap((p) =>
+        p.in === 'header' && p.required === true && typeof p.name === 'string' ? [p.name] : [],
+      ),
       responses,
       expectStatus: success,
       expectSchema,

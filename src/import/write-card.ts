@@ -26,8 +26,9 @@ function requestOf(e: VendorEndpoint, x: OpenApiExtras | undefined, profile: str
   const request: RequestDraft = { method: e.method, path: cardPath(e.path) };
   if (x?.auth ?? profile) request.auth = x?.auth ?? profile;
   if (x?.query) request.query = x.query;
-  // The page's header parameters: the config profile that sends them, else each from the environment.
-  const listed = profile ? [] : e.headers;
+  // A page's header parameters: the config profile that sends them, else each from the environment (a document's
+  // come valued in `x.headers`).
+  const listed = profile || x ? [] : e.headers;
   const headers = { ...x?.headers, ...Object.fromEntries(listed.map((h) => [h, `{{env.${envName(h)}}}`])) };
   if (Object.keys(headers).length) request.headers = headers;
   if (x?.basic) request.basic = x.basic;
