@@ -17,6 +17,8 @@ export interface LintCommandOptions {
   format: 'text' | 'json' | 'github' | 'sarif';
   strict?: boolean;
   config?: string;
+  /** Lint again on each save (src/cli/watch-command.ts). */
+  watch?: boolean;
 }
 
 function summaryLine(cards: number, diagnostics: readonly { severity: string }[]): string {

@@ -132,7 +132,13 @@ program
   .option('--quiet', 'leave out the warning lines under each card (lint warnings, such as an unknown key)')
   .option('--out <dir>', 'where reports are written (default: reports/ beside the config file)')
   .addHelpText('after', `\n${EXIT_HELP}`)
+  .option('--watch', 'run again on each save: the saved cards and those chaining on them; Enter runs all, q quits')
   .action(async (paths: string[], opts: RunCommandOptions) => {
+    if (opts.watch) {
+      const { watchRun } = await import('./watch-command.js');
+      process.exitCode = await act('run', () => watchRun(paths, opts, io));
+      return;
+    }
     const { runCommand } = await import('./run-command.js');
     process.exitCode = await act('run', () => runCommand(paths, opts, io));
   });
@@ -187,7 +193,13 @@ program
   .option('--strict', 'exit 1 when there are warnings')
   .option('--config <file>', CONFIG_HELP)
   .addHelpText('after', `\n${exitHelp(EXIT_ROWS.lint)}`)
+  .option('--watch', 'lint again on each save, showing the saved cards and those chaining on them; q quits')
   .action(async (paths: string[], opts: LintCommandOptions) => {
+    if (opts.watch) {
+      const { watchLint } = await import('./watch-command.js');
+      process.exitCode = await act('lint', () => watchLint(paths, opts, io));
+      return;
+    }
     const { lintCommand } = await import('./lint-command.js');
     process.exitCode = await act('lint', () => lintCommand(paths, opts, io));
   });

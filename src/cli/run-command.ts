@@ -38,6 +38,8 @@ export interface RunCommandOptions extends Omit<SelectionFlags, 'out'>, Omit<Rep
   allowLeftovers?: boolean;
   retryBudget?: string;
   browser?: boolean;
+  /** Run again on each save (src/cli/watch-command.ts). */
+  watch?: boolean;
   /** @default reports/ beside the config file */
   out?: string;
 }
@@ -89,8 +91,13 @@ function parseSeed(text: string | undefined): number | undefined {
   return seed;
 }
 
-/** The flags, checked, as runCards options. */
-async function runOptions(paths: string[], opts: RunCommandOptions & { out: string }, io: Io, where: ProjectPaths) {
+/** The flags, checked, as runCards options (`run --watch` uses them too). */
+export async function runOptions(
+  paths: string[],
+  opts: RunCommandOptions & { out: string },
+  io: Io,
+  where: ProjectPaths,
+) {
   const bail = typeof opts.bail === 'string' ? opts.bail : undefined;
   return {
     paths: paths.length ? paths : [where.specs],

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { AuthProfile } from '../core/config.js';
 import { decodeSource } from '../core/source.js';
 import { readOpenApi } from './openapi.js';
+import { profileForHeaders } from './openapi-security.js';
 import type { VendorEndpoint } from './vendor-page.js';
 import { readVendorPage } from './vendor-page.js';
 import { writeCard } from './write-card.js';
@@ -18,18 +20,34 @@ export interface DraftOptions {
   api?: string;
   /** When the drafts say they were saved. */
   now: Date;
+  /**
+   * The config's auth profiles: a vendor page's header parameters, or (with `api`) an OpenAPI security scheme,
+   * that one of them sends become that profile.
+   */
+  profiles?: Record<string, AuthProfile>;
+  /** The profiles the config uses for `api`, chosen first. */
+  apiProfiles?: readonly string[];
+}
+
+/** A value the author must set before the card runs, at its line: an env variable the document gives nothing for, or a TODO. */
+export interface DraftNeed {
+  line: number;
+  /** `set PETSTORE_PASSWORD`, or the TODO text. */
+  what: string;
 }
 
 /** What became of one file, or of one endpoint it describes, in order. */
 export type DraftOutcome =
-  | { kind: 'written'; page: string; file: string; endpoint: VendorEndpoint }
+  | { kind: 'written'; page: string; file: string; endpoint: VendorEndpoint; needs: DraftNeed[] }
   | { kind: 'unreadable'; page: string }
+  | { kind: 'unparsable'; page: string; line: number; column: number; message: string }
   | { kind: 'no-endpoint'; page: string }
   | { kind: 'exists'; page: string; file: string };
 
-/** `Issue access token` → `issue-access-token` */
+/** `Issue access token` → `issue-access-token`, `getPetById` → `get-pet-by-id` */
 const slug = (title: string) =>
   title
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
@@ -37,16 +55,46 @@ const slug = (title: string) =>
     .slice(0, 60) || 'endpoint';
 
 /** The endpoints a file describes: every operation of an OpenAPI document, or the one endpoint of a vendor page. */
-function endpointsOf(text: string, file: string): VendorEndpoint[] | undefined {
-  if (/\.(ya?ml|json)$/i.test(file) || /^\s*(\{|openapi\s*:|swagger\s*:)/.test(text)) {
-    let doc: unknown;
+/** Where a YAML or JSON document stops being one: the position and the parser's words. */
+interface Unparsable {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A YAML or JSON document (JSON.parse first: a 13 MB document such as GitHub's reads in a tenth of the time). */
+function parseDocument(text: string): { doc: unknown } | { error: Unparsable } {
+  if (/^\s*\{/.test(text))
     try {
-      doc = parseYaml(text);
+      return { doc: JSON.parse(text) };
     } catch {
-      doc = undefined;
+      // YAML reads JSON too, and says where it breaks.
     }
-    const operations = readOpenApi(doc);
-    if (operations) return operations;
+  try {
+    return { doc: parseYaml(text) };
+  } catch (err) {
+    const pos = (err as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const first = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+    const message = first.replace(/ at line \d+, column \d+:?$/, '');
+    return { error: { line: pos?.line ?? 1, column: pos?.col ?? 1, message } };
+  }
+}
+
+/** The endpoints a file describes: every operation of an OpenAPI document, or the one endpoint of a vendor page. */
+function endpointsOf(text: string, file: string, opts: DraftOptions): VendorEndpoint[] | Unparsable | undefined {
+  // A top-level `openapi:` / `swagger:` line, or such a JSON key.
+  const looksOpenApi = /^(openapi|swagger)\s*:/m.test(text) || /"(openapi|swagger)"\s*:/.test(text);
+  if (/\.(ya?ml|json)$/i.test(file) || looksOpenApi) {
+    const parsed = parseDocument(text);
+    // A broken OpenAPI document is reported at its error; a page that only looked like one is read as a page.
+    if ('error' in parsed) {
+      if (looksOpenApi) return parsed.error;
+    } else {
+      // Only the cards' API says which of the config's profiles an OpenAPI scheme may be.
+      const profiles = opts.api ? opts.profiles : undefined;
+      const operations = readOpenApi(parsed.doc, { prefix: opts.api, profiles, preferred: opts.apiProfiles });
+      if (operations) return operations;
+    }
   }
   const page = readVendorPage(text);
   return page ? [page] : undefined;
@@ -61,6 +109,26 @@ function fileFor(endpoint: VendorEndpoint, out: string, written: readonly string
   return file;
 }
 
+/**
+ * What the author must fill in, with its line: each `{{env.NAME}}` of the card
+ * that is not a credential (those are set once for the API), and each value
+ * that starts with TODO (`cardcheck lint` lists those too, as `todo-value`).
+ */
+function needsOf(card: string, endpoint: VendorEndpoint): DraftNeed[] {
+  const credentials = new Set(endpoint.openapi?.credentials.map((c) => c.name));
+  const needs: DraftNeed[] = [];
+  card.split('\n').forEach((text, i) => {
+    const todo = /"(TODO\b[^"]*)"/.exec(text);
+    if (todo) needs.push({ line: i + 1, what: todo[1] as string });
+    else
+      for (const m of text.matchAll(/\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g)) {
+        const what = `set ${m[1]} (a value the document does not give)`;
+        if (!credentials.has(m[1] as string) && !needs.some((n) => n.what === what)) needs.push({ line: i + 1, what });
+      }
+  });
+  return needs;
+}
+
 async function draftPage(page: string, opts: DraftOptions, written: string[]): Promise<DraftOutcome[]> {
   let text: string;
   try {
@@ -69,7 +137,8 @@ async function draftPage(page: string, opts: DraftOptions, written: string[]): P
   } catch {
     return [{ kind: 'unreadable', page }];
   }
-  const endpoints = endpointsOf(text, page);
+  const endpoints = endpointsOf(text, page, opts);
+  if (endpoints && !Array.isArray(endpoints)) return [{ kind: 'unparsable', page, ...endpoints }];
   if (!endpoints?.length) return [{ kind: 'no-endpoint', page }];
   const shownPage = path.relative(opts.cwd, path.resolve(opts.cwd, page)).split(path.sep).join('/');
   const outcomes: DraftOutcome[] = [];
@@ -81,8 +150,12 @@ async function draftPage(page: string, opts: DraftOptions, written: string[]): P
       continue;
     }
     await mkdir(path.dirname(abs), { recursive: true });
-    await writeFile(abs, writeCard(endpoint, shownPage, opts.now.toISOString(), opts.api));
-    outcomes.push({ kind: 'written', page, file, endpoint });
+    const auth = endpoint.openapi
+      ? undefined
+      : profileForHeaders(endpoint.headers, opts.profiles ?? {}, opts.apiProfiles);
+    const card = writeCard(endpoint, shownPage, opts.now.toISOString(), opts.api, auth);
+    await writeFile(abs, card);
+    outcomes.push({ kind: 'written', page, file, endpoint, needs: needsOf(card, endpoint) });
     written.push(file);
   }
   return outcomes;

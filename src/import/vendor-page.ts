@@ -25,6 +25,32 @@ export interface VendorEndpoint extends Pick<RequestShape, 'method' | 'path' | '
   expectStatus?: number;
   /** The success response's schema, when a specification gives one. */
   expectSchema?: JsonValue;
+  /** What an OpenAPI document adds to the request: values for required parameters, credentials, UID fields. */
+  openapi?: OpenApiExtras;
+}
+
+/** The parts of a drafted request an OpenAPI document gives beyond a vendor page's. */
+export interface OpenApiExtras {
+  query?: Record<string, JsonValue>;
+  /** Header values (credentials, required header parameters), placeholders included. */
+  headers?: Record<string, string>;
+  basic?: { username: string; password: string };
+  /** A form body (`application/x-www-form-urlencoded`), sent instead of JSON. */
+  form?: Record<string, string>;
+  /** A config auth profile the request uses. */
+  auth?: string;
+  /** The request's own cleanup, when it creates what the collection's DELETE removes. */
+  cleanup?: JsonValue;
+  /** Why a request that may create something has no cleanup. */
+  cleanupNote?: string;
+  /** The UID Resolution block: how each path parameter is obtained. */
+  uid?: Record<string, JsonValue>;
+  /** The operation's first tag. */
+  domain?: string;
+  /** The document's first server URL (Swagger 2: scheme, host and basePath): the base URL its paths are relative to. */
+  server?: string;
+  /** Env variables that hold credentials, with the security scheme each stands for. */
+  credentials: { name: string; scheme: string; profile: string }[];
 }
 
 const METHOD_WORD = new RegExp(`^\\s*(${HTTP_METHODS.join('|')})\\s*$`, 'i');

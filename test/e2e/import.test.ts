@@ -37,7 +37,28 @@ describe('cardcheck import', () => {
     expect(lint.code).toBe(0);
   });
 
-  it('keeps an existing card unless --force, and says which page names no endpoint (exit 2)', async () => {
+  it("sends a page's header parameters through the config's auth profile for --api, and the draft passes against the sandbox", async () => {
+    const dir = workspace();
+    const page = 'pages/002_4e9ed3b25cea86a9.txt';
+    // Without --api two profiles send X-Auth-Token and X-User-Id (rocketchat-admin, rocketchat-limited): env headers.
+    const plain = await cardcheck(['import', page, '--out', 'drafts'], { cwd: dir });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'drafts/create-oauth-app.md'), 'utf8')).toContain(
+      '"X-Auth-Token": "{{env.X_AUTH_TOKEN}}"',
+    );
+    const r = await cardcheck(['import', page, '--api', 'rocketchat', '--out', 'specs/rocketchat-imported'], {
+      cwd: dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const card = readFileSync(path.join(dir, 'specs/rocketchat-imported/create-oauth-app.md'), 'utf8');
+    expect(card).toContain('"auth": "rocketchat-admin"');
+    expect(card).not.toContain('X-Auth-Token');
+    expect(r.stdout).toContain('1 draft: 1 runnable, 0 need values');
+    const run = await cardcheck(['run', 'specs/rocketchat-imported'], { cwd: dir });
+    expect(run.stdout).toContain('1 card: 1 passed');
+  });
+
+  it('keeps an existing card unless --force, and says which page names no endpoint or is broken YAML (exit 2)', async () => {
     const dir = workspace();
     const page = 'pages/003_7ec4ca1c63db005a.txt';
     expect((await cardcheck(['import', page], { cwd: dir })).code).toBe(0);
@@ -51,13 +72,22 @@ describe('cardcheck import', () => {
     const none = await cardcheck(['import', 'notes.md', '--out', 'drafts'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('notes.md: no endpoint found');
+    writeFileSync(
+      path.join(dir, 'broken.yaml'),
+      'openapi: 3.0.0\npaths:\n  /a:\n    get: {responses: {200: {}}\n  /b: x\n',
+    );
+    const broken = await cardcheck(['import', 'broken.yaml', '--out', 'drafts'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(
+      /cardcheck import: broken\.yaml:5:3: an OpenAPI document that is not valid YAML or JSON \(.+\); fix it there and import again/,
+    );
     const missing = await cardcheck(['import', 'nope.md', '--out', 'drafts'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cardcheck import: nope.md: cannot read the file');
     expect(existsSync(path.join(dir, 'drafts'))).toBe(false);
   });
 
-  it('drafts one card per OpenAPI operation and lists what is left to declare', async () => {
+  it('drafts one card per OpenAPI operation, in kebab-case files, and lists the values left to set', async () => {
     const dir = workspace();
     cpSync(path.join(ROOT, 'fixtures/openapi/youhodler-auth.yaml'), path.join(dir, 'openapi.yaml'));
     const r = await cardcheck(['import', 'openapi.yaml', '--out', 'specs/youhodler-drafts', '--api', 'youhodler'], {
@@ -65,16 +95,20 @@ describe('cardcheck import', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      'openapi.yaml → specs/youhodler-drafts/issueaccesstoken.md: POST /oauth/token, the 200 response schema, examples for 200, 400',
+      'openapi.yaml → specs/youhodler-drafts/issue-access-token.md: POST /oauth/token, the 200 response schema, examples for 200, 400',
     );
     expect(r.stdout).toContain(
-      'openapi.yaml → specs/youhodler-drafts/getserviceaccount.md: GET /service-accounts/{id}, the 200 response schema',
+      'openapi.yaml → specs/youhodler-drafts/get-service-account.md: GET /service-accounts/{id}, the 200 response schema',
     );
+    // The document has no POST /service-accounts: the id is the author's to set, listed with its line.
+    expect(r.stdout).toContain('2 cards drafted in specs/youhodler-drafts');
+    expect(r.stdout).toContain('2 drafts: 0 runnable, 2 need values (file:line listed)');
     expect(r.stdout).toMatch(
-      /specs\/youhodler-drafts\/getserviceaccount\.md:\d+:\d+ error unresolved-placeholder \{\{resolved\.id\}\} names no declared UID field/,
+      / {2}specs\/youhodler-drafts\/get-service-account\.md:\d+ {2}TODO: the id of an existing resource/,
     );
-    expect(r.stdout).toContain('2 cards drafted in specs/youhodler-drafts: 1 error to fix before running (above)');
-    expect(readFileSync(path.join(dir, 'specs/youhodler-drafts/issueaccesstoken.md'), 'utf8')).toMatch(
+    expect(r.stdout).toMatch(/get-service-account\.md:\d+:\d+ error todo-value/);
+    expect(r.stdout).toContain('  specs/youhodler-drafts/issue-access-token.md:20  set CLIENT_SECRET');
+    expect(readFileSync(path.join(dir, 'specs/youhodler-drafts/issue-access-token.md'), 'utf8')).toMatch(
       /^---\nendpoint: POST \/oauth\/token\napi: youhodler\n/,
     );
   });
