@@ -36,6 +36,7 @@ describe('/__sandbox/stats', () => {
         VCITA_USERNAME: _name,
         OAUTH_CLIENT_ID: _client,
         OAUTH_REDIRECT_URI: _redirect,
+        OAUTH_USERNAME: _oauthUser,
         ...secrets
       } = s.env;
       expect([...s.issuedSecrets()].sort()).toEqual(Object.values(secrets).sort());

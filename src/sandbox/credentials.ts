@@ -66,6 +66,8 @@ export function credentialsEnv(o: ResolvedApiOptions): Record<string, string> {
     OAUTH_CLIENT_ID: o.oauth.client.clientId,
     OAUTH_CLIENT_SECRET: o.oauth.client.clientSecret,
     OAUTH_REDIRECT_URI: o.oauth.client.redirectUri,
+    OAUTH_USERNAME: o.oauth.user.username,
+    OAUTH_PASSWORD: o.oauth.user.password,
   };
 }
 
@@ -78,5 +80,6 @@ export function credentialSecrets(o: ResolvedApiOptions): string[] {
     o.rocketchat.limited.authToken,
     o.youhodler.adminToken,
     o.oauth.client.clientSecret,
+    o.oauth.user.password,
   ];
 }

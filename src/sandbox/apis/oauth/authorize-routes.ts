@@ -43,7 +43,7 @@ function check(req: AuthorizeRequest, reply: FastifyReply, ctx: OauthContext): {
 
 /**
  * `GET /authorize`: the sign-in and consent page (for `run --browser`); `POST /authorize` (the same query) signs in
- * and answers with a redirect carrying `code` or `error=access_denied`. A POST with `Accept: application/json`
+ * and answers with a redirect carrying `code` or `error=access_denied`. A POST with `respond_with=json` in its form
  * gets `{ code, state, redirect_to }` instead (sandbox-only, so cards can get a code without a browser).
  */
 export function registerAuthorizeRoutes(app: FastifyInstance, ctx: OauthContext): void {
@@ -87,7 +87,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, ctx: OauthContext)
       issued: [],
     });
     ctx.stats.issue(code);
-    if ((req.headers.accept ?? '').includes('application/json')) {
+    if (field(req, 'respond_with') === 'json') {
       const to = new URL(q.redirect_uri as string);
       to.searchParams.set('code', code);
       if (q.state !== undefined) to.searchParams.set('state', q.state);

@@ -46,13 +46,16 @@ function readMetadata(body: unknown): { error: string; description: string } | {
 }
 
 /** The client a management request (RFC 7592 §2) names, when its registration access token is right. */
-function managed(req: FastifyRequest<{ Params: { clientId: string } }>, ctx: OauthContext): Client | undefined {
+function managed(
+  req: FastifyRequest<{ Params: { clientId: string } }>,
+  ctx: OauthContext,
+): { client: Client; token: string } | undefined {
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const client = ctx.state.clients.get(req.params.clientId);
   if (!client?.ratDigest || !secretMatches(token, client.ratDigest)) return undefined;
   // The break keeps a deleted client readable: its registration was not deleted for good.
   if (client.deleted && !ctx.broken.has('followup-registration-deleted')) return undefined;
-  return client;
+  return { client, token: token as string };
 }
 
 const invalidToken = (reply: FastifyReply) =>
@@ -105,29 +108,31 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: OauthConte
   });
 
   app.get<{ Params: { clientId: string } }>('/register/:clientId', async (req, reply) => {
-    const client = managed(req, ctx);
-    if (!client) return invalidToken(reply);
+    const found = managed(req, ctx);
+    if (!found) return invalidToken(reply);
+    // RFC 7592 §3: the answer carries the (unchanged) registration access token and the client URI.
     return reply
       .code(200)
       .type('application/json')
-      .send(view(req, ctx, client));
+      .send(view(req, ctx, found.client, { registration_access_token: found.token }));
   });
 
   app.put<{ Params: { clientId: string } }>('/register/:clientId', async (req, reply) => {
-    const client = managed(req, ctx);
-    if (!client) return invalidToken(reply);
+    const found = managed(req, ctx);
+    if (!found) return invalidToken(reply);
     const read = readMetadata(req.body);
     if ('error' in read) return oauthError(reply, 400, read.error, read.description);
-    client.metadata = read.metadata;
+    found.client.metadata = read.metadata;
     return reply
       .code(200)
       .type('application/json')
-      .send(view(req, ctx, client));
+      .send(view(req, ctx, found.client, { registration_access_token: found.token }));
   });
 
   app.delete<{ Params: { clientId: string } }>('/register/:clientId', async (req, reply) => {
-    const client = managed(req, ctx);
-    if (!client) return invalidToken(reply);
+    const found = managed(req, ctx);
+    if (!found) return invalidToken(reply);
+    const { client } = found;
     client.deleted = true;
     ctx.state.revokeClient(client.clientId);
     ctx.stats.removed(KIND, client.clientId);
