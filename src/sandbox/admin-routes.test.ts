@@ -35,7 +35,6 @@ describe('/__sandbox/stats', () => {
         ROCKETCHAT_LIMITED_USER_ID: _user,
         VCITA_USERNAME: _name,
         OAUTH_CLIENT_ID: _client,
-        OAUTH_REDIRECT_URI: _redirect,
         OAUTH_USERNAME: _oauthUser,
         ...secrets
       } = s.env;

@@ -45,7 +45,7 @@ export function resolveApiOptions(o: ApiOverrides): ResolvedApiOptions {
         clientSecret: token('cs_'),
         redirectUri: 'https://client.example/cb',
       },
-      user: o.oauth?.user ?? { username: 'demo@sandbox.test', password: 'sandbox-password' },
+      user: o.oauth?.user ?? { username: 'person@oauth.sandbox.test', password: 'sandbox-password' },
       codeTtlMs: o.oauth?.codeTtlMs ?? 60_000,
       accessTokenTtlMs: o.oauth?.accessTokenTtlMs ?? 3600_000,
     },
@@ -65,7 +65,6 @@ export function credentialsEnv(o: ResolvedApiOptions): Record<string, string> {
     YOUHODLER_ADMIN_TOKEN: o.youhodler.adminToken,
     OAUTH_CLIENT_ID: o.oauth.client.clientId,
     OAUTH_CLIENT_SECRET: o.oauth.client.clientSecret,
-    OAUTH_REDIRECT_URI: o.oauth.client.redirectUri,
     OAUTH_USERNAME: o.oauth.user.username,
     OAUTH_PASSWORD: o.oauth.user.password,
   };

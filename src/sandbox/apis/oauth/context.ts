@@ -5,7 +5,7 @@ import type { OauthState } from './state.js';
 export interface OauthOptions {
   /** A client registered from the start (HTTP Basic on token, revocation, introspection). @default random per start */
   client: { clientId: string; clientSecret: string; redirectUri: string };
-  /** The person who signs in on `/authorize`. @default demo@sandbox.test / sandbox-password */
+  /** The person who signs in on `/authorize`. @default person@oauth.sandbox.test / sandbox-password */
   user: { username: string; password: string };
   /** How long an authorization code lives. @default 60000 */
   codeTtlMs: number;
