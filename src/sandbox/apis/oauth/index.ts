@@ -16,8 +16,10 @@ import { registerTokenRoute } from './token-route.js';
  * every rule of cardcheck's standards packs holds unless its `oauth-<rule>` break is on.
  */
 export function registerOauth(app: FastifyInstance, ctx: OauthContext, breaks: readonly StandardsBreak[]): void {
-  app.setErrorHandler((err: FastifyError, _req, reply) => {
-    if ((err.statusCode ?? 500) < 500) return oauthError(reply, 400, 'invalid_request', 'The body could not be read.');
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    // An unreadable body: RFC 7591 §3.2.2 has no invalid_request, so a registration gets invalid_client_metadata.
+    const code = req.url.includes('/register') ? 'invalid_client_metadata' : 'invalid_request';
+    if ((err.statusCode ?? 500) < 500) return oauthError(reply, 400, code, 'The body could not be read.');
     return oauthError(reply, 500, 'server_error', 'The server failed.');
   });
   registerOauthBreakHook(app, ctx.prefix, breaks);
