@@ -123,6 +123,20 @@ describe('oauth sandbox: registration, introspection, resource', () => {
     expect(s.stats().live['oauth-client']).toBe(0);
   });
 
+  it('a client gets only the grant types it registered (default: authorization_code, refresh_token)', async () => {
+    const reg = (await (
+      await fetch(`${s.apis.oauth}/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ redirect_uris: [REDIRECT] }),
+      })
+    ).json()) as Record<string, string>;
+    const own = `Basic ${Buffer.from(`${reg.client_id}:${reg.client_secret}`).toString('base64')}`;
+    const res = await form('/token', { grant_type: 'client_credentials' }, own);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'unauthorized_client' });
+  });
+
   it('introspection needs client authentication; the resource takes an active token only', async () => {
     const { access_token } = (await (await form('/token', { grant_type: 'client_credentials' })).json()) as {
       access_token: string;

@@ -57,10 +57,17 @@ export function registerTokenRoute(app: FastifyInstance, ctx: OauthContext): voi
     const grantType = field(req, 'grant_type');
     if (grantType === undefined) return oauthError(reply, 400, 'invalid_request', 'grant_type is required.');
     const auth = authenticateClient(req, ctx);
-    if ('none' in auth) return invalidClient(reply);
-    if ('failed' in auth) return invalidClient(reply);
+    if (!('client' in auth)) return invalidClient(reply);
     const client = auth.client;
     const now = ctx.clock();
+    // RFC 7591 §2: a client uses only the grant types it registered.
+    const grants = client.metadata.grant_types;
+    if (
+      Array.isArray(grants) &&
+      !grants.includes(grantType) &&
+      ['client_credentials', 'authorization_code', 'refresh_token'].includes(grantType)
+    )
+      return oauthError(reply, 400, 'unauthorized_client', 'The client did not register this grant type.');
 
     if (grantType === 'client_credentials') {
       const scope = scopeOf(req, 'read');
