@@ -108,11 +108,14 @@ export function registerSandboxCommand(
   program
     .command('sandbox')
     .description(
-      'start the embedded sandbox (vcita, Rocket.Chat and YouHodler APIs) standalone and print its base URLs',
+      'start the embedded sandbox (vcita, Rocket.Chat and YouHodler APIs, a standards-following OAuth API) standalone and print its base URLs',
     )
     .option('--port <n>', 'port to listen on (0: a free one)', parseWhole('--port'), 0)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--list-breaks', 'print the contract breaks, one per line, and exit')
+    .option(
+      '--list-breaks',
+      'print the contract breaks, one per line (a standards break names its rule and clause), and exit',
+    )
     .option('--break <name>', 'enable a contract break (repeatable)', collect, [])
     .option('--latency <ms>', 'delay before every request is processed', parseWhole('--latency'))
     .option('--error-rate <r>', 'share of requests answered 503 (0..1)', parseRate)
