@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { BrowserDriver, BrowserRun } from '../core/browser.js';
 import { CardcheckError, isCardcheckError } from '../core/errors.js';
-import { BROWSER_PACKAGES, importOptional } from '../util/optional-import.js';
+import { BROWSER_PACKAGES, importOptional } from '../core/optional-import.js';
 
 /** What went wrong in the browser (Chromium would not start, a selector never appeared, no redirect): the card errors with it. */
 const browserError = (message: string) => new CardcheckError('browser-failed', message);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { CardcheckError, isCardcheckError } from '../core/errors.js';
+import { importOptional, SANDBOX_PACKAGES } from '../core/optional-import.js';
 import type { FaultOptions } from '../sandbox/faults/fault-options.js';
-import { importOptional, SANDBOX_PACKAGES } from '../util/optional-import.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT, EXIT_ROWS, exitHelp } from './exit-code.js';
 

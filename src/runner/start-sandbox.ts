@@ -1,5 +1,5 @@
+import { importOptional, SANDBOX_PACKAGES } from '../core/optional-import.js';
 import type { Sandbox, SandboxOptions } from '../sandbox/server.js';
-import { importOptional, SANDBOX_PACKAGES } from '../util/optional-import.js';
 
 /**
  * Starts the embedded sandbox. Its server code (fastify, jose) is loaded by

@@ -1,4 +1,4 @@
-import { CardcheckError } from '../core/errors.js';
+import { CardcheckError } from './errors.js';
 
 /**
  * A feature whose packages are optional peer dependencies of cardcheck: a

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { removeTempDirs, tempDir } from '../../test/support/temp-dir.js';
-import { isCardcheckError } from '../core/errors.js';
+import { isCardcheckError } from './errors.js';
 import { BROWSER_PACKAGES, importOptional, missingMessage, packageName, SANDBOX_PACKAGES } from './optional-import.js';
 
 afterAll(removeTempDirs);
