@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/cli.js';
@@ -45,6 +45,7 @@ const dockerignore = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   engines: { node: string };
   devDependencies: Record<string, string>;
+  files: string[];
 };
 /** The instructions of the last stage: what the image is. */
 const finalStage = dockerfile.slice(dockerfile.findLastIndex((i) => i.keyword === 'FROM'));
@@ -80,6 +81,15 @@ describe('Dockerfile', () => {
     expect(install).toContain(`playwright-core@${pkg.devDependencies['playwright-core']}`);
     // The sandbox's server packages stay out, as for any user who runs against their own API.
     expect(install).not.toMatch(/fastify|jose/);
+  });
+
+  it('copies into the build stage everything the package ships, from paths that exist', () => {
+    const copies = dockerfile.filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from'));
+    const sources = copies.flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    for (const src of sources) expect(existsSync(path.join(ROOT, src)), `${src} exists`).toBe(true);
+    // dist/ is built in the image (npm pack's prepack), from src/ and the tsconfigs.
+    const needed = [...pkg.files.filter((f) => !f.startsWith('!') && f !== 'dist'), 'src', 'tsconfig.build.json'];
+    for (const f of needed) expect(sources, f).toContain(f);
   });
 
   it('bakes in no secret: no ENV or ARG named for one, no .env or local state copied', () => {
