@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { BrowserDriver, BrowserRun } from '../core/browser.js';
 import { CardcheckError, isCardcheckError } from '../core/errors.js';
+import { BROWSER_PACKAGES, importOptional } from '../core/optional-import.js';
 
 /** What went wrong in the browser (Chromium would not start, a selector never appeared, no redirect): the card errors with it. */
 const browserError = (message: string) => new CardcheckError('browser-failed', message);
@@ -34,7 +35,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 export function chromiumDriver(executablePath = process.env.CARDCHECK_CHROMIUM ?? DEFAULT_CHROMIUM): BrowserDriver {
   let launched: Promise<Browser> | undefined;
   const browser = () => {
-    launched ??= import('playwright-core')
+    launched ??= importOptional(BROWSER_PACKAGES, () => import('playwright-core'))
       .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] }))
       .catch((err: unknown) => {
         launched = undefined;

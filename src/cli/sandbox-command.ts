@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { CardcheckError, isCardcheckError } from '../core/errors.js';
+import { importOptional, SANDBOX_PACKAGES } from '../core/optional-import.js';
 import type { FaultOptions } from '../sandbox/faults/fault-options.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT, EXIT_ROWS, exitHelp } from './exit-code.js';
@@ -81,7 +82,7 @@ export async function sandboxCommand(
     slowBodyMs: opts.slowBody,
     seed: opts.seed,
   };
-  const { startSandbox } = await import('../sandbox/server.js');
+  const { startSandbox } = await importOptional(SANDBOX_PACKAGES, () => import('../sandbox/server.js'));
   const sandbox = await startSandbox({ port: opts.port, host: opts.host, breaks: opts.break, faults }).catch(
     (err: unknown) => {
       // An unknown break, a port in use, a host that is not here: the user's settings, not a bug.
