@@ -14,6 +14,7 @@ import type { FaultOptions } from './faults/fault-options.js';
 import { checkFaultOptions } from './faults/fault-options.js';
 import { FaultPlanner } from './faults/fault-planner.js';
 import { MOUNTS, registerApis } from './mounts.js';
+import { registerOpenApiRoutes } from './openapi/documents.js';
 import type { StatsSnapshot } from './stats.js';
 import { SandboxStats } from './stats.js';
 
@@ -82,6 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     breaks.map((b) => b.name),
   );
   await registerApis(app, { options: apiOptions, stats, clock, standardsBreaks: standardsBreaksOf(breaks) });
+  registerOpenApiRoutes(app, MOUNTS);
 
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
