@@ -127,6 +127,17 @@ describe('cardcheck import of the OpenAPI descriptions the sandbox serves', () =
     },
   );
 
+  it("is what cardcheck init finds at the API's base URL: the first card calls its first GET and passes", async () => {
+    const dir = tempDirSync('cardcheck-init-sandbox-');
+    const init = await cardcheck(['init', '--base-url', sandbox.apis.vcita, '--auth', 'bearer', '--yes'], { cwd: dir });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(
+      'first card: GET /platform/v1/apps, from the first GET without parameters of the OpenAPI document at /openapi.json; expects 200',
+    );
+    const run = await cardcheck(['run'], { cwd: dir, env: { API_TOKEN: sandbox.env.DIRECTORY_TOKEN as string } });
+    expect(run.stdout, run.stderr).toContain('1 card: 1 passed, 0 failed, 0 skipped, 0 errored');
+  });
+
   it('says why a URL cannot be read, and shows no query (it may hold a key)', async () => {
     const dir = tempDirSync('cardcheck-import-url-');
     const missing = await cardcheck(['import', `${sandbox.origin}/nowhere/openapi.json?api_key=s3cr3t`], { cwd: dir });
