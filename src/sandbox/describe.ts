@@ -39,6 +39,7 @@ export function describeSandbox(sandbox: Sandbox, faults: FaultOptions = {}): st
           `  ${'this machine'.padEnd(11)} ${sandbox.origin}`,
         ]),
     ...apis,
+    `  ${'openapi'.padEnd(11)} each API's OpenAPI description at its URL + /openapi.json`,
     `  ${'stats'.padEnd(11)} ${sandbox.origin}/__sandbox/stats`,
     `breaks: ${sandbox.breaks.length > 0 ? sandbox.breaks.join(', ') : 'none'}`,
     `faults: ${describeFaults(faults)}`,

@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { resolveApiOptions } from '../credentials.js';
+import { describeSandbox } from '../describe.js';
 import { MOUNTS, registerApis } from '../mounts.js';
 import { startSandbox } from '../server.js';
 import { SandboxStats } from '../stats.js';
@@ -164,6 +165,10 @@ describe('the OpenAPI descriptions the sandbox serves', () => {
         const body = (await res.json()) as OpenApiDocument;
         expect(body).toEqual({ ...OPENAPI_DOCUMENTS[m.name], servers: [{ url: base }] });
       }
+      // `cardcheck sandbox` says where they are.
+      expect(describeSandbox(sandbox)).toContain(
+        "  openapi     each API's OpenAPI description at its URL + /openapi.json",
+      );
     } finally {
       await sandbox.close();
     }
