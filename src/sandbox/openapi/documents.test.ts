@@ -1,4 +1,5 @@
 import formbody from '@fastify/formbody';
+import { Ajv } from 'ajv';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
@@ -112,6 +113,31 @@ function describedRoutes(prefix: string, doc: OpenApiDocument): string[] {
   );
 }
 
+/** The node with every local `$ref` replaced by what it names (the documents have no cycles). */
+function inline(doc: OpenApiDocument, node: Json): Json {
+  if (Array.isArray(node)) return node.map((x) => inline(doc, x));
+  if (!isObject(node)) return node;
+  if (typeof node.$ref === 'string') return inline(doc, resolve(doc, node.$ref));
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(doc, v)]));
+}
+
+/** Every operation whose first security alternative asks for credentials, as `[METHOD, path, its 401 schema]`. */
+function securedOperations(doc: OpenApiDocument): [string, string, Json][] {
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  return Object.entries(paths).flatMap(([p, item]) =>
+    Object.entries(isObject(item) ? item : {}).flatMap(([method, op]): [string, string, Json][] => {
+      if (!METHODS.includes(method) || !isObject(op)) return [];
+      const security = Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : [];
+      const first = security[0];
+      if (!isObject(first) || Object.keys(first).length === 0) return [];
+      const response = inline(doc, isObject(op.responses) ? op.responses['401'] : undefined);
+      const content = isObject(response) && isObject(response.content) ? response.content : {};
+      const media = content['application/json'];
+      return [[method.toUpperCase(), p, isObject(media) ? media.schema : undefined]];
+    }),
+  );
+}
+
 describe('the OpenAPI descriptions the sandbox serves', () => {
   it('exist for every mounted API', () => {
     const missing = MOUNTS.filter((m) => !OPENAPI_DOCUMENTS[m.name]).map(
@@ -152,6 +178,34 @@ describe('the OpenAPI descriptions the sandbox serves', () => {
     }).sort();
     expect(registered.length).toBeGreaterThan(0);
     expect(described).toEqual(registered);
+  });
+
+  it('describe the 401 the sandbox sends to each operation without credentials, body and all', async () => {
+    const sandbox = await startSandbox();
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    try {
+      for (const m of MOUNTS) {
+        const doc = OPENAPI_DOCUMENTS[m.name] ?? {};
+        const secured = securedOperations(doc);
+        expect(secured.length, m.name).toBeGreaterThan(0);
+        for (const [method, p, schema] of secured) {
+          const url = `${sandbox.apis[m.name]}${p.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000')}`;
+          const res = await fetch(url, {
+            method,
+            ...(method === 'GET' || method === 'DELETE'
+              ? {}
+              : { headers: { 'content-type': 'application/json' }, body: '{}' }),
+          });
+          const at = `${m.name} ${method} ${p}`;
+          expect(res.status, at).toBe(401);
+          expect(schema, `${at}: no application/json schema for 401`).toBeDefined();
+          const validate = ajv.compile(schema as object);
+          expect(validate(await res.json()) ? [] : validate.errors, at).toEqual([]);
+        }
+      }
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('are served at <api base>/openapi.json, with the base URL as the server', async () => {
