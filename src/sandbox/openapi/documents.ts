@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiMount, ApiName } from '../api-mount.js';
 import type { OpenApiDocument } from './document.js';
+import { oauthOpenApi } from './oauth.js';
 import { rocketchatOpenApi } from './rocketchat.js';
 import { vcitaOpenApi } from './vcita.js';
 import { youhodlerOpenApi } from './youhodler.js';
@@ -10,6 +11,7 @@ export const OPENAPI_DOCUMENTS: Partial<Record<ApiName, OpenApiDocument>> = {
   vcita: vcitaOpenApi,
   rocketchat: rocketchatOpenApi,
   youhodler: youhodlerOpenApi,
+  oauth: oauthOpenApi,
 };
 
 /** Where each API serves its description, below its base URL. */
