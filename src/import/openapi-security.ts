@@ -1,6 +1,7 @@
 import type { AuthProfile } from '../core/config.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
 import { isJsonObject } from '../core/json.js';
+import { SECRET_ENV } from '../core/redact.js';
 import { envName } from './openapi-values.js';
 
 /** How a drafted request proves who it is: a config auth profile, or headers/query/basic from env variables. */
@@ -86,11 +87,14 @@ function applyScheme(draft: AuthDraft, name: string, scheme: JsonObject, prefix:
   };
   const ref = (v: string) => `"{{env.${v}}}"`;
   if (scheme.type === 'apiKey' && typeof scheme.name === 'string') {
-    const header = `{ type: headers, headers: { ${scheme.name}: ${ref(env)} } }`;
-    if (scheme.in === 'query') draft.query[scheme.name] = use(env, '# a query parameter: no profile type sends one');
+    // The variable's name says it holds a key, so every output blanks its value: a key sent in a header or query
+    // parameter whose name looks harmless (Blockfrost's `project_id`) was shown in dry runs and reports.
+    const key = SECRET_ENV.test(env) ? env : `${env}_API_KEY`;
+    const header = `{ type: headers, headers: { ${scheme.name}: ${ref(key)} } }`;
+    if (scheme.in === 'query') draft.query[scheme.name] = use(key, '# a query parameter: no profile type sends one');
     else if (scheme.in === 'cookie')
-      draft.headers.Cookie = `${scheme.name}=${use(env, `{ type: headers, headers: { Cookie: "${scheme.name}={{env.${env}}}" } }`)}`;
-    else draft.headers[scheme.name] = use(env, header);
+      draft.headers.Cookie = `${scheme.name}=${use(key, `{ type: headers, headers: { Cookie: "${scheme.name}={{env.${key}}}" } }`)}`;
+    else draft.headers[scheme.name] = use(key, header);
   } else if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'basic') {
     const profile = `{ type: basic, username: ${ref(`${env}_USERNAME`)}, password: ${ref(`${env}_PASSWORD`)} }`;
     draft.basic = { username: use(`${env}_USERNAME`, profile), password: use(`${env}_PASSWORD`, profile) };

@@ -51,15 +51,18 @@ describe('cardcheck import of a third public OpenAPI document (Blockfrost)', () 
 
     // The header API key is a credential from the environment, not a value per card.
     expect(imported.stdout).toMatch(
-      /Credentials from the environment .*BLOCKFROST_IO_PROJECT_ID \(security scheme project_id\)/,
+      /Credentials from the environment .*BLOCKFROST_IO_PROJECT_ID_API_KEY \(security scheme project_id\)/,
     );
 
     // With the credential set, the runnable drafts build their requests; the others stop at the value to set.
     const dry = await cardcheck(['run', 'specs/blockfrost', '--dry-run', '--target', 'http://127.0.0.1:9/api/v0'], {
       cwd: dir,
-      env: { BLOCKFROST_IO_PROJECT_ID: 'placeholder-project-id' },
+      env: { BLOCKFROST_IO_PROJECT_ID_API_KEY: 'bf-key-3f9a1c77d2e4' },
     });
     expect(dry.stdout).toContain(`dry run: nothing was sent; ${needing} cards would error`);
+    // The key goes in a header named project_id, which does not look secret; its variable's name does: blanked.
+    expect(dry.stdout).toMatch(/project_id: \[redacted\]/);
+    expect(dry.stdout + dry.stderr).not.toContain('bf-key-3f9a1c77d2e4');
 
     console.log(
       `import-third-doc blockfrost (@blockfrost/openapi 0.1.93): ${operations} operations, ${drafts} drafts, ${lintClean} lint-clean as drafted (${drafts} once the listed values are set), ${runnable} need no value, ${needing} need one`,
