@@ -1,8 +1,9 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { BrowserArtefactPlace, BrowserArtefacts } from '../core/browser.js';
+import { readZip, writeZip } from '../util/zip.js';
 
 /** How long the screenshot of a failed step may take (the page may be busy). */
 const SCREENSHOT_MS = 5_000;
@@ -37,7 +38,9 @@ export async function saveScreenshot(
  * records a fill's value among the action's parameters, so the recording
  * stops around each fill (each stretch between fills is its own trace
  * file). No DOM snapshots (they hold input values and the network, where the
- * submitted form is) and no screencast (it shows typed text).
+ * submitted form is) and no screencast (it shows typed text). What is saved
+ * goes through the run's redactor as well (a page URL's token, a value a
+ * page echoed): only text entries are kept.
  */
 export class FlowTrace {
   private chunks: string[] = [];
@@ -70,14 +73,14 @@ export class FlowTrace {
   }
 
   /** The flow failed: the stretches recorded, copied beside the report. */
-  async save(place: BrowserArtefactPlace): Promise<string[]> {
+  async save(place: BrowserArtefactPlace, redact: (text: string) => string): Promise<string[]> {
     await this.pause().catch(() => {});
     const saved: string[] = [];
     for (const [i, chunk] of this.chunks.entries()) {
       const rel = `${place.name}-trace-${i + 1}.zip`;
       const file = path.join(place.outDir, rel);
       await mkdir(path.dirname(file), { recursive: true });
-      await copyFile(chunk, file);
+      await writeFile(file, redactedZip(await readFile(chunk), redact));
       saved.push(rel.split(path.sep).join('/'));
     }
     await this.discard();
@@ -96,4 +99,14 @@ export class FlowTrace {
 export function artefacts(screenshot: string | undefined, traces: string[]): BrowserArtefacts | undefined {
   if (!screenshot && traces.length === 0) return undefined;
   return { ...(screenshot ? { screenshot } : {}), ...(traces.length ? { traces } : {}) };
+}
+
+/** A trace with every text entry redacted; an entry that is not UTF-8 text (none without snapshots and screencast) is left out. */
+function redactedZip(zip: Buffer, redact: (text: string) => string): Buffer {
+  const kept = new Map<string, Buffer>();
+  for (const [name, bytes] of readZip(zip)) {
+    const text = bytes.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(bytes)) kept.set(name, Buffer.from(redact(text), 'utf8'));
+  }
+  return writeZip(kept);
 }

@@ -65,7 +65,7 @@ export async function followFlow(context: BrowserContext, run: BrowserRun): Prom
     let saved: BrowserArtefacts | undefined;
     if (run.artefacts) {
       const shot = page ? await saveScreenshot(page, run.artefacts, current.key, filled) : undefined;
-      const traces = trace ? await trace.save(run.artefacts).catch(() => []) : [];
+      const traces = trace ? await trace.save(run.artefacts, run.redact ?? ((t) => t)).catch(() => []) : [];
       saved = artefacts(shot, traces);
     }
     throw new CardcheckError('browser-failed', `browser flow, ${current.label}: ${reason}, on ${where}`, {

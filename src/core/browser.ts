@@ -10,6 +10,8 @@ export interface BrowserRun {
   stepTimeoutMs?: number;
   /** A page URL as a message may show it: secrets of its query (a code, a token) blanked by the run's redactor. */
   redactUrl?: (url: string) => string;
+  /** Text with the run's known secrets blanked: what a saved trace goes through. */
+  redact?: (text: string) => string;
   /** Where a failed flow leaves its screenshot (and trace): absent, nothing is saved. */
   artefacts?: BrowserArtefactPlace;
 }
