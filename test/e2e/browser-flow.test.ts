@@ -25,7 +25,7 @@ describe('authorization-code flow in a browser', () => {
     );
   });
 
-  it('names the Chromium it could not start and how to give another; what the card created is cleaned up', async () => {
+  it('names the CARDCHECK_CHROMIUM that is not there and what to do; what the card created is cleaned up', async () => {
     // playwright-core leaves its profile and artifacts folders in TMPDIR when the browser cannot start: give it one to remove.
     const tmp = await tempDir('cardcheck-browser-');
     const res = await cardcheck(['run', CARD, '--browser', '--out', tmp], {
@@ -33,8 +33,9 @@ describe('authorization-code flow in a browser', () => {
     });
     // An errored card: exit 2.
     expect(res.code).toBe(2);
-    expect(res.stdout).toContain('could not start Chromium at /nonexistent/chromium');
-    expect(res.stdout).toContain("install Debian's chromium package or set CARDCHECK_CHROMIUM to a Chromium binary");
+    expect(res.stdout).toContain(
+      'CARDCHECK_CHROMIUM names /nonexistent/chromium, which does not exist: set it to a Chromium, Chrome or Edge executable, or unset it to let cardcheck look in the usual places',
+    );
     expect(res.stdout).not.toContain('left behind');
   });
 
