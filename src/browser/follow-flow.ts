@@ -22,7 +22,12 @@ class StepFailed extends Error {}
 export async function followFlow(context: BrowserContext, run: BrowserRun): Promise<string> {
   const deadline = Date.now() + run.timeoutMs;
   const stepMs = Math.min(run.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, run.timeoutMs);
-  const left = () => Math.max(1, Math.min(stepMs, deadline - Date.now()));
+  // What the current step may wait: the step timeout, or what is left of the flow's deadline when that is less.
+  let waited = stepMs;
+  const left = () => {
+    waited = Math.max(1, Math.min(stepMs, deadline - Date.now()));
+    return waited;
+  };
   const redactUrl = run.redactUrl ?? ((u: string) => u.split('?')[0] ?? u);
   const { open, steps, redirect } = flowSteps(run);
   const trace = run.artefacts?.trace ? await FlowTrace.start(context) : undefined;
@@ -58,9 +63,9 @@ export async function followFlow(context: BrowserContext, run: BrowserRun): Prom
       } else await page.click(step.click, { timeout: left() });
     }
     current = redirect;
-    return await waitForRedirect(redirected, page, run, redactUrl, deadline);
+    return await waitForRedirect(redirected, run, deadline);
   } catch (err) {
-    const reason = err instanceof StepFailed ? err.message : await describe(err, page, current, stepMs);
+    const reason = err instanceof StepFailed ? err.message : await describe(err, page, current, waited);
     const where = page ? redactUrl(page.url()) : redactUrl(run.url);
     let saved: BrowserArtefacts | undefined;
     if (run.artefacts) {
@@ -77,13 +82,7 @@ export async function followFlow(context: BrowserContext, run: BrowserRun): Prom
 }
 
 /** The redirect, within what is left of the flow's deadline. */
-async function waitForRedirect(
-  redirected: Promise<string>,
-  page: Page,
-  run: BrowserRun,
-  redactUrl: (u: string) => string,
-  deadline: number,
-): Promise<string> {
+async function waitForRedirect(redirected: Promise<string>, run: BrowserRun, deadline: number): Promise<string> {
   const ms = Math.max(1, deadline - Date.now());
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -91,7 +90,7 @@ async function waitForRedirect(
       () =>
         reject(
           new StepFailed(
-            `the browser was not sent to ${run.redirectUri} within the flow's ${run.timeoutMs} ms (still on ${redactUrl(page.url())})`,
+            `the browser was not sent to ${run.redirectUri} within the flow's ${run.timeoutMs} ms`,
           ),
         ),
       ms,

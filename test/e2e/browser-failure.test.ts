@@ -35,43 +35,44 @@ async function startLoginServer(): Promise<{ origin: string; close: () => Promis
   };
 }
 
-const CARD = [
-  '---',
-  'endpoint: GET /things',
-  'auth: none',
-  '---',
-  '# Read things with a code from the login page',
-  '## UID Resolution Procedure',
-  '```json',
-  JSON.stringify(
-    {
-      code: {
-        from_person: 'a person signs in',
-        browser: {
-          open: `/login?session_token=${SESSION}`,
-          steps: [
-            { fill: '#username', with: '{{env.APP_USER}}' },
-            { fill: '#password', with: '{{env.APP_PASSWORD}}' },
-            { click: '#sign-in' },
-          ],
-          redirect_uri: 'https://example.com/cb',
+const card = (click: string) =>
+  [
+    '---',
+    'endpoint: GET /things',
+    'auth: none',
+    '---',
+    '# Read things with a code from the login page',
+    '## UID Resolution Procedure',
+    '```json',
+    JSON.stringify(
+      {
+        code: {
+          from_person: 'a person signs in',
+          browser: {
+            open: `/login?session_token=${SESSION}`,
+            steps: [
+              { fill: '#username', with: '{{env.APP_USER}}' },
+              { fill: '#password', with: '{{env.APP_PASSWORD}}' },
+              { click },
+            ],
+            redirect_uri: 'https://example.com/cb',
+          },
+          extract_from: 'code',
         },
-        extract_from: 'code',
       },
-    },
-    null,
-    2,
-  ),
-  '```',
-  '## Request Template',
-  '```json',
-  '{ "method": "GET", "path": "/things", "headers": { "X-Code": "{{resolved.code}}" } }',
-  '```',
-  '## Expected Response',
-  '```json',
-  '{ "status": 200 }',
-  '```',
-].join('\n');
+      null,
+      2,
+    ),
+    '```',
+    '## Request Template',
+    '```json',
+    '{ "method": "GET", "path": "/things", "headers": { "X-Code": "{{resolved.code}}" } }',
+    '```',
+    '## Expected Response',
+    '```json',
+    '{ "status": 200 }',
+    '```',
+  ].join('\n');
 
 /** Every file under `dir`, with its path relative to it. */
 async function filesUnder(dir: string): Promise<[string, Buffer][]> {
@@ -96,7 +97,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`a failed browser flow (needs ${CHROMIUM}
   it('names the step, its selector and the page (secrets blanked), saves a masked screenshot and traces, and shows the typed password nowhere', async () => {
     const dir = await tempDir('cardcheck-browser-failure-');
     const out = path.join(dir, 'reports');
-    await writeFile(path.join(dir, 'login-code.md'), CARD);
+    await writeFile(path.join(dir, 'login-code.md'), card('#sign-in'));
     const res = await cardcheck(
       [
         'run',
@@ -122,15 +123,15 @@ describe.skipIf(!existsSync(CHROMIUM))(`a failed browser flow (needs ${CHROMIUM}
       cards: { outcome: string; reason: string; browserArtefacts?: { screenshot?: string; traces?: string[] } }[];
     };
     expect(results.browser).toEqual({ executablePath: CHROMIUM, source: 'CARDCHECK_CHROMIUM' });
-    const card = results.cards[0];
-    expect(card?.outcome).toBe('errored');
-    expect(card?.reason).toBe(
+    const errored = results.cards[0];
+    expect(errored?.outcome).toBe('errored');
+    expect(errored?.reason).toBe(
       `browser flow, step 3 of 3 (click "#sign-in"): no element matches "#sign-in" (waited 1500 ms), on ${site.origin}/login?session_token=[redacted] (login-code.md:11)`,
     );
     expect(res.stdout).toContain('step 3 of 3 (click "#sign-in"): no element matches "#sign-in"');
 
     // The screenshot: a PNG under the reports folder, named for the card file and the step, linked by both reports.
-    expect(card?.browserArtefacts?.screenshot).toBe('browser/login-code-step3.png');
+    expect(errored?.browserArtefacts?.screenshot).toBe('browser/login-code-step3.png');
     const png = await readFile(path.join(out, 'browser/login-code-step3.png'));
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const html = await readFile(path.join(out, 'index.html'), 'utf8').catch(async () => {
@@ -140,7 +141,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`a failed browser flow (needs ${CHROMIUM}
     expect(html).toContain('<a href="browser/login-code-step3.png">screenshot</a>');
 
     // --trace on: the traces of the flow, with the fills left out.
-    const traces = card?.browserArtefacts?.traces ?? [];
+    const traces = errored?.browserArtefacts?.traces ?? [];
     expect(traces.length).toBeGreaterThan(0);
     const files = await filesUnder(out);
     const unzipped = files.flatMap(([name, bytes]) =>
@@ -161,6 +162,27 @@ describe.skipIf(!existsSync(CHROMIUM))(`a failed browser flow (needs ${CHROMIUM}
     const hits = outputs.flatMap(([name, bytes]) =>
       secrets.filter(([, v]) => bytes.includes(v)).map(([how, v]) => `${name}: ${how} ${v.slice(0, 6)}…`),
     );
+    expect(hits).toEqual([]);
+  }, 60_000);
+
+  it("that reaches no redirect names the wait and the page, within the whole flow's --timeout", async () => {
+    const dir = await tempDir('cardcheck-browser-failure-');
+    await writeFile(path.join(dir, 'login-code.md'), card('#allow'));
+    const args = ['run', 'login-code.md', '--browser', '--timeout', '3000', '--target', site.origin, '--out', dir];
+    const res = await cardcheck(args, {
+      cwd: dir,
+      env: { CARDCHECK_CHROMIUM: CHROMIUM, APP_USER: 'ada', APP_PASSWORD: PASSWORD, TMPDIR: dir },
+    });
+    expect(res.code, res.stderr).toBe(2);
+    const results = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as {
+      cards: { reason: string; browserArtefacts?: { screenshot?: string; traces?: string[] } }[];
+    };
+    expect(results.cards[0]?.reason).toBe(
+      `browser flow, waiting for the redirect to https://example.com/cb: the browser was not sent to https://example.com/cb within the flow's 3000 ms, on ${site.origin}/consent (login-code.md:11)`,
+    );
+    // No --trace on: a screenshot only.
+    expect(results.cards[0]?.browserArtefacts).toEqual({ screenshot: 'browser/login-code-redirect.png' });
+    const hits = (await filesUnder(dir)).filter(([, b]) => b.includes(PASSWORD)).map(([n]) => n);
     expect(hits).toEqual([]);
   }, 60_000);
 });

@@ -62,6 +62,10 @@ describe('authorization-code flow in a browser', () => {
       );
       expect(res.stdout, res.stderr).toContain('1 card: 1 passed, 0 failed, 0 skipped, 0 errored');
       expect(res.code).toBe(0);
+      // Which browser ran the flow, and how it was found.
+      expect(res.stdout).toMatch(
+        /^browser: \S.* \((CARDCHECK_CHROMIUM|system .+|Playwright's .+|Chromium \(snap\))\)$/m,
+      );
       // The code was issued by the consent page and exchanged once, then sent again by the standards follow-up
       // (RFC 6749 §4.1.2: a code works once), which the sandbox refused; the app is gone again.
       const stats = sandbox.stats();
