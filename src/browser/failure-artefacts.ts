@@ -76,11 +76,14 @@ export class FlowTrace {
   async save(place: BrowserArtefactPlace, redact: (text: string) => string): Promise<string[]> {
     await this.pause().catch(() => {});
     const saved: string[] = [];
-    for (const [i, chunk] of this.chunks.entries()) {
-      const rel = `${place.name}-trace-${i + 1}.zip`;
+    for (const chunk of this.chunks) {
+      const zip = redactedZip(await readFile(chunk), redact);
+      // A stretch between two fills holds no action: not worth a file.
+      if (!zip) continue;
+      const rel = `${place.name}-trace-${saved.length + 1}.zip`;
       const file = path.join(place.outDir, rel);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, redactedZip(await readFile(chunk), redact));
+      await writeFile(file, zip);
       saved.push(rel.split(path.sep).join('/'));
     }
     await this.discard();
@@ -101,12 +104,17 @@ export function artefacts(screenshot: string | undefined, traces: string[]): Bro
   return { ...(screenshot ? { screenshot } : {}), ...(traces.length ? { traces } : {}) };
 }
 
-/** A trace with every text entry redacted; an entry that is not UTF-8 text (none without snapshots and screencast) is left out. */
-function redactedZip(zip: Buffer, redact: (text: string) => string): Buffer {
+/**
+ * A trace with every text entry redacted; an entry that is not UTF-8 text
+ * (none without snapshots and screencast) is left out. Undefined when the
+ * trace records no action.
+ */
+function redactedZip(zip: Buffer, redact: (text: string) => string): Buffer | undefined {
   const kept = new Map<string, Buffer>();
   for (const [name, bytes] of readZip(zip)) {
     const text = bytes.toString('utf8');
     if (Buffer.from(text, 'utf8').equals(bytes)) kept.set(name, Buffer.from(redact(text), 'utf8'));
   }
-  return writeZip(kept);
+  const actions = [...kept].some(([name, b]) => name.endsWith('.trace') && b.includes('"type":"before"'));
+  return actions ? writeZip(kept) : undefined;
 }

@@ -69,8 +69,9 @@ export async function followFlow(context: BrowserContext, run: BrowserRun): Prom
     const where = page ? redactUrl(page.url()) : redactUrl(run.url);
     let saved: BrowserArtefacts | undefined;
     if (run.artefacts) {
-      const shot = page ? await saveScreenshot(page, run.artefacts, current.key, filled) : undefined;
+      // The trace first: it stops recording, so the screenshot is not in it.
       const traces = trace ? await trace.save(run.artefacts, run.redact ?? ((t) => t)).catch(() => []) : [];
+      const shot = page ? await saveScreenshot(page, run.artefacts, current.key, filled) : undefined;
       saved = artefacts(shot, traces);
     }
     throw new CardcheckError('browser-failed', `browser flow, ${current.label}: ${reason}, on ${where}`, {
@@ -88,11 +89,7 @@ async function waitForRedirect(redirected: Promise<string>, run: BrowserRun, dea
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () =>
-        reject(
-          new StepFailed(
-            `the browser was not sent to ${run.redirectUri} within the flow's ${run.timeoutMs} ms`,
-          ),
-        ),
+        reject(new StepFailed(`the browser was not sent to ${run.redirectUri} within the flow's ${run.timeoutMs} ms`)),
       ms,
     );
   });
