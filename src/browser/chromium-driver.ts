@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { BrowserDriver, BrowserUsed } from '../core/browser.js';
-import { CardcheckError } from '../core/errors.js';
+import { CardcheckError, isCardcheckError } from '../core/errors.js';
+import { BROWSER_PACKAGES, importOptional } from '../core/optional-import.js';
 import type { FinderHost } from './find-chromium.js';
 import { findChromium, noBrowserMessage, realHost } from './find-chromium.js';
 import { followFlow } from './follow-flow.js';
@@ -39,7 +40,7 @@ export function chromiumDriver(host: FinderHost = realHost()): BrowserDriver {
     const found = findChromium(host);
     if (!('executablePath' in found)) return Promise.reject(browserError(noBrowserMessage(found, host.platform)));
     const { executablePath } = found;
-    launched = import('playwright-core')
+    launched = importOptional(BROWSER_PACKAGES, () => import('playwright-core'))
       .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] }))
       .then((b) => {
         used = found;
@@ -47,6 +48,8 @@ export function chromiumDriver(host: FinderHost = realHost()): BrowserDriver {
       })
       .catch((err: unknown) => {
         launched = undefined;
+        // playwright-core is not installed: the message says what to install.
+        if (isCardcheckError(err, 'local-state')) throw browserError(err.message);
         const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
         throw browserError(
           `could not start the browser at ${executablePath} (${found.source}: ${why}); install Debian's chromium package (\`apt install chromium\`) or \`npx playwright install chromium\`, or set CARDCHECK_CHROMIUM to a Chromium binary`,

@@ -14,6 +14,6 @@ describe('discoverCards', () => {
     expect(missing).toEqual(['specs/*/README.md', 'nothing/**/*.md']);
     const all = await discoverCards(['specs'], ROOT);
     expect(all.files).not.toContain('specs/README.md');
-    expect(all.files.length).toBe(30);
+    expect(all.files.length).toBe(52);
   });
 });

@@ -17,7 +17,8 @@ export interface ImportCommandOptions {
 
 function printOutcome(o: DraftOutcome, io: Io): void {
   const at = 'cardcheck import';
-  if (o.kind === 'unreadable') io.stderr(`${at}: ${o.page}: cannot read the file`);
+  if (o.kind === 'unreadable')
+    io.stderr(`${at}: ${o.page}: ${o.reason ? `cannot read the URL: ${o.reason}` : 'cannot read the file'}`);
   else if (o.kind === 'unparsable')
     io.stderr(
       `${at}: ${o.page}:${o.line}:${o.column}: an OpenAPI document that is not valid YAML or JSON (${o.message}); fix it there and import again`,

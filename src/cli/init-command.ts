@@ -6,7 +6,7 @@ import { CardcheckError } from '../core/errors.js';
 import type { AuthStyle } from '../init/auth-styles.js';
 import { AUTH_STYLE_HELP, AUTH_STYLES, envNames, isAuthStyle } from '../init/auth-styles.js';
 import { firstEndpoint } from '../init/first-card.js';
-import { INIT_FILES } from '../init/init-files.js';
+import { firstCardPath, INIT_FILES } from '../init/init-files.js';
 import { writeInitFiles } from '../init/write-init.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT } from './exit-code.js';
@@ -106,11 +106,8 @@ export async function initCommand(flags: InitCommandOptions, io: Io): Promise<Ex
   });
   if ('error' in first)
     throw flagError(first.error.replace(path.resolve(io.cwd, opts.openapi ?? ''), opts.openapi ?? ''));
-  const outcomes = await writeInitFiles(
-    { dir: io.cwd, baseUrl, auth, tokenPath, first },
-    INIT_FILES,
-    Boolean(flags.force),
-  );
+  const plan = { dir: io.cwd, baseUrl, auth, tokenPath, first };
+  const outcomes = await writeInitFiles(plan, INIT_FILES, Boolean(flags.force));
   const width = Math.max(...outcomes.map((o) => o.file.length)) + 2;
   for (const o of outcomes) {
     const how =
@@ -121,7 +118,7 @@ export async function initCommand(flags: InitCommandOptions, io: Io): Promise<Ex
           : o.action;
     io.stdout(`${o.file.padEnd(width)}${how}: ${o.what}`);
   }
-  const card = outcomes.at(-1)?.file ?? 'specs/';
+  const card = firstCardPath(plan);
   io.stdout(
     `first card: GET ${first.path}, from ${first.from}; expects ${first.status}${first.note ? `\n  note: ${first.note}` : ''}`,
   );

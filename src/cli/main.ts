@@ -172,6 +172,8 @@ program
     'comma-separated: console, json, junit, html, github (default: console,json,junit,html, plus github in GitHub Actions)',
   )
   .option('--verbose', 'also print each request and response (secrets redacted)')
+  .option('--allow-leftovers', 'as run: exit 0 although a declared cleanup did not succeed (the shards still list them)')
+  .option('--fail-on-flaky', 'as run: exit 1 when a card was flaky')
   .addOption(new Option('--out <dir>', 'where the merged reports are written').default('reports'))
   .addHelpText(
     'after',
@@ -213,7 +215,7 @@ program
   .description(
     'draft cards from vendor documentation pages (markdown or scraped text) or OpenAPI documents, then lint the drafts',
   )
-  .argument('<files...>', 'vendor documentation pages or OpenAPI documents (YAML or JSON)')
+  .argument('<files...>', 'vendor documentation pages or OpenAPI documents (YAML or JSON; a file or an http(s) URL)')
   .addOption(new Option('--out <dir>', 'folder the cards are written to').default('specs/imported'))
   .option('--force', 'replace cards that already exist')
   .option('--api <name>', "the config's API the cards call (written as `api:`; default: their folder's)")

@@ -9,7 +9,12 @@ import { exitCodeFor } from './exit-code.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
 import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
 
-export type MergeCommandOptions = ReporterFlags;
+export interface MergeCommandOptions extends ReporterFlags {
+  /** As `run --allow-leftovers`: resources a declared cleanup failed to undo do not change the exit code. */
+  allowLeftovers?: boolean;
+  /** As `run --fail-on-flaky`. */
+  failOnFlaky?: boolean;
+}
 
 const RESULTS_SCHEMA_URL = new URL('../../schemas/results.schema.json', import.meta.url);
 
@@ -60,5 +65,6 @@ export async function mergeCommand(dirs: string[], opts: MergeCommandOptions, io
   });
   for (const card of merged.cards) reporters.onEvent({ type: 'card-end', result: card });
   const errors = await finishReports(reporters, merged, io);
-  return withReporterErrors(exitCodeFor(merged), errors);
+  const code = exitCodeFor(merged, { allowLeftovers: opts.allowLeftovers, failOnFlaky: opts.failOnFlaky });
+  return withReporterErrors(code, errors);
 }

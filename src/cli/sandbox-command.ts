@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { CardcheckError, isCardcheckError } from '../core/errors.js';
+import { importOptional, SANDBOX_PACKAGES } from '../core/optional-import.js';
 import type { FaultOptions } from '../sandbox/faults/fault-options.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT, EXIT_ROWS, exitHelp } from './exit-code.js';
@@ -81,7 +82,7 @@ export async function sandboxCommand(
     slowBodyMs: opts.slowBody,
     seed: opts.seed,
   };
-  const { startSandbox } = await import('../sandbox/server.js');
+  const { startSandbox } = await importOptional(SANDBOX_PACKAGES, () => import('../sandbox/server.js'));
   const sandbox = await startSandbox({ port: opts.port, host: opts.host, breaks: opts.break, faults }).catch(
     (err: unknown) => {
       // An unknown break, a port in use, a host that is not here: the user's settings, not a bug.
@@ -108,11 +109,14 @@ export function registerSandboxCommand(
   program
     .command('sandbox')
     .description(
-      'start the embedded sandbox (vcita, Rocket.Chat and YouHodler APIs) standalone and print its base URLs',
+      'start the embedded sandbox (vcita, Rocket.Chat and YouHodler APIs, a standards-following OAuth API) standalone and print its base URLs',
     )
     .option('--port <n>', 'port to listen on (0: a free one)', parseWhole('--port'), 0)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--list-breaks', 'print the contract breaks, one per line, and exit')
+    .option(
+      '--list-breaks',
+      'print the contract breaks, one per line (a standards break names its rule and clause), and exit',
+    )
     .option('--break <name>', 'enable a contract break (repeatable)', collect, [])
     .option('--latency <ms>', 'delay before every request is processed', parseWhole('--latency'))
     .option('--error-rate <r>', 'share of requests answered 503 (0..1)', parseRate)

@@ -39,7 +39,7 @@ export interface DraftNeed {
 /** What became of one file, or of one endpoint it describes, in order. */
 export type DraftOutcome =
   | { kind: 'written'; page: string; file: string; endpoint: VendorEndpoint; needs: DraftNeed[] }
-  | { kind: 'unreadable'; page: string }
+  | { kind: 'unreadable'; page: string; reason?: string }
   | { kind: 'unparsable'; page: string; line: number; column: number; message: string }
   | { kind: 'no-endpoint'; page: string }
   | { kind: 'exists'; page: string; file: string };
@@ -129,18 +129,51 @@ function needsOf(card: string, endpoint: VendorEndpoint): DraftNeed[] {
   return needs;
 }
 
-async function draftPage(page: string, opts: DraftOptions, written: string[]): Promise<DraftOutcome[]> {
-  let text: string;
+/** How long reading an OpenAPI document from a URL may take. */
+const URL_TIMEOUT_MS = 30_000;
+
+const isUrl = (page: string) => /^https?:\/\//i.test(page);
+
+/** The text of a file, or of an http(s) URL (a served OpenAPI document); why not, when it cannot be read. */
+async function readPage(page: string, cwd: string): Promise<{ text: string } | { reason?: string }> {
   try {
     // BOM and CRLF handled as for cards.
-    text = decodeSource(await readFile(path.resolve(opts.cwd, page))).text;
-  } catch {
-    return [{ kind: 'unreadable', page }];
+    if (!isUrl(page)) return { text: decodeSource(await readFile(path.resolve(cwd, page))).text };
+    const res = await fetch(page, {
+      signal: AbortSignal.timeout(URL_TIMEOUT_MS),
+      headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.5' },
+    });
+    if (!res.ok) return { reason: `the server answered ${res.status}` };
+    return { text: decodeSource(new Uint8Array(await res.arrayBuffer())).text };
+  } catch (err) {
+    if (!isUrl(page)) return {};
+    // Not the error's own message: an unparsable URL's repeats it, with any key in its query.
+    const e = err as { name?: string; cause?: { code?: string } };
+    if (e.name === 'TimeoutError') return { reason: `no answer within ${URL_TIMEOUT_MS / 1000} s` };
+    return { reason: e.cause?.code ? `it cannot be reached (${e.cause.code})` : 'it is not a URL that can be fetched' };
   }
-  const endpoints = endpointsOf(text, page, opts);
+}
+
+/** A URL as the outcomes and the cards show it: no user or password, no query (either may hold a key). */
+function shownUrl(page: string): string {
+  try {
+    const u = new URL(page);
+    return `${u.origin}${u.pathname}${u.search ? '?…' : ''}`;
+  } catch {
+    return page.replace(/[?#].*$/, '');
+  }
+}
+
+async function draftPage(source: string, opts: DraftOptions, written: string[]): Promise<DraftOutcome[]> {
+  const read = await readPage(source, opts.cwd);
+  const page = isUrl(source) ? shownUrl(source) : source;
+  if (!('text' in read)) return [{ kind: 'unreadable', page, ...read }];
+  const endpoints = endpointsOf(read.text, page, opts);
   if (endpoints && !Array.isArray(endpoints)) return [{ kind: 'unparsable', page, ...endpoints }];
   if (!endpoints?.length) return [{ kind: 'no-endpoint', page }];
-  const shownPage = path.relative(opts.cwd, path.resolve(opts.cwd, page)).split(path.sep).join('/');
+  const shownPage = isUrl(page)
+    ? page
+    : path.relative(opts.cwd, path.resolve(opts.cwd, page)).split(path.sep).join('/');
   const outcomes: DraftOutcome[] = [];
   for (const endpoint of endpoints) {
     const file = fileFor(endpoint, opts.out, written);

@@ -22,8 +22,8 @@ describe('/__sandbox/stats', () => {
       const res = await fetch(`${s.origin}/__sandbox/stats`);
       const text = await res.text();
       expect(JSON.parse(text)).toEqual({
-        live: { app: 0, 'rocketchat-app': 0, 'service-account': 0 },
-        liveIds: { app: [], 'rocketchat-app': [], 'service-account': [] },
+        live: { app: 0, 'rocketchat-app': 0, 'service-account': 0, 'oauth-client': 0 },
+        liveIds: { app: [], 'rocketchat-app': [], 'service-account': [], 'oauth-client': [] },
         created: {},
         requests: { 'GET /rocketchat/api/v1/oauth-apps.list': 1 },
         faults: { 'status-503': 1 },
@@ -34,6 +34,8 @@ describe('/__sandbox/stats', () => {
         ROCKETCHAT_USER_ID: _admin,
         ROCKETCHAT_LIMITED_USER_ID: _user,
         VCITA_USERNAME: _name,
+        OAUTH_CLIENT_ID: _client,
+        OAUTH_USERNAME: _oauthUser,
         ...secrets
       } = s.env;
       expect([...s.issuedSecrets()].sort()).toEqual(Object.values(secrets).sort());

@@ -10,9 +10,9 @@ export interface ApiMount {
   faultBody(status: number, retryAfterMs: number): unknown;
 }
 
-export type ApiName = 'vcita' | 'rocketchat' | 'youhodler';
+export type ApiName = 'vcita' | 'rocketchat' | 'youhodler' | 'oauth';
 
-export const API_NAMES: readonly ApiName[] = ['vcita', 'rocketchat', 'youhodler'];
+export const API_NAMES: readonly ApiName[] = ['vcita', 'rocketchat', 'youhodler', 'oauth'];
 
 /** How the sandbox waits (latency, slow bodies); injectable so tests never really wait. */
 export type Sleep = (ms: number) => Promise<void>;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { OauthOptions } from './apis/oauth/context.js';
 import type { RocketchatOptions } from './apis/rocketchat/context.js';
 import { meteorId, meteorSecret } from './apis/rocketchat/ids.js';
 import type { VcitaOptions } from './apis/vcita/context.js';
@@ -9,12 +10,14 @@ export interface ResolvedApiOptions {
   vcita: VcitaOptions;
   rocketchat: RocketchatOptions;
   youhodler: YouhodlerOptions;
+  oauth: OauthOptions;
 }
 
 export interface ApiOverrides {
   vcita?: Partial<VcitaOptions>;
   rocketchat?: Partial<RocketchatOptions>;
   youhodler?: Partial<YouhodlerOptions>;
+  oauth?: Partial<OauthOptions>;
 }
 
 const token = (prefix: string) => `${prefix}${randomBytes(18).toString('base64url')}`;
@@ -36,6 +39,16 @@ export function resolveApiOptions(o: ApiOverrides): ResolvedApiOptions {
       tokenRateLimitPerMinute: o.youhodler?.tokenRateLimitPerMinute ?? 60,
       idempotencyTtlMs: o.youhodler?.idempotencyTtlMs ?? 24 * 3600_000,
     },
+    oauth: {
+      client: o.oauth?.client ?? {
+        clientId: `sandbox_${randomBytes(6).toString('hex')}`,
+        clientSecret: token('cs_'),
+        redirectUri: 'https://client.example/cb',
+      },
+      user: o.oauth?.user ?? { username: 'person@oauth.sandbox.test', password: 'sandbox-password' },
+      codeTtlMs: o.oauth?.codeTtlMs ?? 60_000,
+      accessTokenTtlMs: o.oauth?.accessTokenTtlMs ?? 3600_000,
+    },
   };
 }
 
@@ -50,6 +63,10 @@ export function credentialsEnv(o: ResolvedApiOptions): Record<string, string> {
     ROCKETCHAT_LIMITED_AUTH_TOKEN: o.rocketchat.limited.authToken,
     ROCKETCHAT_LIMITED_USER_ID: o.rocketchat.limited.userId,
     YOUHODLER_ADMIN_TOKEN: o.youhodler.adminToken,
+    OAUTH_CLIENT_ID: o.oauth.client.clientId,
+    OAUTH_CLIENT_SECRET: o.oauth.client.clientSecret,
+    OAUTH_USERNAME: o.oauth.user.username,
+    OAUTH_PASSWORD: o.oauth.user.password,
   };
 }
 
@@ -61,5 +78,7 @@ export function credentialSecrets(o: ResolvedApiOptions): string[] {
     o.rocketchat.admin.authToken,
     o.rocketchat.limited.authToken,
     o.youhodler.adminToken,
+    o.oauth.client.clientSecret,
+    o.oauth.user.password,
   ];
 }

@@ -2,11 +2,13 @@ import type { ContractBreak } from './breaks/contract-break.js';
 import type { FaultOptions } from './faults/fault-options.js';
 import type { Sandbox } from './server.js';
 
-/** One line per break: `name  METHOD /api/route  what it breaks`, columns aligned. */
+/** One line per break: `name  METHOD /api/route  kind: [rule (clause): ]what it breaks`, columns aligned. */
 export function formatBreakList(breaks: readonly ContractBreak[]): string[] {
   const rows = breaks.map((b) => {
     const [method = '', path = ''] = b.route.split(' ');
-    return [b.name, `${method} /${b.api}${path}`, `${b.kind}: ${b.description}`] as const;
+    // A standards break names the rule and clause it violates: `standard: token-no-store (RFC 6749 §5.1): …`.
+    const what = `${b.kind}: ${b.rule ? `${b.rule.id} (${b.rule.clause}): ` : ''}${b.description}`;
+    return [b.name, `${method} /${b.api}${path}`, what] as const;
   });
   const w0 = Math.max(0, ...rows.map((r) => r[0].length));
   const w1 = Math.max(0, ...rows.map((r) => r[1].length));
@@ -37,6 +39,7 @@ export function describeSandbox(sandbox: Sandbox, faults: FaultOptions = {}): st
           `  ${'this machine'.padEnd(11)} ${sandbox.origin}`,
         ]),
     ...apis,
+    `  ${'openapi'.padEnd(11)} each API's OpenAPI description at its URL + /openapi.json`,
     `  ${'stats'.padEnd(11)} ${sandbox.origin}/__sandbox/stats`,
     `breaks: ${sandbox.breaks.length > 0 ? sandbox.breaks.join(', ') : 'none'}`,
     `faults: ${describeFaults(faults)}`,

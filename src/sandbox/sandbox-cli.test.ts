@@ -44,7 +44,7 @@ describe('cardcheck sandbox', () => {
       );
     }
     expect(lines[0]).toBe(
-      `${'vcita-create-app-drops-client-secret'.padEnd(44)}  ${'POST /vcita/platform/v1/apps'.padEnd(41)}  drop-field: the 201 body lacks the required data.client_secret`,
+      `${'vcita-create-app-drops-client-secret'.padEnd(44)}  ${'POST /vcita/platform/v1/apps'.padEnd(49)}  drop-field: the 201 body lacks the required data.client_secret`,
     );
   });
 

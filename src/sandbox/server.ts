@@ -4,7 +4,7 @@ import { registerAdminRoutes } from './admin-routes.js';
 import type { Sleep } from './api-mount.js';
 import { realSleep } from './api-mount.js';
 import { registerBreakHook } from './breaks/break-hook.js';
-import { resolveBreaks } from './breaks/registry.js';
+import { resolveBreaks, standardsBreaksOf } from './breaks/registry.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { ApiOverrides } from './credentials.js';
@@ -14,6 +14,7 @@ import type { FaultOptions } from './faults/fault-options.js';
 import { checkFaultOptions } from './faults/fault-options.js';
 import { FaultPlanner } from './faults/fault-planner.js';
 import { MOUNTS, registerApis } from './mounts.js';
+import { registerOpenApiRoutes } from './openapi/documents.js';
 import type { StatsSnapshot } from './stats.js';
 import { SandboxStats } from './stats.js';
 
@@ -39,7 +40,7 @@ export interface Sandbox {
   /** False when it listens beyond loopback (`--host 0.0.0.0`, a LAN address): other machines may reach it. */
   loopbackOnly: boolean;
   /** Base URL of each API. */
-  apis: { vcita: string; rocketchat: string; youhodler: string };
+  apis: { vcita: string; rocketchat: string; youhodler: string; oauth: string };
   /** Credentials a run against this sandbox needs (throwaway, random per start). */
   env: Record<string, string>;
   /** Names of the enabled contract breaks. */
@@ -81,7 +82,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stats,
     breaks.map((b) => b.name),
   );
-  await registerApis(app, { options: apiOptions, stats, clock });
+  await registerApis(app, { options: apiOptions, stats, clock, standardsBreaks: standardsBreaksOf(breaks) });
+  registerOpenApiRoutes(app, MOUNTS);
 
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
@@ -93,7 +95,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     origin,
     bound: `${addr.includes(':') ? `[${addr}]` : addr}:${port}`,
     loopbackOnly: isLoopback(addr),
-    apis: { vcita: `${origin}/vcita`, rocketchat: `${origin}/rocketchat`, youhodler: `${origin}/youhodler` },
+    apis: {
+      vcita: `${origin}/vcita`,
+      rocketchat: `${origin}/rocketchat`,
+      youhodler: `${origin}/youhodler`,
+      oauth: `${origin}/oauth`,
+    },
     env,
     breaks: breaks.map((b) => b.name),
     stats: () => stats.snapshot(),

@@ -31,7 +31,7 @@ describe('mistakes on the command line get one clear line and exit 2', () => {
     try {
       const all = await cardcheck(['run', 'specs', '--target', sandbox.apis.youhodler], { env: sandbox.env });
       expect(all.code).toBe(2);
-      expect(all.stderr).toContain('the selected cards call 3 APIs (');
+      expect(all.stderr).toContain('the selected cards call 4 APIs (');
       const one = await cardcheck(
         [
           'run',

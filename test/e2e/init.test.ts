@@ -68,6 +68,7 @@ describe('cardcheck init', () => {
     const init = await cardcheck(['init', '--base-url', base, '--yes'], { cwd: dir });
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain('specs/get-items.md');
+    expect(init.stdout).toMatch(/^ {2}npx cardcheck run +runs specs\/get-items\.md$/m);
     expect(init.stdout).toContain(
       'first card: GET /items, from the first GET without parameters of the OpenAPI document at /openapi.json; expects 200',
     );

@@ -38,8 +38,8 @@ describe('cardcheck run specs', () => {
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const results = await readResults(out);
-    expect(results.summary).toMatchObject({ total: 30, passed: 29, skipped: 1, failed: 0, errored: 0 });
-    expect(res.stdout).toContain('30 cards: 29 passed, 0 failed, 1 skipped, 0 errored');
+    expect(results.summary).toMatchObject({ total: 52, passed: 51, skipped: 1, failed: 0, errored: 0 });
+    expect(res.stdout).toContain('52 cards: 51 passed, 0 failed, 1 skipped, 0 errored');
     // One result line per card: endpoint, title, file.
     const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     for (const c of results.cards)
@@ -74,9 +74,9 @@ describe('cardcheck run specs', () => {
       'total',
     ]);
     for (const c of results.cards) {
-      expect(c.file).toMatch(/^specs\/(vcita|rocketchat|youhodler)\/[a-z-]+\.md$/);
+      expect(c.file).toMatch(/^specs\/(vcita|rocketchat|youhodler|oauth)\/[a-z-]+\.md$/);
       expect(typeof c.line).toBe('number');
-      expect(c.endpoint).toMatch(/^(GET|POST|DELETE) \//);
+      expect(c.endpoint).toMatch(/^(GET|POST|PUT|DELETE) \//);
       expect(c.title.length).toBeGreaterThan(0);
       expect(['passed', 'skipped']).toContain(c.outcome);
       expect(typeof c.durationMs).toBe('number');
@@ -99,8 +99,8 @@ describe('cardcheck run specs', () => {
   it('with no --target runs specs/ against the embedded sandbox (npm start)', async () => {
     const res = await cardcheck(['run', '--out', out]);
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^cardcheck: 30 cards against sandbox \(embedded sandbox\)/m);
-    expect(res.stdout).toContain('30 cards: 29 passed, 0 failed, 1 skipped, 0 errored');
+    expect(res.stdout).toMatch(/^cardcheck: 52 cards against sandbox \(embedded sandbox\)/m);
+    expect(res.stdout).toContain('52 cards: 51 passed, 0 failed, 1 skipped, 0 errored');
   });
 });
 

@@ -97,7 +97,7 @@ const run = async (cards: Record<string, string>, args: string[]) => {
   const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as {
     cards: { outcome: string; reason?: string }[];
   };
-  return { ...res, results, ms: Date.now() - started, dir };
+  return { ...res, results, ms: Date.now() - started, dir, out };
 };
 
 describe('retries never starve cleanups', () => {
@@ -163,7 +163,20 @@ describe('leftovers', () => {
     const allowed = await run(cards, ['--allow-leftovers']);
     expect(allowed.stderr).toContain('(--allow-leftovers: the exit code ignores them)');
     expect(allowed.code).toBe(0);
-  }, 15_000);
+    // merge-reports of such a run's output (one shard) exits as run does, and takes the same flag.
+    const shard = await run(cards, ['--shard', '1/1']);
+    expect(shard.code).toBe(1);
+    const merged = await tempDir('cardcheck-retries-merged-');
+    const merge = await cardcheck(['merge-reports', shard.out, '--out', merged, '--reporter', 'json'], {
+      cwd: shard.dir,
+    });
+    expect(merge.code, merge.stdout + merge.stderr).toBe(1);
+    const mergeAllowed = await cardcheck(
+      ['merge-reports', shard.out, '--out', merged, '--reporter', 'json', '--allow-leftovers'],
+      { cwd: shard.dir },
+    );
+    expect(mergeAllowed.code, mergeAllowed.stdout + mergeAllowed.stderr).toBe(0);
+  }, 20_000);
 
   it('a resource with no cleanup declared stays a warning: exit 0', async () => {
     server = await startHostile({ slowDown: 0, retryAfter: '0' });

@@ -39,7 +39,7 @@ describe('cardcheck merge-reports', () => {
     const { durationMs: _a, ...wholeCounts } = whole.summary;
     const { durationMs: _b, ...mergedCounts } = merged.summary;
     expect(mergedCounts).toEqual(wholeCounts);
-    expect(merged.summary.total).toBe(30);
+    expect(merged.summary.total).toBe(52);
     const verdicts = (r: RunResult) => r.cards.map((c) => `${c.outcome} ${c.file}`).sort();
     expect(verdicts(merged)).toEqual(verdicts(whole));
     expect(merged.shard).toBeUndefined();
@@ -50,11 +50,11 @@ describe('cardcheck merge-reports', () => {
     expect(merged.cards.filter((c) => c.outcome === 'passed').every((c) => c.requestsKept === false)).toBe(true);
     const junit = path.join(dirOf('merged'), 'junit.xml');
     expect(validateJunit(junit)).toBe('');
-    expect(xpath(junit, 'count(//testcase)')).toBe('30');
-    expect(xpath(junit, 'string(/testsuites/@tests)')).toBe('30');
+    expect(xpath(junit, 'count(//testcase)')).toBe('52');
+    expect(xpath(junit, 'string(/testsuites/@tests)')).toBe('52');
     const html = await readFile(path.join(dirOf('merged'), 'report.html'), 'utf8');
     expect(html).toContain('merged from 3 shards');
-    expect(res.stdout).toContain('30 cards: 29 passed, 0 failed, 1 skipped, 0 errored');
+    expect(res.stdout).toContain('52 cards: 51 passed, 0 failed, 1 skipped, 0 errored');
     expect(res.stdout).toMatch(/^faker seeds: shard 1\/3 \d+, shard 2\/3 \d+, shard 3\/3 \d+/m);
     expect(res.stdout).toMatch(/^junit: .*junit\.xml$/m);
   });

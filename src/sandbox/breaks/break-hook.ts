@@ -23,6 +23,7 @@ export function registerBreakHook(
   enabled: readonly ContractBreak[],
   mounts: readonly ApiMount[],
 ): void {
+  enabled = enabled.filter((b) => b.kind !== 'standard');
   if (enabled.length === 0) return;
   const byRoute = new Map<string, ContractBreak[]>();
   for (const b of enabled) byRoute.set(routeKey(b, mounts), [...(byRoute.get(routeKey(b, mounts)) ?? []), b]);

@@ -7,7 +7,7 @@ export interface BreakableResponse {
   body: unknown;
 }
 
-export type BreakKind = 'drop-field' | 'retype-field' | 'status' | 'error-body' | 'html';
+export type BreakKind = 'drop-field' | 'retype-field' | 'status' | 'error-body' | 'html' | 'standard';
 
 /**
  * A named mutation that makes one endpoint violate its documented contract.
@@ -22,6 +22,8 @@ export interface ContractBreak {
   kind: BreakKind;
   /** What a client sees, for `--list-breaks`. */
   description: string;
+  /** A `standard` break: the OAuth standards rule it violates (applied by the oauth API, not `apply`). */
+  rule?: { id: string; clause: string };
   apply(response: BreakableResponse): BreakableResponse;
 }
 

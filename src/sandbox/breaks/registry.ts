@@ -1,6 +1,8 @@
 import { CardcheckError } from '../../core/errors.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import type { ContractBreak } from './contract-break.js';
+import type { StandardsBreak } from './oauth-standards.js';
+import { STANDARDS_BREAKS, standardsBreakName } from './oauth-standards.js';
 import { rocketchatCreateActiveString } from './rocketchat-create-active-string.js';
 import { rocketchatCreateErrorBody200 } from './rocketchat-create-error-body-200.js';
 import { rocketchatListDropsOauthApps } from './rocketchat-list-drops-oauth-apps.js';
@@ -19,7 +21,24 @@ const BREAKS: readonly ContractBreak[] = [
   youhodlerTokenHtml,
   youhodlerTokenStatus201,
   youhodlerCreateAccountDropsClientSecret,
+  // One per OAuth standards rule, on the oauth API: `oauth-<rule>`.
+  ...STANDARDS_BREAKS.map(
+    (b): ContractBreak => ({
+      name: standardsBreakName(b.rule),
+      api: 'oauth',
+      route: b.route,
+      kind: 'standard',
+      description: b.description,
+      rule: { id: b.rule, clause: b.clause },
+      apply: (res) => res,
+    }),
+  ),
 ];
+
+/** The standards breaks among enabled breaks, for the oauth API. */
+export function standardsBreaksOf(enabled: readonly ContractBreak[]): StandardsBreak[] {
+  return STANDARDS_BREAKS.filter((s) => enabled.some((b) => b.rule?.id === s.rule));
+}
 
 /** Every contract break the sandbox knows, in a stable order. */
 export function listBreaks(): readonly ContractBreak[] {

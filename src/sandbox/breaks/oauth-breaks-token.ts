@@ -1,0 +1,112 @@
+import { header, obj, set, TOKEN, textPlain, without } from './oauth-break-helpers.js';
+import type { StandardsBreak } from './oauth-standards.js';
+
+/** Breaks of the token endpoint rules (RFC 6749 §5.1) and the error rules (§5.2), on `POST /token`. */
+export const TOKEN_BREAKS: readonly StandardsBreak[] = [
+  // RFC 6749 §5.1, on the token endpoint's 200.
+  {
+    rule: 'token-access-token',
+    clause: 'RFC 6749 §5.1',
+    route: TOKEN,
+    on: 'success',
+    description: 'the token response lacks access_token',
+    mutate: (r) => ({ ...r, body: without(r.body, 'access_token') }),
+  },
+  {
+    rule: 'token-token-type',
+    clause: 'RFC 6749 §5.1',
+    route: TOKEN,
+    on: 'success',
+    description: 'the token response lacks token_type',
+    mutate: (r) => ({ ...r, body: without(r.body, 'token_type') }),
+  },
+  {
+    rule: 'token-expires-in-number',
+    clause: 'RFC 6749 §5.1',
+    route: TOKEN,
+    on: 'success',
+    description: 'expires_in is the string "3600"',
+    mutate: (r) => ({ ...r, body: set(r.body, 'expires_in', String(obj(r.body).expires_in)) }),
+  },
+  {
+    rule: 'token-scope-string',
+    clause: 'RFC 6749 §5.1, §3.3',
+    route: TOKEN,
+    on: 'success',
+    description: 'scope is a list instead of one space-separated string',
+    mutate: (r) => ({ ...r, body: set(r.body, 'scope', String(obj(r.body).scope ?? '').split(' ')) }),
+  },
+  {
+    rule: 'token-no-store',
+    clause: 'RFC 6749 §5.1',
+    route: TOKEN,
+    on: 'success',
+    description: 'no Cache-Control: no-store on the token response',
+    mutate: (r) => header(r, 'cache-control', undefined),
+  },
+  {
+    rule: 'token-pragma-no-cache',
+    clause: 'RFC 6749 §5.1',
+    route: TOKEN,
+    on: 'success',
+    description: 'no Pragma: no-cache on the token response',
+    mutate: (r) => header(r, 'pragma', undefined),
+  },
+  {
+    rule: 'token-json',
+    clause: 'RFC 6749 §5.1',
+    route: TOKEN,
+    on: 'success',
+    description: 'the token response is sent as text/plain',
+    mutate: textPlain,
+  },
+  // RFC 6749 §5.2, on the token endpoint's errors.
+  {
+    rule: 'error-status',
+    clause: 'RFC 6749 §5.2',
+    route: TOKEN,
+    on: 'error',
+    description: 'token errors are answered 403 instead of 400/401',
+    mutate: (r) => ({ ...r, status: 403 }),
+  },
+  {
+    rule: 'error-invalid-client-401',
+    clause: 'RFC 6749 §5.2',
+    route: TOKEN,
+    on: 'error',
+    description: 'invalid_client to a Basic-authenticated client has no WWW-Authenticate',
+    mutate: (r) => header(r, 'www-authenticate', undefined),
+  },
+  {
+    rule: 'error-code',
+    clause: 'RFC 6749 §5.2',
+    route: TOKEN,
+    on: 'error',
+    description: 'error is "request_failed", not a code RFC 6749 defines',
+    mutate: (r) => ({ ...r, body: set(r.body, 'error', 'request_failed') }),
+  },
+  {
+    rule: 'error-description-chars',
+    clause: 'RFC 6749 §5.2',
+    route: TOKEN,
+    on: 'error',
+    description: 'error_description holds a double quote',
+    mutate: (r) => ({ ...r, body: set(r.body, 'error_description', 'the "grant" was refused') }),
+  },
+  {
+    rule: 'error-uri',
+    clause: 'RFC 6749 §5.2',
+    route: TOKEN,
+    on: 'error',
+    description: 'error_uri holds a space',
+    mutate: (r) => ({ ...r, body: set(r.body, 'error_uri', 'https://sandbox.test/oauth errors') }),
+  },
+  {
+    rule: 'error-json',
+    clause: 'RFC 6749 §5.2',
+    route: TOKEN,
+    on: 'error',
+    description: 'token errors are sent as text/plain',
+    mutate: textPlain,
+  },
+];
