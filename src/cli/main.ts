@@ -116,7 +116,11 @@ program
   .option('--dry-run', 'print every request that would be sent (credentials redacted) and send nothing')
   .option(
     '--browser',
-    "drive the browser flows cards declare (sign in, consent) in headless Chromium (Debian's chromium, or CARDCHECK_CHROMIUM); without it such cards are skipped",
+    'drive the browser flows cards declare (sign in, consent) in headless Chromium: CARDCHECK_CHROMIUM, a Chromium Playwright installed, or the system Chrome, Chromium or Edge; without it such cards are skipped. A failed flow leaves a screenshot under <out>/browser/',
+  )
+  .option(
+    '--browser-step-timeout <ms>',
+    'how long one browser step (open, fill, click) may wait (default 10000; the whole flow keeps --timeout)',
   )
   .option('--update-cards', "after the run, rewrite passing cards' verifiedAt, status and timesReused (nothing else)")
   .option(

@@ -38,6 +38,7 @@ export interface RunCommandOptions extends Omit<SelectionFlags, 'out'>, Omit<Rep
   allowLeftovers?: boolean;
   retryBudget?: string;
   browser?: boolean;
+  browserStepTimeout?: string;
   /** Run again on each save (src/cli/watch-command.ts). */
   watch?: boolean;
   /** @default reports/ beside the config file */
@@ -119,6 +120,8 @@ export async function runOptions(
     retryPolicy:
       opts.retryBudget === undefined ? undefined : { budget: parseCount('--retry-budget', opts.retryBudget, 0) },
     browser: opts.browser,
+    browserStepTimeoutMs: parseCount('--browser-step-timeout', opts.browserStepTimeout, 1),
+    reportsDir: opts.out,
     dryRun: opts.dryRun,
     timeoutMs: parseCount('--timeout', opts.timeout, 1),
     runTimeoutMs: parseCount('--run-timeout', opts.runTimeout, 1),
@@ -159,6 +162,7 @@ export async function runCommand(paths: string[], flags: RunCommandOptions, io: 
   if (empty) io.stderr(`cardcheck: ${empty.message}`);
   const reportErrors = empty && !empty.writeReports ? [] : await finishReports(reporters, result, io);
   printWriteBacks(result, opts, io, shownPath(io.cwd, path.join(where.root, RECORDED_DIR)));
+  if (result.browser) io.stdout(`browser: ${result.browser.executablePath} (${result.browser.source})`);
   if (result.aborted) io.stderr(`cardcheck: the run stopped early: ${result.aborted.message}`);
   if (result.aborted?.kind === 'interrupted') return EXIT.interrupted;
   printLeftovers(result, opts, io);

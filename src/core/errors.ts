@@ -1,3 +1,4 @@
+import type { BrowserArtefacts } from './browser.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /**
@@ -62,6 +63,8 @@ export interface ErrorDetails {
   pointer?: string;
   /** Where in the card the construct that failed is written (a UID step, a browser flow), 1-based. */
   at?: { line: number; column: number };
+  /** `browser-failed`: the screenshot and traces the failed flow left beside the report. */
+  browserArtefacts?: BrowserArtefacts;
 }
 
 /** The one error type: a stable code, a message that says what to do, and the details some codes carry. */

@@ -1,3 +1,4 @@
+import type { BrowserArtefacts, BrowserUsed } from './browser.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /** `flaky`: failed, then passed on a retry. Counted apart from passed everywhere. */
@@ -78,6 +79,8 @@ export interface AttemptResult {
   durationMs: number;
   checks: CheckResult[];
   requests: RequestRecord[];
+  /** A browser flow failed: the screenshot (and traces) it left, relative to the reports folder. */
+  browserArtefacts?: BrowserArtefacts;
 }
 
 export interface CardResult {
@@ -109,6 +112,8 @@ export interface CardResult {
   attempts: AttemptResult[];
   /** Statuses the card documents: expected ones and those with examples. */
   documentedStatuses: number[];
+  /** The last attempt's browser flow failed: its screenshot (and traces with --trace on), relative to the reports folder. */
+  browserArtefacts?: BrowserArtefacts;
 }
 
 export interface RunSummary {
@@ -163,6 +168,8 @@ export interface RunResult {
   seed: number;
   /** Which cards kept their request/response exchanges (`--trace`). */
   trace?: TraceMode;
+  /** With --browser, once a flow started it: the browser used and where it was found. */
+  browser?: BrowserUsed;
   /** `{ index, total }` when the run is one shard of a split suite. */
   shard?: RunShard;
   /** Set by `merge-reports`: the shard runs this result was merged from, in shard order (each with its seed, to replay it). */

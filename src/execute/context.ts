@@ -47,6 +47,10 @@ export interface ExecuteSettings {
   retryPolicy: RetryPolicy;
   /** How long a browser flow may wait for a page, an element or its redirect. @default 30000 */
   browserTimeoutMs?: number;
+  /** How long one step of a browser flow may wait for its page or element. @default 10000 */
+  browserStepTimeoutMs?: number;
+  /** The run's reports folder (`--out`), absolute: a failed browser flow leaves its screenshot under browser/ there. */
+  reportsDir?: string;
   /** Response shapes recorded by --update-schemas, for drift checks. */
   recordedShapes?: ReadonlyMap<string, JsonObject>;
   /** The config's per-API standards levels and kinds, and --standards. */

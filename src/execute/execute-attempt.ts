@@ -1,7 +1,7 @@
 import { schemaKeywordPosition } from '../card/schema-position.js';
 import type { Expectation } from '../core/card.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { transportKind } from '../core/errors.js';
+import { isCardcheckError, transportKind } from '../core/errors.js';
 import type { JsonValue } from '../core/json.js';
 import type { RunnablePlan } from '../core/plan.js';
 import type { AttemptResult, CheckResult, LeftBehind } from '../core/result.js';
@@ -163,6 +163,7 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
   } catch (err) {
     result.outcome = 'errored';
     result.reason = errorText(err);
+    if (isCardcheckError(err) && err.details.browserArtefacts) result.browserArtefacts = err.details.browserArtefacts;
     diagnostic = runtimeDiagnostic(err, plan.file);
     const kind = transportKind(err);
     // The origin cannot be reached (refused, unknown, no connection accepted): the run stops with this one message.

@@ -70,6 +70,7 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
         : last.reason;
     result.checks = last.checks;
     result.requests = last.requests;
+    if (last.browserArtefacts) result.browserArtefacts = last.browserArtefacts;
     const status = last.requests.find((r) => r.label === 'request')?.status;
     if (status !== undefined) result.status = status;
     result.durationMs = result.attempts.reduce((sum, a) => sum + a.durationMs, 0);

@@ -21,6 +21,7 @@ export function toResultsJson(run: RunResult): ResultsJson {
     startedAt: run.startedAt,
     seed: run.seed,
     ...(run.trace ? { trace: run.trace } : {}),
+    ...(run.browser ? { browser: run.browser } : {}),
     ...(run.shard ? { shard: run.shard } : {}),
     ...(run.mergedFrom ? { mergedFrom: run.mergedFrom } : {}),
     summary: run.summary,

@@ -69,6 +69,10 @@ export interface RunCardsOptions {
    * may be given instead of `true`.
    */
   browser?: boolean | BrowserDriver;
+  /** How long one step of a browser flow (open, fill, click) may wait; the whole flow keeps `timeoutMs`. @default 10000 */
+  browserStepTimeoutMs?: number;
+  /** The reports folder (`--out`): a failed browser flow leaves its screenshot (and trace) under `browser/` there. */
+  reportsDir?: string;
   /** Rewrite passing cards' verifiedAt, status and timesReused after the run. */
   updateCards?: boolean;
   /** Record passing cards' response shapes under `schemasDir`; later runs report drift against them. */

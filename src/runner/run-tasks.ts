@@ -123,6 +123,8 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       trace: options.trace ?? 'retain-on-failure',
       retryPolicy: policy,
       browserTimeoutMs: options.timeoutMs,
+      browserStepTimeoutMs: options.browserStepTimeoutMs,
+      reportsDir: options.reportsDir === undefined ? undefined : path.resolve(ctx.cwd, options.reportsDir),
       recordedShapes: await loadRecordedShapes(schemasDir(ctx)),
       cardText: cardTexts(need(ctx.project, 'the project')),
       standards: {
@@ -199,7 +201,9 @@ export const executeTask: Task<RunContext> = {
         bail: options.bail,
         shard: shardRecord(ctx),
       });
-      ctx.result = { ...base, ...result, seed: ctx.seed };
+      // The browser is found and started at the first flow: known only now.
+      const used = exec.services.browser?.used?.();
+      ctx.result = { ...base, ...result, seed: ctx.seed, ...(used ? { browser: used } : {}) };
       ctx.capturedBodies = exec.state.captureBodies;
     } finally {
       stopWatching();

@@ -25,7 +25,7 @@ describe('authorization-code flow in a browser', () => {
     );
   });
 
-  it('names the Chromium it could not start and how to give another; what the card created is cleaned up', async () => {
+  it('names the CARDCHECK_CHROMIUM that is not there and what to do; what the card created is cleaned up', async () => {
     // playwright-core leaves its profile and artifacts folders in TMPDIR when the browser cannot start: give it one to remove.
     const tmp = await tempDir('cardcheck-browser-');
     const res = await cardcheck(['run', CARD, '--browser', '--out', tmp], {
@@ -33,8 +33,9 @@ describe('authorization-code flow in a browser', () => {
     });
     // An errored card: exit 2.
     expect(res.code).toBe(2);
-    expect(res.stdout).toContain('could not start Chromium at /nonexistent/chromium');
-    expect(res.stdout).toContain("install Debian's chromium package or set CARDCHECK_CHROMIUM to a Chromium binary");
+    expect(res.stdout).toContain(
+      'CARDCHECK_CHROMIUM names /nonexistent/chromium, which does not exist: set it to a Chromium, Chrome or Edge executable, or unset it to let cardcheck look in the usual places',
+    );
     expect(res.stdout).not.toContain('left behind');
   });
 
@@ -61,6 +62,10 @@ describe('authorization-code flow in a browser', () => {
       );
       expect(res.stdout, res.stderr).toContain('1 card: 1 passed, 0 failed, 0 skipped, 0 errored');
       expect(res.code).toBe(0);
+      // Which browser ran the flow, and how it was found.
+      expect(res.stdout).toMatch(
+        /^browser: \S.* \((CARDCHECK_CHROMIUM|system .+|Playwright's .+|Chromium \(snap\))\)$/m,
+      );
       // The code was issued by the consent page and exchanged once, then sent again by the standards follow-up
       // (RFC 6749 §4.1.2: a code works once), which the sandbox refused; the app is gone again.
       const stats = sandbox.stats();

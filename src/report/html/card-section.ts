@@ -44,12 +44,24 @@ export function searchTextOf(card: CardResult): string {
     .toLowerCase();
 }
 
+/** A failed browser flow's screenshot and traces, linked relative to the report (they sit under browser/ beside it). */
+function browserLinks(card: CardResult): Raw | '' {
+  const saved = card.browserArtefacts;
+  if (!saved) return '';
+  // Only the files a run writes (browser/<name>): a results.json from elsewhere cannot make a javascript: link.
+  const ours = (f: string | undefined) => (f && /^browser\/[\w.-]+$/.test(f) ? f : undefined);
+  const shot = ours(saved.screenshot);
+  const traces = (saved.traces ?? []).filter((t) => ours(t));
+  return html`<h4>Browser</h4><ul class="browser-artefacts">${shot ? html`<li><a href="${shot}">screenshot</a> of the page where the flow failed (typed values masked)</li>` : ''}${traces.map((t) => html`<li><a href="${t}">trace</a> (<code>npx playwright show-trace ${t}</code>)</li>`)}</ul>`;
+}
+
 function body(card: CardResult): Raw {
   const { shown: errors, more } = shownDiagnostics(card.diagnostics.filter((d) => d.severity === 'error'));
   return html`<div class="card-body">
 <dl class="meta"><dt>file</dt><dd><code>${card.file}:${card.line}</code></dd><dt>id</dt><dd>${card.id}</dd><dt>API</dt><dd>${card.api || '—'}</dd><dt>domain</dt><dd>${card.domain || '—'}</dd><dt>tags</dt><dd>${card.tags.length ? card.tags.join(', ') : '—'}</dd><dt>duration</dt><dd>${card.durationMs} ms</dd></dl>
 ${card.outcome === 'skipped' ? html`<p class="skip-reason"><strong>Skip reason:</strong> ${card.reason}</p>` : ''}
 ${card.outcome === 'errored' ? html`<div class="problem"><h4>Error</h4>${errors.length ? html`<pre class="diagnostic">${errors.map((d) => `${formatDiagnostic(d).join('\n')}\n`)}${more ? `${more} (all are in results.json)\n` : ''}</pre>` : html`<p>${card.reason}</p>`}</div>` : ''}
+${browserLinks(card)}
 ${card.checks.length ? html`<h4>Checks</h4>${checksTable(card.checks)}` : ''}
 ${card.attempts.length > 1 ? html`<h4>Attempts</h4><ol class="attempts">${card.attempts.map((a) => html`<li class="attempt-${a.outcome}">${a.outcome}${a.reason ? html` — ${a.reason}` : ''} <span class="muted">${a.durationMs} ms</span></li>`)}</ol>` : ''}
 ${card.requests.length ? html`<h4>Requests</h4>${card.requests.map(renderExchange)}` : ''}
