@@ -132,7 +132,17 @@ export function securityFor(
   const draft: AuthDraft = { headers: {}, query: {}, env: [] };
   const names = Object.keys(first);
   const only = names.length === 1 ? obj(schemes[names[0] as string]) : undefined;
-  const profile = only ? matchingProfile(only, profiles, preferred) : undefined;
+  // Several header keys together (Rocket.Chat's X-Auth-Token + X-User-Id): the profile sending exactly those.
+  const headerKeys = names.map((n) => obj(schemes[n])).filter((sc) => sc?.type === 'apiKey' && sc.in === 'header');
+  const together =
+    names.length > 1 && headerKeys.length === names.length
+      ? profileForHeaders(
+          headerKeys.map((sc) => String(sc?.name)),
+          profiles,
+          preferred,
+        )
+      : undefined;
+  const profile = (only ? matchingProfile(only, profiles, preferred) : undefined) ?? together;
   if (profile) return { ...draft, profile };
   for (const name of names) {
     const scheme = obj(schemes[name]);

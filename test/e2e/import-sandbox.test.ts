@@ -120,6 +120,12 @@ describe('cardcheck import of the OpenAPI descriptions the sandbox serves', () =
         `Imported from \`${url}\``,
       );
       expect(imported.stdout).toContain(`The document's base URL: ${sandbox.apis[api]};`);
+      // Rocket.Chat's two header keys together are the config's rocketchat-admin profile, not env variables.
+      if (api === 'rocketchat') {
+        const draft = readFileSync(path.join(dir, 'specs/rocketchat/create-oauth-app.md'), 'utf8');
+        expect(draft).toContain('rocketchat-admin');
+        expect(draft).not.toMatch(/env\.ROCKETCHAT_(X_)?USER_ID/);
+      }
 
       // Against the embedded sandbox the run starts (the config's default target), not this one.
       const run = await cardcheck(['run', `specs/${api}`, '--reporter', 'console,json', '--seed', '1'], { cwd: dir });
