@@ -30,7 +30,16 @@ function matches(p: CardPlan, s: Selection): boolean {
   return true;
 }
 
-/** Cards linked by needs, in either direction, form one group that always runs together. */
+/** The run-wide keys of the shared (not fresh) fixtures a card uses: created once, for every card using them. */
+function sharedKeys(p: CardPlan): string[] {
+  if (p.action !== 'run') return [];
+  return p.fixtures.flatMap((f) => (f.kind === 'create' && f.sharedKey !== undefined ? [f.sharedKey] : []));
+}
+
+/**
+ * Cards linked by needs, in either direction, or sharing a fixture form one group that always runs together (a
+ * shard never splits a chain, nor creates a shared resource that another shard creates again).
+ */
 function chainGroups(plans: CardPlan[]): CardPlan[][] {
   const byId = new Map(plans.map((p) => [p.id, p]));
   const parent = new Map(plans.map((p) => [p, p]));
@@ -39,11 +48,18 @@ function chainGroups(plans: CardPlan[]): CardPlan[][] {
     while (parent.get(root) !== root) root = parent.get(root) ?? root;
     return root;
   };
-  for (const p of plans)
+  const firstWith = new Map<string, CardPlan>();
+  for (const p of plans) {
     for (const id of p.needs) {
       const q = byId.get(id);
       if (q) parent.set(find(p), find(q));
     }
+    for (const key of sharedKeys(p)) {
+      const q = firstWith.get(key);
+      if (q) parent.set(find(p), find(q));
+      else firstWith.set(key, p);
+    }
+  }
   const groups = new Map<CardPlan, CardPlan[]>();
   for (const p of plans) {
     const root = find(p);
