@@ -172,7 +172,10 @@ program
     'comma-separated: console, json, junit, html, github (default: console,json,junit,html, plus github in GitHub Actions)',
   )
   .option('--verbose', 'also print each request and response (secrets redacted)')
-  .option('--allow-leftovers', 'as run: exit 0 although a declared cleanup did not succeed (the shards still list them)')
+  .option(
+    '--allow-leftovers',
+    'as run: exit 0 although a declared cleanup did not succeed (the shards still list them)',
+  )
   .option('--fail-on-flaky', 'as run: exit 1 when a card was flaky')
   .addOption(new Option('--out <dir>', 'where the merged reports are written').default('reports'))
   .addHelpText(
