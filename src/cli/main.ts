@@ -57,7 +57,8 @@ const CONFIG_HELP =
 const program = new Command('cardcheck')
   .description('Contract tests from markdown endpoint cards')
   .version(pkg.version)
-  .showHelpAfterError()
+  // One line after a usage error, not the whole help (a CI log shows the mistake, not 60 lines of options).
+  .showHelpAfterError('(add --help for the commands and options)')
   // A usage error (unknown option, bad argument) is the user's input: exit 2 from the table, not commander's 1.
   .exitOverride()
   .addHelpText('after', `\nEvery command exits ${EXIT.internal} on an internal error (please report it).`);

@@ -28,6 +28,9 @@ describe('exit codes come from one table', () => {
     const unknown = await cardcheck(['run', '--no-such-flag']);
     expect(unknown.code).toBe(EXIT.errored);
     expect(unknown.stderr).toContain("error: unknown option '--no-such-flag'");
+    // The mistake and where to look, not the whole help.
+    expect(unknown.stderr).toContain('(add --help for the commands and options)');
+    expect(unknown.stderr).not.toContain('Usage:');
     const nothing = await cardcheck([]);
     expect(nothing.code).toBe(EXIT.errored);
     expect((await cardcheck(['--help'])).code).toBe(EXIT.ok);
