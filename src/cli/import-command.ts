@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { projectPaths } from '../config/project-paths.js';
 import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { DraftOutcome } from '../import/draft-cards.js';
@@ -9,7 +11,8 @@ import { printDiagnostics } from './print-diagnostics.js';
 import type { Io } from './run-command.js';
 
 export interface ImportCommandOptions {
-  out: string;
+  /** Where the drafts go; default `specs/imported` beside the config file (the working folder without one). */
+  out?: string;
   force?: boolean;
   api?: string;
   config?: string;
@@ -90,9 +93,10 @@ function printSummary(outcomes: DraftOutcome[], diagnostics: Diagnostic[], io: I
  */
 export async function importCommand(pages: string[], opts: ImportCommandOptions, io: Io): Promise<number> {
   const { config } = await loadConfig(io.cwd, opts.config);
+  const out = opts.out ?? path.join(projectPaths(io.cwd, opts.config).specs, 'imported').split(path.sep).join('/');
   const outcomes = await draftCards(pages, {
     cwd: io.cwd,
-    out: opts.out,
+    out,
     force: opts.force,
     api: opts.api,
     now: new Date(),
@@ -108,7 +112,7 @@ export async function importCommand(pages: string[], opts: ImportCommandOptions,
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const s = (n: number) => (n === 1 ? '' : 's');
     io.stdout(
-      `${written.length} card${s(written.length)} drafted in ${opts.out}: ${errors ? `${errors} error${s(errors)} to fix before running (above)` : 'lint-clean'}; review the example values before running`,
+      `${written.length} card${s(written.length)} drafted in ${out}: ${errors ? `${errors} error${s(errors)} to fix before running (above)` : 'lint-clean'}; review the example values before running`,
     );
     printSummary(outcomes, diagnostics, io);
   }

@@ -220,7 +220,7 @@ program
     'draft cards from vendor documentation pages (markdown or scraped text) or OpenAPI documents, then lint the drafts',
   )
   .argument('<files...>', 'vendor documentation pages or OpenAPI documents (YAML or JSON; a file or an http(s) URL)')
-  .addOption(new Option('--out <dir>', 'folder the cards are written to').default('specs/imported'))
+  .option('--out <dir>', 'folder the cards are written to (default: specs/imported beside the config file)')
   .option('--force', 'replace cards that already exist')
   .option('--api <name>', "the config's API the cards call (written as `api:`; default: their folder's)")
   .option('--config <file>', CONFIG_HELP)

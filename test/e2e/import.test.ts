@@ -37,6 +37,15 @@ describe('cardcheck import', () => {
     expect(lint.code).toBe(0);
   });
 
+  it('writes its drafts beside the config file when run from a subfolder', async () => {
+    const dir = workspace();
+    const r = await cardcheck(['import', '002_4e9ed3b25cea86a9.txt'], { cwd: path.join(dir, 'pages') });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('002_4e9ed3b25cea86a9.txt → ../specs/imported/create-oauth-app.md');
+    expect(existsSync(path.join(dir, 'specs/imported/create-oauth-app.md'))).toBe(true);
+    expect(existsSync(path.join(dir, 'pages/specs'))).toBe(false);
+  });
+
   it("sends a page's header parameters through the config's auth profile for --api, and the draft passes against the sandbox", async () => {
     const dir = workspace();
     const page = 'pages/002_4e9ed3b25cea86a9.txt';
