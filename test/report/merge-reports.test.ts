@@ -154,4 +154,21 @@ describe('mergeResults', () => {
     expect(mergeResults([shard(1, 'on'), shard(2, 'on')]).trace).toBe('on');
     expect(mergeResults([shard(1, 'on'), shard(2, 'off')]).trace).toBeUndefined();
   });
+
+  it('keeps the browser the shards used when they agree (a shard without browser flows does not count)', async () => {
+    const { run } = await sampleRun();
+    const chromium = { executablePath: '/usr/bin/chromium', source: 'system Chromium' };
+    const shard = (index: number, browser?: RunResult['browser']) => ({
+      source: `s${index}`,
+      run: {
+        ...run,
+        cards: index === 1 ? run.cards.slice(0, 5) : run.cards.slice(5),
+        shard: { index, total: 2 },
+        ...(browser ? { browser } : {}),
+      },
+    });
+    expect(mergeResults([shard(1, chromium), shard(2)]).browser).toEqual(chromium);
+    const other = { executablePath: '/opt/chrome', source: 'CARDCHECK_CHROMIUM' };
+    expect(mergeResults([shard(1, chromium), shard(2, other)]).browser).toBeUndefined();
+  });
 });

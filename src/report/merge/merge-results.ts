@@ -81,6 +81,10 @@ export function mergeResults(inputs: readonly ShardInput[]): RunResult {
   const aborted = runs.find((r) => r.aborted);
   // The shards' --trace, when they agree.
   const traces = [...new Set(runs.map((r) => r.trace))];
+  // The browser the shards' flows used, when they used one and agree.
+  const browsers = [
+    ...new Map(runs.flatMap((r) => (r.browser ? [[r.browser.executablePath, r.browser]] : []))).values(),
+  ];
   return {
     runId: `merged-${createHash('sha256')
       .update(runs.map((r) => r.runId).join('\n'))
@@ -90,6 +94,7 @@ export function mergeResults(inputs: readonly ShardInput[]): RunResult {
     startedAt: runs.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
     seed: first.seed,
     ...(traces.length === 1 && traces[0] ? { trace: traces[0] } : {}),
+    ...(browsers.length === 1 ? { browser: browsers[0] } : {}),
     mergedFrom: runs.map((r) => ({
       index: r.shard?.index ?? 0,
       total: r.shard?.total ?? 0,
