@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../util/seeded-random.js';
 import type { Group } from './partition.js';
 import { median, partitionByCount, partitionByTime } from './partition.js';
-
-/** A small deterministic generator (mulberry32), so the suite is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Card {
   file: string;
@@ -23,7 +13,7 @@ interface Card {
  * 10–20 s (browser flows); some chained in groups of 2–5 that must stay together.
  */
 function skewedSuite(seed: number): Group<Card>[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const cards: Card[] = Array.from({ length: 400 }, (_, i) => {
     const r = next();
     const ms = r < 0.02 ? 10_000 + next() * 10_000 : r < 0.12 ? 1000 + next() * 4000 : 20 + next() * 180;

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { cardcheck } from '../support/cli.js';
+import { secretHits } from '../support/output-scan.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const CARD = 'fixtures/cards/browser/exchange-authorization-code-browser.md';
@@ -76,16 +77,8 @@ describe('authorization-code flow in a browser', () => {
       expect(stats.live.app).toBe(0);
       // --verbose shows the token request, with the code and the client secret blanked.
       expect(res.stdout).toMatch(/"code":\s*"\[redacted\]"/);
-      const outputs: [string, string][] = [
-        ['stdout', res.stdout],
-        ['stderr', res.stderr],
-      ];
-      for (const f of await readdir(out)) outputs.push([f, await readFile(path.join(out, f), 'utf8')]);
       const secrets = [...sandbox.issuedSecrets(), sandbox.env.VCITA_PASSWORD ?? 'x'];
-      const hits = outputs.flatMap(([name, text]) =>
-        secrets.filter((s) => text.includes(s)).map((s) => `${name}: ${s.slice(0, 6)}…`),
-      );
-      expect(hits).toEqual([]);
+      expect(await secretHits(res, out, secrets)).toEqual([]);
     } finally {
       await sandbox.close();
     }

@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardcheck } from '../support/cli.js';
-import { card, writeCards } from '../support/temp-cards.js';
+import { card, SANDBOX_CONFIG, writeCards } from '../support/temp-cards.js';
 
 /** The config is found upward from the working directory, as Playwright, Vitest and ESLint users expect. */
 
@@ -11,21 +11,6 @@ const CARD = card({
   request: { method: 'GET', path: '/platform/v1/apps' },
   expect: { status: 200 },
 });
-const SANDBOX_CONFIG = [
-  'defaultTarget: demo',
-  'targets:',
-  '  demo:',
-  '    embedded: true',
-  'auth:',
-  '  dir:',
-  '    type: bearer',
-  '    token: "{{env.DIRECTORY_TOKEN}}"',
-  'folders:',
-  '  specs:',
-  '    api: vcita',
-  '    auth: dir',
-  '',
-].join('\n');
 
 describe('config discovery', () => {
   it('from a subfolder: the .yml above is used (--verbose names it), and reports/ and .cardcheck/ are beside it', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
+import { card } from '../support/temp-cards.js';
 
 /**
  * A suite with more cards than the process may have files open: cards are read a bounded number at a time. Read all
@@ -19,26 +20,11 @@ describe('more cards than open files allowed', () => {
     for (let i = 0; i < CARDS; i++)
       writeFileSync(
         path.join(dir, 'specs', `item-${i}.md`),
-        [
-          '---',
-          `endpoint: GET /items/${i}`,
-          'status: success',
-          '---',
-          `# Item ${i}`,
-          '',
-          '## Request Template',
-          '',
-          '```json',
-          `{ "method": "GET", "path": "/items/${i}" }`,
-          '```',
-          '',
-          '## Expected Response',
-          '',
-          '```json',
-          '{ "status": 200 }',
-          '```',
-          '',
-        ].join('\n'),
+        card({
+          endpoint: `GET /items/${i}`,
+          request: { method: 'GET', path: `/items/${i}` },
+          expect: { status: 200 },
+        }),
       );
     const cli = path.join(ROOT, 'dist/cli/main.js');
     const res = spawnSync('sh', ['-c', `ulimit -n 150 && exec "${process.execPath}" "${cli}" lint specs`], {

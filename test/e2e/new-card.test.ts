@@ -2,25 +2,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardcheck } from '../support/cli.js';
-import { writeCards } from '../support/temp-cards.js';
+import { SANDBOX_CONFIG, writeCards } from '../support/temp-cards.js';
 
 /** `cardcheck new`: a skeleton lint-clean but for its TODO values, listed with their lines; filled in, it passes. */
-
-const SANDBOX_CONFIG = [
-  'defaultTarget: demo',
-  'targets:',
-  '  demo:',
-  '    embedded: true',
-  'auth:',
-  '  dir:',
-  '    type: bearer',
-  '    token: "{{env.DIRECTORY_TOKEN}}"',
-  'folders:',
-  '  specs:',
-  '    api: vcita',
-  '    auth: dir',
-  '',
-].join('\n');
 
 /** The `file:line:col` of each todo-value lint reports. */
 const todoLines = (out: string) => [...out.matchAll(/^(\S+:\d+:\d+) error todo-value /gm)].map((m) => m[1]);

@@ -4,20 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY_POLICY, scaledBudgets } from '../../src/execute/retry-policy.js';
+import { seededRandom } from '../../src/util/seeded-random.js';
 import { cardcheck } from '../support/cli.js';
 import { card, writeCards } from '../support/temp-cards.js';
 import { tempDir } from '../support/temp-dir.js';
-
-/** mulberry32: the same answers for the same seed and request order. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Hostile {
   url: string;
@@ -33,7 +23,7 @@ interface Hostile {
  * the given Retry-After; `deleteStatus` replaces every DELETE's answer.
  */
 async function startHostile(opts: { slowDown: number; retryAfter: string; seed?: number; deleteStatus?: number }) {
-  const random = seeded(opts.seed ?? 13);
+  const random = seededRandom(opts.seed ?? 13);
   const live = new Set<string>();
   const seen: string[] = [];
   let next = 0;

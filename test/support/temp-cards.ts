@@ -100,3 +100,20 @@ export function useVcitaSandbox(hooks: {
   };
   return { sandbox, run };
 }
+
+/** A config whose default target is the embedded sandbox, with specs/ calling its vcita API (bearer DIRECTORY_TOKEN). */
+export const SANDBOX_CONFIG = [
+  'defaultTarget: demo',
+  'targets:',
+  '  demo:',
+  '    embedded: true',
+  'auth:',
+  '  dir:',
+  '    type: bearer',
+  '    token: "{{env.DIRECTORY_TOKEN}}"',
+  'folders:',
+  '  specs:',
+  '    api: vcita',
+  '    auth: dir',
+  '',
+].join('\n');

@@ -1,6 +1,6 @@
+import { seededRandom } from '../../util/seeded-random.js';
 import type { RequestFaults } from './fault-header.js';
 import type { FaultOptions } from './fault-options.js';
-import { seededRandom } from './prng.js';
 
 /** Decides, request by request, which faults to inject. */
 export class FaultPlanner {
