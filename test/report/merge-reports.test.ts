@@ -59,6 +59,34 @@ describe('cardcheck merge-reports', () => {
     expect(res.stdout).toMatch(/^junit: .*junit\.xml$/m);
   });
 
+  it('takes --fail-on-flaky as run does: a flaky card in a shard exits 0, 1 with the flag', async () => {
+    // Shard 1's first passing card, as a card that passed on a retry would be recorded.
+    for (const i of [1, 2, 3]) {
+      const run = await readJson(dirOf(`shard-${i}`));
+      if (i === 1) {
+        const card = run.cards.find((c) => c.outcome === 'passed');
+        if (card) card.outcome = 'flaky';
+        run.summary = { ...run.summary, passed: run.summary.passed - 1, flaky: run.summary.flaky + 1 };
+      }
+      await mkdir(dirOf(`flaky-${i}`), { recursive: true });
+      await writeFile(path.join(dirOf(`flaky-${i}`), 'results.json'), JSON.stringify(run));
+    }
+    const shards = [1, 2, 3].map((i) => dirOf(`flaky-${i}`));
+    const plain = await cardcheck(['merge-reports', ...shards, '--out', dirOf('flaky-merged'), '--reporter', 'json']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect((await readJson(dirOf('flaky-merged'))).summary.flaky).toBe(1);
+    const strict = await cardcheck([
+      'merge-reports',
+      ...shards,
+      '--out',
+      dirOf('flaky-merged'),
+      '--reporter',
+      'json',
+      '--fail-on-flaky',
+    ]);
+    expect(strict.code, strict.stderr).toBe(1);
+  });
+
   it('fails with exit 2 and writes nothing when a shard is missing', async () => {
     const res = await cardcheck(['merge-reports', dirOf('shard-1'), dirOf('shard-3'), '--out', dirOf('missing')]);
     expect(res.code).toBe(2);
