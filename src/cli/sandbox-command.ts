@@ -5,6 +5,7 @@ import { importOptional, SANDBOX_PACKAGES } from '../core/optional-import.js';
 import type { FaultOptions } from '../sandbox/faults/fault-options.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT, EXIT_ROWS, exitHelp } from './exit-code.js';
+import { untilSignal } from './until-signal.js';
 
 export interface SandboxCommandIo {
   stdout: (line: string) => void;
@@ -46,19 +47,6 @@ function parseBurst(value: string): { every: number; length: number } {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 /** `cardcheck sandbox`: list breaks, or start the sandbox and keep it up until `stopped` resolves. */
 export async function sandboxCommand(

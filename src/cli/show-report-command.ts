@@ -11,6 +11,7 @@ import { isInside } from '../util/path-inside.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT } from './exit-code.js';
 import { parseCount } from './run-options.js';
+import { untilSignal } from './until-signal.js';
 
 export interface ShowReportOptions {
   serve?: boolean;
@@ -84,18 +85,6 @@ async function serve(dir: string, port: number, io: ShowReportIo, stopped: () =>
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   return EXIT.ok;
-}
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /**

@@ -33,26 +33,8 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false });
   const r = new YamlReader(doc, new SourceFile(file, text));
-  for (const err of doc.errors) {
-    const pos = lineCounter.linePos(err.pos[0]);
-    r.diagnostics.push({
-      ruleId: 'config-invalid-yaml',
-      severity: 'error',
-      file,
-      line: pos.line,
-      column: pos.col,
-      message: `not valid YAML: ${yamlErrorText(err.message)}`,
-      hint: 'Fix the YAML syntax at this position.',
-    });
-  }
-  const config = defaultConfig();
-  config.file = file;
-  if (doc.errors.length) return { config, diagnostics: r.diagnostics };
-  const bomb = aliasBomb(doc);
-  if (bomb) {
-    const pos = lineCounter.linePos(bomb.offset);
-    const hint = 'Write the settings out, or use each anchor a few times.';
-    const message = `not read: ${bomb.message}`;
+  const yamlError = (offset: number, message: string, hint: string) => {
+    const pos = lineCounter.linePos(offset);
     r.diagnostics.push({
       ruleId: 'config-invalid-yaml',
       severity: 'error',
@@ -62,6 +44,15 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
       message,
       hint,
     });
+  };
+  for (const err of doc.errors)
+    yamlError(err.pos[0], `not valid YAML: ${yamlErrorText(err.message)}`, 'Fix the YAML syntax at this position.');
+  const config = defaultConfig();
+  config.file = file;
+  if (doc.errors.length) return { config, diagnostics: r.diagnostics };
+  const bomb = aliasBomb(doc);
+  if (bomb) {
+    yamlError(bomb.offset, `not read: ${bomb.message}`, 'Write the settings out, or use each anchor a few times.');
     return { config, diagnostics: r.diagnostics };
   }
   r.keys([], CONFIG_KEYS.top);
