@@ -102,38 +102,26 @@ export function k8sJob(o: K8sJobOptions) {
         ],
       },
       ttlSecondsAfterFinished: 86_400,
-      template: {
-        metadata: { labels: { 'app.kubernetes.io/name': 'cardcheck' } },
-        spec: {
-          restartPolicy: 'Never',
-          containers: [
-            {
-              name: 'cardcheck',
-              image: o.image,
-              workingDir: workdir,
-              command: ['sh', '-c', podScript(o)],
-              env: [
-                // Set by the Job controller too; declared here so the volume paths below can use it.
-                {
-                  name: 'JOB_COMPLETION_INDEX',
-                  valueFrom: {
-                    fieldRef: { fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" },
-                  },
-                },
-                { name: 'CARDCHECK_SHARD_TOTAL', value: String(o.shards) },
-                { name: 'CI', value: 'true' },
-              ],
-              ...(o.envSecret ? { envFrom: [{ secretRef: { name: o.envSecret } }] } : {}),
-              volumeMounts: [
-                { name: VOLUME, mountPath: `${workdir}/.cardcheck`, subPathExpr: `${index}/.cardcheck` },
-                { name: VOLUME, mountPath: `${workdir}/reports`, subPathExpr: `${index}/reports` },
-              ],
-              securityContext: { allowPrivilegeEscalation: false },
+      template: podTemplate(o, {
+        workingDir: workdir,
+        command: ['sh', '-c', podScript(o)],
+        env: [
+          // Set by the Job controller too; declared here so the volume paths below can use it.
+          {
+            name: 'JOB_COMPLETION_INDEX',
+            valueFrom: {
+              fieldRef: { fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" },
             },
-          ],
-          volumes: [volume(o)],
-        },
-      },
+          },
+          { name: 'CARDCHECK_SHARD_TOTAL', value: String(o.shards) },
+          { name: 'CI', value: 'true' },
+        ],
+        ...(o.envSecret ? { envFrom: [{ secretRef: { name: o.envSecret } }] } : {}),
+        volumeMounts: [
+          { name: VOLUME, mountPath: `${workdir}/.cardcheck`, subPathExpr: `${index}/.cardcheck` },
+          { name: VOLUME, mountPath: `${workdir}/reports`, subPathExpr: `${index}/reports` },
+        ],
+      }),
     },
   };
 }
@@ -154,24 +142,26 @@ export function k8sMergeJob(o: K8sJobOptions) {
       parallelism: 1,
       backoffLimit: 0,
       ttlSecondsAfterFinished: 86_400,
-      template: {
-        metadata: { labels: { 'app.kubernetes.io/name': 'cardcheck' } },
-        spec: {
-          restartPolicy: 'Never',
-          containers: [
-            {
-              name: 'cardcheck',
-              image: o.image,
-              workingDir: o.workdir ?? '/app',
-              command: ['sh', '-c', `exec cardcheck merge-reports ${dirs} --out ${SHARDS_MOUNT}/merged`],
-              env: [{ name: 'CI', value: 'true' }],
-              volumeMounts: [{ name: VOLUME, mountPath: SHARDS_MOUNT }],
-              securityContext: { allowPrivilegeEscalation: false },
-            },
-          ],
-          volumes: [volume(o)],
-        },
-      },
+      template: podTemplate(o, {
+        workingDir: o.workdir ?? '/app',
+        command: ['sh', '-c', `exec cardcheck merge-reports ${dirs} --out ${SHARDS_MOUNT}/merged`],
+        env: [{ name: 'CI', value: 'true' }],
+        volumeMounts: [{ name: VOLUME, mountPath: SHARDS_MOUNT }],
+      }),
+    },
+  };
+}
+
+/** The pod of either Job: one `cardcheck` container (the image, never privileged) with the shared volume. */
+function podTemplate<C extends object>(o: K8sJobOptions, container: C) {
+  return {
+    metadata: { labels: { 'app.kubernetes.io/name': 'cardcheck' } },
+    spec: {
+      restartPolicy: 'Never',
+      containers: [
+        { name: 'cardcheck', image: o.image, ...container, securityContext: { allowPrivilegeEscalation: false } },
+      ],
+      volumes: [volume(o)],
     },
   };
 }
