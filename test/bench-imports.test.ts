@@ -20,7 +20,11 @@ describe('benchmarks import modules that exist', () => {
 
   it.each(files)('%s', (file) => {
     const text = readFileSync(path.join(dir, file), 'utf8');
-    const imports = [...text.matchAll(/path\.join\(DIST, '([^']+)\.js'\)/g)].map((m) => m[1] as string);
+    // `path.join(DIST, 'x/y.js')`, and a path written with dist/ in it (`'../../dist/x/y.js'`, `'dist/x/y.js'`).
+    const imports = [
+      ...text.matchAll(/path\.join\(DIST, '([^']+)\.js'\)/g),
+      ...text.matchAll(/['"](?:\.\.\/)*dist\/([^'"]+)\.js['"]/g),
+    ].map((m) => m[1] as string);
     const missing = imports.filter((m) => !existsSync(path.join(ROOT, 'src', `${m}.ts`)));
     expect(missing).toEqual([]);
   });

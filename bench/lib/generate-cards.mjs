@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 // The sandbox's seeded PRNG (mulberry32), from the build `npm run bench` makes first, so every run times the same cards.
-import { seededRandom } from '../../dist/sandbox/faults/prng.js';
+import { seededRandom } from '../../dist/util/seeded-random.js';
 
 function readBases(root) {
   const seeds = ['000_e5b2871b98d23f98.txt', '001_6e7fb2f22a9061ea.txt'].map((f) =>
