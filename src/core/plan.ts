@@ -74,11 +74,36 @@ export interface PlanBase {
   needsAt?: Record<string, { line: number; column: number }>;
   /** True when another card needs this one: its cleanups wait for the end of the run. */
   needed: boolean;
+  /** What later stages read of the card, carried by a lean plan in place of the card (src/plan/plan-facts.ts). */
+  facts?: PlanFacts;
+}
+
+/**
+ * What the stages between plan and execute read of a card: selection, shards, the production guard, credential
+ * flows and the result's header. Small enough to keep for every card of a large run.
+ */
+export interface PlanFacts {
+  tags: readonly string[];
+  domain: string;
+  /** Statuses the card documents: the ones it expects and the ones it has examples for, ascending. */
+  documentedStatuses: readonly number[];
+  /** Run-wide keys of the shared (not fresh) fixtures the card uses. */
+  sharedKeys: readonly string[];
+  /** The first request that is not GET or HEAD (method overrides count), for the production guard. */
+  mutation?: { sends: string; line: number };
+  /** The line of the card's first browser flow, whose forms may POST. */
+  browserLine?: number;
+  /** Placeholder expressions the card's requests put into credentials (credential-flows.ts); on lean plans only. */
+  credentialExprs?: readonly string[];
 }
 
 /** A card that will be sent: its request, and the fixture steps that come first. */
 export interface RunnablePlan extends PlanBase {
   action: 'run';
+  /** Absent: the card is here. */
+  lean?: never;
+  /** The card's text (no BOM, LF endings), when the plan was read again for its run (a lean plan's). */
+  text?: string;
   card: Card;
   /** The card's Request Template. */
   request: RequestTemplate;
@@ -97,6 +122,7 @@ interface NotRunBase extends PlanBase {
   /** Only a runnable plan has a request and fixture steps. */
   request?: never;
   fixtures?: never;
+  lean?: never;
 }
 
 /** A card skipped: status: skip, a value only a person can produce, held back on a production target. */
@@ -111,7 +137,22 @@ export interface ErroredPlan extends NotRunBase {
 
 export type NotRunPlan = SkippedPlan | ErroredPlan;
 
-export type CardPlan = RunnablePlan | NotRunPlan;
+/**
+ * A runnable card of a large run, kept small: its facts instead of the card, and the way back to the card (read the
+ * file again and plan it) for when it runs (src/plan/lean-plan.ts).
+ */
+export interface LeanPlan extends PlanBase {
+  action: 'run';
+  facts: PlanFacts;
+  /** Plans the card again from its file (src/plan/lean-plan.ts `materialize`). */
+  lean: { again(): Promise<RunnablePlan | NotRunPlan | undefined> };
+  card?: never;
+  request?: never;
+  fixtures?: never;
+  reason?: never;
+}
+
+export type CardPlan = RunnablePlan | NotRunPlan | LeanPlan;
 
 /** The plan of a card that will not run, keeping what every plan says of its card. */
 export function notRun(
@@ -135,6 +176,7 @@ export function notRun(
     needs: plan.needs,
     needsAt: plan.needsAt,
     needed: plan.needed,
+    ...(plan.facts ? { facts: plan.facts } : {}),
   };
 }
 

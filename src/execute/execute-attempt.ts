@@ -85,7 +85,7 @@ function placeSchemaChecks(checks: CheckResult[], attempt: Attempt): CheckResult
   const schemaAt = plan.card.expect?.schemaAt;
   const text =
     schemaAt && checks.some((c) => !c.passed && c.schemaPath !== undefined)
-      ? ctx.settings.cardText?.(plan.file)
+      ? (plan.text ?? ctx.settings.cardText?.(plan.file))
       : undefined;
   if (!schemaAt || text === undefined) return checks;
   return checks.map((c) => {

@@ -1,28 +1,21 @@
-import type { CardPlan } from '../core/plan.js';
+import type { CardPlan, NotRunPlan, PlanFacts, RunnablePlan } from '../core/plan.js';
 import type { CardResult, TraceMode } from '../core/result.js';
+import { detached, materialize } from '../plan/lean-plan.js';
+import { factsOf } from '../plan/plan-facts.js';
 import type { ExecuteContext } from './context.js';
 import { executeAttempt } from './execute-attempt.js';
 import { cutBodies } from './shown-body.js';
 
-/** Statuses the card documents: the ones it expects and the ones it has examples for. */
-export function documentedStatuses(plan: CardPlan): number[] {
-  const c = plan.card;
-  return [...new Set([...(c?.expect?.status ?? []), ...(c?.examples.map((e) => e.status) ?? [])])].sort(
-    (a, b) => a - b,
-  );
-}
-
-/** Run a card: skipped and errored plans are reported as such; a failure is retried `ctx.settings.retries` times. */
-export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<CardResult> {
-  const fm = plan.card?.frontMatter;
-  const result: CardResult = {
+/** What every card's result says before it runs. */
+function resultHeader(plan: RunnablePlan | NotRunPlan, facts: PlanFacts): CardResult {
+  return {
     file: plan.file,
     line: plan.line,
     id: plan.id,
     endpoint: plan.endpoint,
     title: plan.title,
-    domain: fm?.domain ?? '',
-    tags: fm?.tags ?? [],
+    domain: facts.domain,
+    tags: [...facts.tags],
     api: plan.api ?? '',
     outcome: 'passed',
     reason: '',
@@ -32,8 +25,17 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
     leftBehind: [],
     requests: [],
     attempts: [],
-    documentedStatuses: documentedStatuses(plan),
+    documentedStatuses: [...facts.documentedStatuses],
   };
+}
+
+/**
+ * Run a card: skipped and errored plans are reported as such; a failure is retried `ctx.settings.retries` times. A
+ * lean plan's card is read again first (src/plan/lean-plan.ts) and let go when the card is done.
+ */
+export async function executeCard(given: CardPlan, ctx: ExecuteContext): Promise<CardResult> {
+  const plan = given.lean ? await materialize(given) : given;
+  const result = resultHeader(plan, factsOf(given));
   if (plan.action === 'skip') return { ...result, outcome: 'skipped', reason: plan.reason };
   if (plan.action === 'error')
     return ctx.services.redactor.redactDeep({ ...result, outcome: 'errored', reason: plan.reason });
@@ -78,7 +80,9 @@ export async function executeCard(plan: CardPlan, ctx: ExecuteContext): Promise<
   // Before redaction: what is not kept is neither copied nor scanned for secrets.
   applyTrace(result, ctx.settings.trace ?? 'retain-on-failure');
   // Nothing leaves the engine unredacted; bodies are cut after redaction, so no part of a cut secret is left.
-  return cutBodies(ctx.services.redactor.redactDeep(result));
+  const shown = cutBodies(ctx.services.redactor.redactDeep(result));
+  // A lean card's result must not keep the card's text alive through a string sliced from it.
+  return given.lean ? detached(shown) : shown;
 }
 
 /** Does `--trace` keep the exchanges of a card with this outcome? */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RequestSpec } from '../core/card.js';
 import { CardcheckError, isCardcheckError, transportKind } from '../core/errors.js';
 import type { RequestRecord } from '../core/result.js';
@@ -121,4 +122,7 @@ function bodyText(req: HttpRequest): string | undefined {
 
 /** What makes two sent requests the same: method, URL and body. */
 export const requestIdentity = (req: HttpRequest) =>
-  `${req.method} ${req.baseUrl}${req.path} ${JSON.stringify(req.body ?? req.form ?? null)}`;
+  // A digest: the run keeps one for every request that succeeded, and a body may be large.
+  createHash('sha1')
+    .update(`${req.method} ${req.baseUrl}${req.path} ${JSON.stringify(req.body ?? req.form ?? null)}`)
+    .digest('base64');

@@ -12,8 +12,29 @@ export interface CardRule {
   check(card: LintInput): Diagnostic[];
 }
 
-/** A check across all cards of a run (duplicates). */
-export interface ProjectRule {
+/**
+ * A check across all cards of a run (duplicates): a small key of each card first, then the keys together, so a
+ * large run need not hold every card to check them (src/runner/load-lean.ts).
+ */
+export interface ProjectRule<K = unknown> {
   id: string;
-  check(cards: LintInput[]): Diagnostic[];
+  /** What the rule compares of one card; undefined leaves the card out. */
+  keyOf(card: LintInput): K | undefined;
+  /** The findings among the keys, given in file order. */
+  check(keys: readonly ProjectKey<K>[]): Diagnostic[];
+}
+
+export interface ProjectKey<K> {
+  file: string;
+  key: K;
+}
+
+/** Run a project rule over cards held in memory. */
+export function checkProject<K>(rule: ProjectRule<K>, cards: readonly LintInput[]): Diagnostic[] {
+  const keys: ProjectKey<K>[] = [];
+  for (const c of cards) {
+    const key = rule.keyOf(c);
+    if (key !== undefined) keys.push({ file: c.file, key });
+  }
+  return rule.check(keys);
 }

@@ -1,9 +1,10 @@
 import { scanPlaceholders } from '../card/placeholders.js';
 import type { RequestSpec } from '../core/card.js';
 import type { JsonValue } from '../core/json.js';
-import type { CardPlan, RunnablePlan } from '../core/plan.js';
+import type { CardPlan } from '../core/plan.js';
 import { GRANT_SECRET } from '../core/secret-places.js';
 import { classifyExpr } from './placeholder-expr.js';
+import { requestsOf } from './request-methods.js';
 
 /**
  * Captured values that flow into a credential somewhere in the run: a UID
@@ -46,24 +47,15 @@ export function credentialPlaceholders(spec: RequestSpec, isSecret: (key: string
   return exprs;
 }
 
-/** Every request a runnable card may send: its fixtures' requests and lookups, its request, every cleanup. */
-function requestsOf(plan: RunnablePlan): RequestSpec[] {
-  const specs: RequestSpec[] = [plan.request];
-  if (plan.request.cleanup) specs.push(plan.request.cleanup);
-  for (const step of plan.fixtures) {
-    if (step.kind === 'create' || step.kind === 'lookup') specs.push(step.request);
-    if (step.kind === 'create' && step.lookup) specs.push(step.lookup);
-    specs.push(...step.cleanups);
-  }
-  return specs;
-}
-
 /** Which captured values of the run flow into credentials, from the placeholders of every card's requests. */
 export function credentialFlows(plans: readonly CardPlan[], isSecret: (key: string) => boolean): CredentialFlows {
   const flows: CredentialFlows = { fields: new Set(), responses: new Map() };
   for (const plan of plans) {
     if (plan.action !== 'run') continue;
-    for (const expr of requestsOf(plan).flatMap((spec) => credentialPlaceholders(spec, isSecret))) {
+    const exprs = plan.lean
+      ? (plan.facts.credentialExprs ?? [])
+      : requestsOf(plan).flatMap((spec) => credentialPlaceholders(spec, isSecret));
+    for (const expr of exprs) {
       const ref = classifyExpr(expr);
       if (ref.ns === 'field') flows.fields.add(flowKey(plan.id, ref.name));
       // A bare <<NAME>> of a terse card is a saved value of the card.

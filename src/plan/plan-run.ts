@@ -35,7 +35,7 @@ export function summarizeDiagnostic(d: Diagnostic): string {
 }
 
 /** Attach the offending source line (a window of it when long) so reporters can show it. */
-function withSource(d: Diagnostic, source: SourceFile | undefined): ShownDiagnostic {
+export function withSource(d: Diagnostic, source: SourceFile | undefined): ShownDiagnostic {
   const line = source?.lineText(d.line);
   return line === undefined ? { ...d, source: undefined } : { ...d, ...windowLine(line, d.column) };
 }

@@ -1,5 +1,6 @@
 import { partitionByCount, partitionByTime } from '../ci/partition.js';
 import type { CardPlan } from '../core/plan.js';
+import { factsOf } from './plan-facts.js';
 
 export interface Selection {
   /** Regular expression matched against file, title and endpoint. */
@@ -22,18 +23,17 @@ export interface ShardSelection {
 }
 
 function matches(p: CardPlan, s: Selection): boolean {
-  const fm = p.card?.frontMatter;
   if (s.grep && !s.grep.test(`${p.file}\n${p.title}\n${p.endpoint}`)) return false;
-  if (s.tags?.length && !s.tags.some((t) => fm?.tags.includes(t))) return false;
-  if (s.domains?.length && !s.domains.includes(fm?.domain ?? '')) return false;
+  const { tags, domain } = factsOf(p);
+  if (s.tags?.length && !s.tags.some((t) => tags.includes(t))) return false;
+  if (s.domains?.length && !s.domains.includes(domain)) return false;
   if (s.files && !s.files.has(p.file)) return false;
   return true;
 }
 
 /** The run-wide keys of the shared (not fresh) fixtures a card uses: created once, for every card using them. */
-function sharedKeys(p: CardPlan): string[] {
-  if (p.action !== 'run') return [];
-  return p.fixtures.flatMap((f) => (f.kind === 'create' && f.sharedKey !== undefined ? [f.sharedKey] : []));
+function sharedKeys(p: CardPlan): readonly string[] {
+  return factsOf(p).sharedKeys;
 }
 
 /**

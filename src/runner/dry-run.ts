@@ -135,6 +135,8 @@ export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): DryRunCar
   const cards = plans.map((plan): DryRunCard => {
     const base = { file: plan.file, endpoint: plan.endpoint };
     if (plan.action !== 'run') return { ...base, action: plan.action, reason: plan.reason, steps: [] };
+    // A dry run plans every card in full (src/runner/setup-tasks.ts): a lean plan here is a bug.
+    if (plan.lean) throw new Error(`dry run: ${plan.file} was planned lean`);
     return { ...base, action: plan.action, steps: describeSteps(plan, ctx) };
   });
   // Redacted once every card's credentials are known: one card's secret may be written in another.

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pMap from 'p-map';
+import type { DiscoverResult } from '../card/discover.js';
 import { discoverCards } from '../card/discover.js';
 import { parseCard } from '../card/parse-card.js';
 import { findConfig, shownPath } from '../config/find-config.js';
@@ -27,6 +28,24 @@ export interface LoadProjectOptions {
   configFile?: string;
   /** A config object instead of a file (programmatic use). */
   config?: Config;
+  /** The config and card files when the caller has them already (the run decides lean planning from the count). */
+  found?: ProjectFiles;
+}
+
+/** The config, and the card files found for the paths. */
+export interface ProjectFiles {
+  config: Config;
+  diagnostics: Diagnostic[];
+  discovered: DiscoverResult;
+}
+
+/** Read the config and find the card files, reading no card. */
+export async function findProjectFiles(opts: LoadProjectOptions): Promise<ProjectFiles> {
+  const { config, diagnostics } = opts.config
+    ? { config: opts.config, diagnostics: [] }
+    : await loadConfig(opts.cwd, opts.configFile);
+  const discovered = await discoverCards(opts.paths, opts.cwd, projectDir(config, opts.cwd));
+  return { config, diagnostics, discovered };
 }
 
 export async function loadConfig(
@@ -101,14 +120,20 @@ export function folderOf(config: Config, configDir: string, cwd: string, file: s
  * small files much faster than fs/promises' readFile (bench/run.mjs: 2,000
  * cards ~520 -> ~400 ms for the whole run).
  */
-const readSmallFile = promisify(readFileCallback);
+export const readSmallFile = promisify(readFileCallback);
 
 /** Card files read at once. */
-const OPEN_FILES = 64;
+export const OPEN_FILES = 64;
 
-async function loadCard(cwd: string, file: string): Promise<LoadedCard> {
+export async function loadCard(
+  cwd: string,
+  file: string,
+  onBytes?: (bytes: Uint8Array) => void,
+  read: (file: string) => Promise<Uint8Array> = readSmallFile,
+): Promise<LoadedCard> {
   try {
-    const bytes = await readSmallFile(path.resolve(cwd, file));
+    const bytes = await read(path.resolve(cwd, file));
+    onBytes?.(bytes);
     return { file, ...parseCard(bytes, file) };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
@@ -132,7 +157,7 @@ async function loadCard(cwd: string, file: string): Promise<LoadedCard> {
 }
 
 /** A card found in a folder that is a link to a file outside the project: not read, an error at its first line. */
-function outsideCard(file: string, target: string, root: string): LoadedCard {
+export function outsideCard(file: string, target: string, root: string): LoadedCard {
   return {
     file,
     text: '',
@@ -153,11 +178,9 @@ function outsideCard(file: string, target: string, root: string): LoadedCard {
 
 /** Config, then cards: discovered, parsed, each with its folder's settings. */
 export async function loadProject(opts: LoadProjectOptions): Promise<Project> {
-  const { config, diagnostics } = opts.config
-    ? { config: opts.config, diagnostics: [] }
-    : await loadConfig(opts.cwd, opts.configFile);
+  const { config, diagnostics, discovered } = opts.found ?? (await findProjectFiles(opts));
   const configDir = projectDir(config, opts.cwd);
-  const { files, missing, outside } = await discoverCards(opts.paths, opts.cwd, configDir);
+  const { files, missing, outside } = discovered;
   // A bounded number of files open at once: a suite of 100,000 cards read all at once ran out of file handles
   // (EMFILE past the process's limit, 20,000 here) and reported a fifth of its cards unreadable.
   const cards = await pMap(

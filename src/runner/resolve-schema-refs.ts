@@ -109,13 +109,18 @@ async function inlineEntries(
 }
 
 /** Resolve file `$ref`s in each card's Expected Response schema; a broken ref is a located error. */
-export async function resolveSchemaRefs(cards: LoadedCard[], cwd: string, root = cwd): Promise<void> {
-  const docs = new Map<string, JsonValue>();
-  const projectRoot = await realpath(root).catch(() => root);
+export async function resolveSchemaRefs(
+  cards: LoadedCard[],
+  cwd: string,
+  root = cwd,
+  docs = new Map<string, JsonValue>(),
+): Promise<void> {
+  let projectRoot: string | undefined;
   for (const c of cards) {
     const expect = c.card?.expect;
     // The parser lists every file $ref of the schema: without one there is nothing to inline.
     if (!expect?.schema || !expect.schemaRefs) continue;
+    projectRoot ??= await realpath(root).catch(() => root);
     const abs = path.resolve(cwd, c.file);
     const own = path.dirname(await realpath(abs).catch(() => abs));
     // A card named on the command line from outside the project may read schemas beside it.

@@ -24,6 +24,11 @@ export interface RunCardsOptions {
   config?: Config;
   /** Cards and config already loaded with loadProject (the vitest adapter reads them to name its tests); `paths`, `config` and `configFile` are then not read again. */
   project?: Project;
+  /**
+   * Suites of this many cards or more are planned lean: each card is read, linted and planned on its own and read
+   * again when it runs, so the run does not hold every parsed card (src/runner/load-lean.ts). @default 2000
+   */
+  leanFrom?: number;
   /** A .env file; ./.env is read when present. */
   envFile?: string;
   /** Environment to use instead of process.env. */

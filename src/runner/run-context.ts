@@ -9,7 +9,7 @@ import type { HttpClient } from '../http/client.js';
 import type { ProxySettings } from '../http/proxy-env.js';
 import type { HeldBackCard } from '../plan/production-guard.js';
 import type { Sandbox } from '../sandbox/server.js';
-import type { Project } from './load-project.js';
+import type { Project, ProjectFiles } from './load-project.js';
 import type { RunCardsOptions, RunCardsResult } from './run-cards-options.js';
 
 /**
@@ -25,6 +25,8 @@ export interface RunContext {
   /** load: the environment (the sandbox adds its credentials), the cards and the config. */
   env: Record<string, string | undefined>;
   project?: Project;
+  /** load: a suite of --lean-from cards or more, planned lean (src/runner/load-lean.ts) once the env is known. */
+  lean?: ProjectFiles;
   /** target: base URLs per API (the sandbox's once it listens), TLS per origin, proxy. */
   target?: TargetConfig;
   tlsMaterial?: TlsMaterial;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadTargetTls, tlsByOrigin } from '../config/tls-files.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { CardcheckError } from '../core/errors.js';
-import type { CardPlan } from '../core/plan.js';
+import type { CardPlan, RunPlan } from '../core/plan.js';
 import { Redactor } from '../core/redact.js';
 import { Journal } from '../execute/journal.js';
 import { RecoveryStore, recoveryFile } from '../execute/recovery-store.js';
@@ -15,7 +15,8 @@ import { selectShard } from '../plan/select-cards.js';
 import { LEDGER_DIR, removeIfSettled } from './cleanup-journal.js';
 import { withLintDiagnostics } from './lint-project.js';
 import { loadEnv } from './load-env.js';
-import { loadProject, projectDir } from './load-project.js';
+import { LEAN_FROM, loadLeanPlan } from './load-lean.js';
+import { findProjectFiles, loadProject, projectDir } from './load-project.js';
 import { profileSecretValues } from './profile-secrets.js';
 import { resolveTarget, withEnvUrls } from './resolve-target.js';
 import type { RunContext } from './run-context.js';
@@ -35,21 +36,37 @@ function selected(ctx: RunContext, cards: CardPlan[]): CardPlan[] {
   return mine;
 }
 
+/** Every card planned with this environment: the project's cards, or a large suite's lean plans. */
+async function planAll(ctx: RunContext, env: RunContext['env']): Promise<RunPlan> {
+  const project = need(ctx.project, 'the project');
+  const options = { env, profiles: project.config.profiles, browser: Boolean(ctx.options.browser) };
+  if (!ctx.lean) return planRun(project.cards, options);
+  const { plan, missing } = await loadLeanPlan({ cwd: ctx.cwd, found: ctx.lean, plan: options });
+  project.missing = missing;
+  return plan;
+}
+
 /** Environment, cards and config; a config with errors stops the run before anything starts. */
 export const loadTask: Task<RunContext> = {
   name: 'load',
   async setup(ctx) {
     const { options, cwd } = ctx;
     ctx.env = await loadEnv(cwd, options.envFile, options.env ?? process.env);
-    const project =
-      options.project ??
-      (await loadProject({
+    if (options.project) {
+      ctx.project = withLintDiagnostics(options.project);
+    } else {
+      const found = await findProjectFiles({
         cwd,
         paths: options.paths ?? ['specs'],
         configFile: options.configFile,
         config: options.config,
-      }));
-    ctx.project = withLintDiagnostics(project);
+      });
+      // A dry run shows every card's requests in full: it plans as a small run does.
+      if (!options.dryRun && found.discovered.files.length >= (options.leanFrom ?? LEAN_FROM)) {
+        ctx.lean = found;
+        ctx.project = { config: found.config, configDiagnostics: found.diagnostics, cards: [], missing: [] };
+      } else ctx.project = withLintDiagnostics(await loadProject({ cwd, paths: [], found }));
+    }
     const errors = ctx.project.configDiagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw configInvalid(errors);
   },
@@ -68,19 +85,20 @@ export const targetTask: Task<RunContext> = {
     const { config } = project;
     // A URL target needs the APIs of the cards that would run. Only an embedded target changes the env (the
     // sandbox adds its credentials), so for any other the full plan made here is the run's: plan once.
-    const preliminary = () => {
-      const full = planRun(project.cards, {
-        env: ctx.env,
-        profiles: config.profiles,
-        browser: Boolean(ctx.options.browser),
-      });
+    const preliminary = async () => {
+      const full = await planAll(ctx, ctx.env);
       ctx.planBeforeTarget = full;
       // A card short of an env variable would still call this API: count it, as a plan without the env would.
       return selected(ctx, full.cards).map((p) =>
         p.action === 'error' && onlyEnvMissing(p) ? { ...p, action: 'run' } : p,
       ) as CardPlan[];
     };
-    const target = withEnvUrls(resolveTarget(config, ctx.options.target, preliminary), ctx.env);
+    // Planned before resolving, as resolving cannot wait: only a URL target reads the plan.
+    const planned = /^https?:\/\//i.test(ctx.options.target ?? '') ? await preliminary() : [];
+    const target = withEnvUrls(
+      resolveTarget(config, ctx.options.target, () => planned),
+      ctx.env,
+    );
     // The target's TLS files are read only when it is used: other targets' certificates need not be here.
     const tlsFiles = await loadTargetTls(target, config, ctx.cwd);
     if (tlsFiles.diagnostics.length) throw configInvalid(tlsFiles.diagnostics);
@@ -112,13 +130,9 @@ export const sandboxTask: Task<RunContext> = {
 /** The run plan with the environment known, the selection and the production guard applied. */
 export const planTask: Task<RunContext> = {
   name: 'plan',
-  setup(ctx) {
-    const project = need(ctx.project, 'the project');
+  async setup(ctx) {
     const target = need(ctx.target, 'the target');
-    const { profiles } = project.config;
-    const full =
-      (!target.embedded && ctx.planBeforeTarget) ||
-      planRun(project.cards, { env: ctx.env, profiles, browser: Boolean(ctx.options.browser) });
+    const full = (!target.embedded && ctx.planBeforeTarget) || (await planAll(ctx, ctx.env));
     ctx.planBeforeTarget = undefined;
     const guarded = guardProduction(
       { cards: selected(ctx, full.cards) },

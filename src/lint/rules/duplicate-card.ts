@@ -1,54 +1,58 @@
+import { createHash } from 'node:crypto';
 import { requestParts } from '../../card/card-requests.js';
 import type { LintInput, ProjectRule } from '../rule.js';
 
-function signature(c: LintInput): string | undefined {
+/** What makes two cards the same: the route they call, and a digest of request + expectation. */
+interface DuplicateKey {
+  route: string;
+  signature: string;
+  line: number;
+}
+
+function keyOf(c: LintInput): DuplicateKey | undefined {
   const card = c.card;
   // A card with errors was refused: it is nobody's duplicate.
   if (!card?.request || card.frontMatter.status === 'skip' || c.diagnostics.some((d) => d.severity === 'error'))
     return undefined;
   const r = card.request;
   const e = card.expect;
-  return JSON.stringify([
+  const whole = JSON.stringify([
     card.frontMatter.api ?? '',
     ...requestParts(r),
     e?.status ?? [],
     e?.schema ?? null,
     e?.assertions.map((a) => [a.target, a.op, a.value, a.each ?? null]) ?? [],
   ]);
+  return {
+    route: `${card.frontMatter.api ?? ''} ${r.method} ${r.path}`,
+    // A digest, not the text: a large run keeps one key per card until every card is read.
+    signature: createHash('sha1').update(whole).digest('base64'),
+    line: r.line,
+  };
 }
 
 /** Same endpoint, same request, same expectation: one of the two cards is redundant. */
-export const duplicateCard: ProjectRule = {
+export const duplicateCard: ProjectRule<DuplicateKey> = {
   id: 'duplicate-card',
-  check(cards) {
-    // Only cards sending the same METHOD + path can be duplicates: stringify just those.
-    const routes = new Map<string, number>();
-    const routeOf = cards.map((c) =>
-      c.card?.request ? `${c.card.frontMatter.api ?? ''} ${c.card.request.method} ${c.card.request.path}` : undefined,
-    );
-    for (const r of routeOf) if (r !== undefined) routes.set(r, (routes.get(r) ?? 0) + 1);
-    const seen = new Map<string, LintInput>();
+  keyOf,
+  check(keys) {
+    const first = new Map<string, string>();
     const out = [];
-    for (let i = 0; i < cards.length; i++) {
-      const c = cards[i] as LintInput;
-      const r = routeOf[i];
-      if (r === undefined || (routes.get(r) ?? 0) < 2) continue;
-      const sig = signature(c);
-      if (!sig) continue;
-      const first = seen.get(sig);
-      if (!first) {
-        seen.set(sig, c);
+    for (const { file, key } of keys) {
+      const sig = `${key.route}\n${key.signature}`;
+      const earlier = first.get(sig);
+      if (earlier === undefined) {
+        first.set(sig, file);
         continue;
       }
-      const line = c.card?.request?.line ?? 1;
       out.push({
         ruleId: 'duplicate-card',
         severity: 'warning' as const,
-        file: c.file,
-        line,
+        file,
+        line: key.line,
         column: 1,
-        message: `this card sends the same request with the same expectation as ${first.file}`,
-        hint: `Delete one of ${first.file} and ${c.file}, or make them test different scenarios.`,
+        message: `this card sends the same request with the same expectation as ${earlier}`,
+        hint: `Delete one of ${earlier} and ${file}, or make them test different scenarios.`,
       });
     }
     return out;

@@ -1,0 +1,158 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardResult, RunResult } from '../../src/core/result.js';
+import type { RunCardsOptions } from '../../src/runner/run-cards.js';
+import { runCards } from '../../src/runner/run-cards.js';
+import type { Sandbox } from '../../src/sandbox/server.js';
+import { startSandbox } from '../../src/sandbox/server.js';
+import { card, directoryConfig, freshApp, writeCards } from '../support/temp-cards.js';
+
+/**
+ * A large suite is planned lean (src/runner/load-lean.ts): each card read, linted and planned on its own, read again
+ * when it runs. `leanFrom: 0` plans any suite so; every verdict, reason, diagnostic and check must be what the
+ * whole-project path gives.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What a user sees of a card, without timings and the values a server makes up. */
+const seen = (c: CardResult) => ({
+  file: c.file,
+  line: c.line,
+  id: c.id,
+  endpoint: c.endpoint,
+  title: c.title,
+  domain: c.domain,
+  tags: c.tags,
+  api: c.api,
+  outcome: c.outcome,
+  reason: c.reason,
+  documentedStatuses: c.documentedStatuses,
+  status: c.status,
+  diagnostics: c.diagnostics.map((d) => ({ ...d })),
+  checks: c.checks.map((k) => ({ kind: k.kind, passed: k.passed, line: k.line, warning: k.warning })),
+  requests: c.requests.map((r) => `${r.label} ${r.method} ${r.status ?? ''}`),
+  leftBehind: c.leftBehind.length,
+});
+
+const both = async (options: RunCardsOptions): Promise<[RunResult, RunResult]> => [
+  await runCards({ ...options, leanFrom: Number.POSITIVE_INFINITY }),
+  await runCards({ ...options, leanFrom: 0 }),
+];
+
+describe('lean plans', () => {
+  it('give the same verdicts as whole-project planning on specs/ against the embedded sandbox', async () => {
+    const [whole, lean] = await both({ cwd: ROOT, paths: ['specs'], seed: 7, ledgerDir: false, trace: 'on' });
+    expect(whole.summary.total).toBeGreaterThan(40);
+    expect(whole.summary.passed).toBeGreaterThan(40);
+    expect(lean.cards.map(seen)).toEqual(whole.cards.map(seen));
+    expect(lean.leftBehind).toEqual([]);
+  }, 120_000);
+
+  describe('on cards other authors wrote', () => {
+    let sandbox: Sandbox;
+    beforeAll(async () => {
+      sandbox = await startSandbox();
+    });
+    afterAll(() => sandbox.close());
+
+    const cards = {
+      'a/create-app.md': card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        uid: { app_id: freshApp('app_id') },
+        request: { method: 'GET', path: '/platform/v1/apps/{{resolved.app_id}}' },
+        expect: { status: 200 },
+      }).replace('---\nendpoint', '---\nid: app\ntags: [apps]\nendpoint'),
+      'a/uses-app.md': card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        request: { method: 'GET', path: '/platform/v1/apps/{{card.app.resolved.app_id}}' },
+        expect: { status: 200 },
+      }).replace(/\n/g, '\r\n'),
+      'b/names-missing-card.md': card({
+        endpoint: 'GET /platform/v1/apps/{id}',
+        request: { method: 'GET', path: '/platform/v1/apps/{{card.ap.resolved.app_id}}' },
+        expect: { status: 200 },
+      }),
+      'b/twin-1.md': card({
+        endpoint: 'GET /platform/v1/apps',
+        request: { method: 'GET', path: '/platform/v1/apps' },
+        expect: { status: 200 },
+      }),
+      'b/twin-2.md': card({
+        endpoint: 'GET /platform/v1/apps',
+        request: { method: 'GET', path: '/platform/v1/apps' },
+        expect: { status: 200 },
+      }),
+      'c/skipped.md': card({
+        endpoint: 'GET /platform/v1/apps',
+        status: 'skip',
+        request: { method: 'GET', path: '/platform/v1/apps' },
+      }).replace('status: skip', 'status: skip\nskipReason: needs a person'),
+      'c/no-request.md': '---\nendpoint: GET /x\nstatus: success\n---\n# Nothing to send\n\nJust prose.\n',
+      'c/fails.md': card({
+        endpoint: 'GET /platform/v1/apps',
+        request: { method: 'GET', path: '/platform/v1/apps' },
+        expect: { status: 418 },
+      }),
+    };
+
+    it('chains, a missing card, duplicates, skips, errors and failures come out the same', async () => {
+      const dir = await writeCards(cards);
+      const options: RunCardsOptions = {
+        cwd: dir,
+        paths: ['.'],
+        target: sandbox.apis.vcita,
+        env: { ...sandbox.env },
+        config: directoryConfig(),
+        seed: 3,
+        ledgerDir: false,
+      };
+      const [whole, lean] = await both(options);
+      expect(whole.cards.map((c) => [c.file, c.outcome])).toEqual([
+        ['a/create-app.md', 'passed'],
+        ['a/uses-app.md', 'passed'],
+        ['b/names-missing-card.md', 'errored'],
+        ['b/twin-1.md', 'passed'],
+        ['b/twin-2.md', 'passed'],
+        ['c/fails.md', 'failed'],
+        ['c/no-request.md', 'errored'],
+        ['c/skipped.md', 'skipped'],
+      ]);
+      expect(lean.cards.map(seen)).toEqual(whole.cards.map(seen));
+      // The lean path found what needs every card at once: the missing card (with its near name) and the twin.
+      const missing = lean.cards.find((c) => c.file === 'b/names-missing-card.md');
+      expect(missing?.reason).toMatch(/b\/names-missing-card\.md:\d+:\d+ .*"ap"/);
+      expect(missing?.diagnostics.some((d) => /did you mean|"app"/i.test(`${d.message} ${d.hint ?? ''}`))).toBe(true);
+      const twin = lean.cards.find((c) => c.file === 'b/twin-2.md');
+      expect(twin?.diagnostics.map((d) => [d.ruleId, d.source !== undefined])).toContainEqual(['duplicate-card', true]);
+      expect(lean.cards.find((c) => c.file === 'a/create-app.md')?.tags).toEqual(['apps']);
+    }, 60_000);
+
+    it('a card changed on disk while the run goes is an error that says so, not a verdict on the old text', async () => {
+      const dir = await writeCards(cards);
+      let edited = false;
+      const result = await runCards({
+        cwd: dir,
+        paths: ['.'],
+        target: sandbox.apis.vcita,
+        env: { ...sandbox.env },
+        config: directoryConfig(),
+        ledgerDir: false,
+        leanFrom: 0,
+        onEvent: (e) => {
+          // The first card has started: the last one is edited before it runs.
+          if (e.type === 'card-start' && !edited) {
+            edited = true;
+            writeFileSync(path.join(dir, 'c/fails.md'), cards['c/fails.md'].replace('418', '200'));
+          }
+        },
+      });
+      const changed = result.cards.find((c) => c.file === 'c/fails.md');
+      expect(changed?.outcome).toBe('errored');
+      expect(changed?.reason).toMatch(/c\/fails\.md changed on disk while the run was going/);
+      expect(result.cards.find((c) => c.file === 'b/twin-1.md')?.outcome).toBe('passed');
+    }, 60_000);
+  });
+});
