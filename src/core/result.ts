@@ -180,6 +180,13 @@ export interface RunResult {
   coverage: CoverageRow[];
   /** The run stopped early (target unreachable, --bail): why. */
   aborted?: { kind: 'unreachable' | 'bail' | 'interrupted' | 'timeout'; message: string };
+  /**
+   * The card results were not kept: each went once through the `card-end` event, in the order the cards ended, and
+   * `cards` is empty. `summary`, `coverage` and `leftBehind` are complete.
+   */
+  cardsStreamed?: true;
+  /** With `cardsStreamed`: what was left behind by a card after its card-end (cleanups of needed cards run last). */
+  lateLeftBehind?: LeftBehind[];
 }
 
 export type RunEvent =

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CardPlan, RunPlan } from '../core/plan.js';
 import type { CardResult, RequestRecord, RunResult, RunShard } from '../core/result.js';
-import { summarize } from '../core/result.js';
 import { credentialFlows } from '../plan/credential-flows.js';
 import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
-import { computeCoverage } from './coverage.js';
 import { executeCard } from './execute-card.js';
 import { markCleaned } from './journal-entry.js';
+import { RunTally } from './run-tally.js';
 
 export interface ExecutePlanOptions {
   /** Name or URL of the target, for reports. */
@@ -19,6 +18,11 @@ export interface ExecutePlanOptions {
   shard?: RunShard;
   /** @default a random UUID */
   runId?: string;
+  /**
+   * Give each card's result only to `card-end` and keep none: the result's `cards` is empty and `cardsStreamed`
+   * set (the CLI's reporters write their files from the events). @default false
+   */
+  streamCards?: boolean;
 }
 
 /**
@@ -37,7 +41,9 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     seed: settings.seed,
     shard: opts.shard,
   });
-  const results: (CardResult | undefined)[] = new Array(plan.cards.length);
+  const stream = opts.streamCards === true;
+  const results: (CardResult | undefined)[] = new Array(stream ? 0 : plan.cards.length);
+  const tally = new RunTally();
   const done = new Map<string, Promise<void>>();
   let failures = 0;
 
@@ -46,7 +52,8 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     await Promise.all(p.needs.map((id) => done.get(id)));
     services.onEvent({ type: 'card-start', file: p.file, endpoint: p.endpoint, title: p.title });
     const result = await executeCard(p, ctx);
-    results[index] = result;
+    tally.add(result);
+    if (!stream) results[index] = result;
     if (result.outcome === 'failed' || result.outcome === 'errored') {
       failures++;
       if (opts.bail !== undefined && failures >= opts.bail)
@@ -77,7 +84,11 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     // Shared resources and the resources of cards other cards needed go last.
     const runRequests: RequestRecord[] = [];
     const late = await state.runLedger.drain(createCleanupRunner(ctx, runRequests), markCleaned(services));
-    for (const l of late) results.find((c) => c?.file === l.file)?.leftBehind.push(services.redactor.redactDeep(l));
+    for (const l of late) {
+      const shown = services.redactor.redactDeep(l);
+      tally.late.push(shown);
+      results.find((c) => c?.file === l.file)?.leftBehind.push(shown);
+    }
   }
   const cards = results.filter((c): c is CardResult => c !== undefined);
   const run: RunResult = {
@@ -87,10 +98,11 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     seed: settings.seed,
     trace: settings.trace ?? 'retain-on-failure',
     ...(opts.shard ? { shard: opts.shard } : {}),
-    summary: summarize(cards, Math.round(performance.now() - started)),
+    summary: tally.summary(Math.round(performance.now() - started)),
     cards,
-    leftBehind: cards.flatMap((c) => c.leftBehind),
-    coverage: computeCoverage(cards),
+    leftBehind: [...tally.leftBehind, ...tally.late],
+    coverage: tally.coverage.coverage(),
+    ...(stream ? { cardsStreamed: true as const, lateLeftBehind: tally.late } : {}),
     ...(state.abort ? { aborted: state.abort } : {}),
   };
   services.onEvent({ type: 'run-end', result: run });
