@@ -180,6 +180,18 @@ export interface RunResult {
   coverage: CoverageRow[];
   /** The run stopped early (target unreachable, --bail): why. */
   aborted?: { kind: 'unreachable' | 'bail' | 'interrupted' | 'timeout'; message: string };
+  /**
+   * The run did not hold its cards: `cards` is empty and every card's final result was given once, in completion
+   * order, as a `card-end` event (the reporters keep what they need of it). `summary`, `coverage` and `leftBehind`
+   * are still whole. Never written to results.json.
+   */
+  cardsStreamed?: true;
+  /**
+   * With `cardsStreamed`: resources left behind by a card after its `card-end` (a cleanup other cards waited for,
+   * run at the end of the run). Each belongs in the `leftBehind` of the card whose `file` it names, after the
+   * entries that card ended with. Never written to results.json.
+   */
+  lateLeftBehind?: LeftBehind[];
 }
 
 export type RunEvent =
