@@ -67,6 +67,8 @@ export class CardSpool {
     const index = this.starts.length;
     this.starts.push(this.size);
     if (this.failure || this.disposed) return index;
+    if (this.fd === undefined) this.open();
+    if (this.failure) return index;
     const line = Buffer.from(`${JSON.stringify(card)}\n`);
     this.size += line.length;
     this.pending.push(line);
@@ -114,10 +116,10 @@ export class CardSpool {
     }
   }
 
-  private flush(): void {
+  /** Write what is gathered; a failure is kept as `error`. */
+  flush(): void {
     if (this.failure || this.pending.length === 0) return;
     try {
-      if (this.fd === undefined) this.open();
       const data = Buffer.concat(this.pending);
       this.pending = [];
       let done = 0;
@@ -125,15 +127,24 @@ export class CardSpool {
         done += writeSync(this.fd as number, data, done, data.length - done, this.written + done);
       this.written += data.length;
     } catch (err) {
-      this.failure = `could not keep the card results in ${this.file ?? this.dir}: ${messageOf(err)}`;
-      this.pending = [];
+      this.fail(err);
     }
   }
 
+  /** The file is made with the first card, so a folder that cannot hold it is known then. */
   private open(): void {
-    mkdirSync(this.dir, { recursive: true });
-    this.file = path.join(this.dir, `.cardcheck-cards-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
-    removeAtExit(this);
-    this.fd = openSync(this.file, 'wx+', 0o600);
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      this.file = path.join(this.dir, `.cardcheck-cards-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
+      removeAtExit(this);
+      this.fd = openSync(this.file, 'wx+', 0o600);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private fail(err: unknown): void {
+    this.failure = `could not keep the card results in ${this.file ?? this.dir}: ${messageOf(err)}`;
+    this.pending = [];
   }
 }

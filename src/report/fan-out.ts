@@ -77,6 +77,7 @@ export function fanOut(reporters: Reporter[], cwd: string, options: FanOutOption
     async finish(result) {
       const files: ReportFile[] = [];
       const streamed = result.cardsStreamed === true;
+      spool?.flush();
       const cards = streamed ? streamedCards(spool, result.lateLeftBehind) : heldCards(result.cards);
       try {
         for (const r of reporters) {
