@@ -84,7 +84,9 @@ export function fanOut(reporters: Reporter[], cwd: string, options: FanOutOption
           if (broken.has(r) || !r.onRunEnd) continue;
           if (streamed && r.readsCards && spool?.error) {
             broken.add(r);
-            errors.push(`reporter "${r.name}" could not write its report: ${spool.error}`);
+            errors.push(
+              `reporter "${r.name}" could not write its report: ${spool.error} (the reports folder must be writable, with room for the run's results)`,
+            );
             continue;
           }
           try {

@@ -212,6 +212,7 @@ describe('reports from streamed card results', () => {
     expect(errors[0]).toMatch(
       new RegExp(`^reporter "json" could not write its report: could not keep the card results in ${notAFolder}: `),
     );
+    expect(errors[0]).toMatch(/EEXIST.*\(the reports folder must be writable, with room for the run's results\)$/);
     expect(files).toEqual([]);
     expect(lines).toEqual(['summary']);
   });
