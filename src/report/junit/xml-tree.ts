@@ -75,14 +75,7 @@ function serializeNode(node: XmlNode, depth: number, out: string[]): void {
   }
 }
 
-/** The document, with an XML declaration, two-space indentation and a final newline. */
-export function serializeXml(root: XmlElement): string {
-  const out = [XML_DECLARATION];
-  serializeNode(root, 0, out);
-  return `${out.join('\n')}\n`;
-}
-
-/** One node as serializeXml writes it at that depth, for a document written in pieces (no final newline). */
+/** One node at a depth (two spaces each), for a document written in pieces: no final newline. */
 export function serializeAt(node: XmlNode, depth: number): string {
   const out: string[] = [];
   serializeNode(node, depth, out);
