@@ -101,6 +101,9 @@ export async function watchRun(paths: string[], opts: RunCommandOptions, io: Io)
           signal,
           ledgerDir,
           onEvent: reporters.onEvent,
+        }).catch((err: unknown) => {
+          reporters.dispose(); // a pass that fails leaves no kept card results until the watch ends
+          throw err;
         });
         for (const d of result.configDiagnostics) for (const l of formatDiagnostic(d)) io.stderr(l);
         for (const m of result.missing) io.stderr(`cardcheck: ${m}: no such file or folder (not watched)`);

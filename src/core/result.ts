@@ -181,11 +181,16 @@ export interface RunResult {
   /** The run stopped early (target unreachable, --bail): why. */
   aborted?: { kind: 'unreachable' | 'bail' | 'interrupted' | 'timeout'; message: string };
   /**
-   * The card results were not kept: each went once through the `card-end` event, in the order the cards ended, and
-   * `cards` is empty. `summary`, `coverage` and `leftBehind` are complete.
+   * The run did not hold its cards: `cards` is empty and every card's final result was given once, in completion
+   * order, as a `card-end` event (the reporters keep what they need of it). `summary`, `coverage` and `leftBehind`
+   * are still whole. Never written to results.json.
    */
   cardsStreamed?: true;
-  /** With `cardsStreamed`: what was left behind by a card after its card-end (cleanups of needed cards run last). */
+  /**
+   * With `cardsStreamed`: resources left behind by a card after its `card-end` (a cleanup other cards waited for,
+   * run at the end of the run). Each belongs in the `leftBehind` of the card whose `file` it names, after the
+   * entries that card ended with. Never written to results.json.
+   */
   lateLeftBehind?: LeftBehind[];
 }
 

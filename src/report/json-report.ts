@@ -1,4 +1,6 @@
 import type { RunResult } from '../core/result.js';
+import type { ReportCards } from './report-cards.js';
+import { heldCards } from './report-cards.js';
 
 /** The value of `format` in every results.json this version writes. */
 export const RESULTS_FORMAT = 'cardcheck-results/4';
@@ -43,19 +45,20 @@ const cardText = (card: unknown) => JSON.stringify(card, null, 2).replace(/^/gm,
  * results.json in pieces, the same text as formatResultsJson: the run around
  * its cards, then one card at a time, so no one string holds the whole report
  * (a run of many large cards passed V8's string limit: "Invalid string length").
+ * `cards`: those to write, when the run streamed them (`run.cards` otherwise).
  */
-export function* resultsJsonChunks(run: RunResult): Generator<string> {
-  const results = toResultsJson(run);
-  if (results.cards.length === 0) {
-    yield formatResultsJson(run);
+export function* resultsJsonChunks(run: RunResult, cards: ReportCards = heldCards(run.cards)): Generator<string> {
+  const results = toResultsJson({ ...run, cards: [] });
+  if (cards.count === 0) {
+    yield formatResultsJson({ ...run, cards: [] });
     return;
   }
-  const frame = JSON.stringify({ ...results, cards: [] }, null, 2);
+  const frame = JSON.stringify(results, null, 2);
   // A newline inside a JSON string is escaped: this is the top-level key.
   const at = frame.indexOf('\n  "cards": []');
   const open = at + '\n  "cards": ['.length;
   yield `${frame.slice(0, open)}\n`;
-  for (let i = 0; i < results.cards.length; i++)
-    yield `${cardText(results.cards[i])}${i < results.cards.length - 1 ? ',' : ''}\n`;
+  let i = 0;
+  for (const card of cards.all()) yield `${cardText(card)}${++i < cards.count ? ',' : ''}\n`;
   yield `  ]${frame.slice(open + 1)}\n`;
 }

@@ -50,9 +50,11 @@ export function checkReporterNames(names: readonly string[]): string[] {
 /**
  * The reporters named, behind one fan-out: feed it the run's events, then
  * `finish` with the result. A reporter that throws is contained and its
- * error returned from `finish`, for the caller to fail the run.
+ * error returned from `finish`, for the caller to fail the run. A run that
+ * fails before `finish` calls `dispose`.
  */
 export function createReporters(names: string[], options: ReporterOptions): ReporterSet {
   const reporters = checkReporterNames(names).map((n) => (REPORTERS[n] as ReporterFactory)(options));
-  return fanOut(reporters, options.cwd);
+  // A streamed run's cards wait for the reports beside them, in the reports folder (writable, on disk, not in memory).
+  return fanOut(reporters, options.cwd, { spoolDir: options.outDir });
 }

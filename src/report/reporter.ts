@@ -1,4 +1,5 @@
 import type { CardResult, RunEvent, RunResult } from '../core/result.js';
+import type { ReportCards } from './report-cards.js';
 
 export type RunStartEvent = Extract<RunEvent, { type: 'run-start' }>;
 export type CardStartEvent = Extract<RunEvent, { type: 'card-start' }>;
@@ -36,14 +37,24 @@ export interface ReportFile {
 /**
  * A reporter: every hook is optional. `onRunEnd` may be async and write
  * files; it returns the files it wrote so the console can say where they went.
+ *
+ * A run may stream its cards (`run.cardsStreamed`: `run.cards` is empty):
+ * then each card's result comes only through `onCardEnd`, and a reporter
+ * keeps what it prints, not the results. One that writes every card sets
+ * `readsCards`, and gets them back at `onRunEnd` as `cards` (kept on disk by
+ * the fan-out meanwhile); `index` is a card's position there.
  */
 export interface Reporter {
   readonly name: string;
+  /** onRunEnd writes every card: the fan-out keeps the streamed results for it (`cards`). */
+  readonly readsCards?: true;
   onRunStart?(event: RunStartEvent): void;
   onCardStart?(event: CardStartEvent): void;
-  onCardEnd?(result: CardResult): void;
+  /** `index`: the card's position in the run's stream of results (0-based), as `cards.at` takes it. */
+  onCardEnd?(result: CardResult, index: number): void;
+  /** `cards`: the run's cards, held (`run.cards`) or read back from what was streamed. */
   // biome-ignore lint/suspicious/noConfusingVoidType: a reporter that writes no file returns nothing, sync or async
-  onRunEnd?(result: RunResult): void | ReportFile[] | Promise<void | ReportFile[]>;
+  onRunEnd?(result: RunResult, cards: ReportCards): void | ReportFile[] | Promise<void | ReportFile[]>;
   /** Called once every reporter's onRunEnd has settled, with the files written (relative to cwd). */
   onReportsWritten?(files: ReportFile[]): void;
 }

@@ -3,20 +3,23 @@ import path from 'node:path';
 import { SourceFile } from '../../core/source.js';
 
 /**
- * Lines of card files, read once each; a file that cannot be read gives no
- * line (the location is still printed). CRLF ends a line; a BOM or a lone CR
- * is kept, as the console has always shown them.
+ * Lines of card files; a file that cannot be read gives no line (the location
+ * is still printed). Only the last file read is kept (a card's locations are
+ * all in its own file), so a long run with many failures holds no card texts.
+ * CRLF ends a line; a BOM or a lone CR is kept, as the console has always shown them.
  */
 export function createSourceLines(cwd: string): (file: string, line: number) => string | undefined {
-  const cache = new Map<string, SourceFile | undefined>();
+  let last: { file: string; source: SourceFile | undefined } | undefined;
   return (file, line) => {
-    if (!cache.has(file)) {
+    if (last?.file !== file) {
+      let source: SourceFile | undefined;
       try {
-        cache.set(file, new SourceFile(file, readFileSync(path.resolve(cwd, file), 'utf8').replace(/\r\n/g, '\n')));
+        source = new SourceFile(file, readFileSync(path.resolve(cwd, file), 'utf8').replace(/\r\n/g, '\n'));
       } catch {
-        cache.set(file, undefined);
+        source = undefined;
       }
+      last = { file, source };
     }
-    return cache.get(file)?.lineText(line);
+    return last.source?.lineText(line);
   };
 }

@@ -14,19 +14,39 @@ export function escapeCell(text: string): string {
 
 const ICON = { passed: '✅', failed: '❌', flaky: '⚠️', skipped: '⏭️', errored: '💥' } as const;
 
-function cardRows(cards: readonly CardResult[]): string[] {
-  return [
-    '| | card | endpoint | reason |',
-    '|---|---|---|---|',
-    ...cards.map(
-      (c) =>
-        `| ${ICON[c.outcome]} ${c.outcome} | \`${escapeCell(`${c.file}:${c.line}`)}\` | ${escapeCell(c.endpoint)} | ${escapeCell(c.reason)} |`,
-    ),
-  ];
+const HEAD = ['| | card | endpoint | reason |', '|---|---|---|---|'];
+
+const cardRow = (c: CardResult) =>
+  `| ${ICON[c.outcome]} ${c.outcome} | \`${escapeCell(`${c.file}:${c.line}`)}\` | ${escapeCell(c.endpoint)} | ${escapeCell(c.reason)} |`;
+
+/**
+ * What the job summary shows of the cards, built one card at a time (`add`): the
+ * rows of those that need a look and of the skipped ones, the count and the
+ * folders. A streamed run keeps these, not the results.
+ */
+export class JobSummaryCards {
+  count = 0;
+  readonly attention: string[] = [];
+  readonly skipped: string[] = [];
+  readonly folders = new Set<string>();
+
+  add(card: CardResult): void {
+    this.count += 1;
+    this.folders.add(folderOf(card.file));
+    if (card.outcome === 'failed' || card.outcome === 'errored' || card.outcome === 'flaky')
+      this.attention.push(cardRow(card));
+    else if (card.outcome === 'skipped') this.skipped.push(cardRow(card));
+  }
+
+  static of(cards: readonly CardResult[]): JobSummaryCards {
+    const shown = new JobSummaryCards();
+    for (const c of cards) shown.add(c);
+    return shown;
+  }
 }
 
 /** The job summary (`$GITHUB_STEP_SUMMARY`): counts, the cards that need a look, skips, coverage and left-behind resources. */
-export function toJobSummary(run: RunResult): string {
+export function toJobSummary(run: RunResult, cards = JobSummaryCards.of(run.cards)): string {
   const s = run.summary;
   const ok = s.failed === 0 && s.errored === 0 && !run.aborted;
   const lines = [
@@ -42,11 +62,17 @@ export function toJobSummary(run: RunResult): string {
     '',
   );
   if (run.aborted) lines.push(`> **The run stopped early:** ${escapeCell(run.aborted.message)}`, '');
-  const attention = run.cards.filter((c) => c.outcome === 'failed' || c.outcome === 'errored' || c.outcome === 'flaky');
-  if (attention.length) lines.push('### Failed, errored and flaky cards', '', ...cardRows(attention), '');
-  const skipped = run.cards.filter((c) => c.outcome === 'skipped');
-  if (skipped.length)
-    lines.push(`<details><summary>${skipped.length} skipped</summary>`, '', ...cardRows(skipped), '', '</details>', '');
+  if (cards.attention.length) lines.push('### Failed, errored and flaky cards', '', ...HEAD, ...cards.attention, '');
+  if (cards.skipped.length)
+    lines.push(
+      `<details><summary>${cards.skipped.length} skipped</summary>`,
+      '',
+      ...HEAD,
+      ...cards.skipped,
+      '',
+      '</details>',
+      '',
+    );
   if (run.coverage.length) lines.push(escapeCell(formatCoverageLine(run.coverage)), '');
   if (run.leftBehind.length) {
     lines.push(
@@ -61,9 +87,9 @@ export function toJobSummary(run: RunResult): string {
       );
     lines.push('');
   }
-  const folders = new Set(run.cards.map((c) => folderOf(c.file)));
+  const folders = cards.folders;
   lines.push(
-    `<sub>${run.cards.length} cards in ${folders.size} folder${folders.size === 1 ? '' : 's'} · run ${escapeCell(run.runId)}</sub>`,
+    `<sub>${cards.count} cards in ${folders.size} folder${folders.size === 1 ? '' : 's'} · run ${escapeCell(run.runId)}</sub>`,
     '',
   );
   return lines.join('\n');

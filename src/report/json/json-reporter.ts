@@ -4,14 +4,14 @@ import { writeReportChunks } from '../write-report-file.js';
 
 export const RESULTS_FILE = 'results.json';
 
-/** Writes `<out>/results.json` at the end of the run. */
+/** Writes `<out>/results.json` at the end of the run, one card at a time. */
 export function createJsonReporter(ctx: ReporterContext): Reporter {
   return {
     name: 'json',
-    async onRunEnd(run) {
-      return [
-        { label: 'results', file: await writeReportChunks(ctx.cwd, ctx.outDir, RESULTS_FILE, resultsJsonChunks(run)) },
-      ];
+    readsCards: true,
+    async onRunEnd(run, cards) {
+      const chunks = resultsJsonChunks(run, cards);
+      return [{ label: 'results', file: await writeReportChunks(ctx.cwd, ctx.outDir, RESULTS_FILE, chunks) }];
     },
   };
 }

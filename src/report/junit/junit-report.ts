@@ -7,8 +7,10 @@ import {
   formatSwitchedOff,
   formatWarning,
 } from '../failure-text.js';
+import type { ReportCards } from '../report-cards.js';
+import { heldCards } from '../report-cards.js';
 import type { XmlElement } from './xml-tree.js';
-import { element, serializeXml } from './xml-tree.js';
+import { closeTag, element, openTag, serializeAt, XML_DECLARATION } from './xml-tree.js';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
@@ -97,8 +99,87 @@ function properties(run: RunResult): XmlElement {
   );
 }
 
-const count = (cards: readonly CardResult[], outcome: CardResult['outcome']) =>
-  cards.filter((c) => c.outcome === outcome).length;
+/** One specs folder's cards, by their positions in the run's cards, with the counts its `<testsuite>` states. */
+export interface JunitSuite {
+  name: string;
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  durationMs: number;
+  positions: number[];
+}
+
+/**
+ * The suites of a run, one per specs folder in the order folders first appear,
+ * built one card at a time (`add`), so a streamed run keeps counts and positions only.
+ */
+export class JunitSuites {
+  private readonly byFolder = new Map<string, JunitSuite>();
+
+  add(card: CardResult, position: number): void {
+    const name = folderOf(card.file);
+    let suite = this.byFolder.get(name);
+    if (!suite) {
+      suite = { name, tests: 0, failures: 0, errors: 0, skipped: 0, durationMs: 0, positions: [] };
+      this.byFolder.set(name, suite);
+    }
+    suite.tests += 1;
+    if (card.outcome === 'failed') suite.failures += 1;
+    if (card.outcome === 'errored') suite.errors += 1;
+    if (card.outcome === 'skipped') suite.skipped += 1;
+    suite.durationMs += card.durationMs;
+    suite.positions.push(position);
+  }
+
+  get suites(): Iterable<JunitSuite> {
+    return this.byFolder.values();
+  }
+
+  static of(cards: readonly CardResult[]): JunitSuites {
+    const suites = new JunitSuites();
+    cards.forEach((c, i) => {
+      suites.add(c, i);
+    });
+    return suites;
+  }
+}
+
+/**
+ * junit.xml in pieces (one per suite tag and per card), the text toJunitXml
+ * returns: `suites` say which cards go where, read one at a time from `cards`.
+ */
+export function* junitXmlChunks(run: RunResult, suites: JunitSuites, cards: ReportCards): Generator<string> {
+  const s = run.summary;
+  const root = element('testsuites', {
+    name: 'cardcheck',
+    tests: s.total,
+    failures: s.failed,
+    errors: s.errored,
+    time: seconds(s.durationMs),
+  });
+  const list = [...suites.suites];
+  if (list.length === 0) {
+    yield `${XML_DECLARATION}\n${serializeAt(root, 0)}\n`;
+    return;
+  }
+  yield `${XML_DECLARATION}\n${openTag(root, 0)}\n`;
+  for (const suite of list) {
+    const tag = element('testsuite', {
+      name: suite.name,
+      tests: suite.tests,
+      failures: suite.failures,
+      errors: suite.errors,
+      skipped: suite.skipped,
+      time: seconds(suite.durationMs),
+      timestamp: run.startedAt,
+    });
+    yield `${openTag(tag, 1)}\n${serializeAt(properties(run), 2)}\n`;
+    for (const at of suite.positions) yield `${serializeAt(testcase(cards.at(at)), 2)}\n`;
+    yield `${closeTag(tag, 1)}\n`;
+  }
+  yield `${closeTag(root, 0)}\n`;
+}
 
 /**
  * JUnit XML as Jenkins, GitLab and GitHub test-report actions read it
@@ -106,32 +187,5 @@ const count = (cards: readonly CardResult[], outcome: CardResult['outcome']) =>
  * folder, one `<testcase>` per card. Pure: a function of the run model only.
  */
 export function toJunitXml(run: RunResult): string {
-  const folders = new Map<string, CardResult[]>();
-  for (const c of run.cards) {
-    const name = folderOf(c.file);
-    folders.set(name, [...(folders.get(name) ?? []), c]);
-  }
-  const suites = [...folders].map(([name, cards]) =>
-    element(
-      'testsuite',
-      {
-        name,
-        tests: cards.length,
-        failures: count(cards, 'failed'),
-        errors: count(cards, 'errored'),
-        skipped: count(cards, 'skipped'),
-        time: seconds(cards.reduce((n, c) => n + c.durationMs, 0)),
-        timestamp: run.startedAt,
-      },
-      [properties(run), ...cards.map(testcase)],
-    ),
-  );
-  const s = run.summary;
-  return serializeXml(
-    element(
-      'testsuites',
-      { name: 'cardcheck', tests: s.total, failures: s.failed, errors: s.errored, time: seconds(s.durationMs) },
-      suites,
-    ),
-  );
+  return [...junitXmlChunks(run, JunitSuites.of(run.cards), heldCards(run.cards))].join('');
 }

@@ -8,6 +8,8 @@ export type XmlNode = XmlElement | string;
 
 export type AttrValue = string | number | undefined;
 
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
 /** An element; attributes whose value is undefined are left out, in the order given. */
 export function element(name: string, attrs: Record<string, AttrValue> = {}, children: XmlNode[] = []): XmlElement {
   const list: [string, string][] = [];
@@ -43,13 +45,15 @@ export function escapeAttr(text: string): string {
     .replace(/\r/g, '&#13;');
 }
 
+const attrsOf = (node: XmlElement) => node.attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+
 function serializeNode(node: XmlNode, depth: number, out: string[]): void {
   const pad = '  '.repeat(depth);
   if (typeof node === 'string') {
     out.push(`${pad}${escapeText(node)}`);
     return;
   }
-  const attrs = node.attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+  const attrs = attrsOf(node);
   if (node.children.length === 0) {
     out.push(`${pad}<${node.name}${attrs}/>`);
   } else if (node.children.some((c) => typeof c === 'string')) {
@@ -71,9 +75,18 @@ function serializeNode(node: XmlNode, depth: number, out: string[]): void {
   }
 }
 
-/** The document, with an XML declaration, two-space indentation and a final newline. */
-export function serializeXml(root: XmlElement): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  serializeNode(root, 0, out);
-  return `${out.join('\n')}\n`;
+/** One node at a depth (two spaces each), for a document written in pieces: no final newline. */
+export function serializeAt(node: XmlNode, depth: number): string {
+  const out: string[] = [];
+  serializeNode(node, depth, out);
+  return out.join('\n');
+}
+
+/** The start tag of an element whose children are written after it, each at depth + 1. */
+export function openTag(node: XmlElement, depth: number): string {
+  return `${'  '.repeat(depth)}<${node.name}${attrsOf(node)}>`;
+}
+
+export function closeTag(node: XmlElement, depth: number): string {
+  return `${'  '.repeat(depth)}</${node.name}>`;
 }
