@@ -144,7 +144,11 @@ export async function runCommand(paths: string[], flags: RunCommandOptions, io: 
   let result: RunCardsResult;
   try {
     const options = await runOptions(paths, opts, io, where);
-    result = await runCards({ ...options, seed, signal: stop.signal, onEvent: reporters.onEvent });
+    // The reporters write their files from the card-end events: the run keeps no card's result (issue 14).
+    result = await runCards({ ...options, seed, signal: stop.signal, onEvent: reporters.onEvent, streamCards: true });
+  } catch (err) {
+    reporters.dispose();
+    throw err;
   } finally {
     unhandle();
   }

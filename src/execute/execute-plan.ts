@@ -25,6 +25,20 @@ export interface ExecutePlanOptions {
   streamCards?: boolean;
 }
 
+const bailed = (failures: number) => `--bail stopped the run after ${failures} failure${failures === 1 ? '' : 's'}`;
+
+/** Shared resources and the resources of cards other cards needed go last; what stays is its card's. */
+async function cleanUpLast(ctx: ExecuteContext, tally: RunTally, results: (CardResult | undefined)[]): Promise<void> {
+  const { services, state } = ctx;
+  const runRequests: RequestRecord[] = [];
+  const late = await state.runLedger.drain(createCleanupRunner(ctx, runRequests), markCleaned(services));
+  for (const l of late) {
+    const shown = services.redactor.redactDeep(l);
+    tally.late.push(shown);
+    results.find((c) => c?.file === l.file)?.leftBehind.push(shown);
+  }
+}
+
 /**
  * Run the plan: the only stage that touches the target. Results come back in
  * plan order whatever the concurrency.
@@ -56,11 +70,7 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     if (!stream) results[index] = result;
     if (result.outcome === 'failed' || result.outcome === 'errored') {
       failures++;
-      if (opts.bail !== undefined && failures >= opts.bail)
-        state.abort ??= {
-          kind: 'bail',
-          message: `--bail stopped the run after ${failures} failure${failures === 1 ? '' : 's'}`,
-        };
+      if (opts.bail !== undefined && failures >= opts.bail) state.abort ??= { kind: 'bail', message: bailed(failures) };
     }
     services.onEvent({ type: 'card-end', result });
   };
@@ -81,14 +91,7 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
   try {
     await Promise.all(Array.from({ length: Math.min(width, plan.cards.length) }, worker));
   } finally {
-    // Shared resources and the resources of cards other cards needed go last.
-    const runRequests: RequestRecord[] = [];
-    const late = await state.runLedger.drain(createCleanupRunner(ctx, runRequests), markCleaned(services));
-    for (const l of late) {
-      const shown = services.redactor.redactDeep(l);
-      tally.late.push(shown);
-      results.find((c) => c?.file === l.file)?.leftBehind.push(shown);
-    }
+    await cleanUpLast(ctx, tally, results);
   }
   const cards = results.filter((c): c is CardResult => c !== undefined);
   const run: RunResult = {

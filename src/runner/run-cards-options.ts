@@ -29,6 +29,11 @@ export interface RunCardsOptions {
    * again when it runs, so the run does not hold every parsed card (src/runner/load-lean.ts). @default 2000
    */
   leanFrom?: number;
+  /**
+   * Give each card's result only to `onEvent` (`card-end`) and keep none: the result's `cards` is empty and
+   * `cardsStreamed` set. Ignored with `updateCards` / `updateSchemas`, which write back from the results. @default false
+   */
+  streamCards?: boolean;
   /** A .env file; ./.env is read when present. */
   envFile?: string;
   /** Environment to use instead of process.env. */

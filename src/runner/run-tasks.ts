@@ -200,6 +200,8 @@ export const executeTask: Task<RunContext> = {
         concurrency: options.concurrency,
         bail: options.bail,
         shard: shardRecord(ctx),
+        // Writing back needs every result.
+        streamCards: options.streamCards === true && !options.updateCards && !options.updateSchemas,
       });
       // The browser is found and started at the first flow: known only now.
       const used = exec.services.browser?.used?.();
