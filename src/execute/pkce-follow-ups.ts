@@ -1,5 +1,7 @@
-import type { CreateStep, FixtureStep } from '../core/plan.js';
+import type { CreateStep } from '../core/plan.js';
 import type { HttpRequest } from '../http/client.js';
+import type { CodeStep } from '../standards/code-step.js';
+import { codeStep } from '../standards/code-step.js';
 import type { Outcome } from '../standards/exchange.js';
 import { requestField } from '../standards/exchange.js';
 import type { PkceRule } from '../standards/pkce-follow-ups.js';
@@ -21,31 +23,10 @@ import { is2xx } from './sender.js';
 /** A follow-up's verdict, or why it could not be sent (a note in the card's result, never a pass). */
 export type FollowUpVerdict = { rule: string; outcome: Outcome } | { rule: string; notRun: string };
 
-/** Where the card's code comes from: a create step of its own that can be sent again for a fresh code. */
-type CodeSource = { step: CreateStep; extractFrom: string } | { notRun: string };
-
-const WHY_NOT: Record<Exclude<FixtureStep['kind'], 'create'>, string> = {
-  browser: 'the code comes from a browser flow (a person signs in): a fresh code would need the person again',
-  value: 'the code is a literal UID value: a fresh code needs a UID create step that asks for one',
-  lookup: 'the code comes from a lookup: a fresh code needs a UID create step that asks for one',
-};
-
 /** The UID step of the card whose value the exchange sent as `code`. */
-export function codeSource(attempt: Attempt, code: string): CodeSource {
+export function codeSource(attempt: Attempt, code: string): CodeStep {
   const name = [...attempt.fields].find(([, v]) => v === code)?.[0];
-  const step =
-    name === undefined ? undefined : attempt.plan.fixtures.find((s) => s.fields.some((f) => f.name === name));
-  if (!step)
-    return {
-      notRun:
-        'the code is not from a UID step of the card (written in it, from env or from another card): a fresh code cannot be asked for',
-    };
-  if (step.kind !== 'create') return { notRun: WHY_NOT[step.kind] };
-  if (step.sharedKey) return { notRun: 'the code comes from a shared fixture (create_fresh: false): it is made once' };
-  if (step.cleanups.length > 0)
-    return { notRun: 'the step that yields the code has a cleanup: a code made by a follow-up would need it too' };
-  const extractFrom = step.fields.find((f) => f.name === name)?.extractFrom ?? '';
-  return { step, extractFrom };
+  return codeStep(attempt.plan.fixtures, name);
 }
 
 /** The card's authorization request (its UID create step), built as the card would send it, then varied. */
