@@ -1,5 +1,7 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Ajv } from 'ajv';
+import formatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardResult } from '../../src/core/result.js';
 import { runCards } from '../../src/runner/run-cards.js';
@@ -28,6 +30,10 @@ interface ResultsJson {
 
 const standards = (cards: readonly { checks: readonly { kind: string; rule?: string; passed: boolean }[] }[]) =>
   cards.flatMap((c) => c.checks.filter((k) => k.kind === 'standard'));
+
+// ajv-formats is CommonJS with a `default` export; under NodeNext the default import is the module object.
+const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
+  formatsModule) as unknown as (ajv: Ajv) => Ajv;
 
 /** Rules a conforming answer never triggers: checked only on a member the sandbox does not send. */
 const ONLY_WHEN_PRESENT = ['error-uri'];
@@ -215,5 +221,11 @@ describe('follow-ups that cannot be sent say why, and never pass', () => {
     expect(byFile('revoke-literal.md')?.checks.find((c) => c.rule === 'followup-revoked-token-dead')).toMatchObject({
       notRun: true,
     });
+    // results.json with notes stays valid against its schema (merge-reports checks it).
+    const schema = JSON.parse(await readFile(path.join(ROOT, 'schemas/results.schema.json'), 'utf8')) as object;
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
   });
 });
