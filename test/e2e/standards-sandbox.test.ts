@@ -229,3 +229,53 @@ describe('follow-ups that cannot be sent say why, and never pass', () => {
     expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
   });
 });
+
+describe('a revoked refresh token', () => {
+  it('is tried in a refresh grant at the advertised token endpoint: invalid_grant, and with the break a new token', async () => {
+    const dir = await tempDir('cardcheck-revoke-refresh-');
+    await cp(path.join(ROOT, 'cardcheck.config.yaml'), path.join(dir, 'cardcheck.config.yaml'));
+    await mkdir(path.join(dir, 'specs/oauth'), { recursive: true });
+    const exchange = {
+      method: 'POST',
+      path: '/token',
+      form: {
+        grant_type: 'authorization_code',
+        code: '{{resolved.code}}',
+        redirect_uri: 'https://client.example/cb',
+        code_verifier: 'cardcheck-sandbox-pkce-verifier-0123456789abcdefghijk',
+      },
+    };
+    await writeFile(
+      path.join(dir, 'specs/oauth/revoke-refresh.md'),
+      oauthCard(
+        'revoke-refresh',
+        'POST /revoke',
+        json('UID Resolution Procedure', {
+          code: { create: SIGN_IN, extract_from: 'code', resource: false },
+          refresh_token: { create: exchange, extract_from: 'refresh_token' },
+        }) +
+          json('Request Template', {
+            method: 'POST',
+            path: '/revoke',
+            form: { token: '{{resolved.refresh_token}}', token_type_hint: 'refresh_token' },
+            cleanup: null,
+            cleanup_note: 'revoking creates nothing',
+          }) +
+          json('Expected Response', { status: 200 }),
+      ),
+    );
+    const dead = async (breaks: string[]) => {
+      const result = await runCards({ cwd: dir, ledgerDir, paths: ['specs/oauth'], seed: 1, sandbox: { breaks } });
+      const [card] = result.cards as CardResult[];
+      return card?.checks.find((c) => c.rule === 'followup-revoked-token-dead');
+    };
+    expect(await dead([])).toMatchObject({
+      passed: true,
+      actual: 'a refresh grant with the revoked token got 400 invalid_grant',
+    });
+    expect(await dead(['oauth-followup-revoked-token-dead'])).toMatchObject({
+      passed: false,
+      actual: 'a refresh grant with the revoked token got 200',
+    });
+  });
+});
