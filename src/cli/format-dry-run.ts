@@ -14,6 +14,17 @@ function stepLines(n: number, step: DryRunStep): string[] {
   return lines;
 }
 
+/** The standards follow-ups a card's run would send, each with when, or why not (src/standards/planned-follow-ups.ts). */
+function followUpLines(f: DryRunCard['followUps']): string[] {
+  if (!f) return [];
+  if ('none' in f) return [`     follow-ups: none (${f.none})`];
+  return f.rules.map((r) =>
+    r.notSent === undefined
+      ? `     follow-up ${r.rule} (${r.when})`
+      : `     follow-up ${r.rule}: not sent (${r.notSent})`,
+  );
+}
+
 /** The lines `cardcheck run --dry-run` prints: a head line per card, then its numbered steps. */
 export function formatDryRun(cards: readonly DryRunCard[]): string[] {
   const out: string[] = [];
@@ -27,6 +38,7 @@ export function formatDryRun(cards: readonly DryRunCard[]): string[] {
     card.steps.forEach((step, i) => {
       out.push(...stepLines(i + 1, step));
     });
+    out.push(...followUpLines(card.followUps));
   }
   return out;
 }

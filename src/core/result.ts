@@ -24,6 +24,8 @@ export interface CheckResult {
   clause?: string;
   /** A standards rule the card switched off: the reason it gives (the check passes and is shown as off). */
   off?: string;
+  /** A follow-up standards check that could not be sent: `off` holds why (never a pass; shown like a switched-off rule). */
+  notRun?: true;
   /** Where the card states the expectation this check comes from (the status, the schema, the assertion), 1-based. */
   line?: number;
   column?: number;

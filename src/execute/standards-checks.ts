@@ -7,6 +7,7 @@ import { deletedRegistrationFollowUp, followUpsFor } from '../standards/follow-u
 import { ruleById } from '../standards/rules.js';
 import { checkOf, standardsChecks } from '../standards/run-standards.js';
 import type { Attempt } from './attempt.js';
+import { moreFollowUps } from './more-follow-ups.js';
 import { createBuiltSender } from './sender.js';
 
 /** The OAuth standards checks of the card's response, when a pack applies to its request (src/standards/). */
@@ -48,6 +49,7 @@ async function followUpChecks(
     const again = await send(`follow-up ${f.rule}`, f.vary(sent));
     checks.push(checkOf(rule, f.judge(again), s.level));
   }
+  checks.push(...(await moreFollowUps(attempt, s.detection.kind, sent, res, send, off, s.level)));
   return checks;
 }
 

@@ -27,7 +27,7 @@ export function formatWarning(c: CheckResult): string {
 
 /** A standards rule the card switched off, with its reason: `standards off: token-pragma-no-cache (RFC 6749 §5.1): …`. */
 export function formatSwitchedOff(c: CheckResult): string {
-  return `standards off: ${c.rule ?? c.path ?? ''} (${c.clause ?? 'no clause'}): ${c.off ?? ''}`;
+  return `${c.notRun ? 'follow-up not run' : 'standards off'}: ${c.rule ?? c.path ?? ''} (${c.clause ?? 'no clause'}): ${c.off ?? ''}`;
 }
 
 /**

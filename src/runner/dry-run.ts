@@ -6,6 +6,9 @@ import { createCardFaker } from '../execute/card-seed.js';
 import { joinUrl } from '../http/client.js';
 import type { RenderScope } from '../plan/render.js';
 import { renderJson, renderPath, renderRecord, renderString } from '../plan/render.js';
+import type { StandardsSettings } from '../standards/card-standards.js';
+import type { PlannedFollowUps } from '../standards/planned-follow-ups.js';
+import { plannedFollowUps } from '../standards/planned-follow-ups.js';
 
 export interface DryRunContext {
   profiles: Record<string, AuthProfile>;
@@ -14,6 +17,8 @@ export interface DryRunContext {
   seed: number;
   redactor: Redactor;
   now: number;
+  /** The run's standards settings: which follow-up checks each card would send (src/standards/planned-follow-ups.ts). */
+  standards?: StandardsSettings;
 }
 
 /** One thing a card would do, in order, every value redacted. */
@@ -40,6 +45,8 @@ export interface DryRunCard {
   /** For a card that would be skipped or would error. */
   reason?: string;
   steps: DryRunStep[];
+  /** The standards follow-ups its run would send, or why none; absent when no standards pack applies. */
+  followUps?: PlannedFollowUps;
 }
 
 /** Which headers a profile would add; values are never shown. */
@@ -137,7 +144,8 @@ export function describeDryRun(plans: CardPlan[], ctx: DryRunContext): DryRunCar
     if (plan.action !== 'run') return { ...base, action: plan.action, reason: plan.reason, steps: [] };
     // A dry run plans every card in full (src/runner/setup-tasks.ts): a lean plan here is a bug.
     if (plan.lean) throw new Error(`dry run: ${plan.file} was planned lean`);
-    return { ...base, action: plan.action, steps: describeSteps(plan, ctx) };
+    const followUps = ctx.standards && plannedFollowUps(plan, ctx.standards);
+    return { ...base, action: plan.action, steps: describeSteps(plan, ctx), ...(followUps ? { followUps } : {}) };
   });
   // Redacted once every card's credentials are known: one card's secret may be written in another.
   return ctx.redactor.redactDeep(cards);

@@ -11,6 +11,7 @@ import type { RetryPolicy } from '../execute/retry-policy.js';
 import { DEFAULT_RETRY_POLICY, scaledBudgets } from '../execute/retry-policy.js';
 import { SharedFixtures } from '../execute/shared-fixtures.js';
 import { createTimestampSource } from '../execute/timestamp.js';
+import type { StandardsSettings } from '../standards/card-standards.js';
 import { describeDryRun } from './dry-run.js';
 import type { Project } from './load-project.js';
 import { loadRecordedShapes, RECORDED_DIR, recordShapes } from './recorded-schemas.js';
@@ -81,6 +82,7 @@ function dryRun(ctx: RunContext): RunCardsResult {
     seed: ctx.seed,
     redactor: need(ctx.redactor, 'the redactor'),
     now: Date.now(),
+    standards: standardsSettings(ctx),
   });
   const empty = {
     startedAt: new Date().toISOString(),
@@ -91,6 +93,14 @@ function dryRun(ctx: RunContext): RunCardsResult {
   };
   return { ...resultBase(ctx), ...empty, dryRun: dry };
 }
+
+/** The config's `apis:` standards, `--standards`, and whether follow-up requests may be sent. */
+const standardsSettings = (ctx: RunContext): StandardsSettings => ({
+  apis: need(ctx.project, 'the project').config.apis,
+  override: ctx.options.standards,
+  // Follow-up requests only where the target allows mutations, as the production guard decides for cards.
+  followUps: !need(ctx.target, 'the target').production || (ctx.options.allowMutations ?? false),
+});
 
 /** What execute/ needs from the run: its services, settings and state. */
 async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
@@ -127,12 +137,7 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       reportsDir: options.reportsDir === undefined ? undefined : path.resolve(ctx.cwd, options.reportsDir),
       recordedShapes: await loadRecordedShapes(schemasDir(ctx)),
       cardText: cardTexts(need(ctx.project, 'the project')),
-      standards: {
-        apis: need(ctx.project, 'the project').config.apis,
-        override: options.standards,
-        // Follow-up requests only where the target allows mutations, as the production guard decides for cards.
-        followUps: !need(ctx.target, 'the target').production || (options.allowMutations ?? false),
-      },
+      standards: standardsSettings(ctx),
     },
     state: {
       nextTimestamp: createTimestampSource(),

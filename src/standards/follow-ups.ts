@@ -14,7 +14,7 @@ export interface FollowUp {
 }
 
 /** Form or JSON body fields that carry client credentials. */
-const CLIENT_FIELDS = ['client_id', 'client_secret', 'client_assertion', 'client_assertion_type'];
+export const CLIENT_FIELDS = ['client_id', 'client_secret', 'client_assertion', 'client_assertion_type'];
 
 const withoutKeys = <T>(o: Readonly<Record<string, T>> | undefined, keys: (k: string) => boolean) =>
   o && Object.fromEntries(Object.entries(o).filter(([k]) => !keys(k)));

@@ -39,4 +39,43 @@ export const FOLLOW_UP_RULES: readonly StandardRule[] = [
       'Once a registered client is deleted, reading its configuration endpoint with its registration access token answers 401.',
     fix: 'Delete the client for good and invalidate its registration access token with it.',
   },
+  {
+    id: 'followup-pkce-wrong-verifier',
+    packs: ['token'],
+    clause: 'RFC 7636 §4.6',
+    strength: 'must',
+    followUp: true,
+    requirement:
+      'A code issued for a PKCE challenge is refused (400 `invalid_grant`) when exchanged with a verifier that does not match it.',
+    fix: 'Compare BASE64URL(SHA-256(code_verifier)) with the stored code_challenge at the token endpoint; refuse a mismatch.',
+  },
+  {
+    id: 'followup-pkce-verifier-required',
+    packs: ['token'],
+    clause: 'RFC 7636 §4.6, RFC 9700 §2.1.1',
+    strength: 'must',
+    followUp: true,
+    requirement: 'A code issued for a PKCE challenge is refused when the exchange sends no `code_verifier` at all.',
+    fix: 'When the authorization request had a code_challenge, require code_verifier at the token endpoint.',
+  },
+  {
+    id: 'followup-pkce-plain-refused',
+    packs: ['token'],
+    clause: 'RFC 9700 §2.1.1, RFC 7636 §4.2, §4.4.1',
+    strength: 'should',
+    followUp: true,
+    requirement:
+      'A server that takes S256 refuses an authorization request with `code_challenge_method=plain` (an error, not a code): plain exposes the verifier.',
+    fix: 'Accept only S256 (advertise `code_challenge_methods_supported: ["S256"]`) and answer plain with `invalid_request`.',
+  },
+  {
+    id: 'followup-revoked-token-dead',
+    packs: ['revocation'],
+    clause: 'RFC 7009 §2.1, §2.2',
+    strength: 'must',
+    followUp: true,
+    requirement:
+      'A token revoked with 200 is dead at once: introspection says `active: false`, a revoked refresh token gets `invalid_grant`.',
+    fix: 'Invalidate the token (and for a refresh token, its grant) before answering the revocation with 200.',
+  },
 ];

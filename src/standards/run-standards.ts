@@ -49,6 +49,22 @@ export function checkOf(rule: StandardRule, o: Outcome, level: StandardsLevel): 
   };
 }
 
+/** A follow-up that could not be sent: a note with the reason, shown like a switched-off rule, not counted as run. */
+export function notRunCheck(rule: StandardRule, reason: string): CheckResult {
+  return {
+    kind: 'standard',
+    rule: rule.id,
+    clause: rule.clause,
+    path: rule.id,
+    passed: true,
+    off: reason,
+    notRun: true,
+    expected: rule.requirement,
+    actual: 'not run',
+    message: `follow-up not run: ${reason}`,
+  };
+}
+
 /**
  * The standards checks of one response: a check per rule of the detected pack that applies to it (passed, failed,
  * or a warning for a SHOULD and at level `warn`), and one per rule the card switched off, passed and carrying the

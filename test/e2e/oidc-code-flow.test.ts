@@ -48,7 +48,7 @@ describe('authorization code from oidc-provider, in a browser', () => {
     const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as {
       cards: {
         requests: { label: string; response?: { body?: string } }[];
-        checks: { kind: string; rule?: string; passed: boolean }[];
+        checks: { kind: string; rule?: string; passed: boolean; notRun?: boolean }[];
       }[];
     };
     const outputs = [res.stdout, res.stderr];
@@ -62,5 +62,12 @@ describe('authorization code from oidc-provider, in a browser', () => {
     // The standards follow-up sent the same code again, and the real server refused it (RFC 6749 §4.1.2).
     expect(results.cards[0]?.requests.map((r) => r.label)).toContain('follow-up followup-code-single-use');
     expect(results.cards[0]?.checks.find((c) => c.rule === 'followup-code-single-use')?.passed).toBe(true);
+    // A fresh code would need the person again: the PKCE follow-ups say so instead of passing.
+    expect(res.stdout).toContain(
+      'follow-up not run: followup-pkce-wrong-verifier (RFC 7636 §4.6): the code comes from a browser flow',
+    );
+    expect(results.cards[0]?.checks.find((c) => c.rule === 'followup-pkce-verifier-required')).toMatchObject({
+      notRun: true,
+    });
   }, 60_000);
 });

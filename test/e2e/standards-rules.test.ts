@@ -45,11 +45,14 @@ function cardFor(c: RuleCase, extraFront = ''): string {
         ? { cleanup: null, cleanup_note: 'the hostile server keeps nothing' }
         : {}),
   };
-  const status = c.answer(
-    'http://127.0.0.1',
-    JSON.stringify(c.request.form ?? c.request.body ?? {}),
-    c.request.method,
-  ).status;
+  const status =
+    c.expectStatus ??
+    c.answer('http://127.0.0.1', JSON.stringify(c.request.form ?? c.request.body ?? {}), c.request.method).status;
+  const uid =
+    c.uid &&
+    Object.fromEntries(
+      Object.entries(c.uid).map(([k, v]) => [k, { ...v, create: { ...v.create, path: `/${c.rule}${v.create.path}` } }]),
+    );
   return [
     '---',
     `endpoint: ${c.request.method} /${c.rule}${c.request.path}`,
@@ -59,6 +62,7 @@ function cardFor(c: RuleCase, extraFront = ''): string {
     '---',
     `# Breaks ${c.rule}`,
     '',
+    ...(uid ? ['## UID Resolution Procedure', '', '```json', JSON.stringify(uid, null, 2), '```', ''] : []),
     '## Request Template',
     '',
     '```json',
@@ -160,6 +164,9 @@ describe('a server breaking each standards rule', () => {
         'wrong-0123456789abcdef',
         'at-0123456789abcdefghij',
         'rat-0123456789abcdef',
+        'at-live-0123456789abcdef',
+        'hostile-pkce-verifier-0123456789abcdefghijklmn',
+        'code-1-0123456789abcdef',
       ])
         expect(text, `${f} holds ${secret}`).not.toContain(secret);
     }

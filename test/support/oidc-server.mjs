@@ -17,6 +17,9 @@
  *   authorised by the registration access token the registration returned;
  * - the client_credentials grant at `POST /token` (HTTP Basic or
  *   client_secret_post);
+ * - `POST /__test/sign-in?<authorization request>` (test-only): a sign-in and consent through the provider's
+ *   own /auth and development interaction pages, answered `{ code, state }` as JSON (its error redirect when /auth
+ *   refuses the request), so a card's UID step can get a code, and a fresh one, without a browser;
  * - the in-memory adapter oidc-provider has by default: every client and
  *   token is gone when the process ends, and nothing is written to disk.
  * Signing keys are generated at start (oidc-provider's development keys).
@@ -85,12 +88,69 @@ provider.on('registration_delete.success', (_ctx, client) => event({ event: 'del
 const callback = provider.callback();
 server.on('request', (req, res) => {
   if (req.url === '/__test/hold') return;
+  if (req.method === 'POST' && req.url?.startsWith('/__test/sign-in?')) return void signIn(req, res);
   if (req.headers['x-test-answer'] === '500') {
     const writeHead = res.writeHead.bind(res);
     res.writeHead = (_status, ...rest) => writeHead(500, ...rest);
   }
   callback(req, res);
 });
+
+/**
+ * `POST /__test/sign-in?<authorization request>` (test-only, like the sandbox's `respond_with=json`): signs in as
+ * the `login` of its form and consents, through the provider's own /auth and development interaction pages (cookies
+ * kept from one to the next), then answers `{ code, state }` from the redirect to the client. When /auth refuses
+ * the request (e.g. `code_challenge_method=plain`), its error redirect is passed on as it is.
+ */
+async function signIn(req, res) {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  const login = new URLSearchParams(body).get('login') || 'alice';
+  const query = req.url.slice(req.url.indexOf('?'));
+  const cookies = new Map();
+  const step = async (url, form) => {
+    const r = await fetch(new URL(url, origin), {
+      method: form ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const at = pair.indexOf('=');
+      cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return r;
+  };
+  try {
+    let r = await step(`/auth${query}`);
+    for (let i = 0; i < 8; i += 1) {
+      const location = r.headers.get('location');
+      if (r.status < 300 || r.status >= 400 || !location) break;
+      const to = new URL(location, origin);
+      if (to.origin !== origin) {
+        const code = to.searchParams.get('code');
+        if (code === null) return void res.writeHead(303, { location: to.toString() }).end();
+        const answer = { code, state: to.searchParams.get('state') };
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      }
+      if (to.pathname.startsWith('/interaction/')) {
+        const page = await step(to.pathname);
+        const html = await page.text();
+        const prompt = html.includes('name="login"')
+          ? { prompt: 'login', login, password: 'any' }
+          : { prompt: 'consent' };
+        r = await step(to.pathname, prompt);
+      } else r = await step(to.pathname + to.search);
+    }
+    res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'text/plain' }).end(await r.text());
+  } catch (err) {
+    res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
+  }
+}
 
 const stop = () => {
   server.closeAllConnections();

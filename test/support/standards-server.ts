@@ -28,10 +28,17 @@ export interface RuleCase {
     basic?: { username: string; password: string };
   };
   endpointKind?: string;
+  /** UID Resolution of the card, its request paths after `/<rule>` (a PKCE code, a token to revoke). */
+  uid?: Record<
+    string,
+    { create: { method: string; path: string; form?: Record<string, string> }; extract_from: string; resource?: false }
+  >;
+  /** The status the card expects, when its answer depends on what its UID steps got first. */
+  expectStatus?: number;
   /** The card's cleanup (a POST card without one declares `"cleanup": null`). */
   cleanup?: unknown;
-  /** What the server answers; `origin` and the rule's prefix are passed for URLs, and the request's body and method. */
-  answer: (base: string, body?: string, method?: string) => Answer;
+  /** What the server answers; `origin` and the rule's prefix are passed for URLs, the request's body, method and path after the prefix. */
+  answer: (base: string, body?: string, method?: string, path?: string) => Answer;
 }
 
 const TOKEN_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache' };
@@ -88,6 +95,80 @@ const authorize = {
 };
 const redirect = (location: string): Answer => ({ status: 302, headers: { location } });
 const resource = { method: 'GET', path: '/api/things', headers: { Authorization: 'Bearer expired-0123456789abcdef' } };
+
+/** A request body's fields, form-encoded or JSON. */
+function fieldsOf(body = ''): Record<string, string> {
+  try {
+    const j = JSON.parse(body) as unknown;
+    if (j !== null && typeof j === 'object') return j as Record<string, string>;
+  } catch {}
+  return Object.fromEntries(new URLSearchParams(body));
+}
+
+const PKCE_VERIFIER = 'hostile-pkce-verifier-0123456789abcdefghijklmn';
+/** A card that signs in for a code (PKCE S256, its challenge in the form) and exchanges it with the verifier. */
+const pkceCard = {
+  uid: {
+    code: {
+      create: {
+        method: 'POST',
+        path: '/oauth/authorize',
+        form: {
+          response_type: 'code',
+          client_id: 'c1',
+          code_challenge: 'challenge-of-the-verifier',
+          code_challenge_method: 'S256',
+        },
+      },
+      extract_from: 'code',
+      resource: false as const,
+    },
+  },
+  request: {
+    method: 'POST',
+    path: '/oauth/token',
+    form: {
+      grant_type: 'authorization_code',
+      code: '{{resolved.code}}',
+      redirect_uri: 'https://client.example/cb',
+      code_verifier: PKCE_VERIFIER,
+    },
+    basic: { username: 'c1', password: 'cs-0123456789abcdef' },
+  },
+  expectStatus: 200,
+};
+
+/**
+ * An authorization and token endpoint that gets PKCE right (S256 only, the verifier required and compared, a code
+ * used once) but for the rule it breaks.
+ */
+function pkceServer(broken: string): RuleCase['answer'] {
+  const issued = new Map<string, boolean>();
+  return (_base, body, _method, path) => {
+    const f = fieldsOf(body);
+    if (path === '/oauth/authorize') {
+      const plainOk = broken === 'followup-pkce-plain-refused';
+      if (f.code_challenge_method !== 'S256' && !(plainOk && f.code_challenge_method === 'plain'))
+        return errorAnswer(400, { error: 'invalid_request' });
+      const code = `code-${issued.size}-0123456789abcdef`;
+      issued.set(code, false);
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: { code } };
+    }
+    const code = f.code ?? '';
+    if (issued.get(code) !== false) return errorAnswer(400, { error: 'invalid_grant' });
+    issued.set(code, true);
+    const verified =
+      f.code_verifier === undefined
+        ? broken === 'followup-pkce-verifier-required'
+        : f.code_verifier === PKCE_VERIFIER || broken === 'followup-pkce-wrong-verifier';
+    return verified ? tokenAnswer(goodToken) : errorAnswer(400, { error: 'invalid_grant' });
+  };
+}
+
+/** The token the revocation card revokes: issued by its UID step, still active afterwards for the broken server. */
+const LIVE_TOKEN = 'at-live-0123456789abcdef';
+/** The rule whose case also answers `/.well-known/…` at the origin (the API's base URL in the test's config). */
+export const WELL_KNOWN_RULE = 'followup-revoked-token-dead';
 
 /** One case per rule of src/standards/rules*.ts, in registry order. */
 export const RULE_CASES: RuleCase[] = [
@@ -339,18 +420,49 @@ export const RULE_CASES: RuleCase[] = [
               },
             },
   },
+  { rule: 'followup-pkce-wrong-verifier', ...pkceCard, answer: pkceServer('followup-pkce-wrong-verifier') },
+  { rule: 'followup-pkce-verifier-required', ...pkceCard, answer: pkceServer('followup-pkce-verifier-required') },
+  { rule: 'followup-pkce-plain-refused', ...pkceCard, answer: pkceServer('followup-pkce-plain-refused') },
+  {
+    rule: 'followup-revoked-token-dead',
+    uid: {
+      access_token: {
+        create: { method: 'POST', path: '/oauth/token', form: { grant_type: 'client_credentials' } },
+        extract_from: 'access_token',
+      },
+    },
+    request: {
+      method: 'POST',
+      path: '/oauth/revoke',
+      form: { token: '{{resolved.access_token}}', token_type_hint: 'access_token' },
+      basic: { username: 'c1', password: 'cs-0123456789abcdef' },
+    },
+    // Revocation answers 200 and forgets nothing: the token is still active when introspected.
+    answer: (base, _body, method, path) =>
+      method === 'GET' && path?.startsWith('/.well-known/')
+        ? metadata({ ...goodMetadata(base), introspection_endpoint: `${base}/${WELL_KNOWN_RULE}/oauth/introspect` })
+        : path === '/oauth/token'
+          ? tokenAnswer({ ...goodToken, access_token: LIVE_TOKEN })
+          : path === '/oauth/introspect'
+            ? metadata({ active: true, scope: 'read', client_id: 'c1' })
+            : { status: 200 },
+  },
 ];
 
 const BY_RULE = new Map(RULE_CASES.map((c) => [c.rule, c]));
 
 function answer(req: IncomingMessage, res: ServerResponse, origin: string, body: string): void {
-  const rule = (req.url ?? '/').split('/')[1] ?? '';
+  const url = new URL(req.url ?? '/', origin);
+  const first = url.pathname.split('/')[1] ?? '';
+  // The API's metadata is looked for at the origin (the base URL): one case answers it.
+  const rule = first === '.well-known' ? WELL_KNOWN_RULE : first;
   const c = BY_RULE.get(rule);
   if (!c) {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"no such case"}');
     return;
   }
-  const a = c.answer(`${origin}/${rule}`, body, req.method);
+  const rest = first === '.well-known' ? url.pathname : url.pathname.slice(rule.length + 1);
+  const a = c.answer(first === '.well-known' ? origin : `${origin}/${rule}`, body, req.method, rest);
   const text = a.raw ?? (a.body === undefined ? '' : JSON.stringify(a.body));
   res.writeHead(a.status, a.headers ?? {}).end(text);
 }

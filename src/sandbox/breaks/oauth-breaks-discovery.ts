@@ -146,4 +146,32 @@ export const DISCOVERY_BREAKS: readonly StandardsBreak[] = [
     on: 'success',
     description: 'a deleted client is still readable with its registration access token',
   },
+  {
+    rule: 'followup-pkce-wrong-verifier',
+    clause: 'RFC 7636 §4.6',
+    route: TOKEN,
+    on: 'success',
+    description: 'a code is exchanged with any code_verifier, matching its challenge or not',
+  },
+  {
+    rule: 'followup-pkce-verifier-required',
+    clause: 'RFC 7636 §4.6, RFC 9700 §2.1.1',
+    route: TOKEN,
+    on: 'success',
+    description: 'a code issued for a challenge is exchanged without a code_verifier',
+  },
+  {
+    rule: 'followup-pkce-plain-refused',
+    clause: 'RFC 9700 §2.1.1, RFC 7636 §4.2, §4.4.1',
+    route: 'POST /authorize',
+    on: 'success',
+    description: 'the authorize endpoint issues a code for code_challenge_method=plain',
+  },
+  {
+    rule: 'followup-revoked-token-dead',
+    clause: 'RFC 7009 §2.1, §2.2',
+    route: 'POST /revoke',
+    on: 'success',
+    description: 'revocation answers 200 and the token stays active',
+  },
 ];

@@ -32,8 +32,9 @@ function check(req: AuthorizeRequest, reply: FastifyReply, ctx: OauthContext): {
     return undefined;
   };
   if (q.response_type !== 'code') return back('unsupported_response_type', 'Only response_type=code is supported.');
-  // PKCE is required, and only S256 (RFC 9700 §2.1.1): plain is refused.
-  if (!q.code_challenge || q.code_challenge_method !== 'S256')
+  // PKCE is required, and only S256 (RFC 9700 §2.1.1): plain is refused (unless its break is on).
+  const methods = ctx.broken.has('followup-pkce-plain-refused') ? ['S256', 'plain'] : ['S256'];
+  if (!q.code_challenge || !methods.includes(q.code_challenge_method ?? 'plain'))
     return back('invalid_request', 'code_challenge with code_challenge_method=S256 is required.');
   const scope = (q.scope ?? 'read').split(' ').filter(Boolean);
   if (scope.length === 0 || !scope.every((s) => SCOPES.includes(s)))
@@ -81,6 +82,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, ctx: OauthContext)
       clientId: q.client_id as string,
       redirectUri: q.redirect_uri as string,
       challenge: q.code_challenge as string,
+      method: q.code_challenge_method === 'S256' ? 'S256' : 'plain',
       scope: ok.scope,
       exp: ctx.clock() + ctx.codeTtlMs,
       used: false,

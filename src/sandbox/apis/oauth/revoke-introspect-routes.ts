@@ -13,7 +13,8 @@ export function registerRevokeIntrospectRoutes(app: FastifyInstance, ctx: OauthC
     // RFC 7009 §2.2: an unknown token is answered 200 like a revoked one.
     if (!grant && ctx.broken.has('followup-revoke-unknown-token'))
       return oauthError(reply, 400, 'invalid_request', 'The token is not known.');
-    if (grant && grant.clientId === auth.client.clientId) grant.active = false;
+    const revokes = !ctx.broken.has('followup-revoked-token-dead');
+    if (grant && grant.clientId === auth.client.clientId && revokes) grant.active = false;
     return reply.code(200).type('application/json').send({});
   });
 

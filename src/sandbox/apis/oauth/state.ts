@@ -26,6 +26,7 @@ export interface Code {
   clientId: string;
   redirectUri: string;
   challenge: string;
+  method: 'S256' | 'plain';
   scope: string;
   exp: number;
   used: boolean;

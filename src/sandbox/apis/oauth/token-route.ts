@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OauthContext } from './context.js';
 import { SCOPES } from './context.js';
 import { authenticateClient, field, invalidClient, noStore, oauthError } from './responses.js';
-import type { Client } from './state.js';
+import type { Client, Code } from './state.js';
 
 const REFRESH_TTL_MS = 14 * 24 * 3600_000;
 
@@ -50,6 +50,13 @@ function issueTokens(
 
 const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
+/** RFC 7636 §4.6: the verifier, transformed by the code's method, is its challenge (each follow-up break skips a part). */
+function verifierProves(ctx: OauthContext, code: Code, verifier: string | undefined): boolean {
+  if (verifier === undefined) return ctx.broken.has('followup-pkce-verifier-required');
+  if (ctx.broken.has('followup-pkce-wrong-verifier')) return true;
+  return (code.method === 'S256' ? s256(verifier) : verifier) === code.challenge;
+}
+
 /** `POST /token`: client_credentials, authorization_code (PKCE S256 required), refresh_token (rotated). */
 export function registerTokenRoute(app: FastifyInstance, ctx: OauthContext): void {
   app.post('/token', async (req, reply) => {
@@ -87,7 +94,7 @@ export function registerTokenRoute(app: FastifyInstance, ctx: OauthContext): voi
       }
       if (field(req, 'redirect_uri') !== code.redirectUri)
         return oauthError(reply, 400, 'invalid_grant', 'redirect_uri differs from the authorization request.');
-      if (verifier === undefined || s256(verifier) !== code.challenge)
+      if (!verifierProves(ctx, code, verifier))
         return oauthError(reply, 400, 'invalid_grant', 'The code_verifier does not match the code_challenge.');
       code.used = true;
       code.issued = issueTokens(ctx, reply, client, code.scope, 'demo-user', true);
