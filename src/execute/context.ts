@@ -9,6 +9,7 @@ import type { StandardsSettings } from '../standards/card-standards.js';
 import type { AuthResolver } from './auth.js';
 import type { CleanupLedger } from './cleanup-ledger.js';
 import type { Journal } from './journal.js';
+import type { PostponedChecks } from './postponed-checks.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { Clock, RetryBudget } from './send-with-retry.js';
 import type { SharedFixtures } from './shared-fixtures.js';
@@ -77,6 +78,8 @@ export interface RunState {
   abort?: NonNullable<RunResult['aborted']>;
   /** Captured values the run puts into credentials: tracked as secrets when captured (set by executePlan). */
   credentialFlows?: CredentialFlows;
+  /** Follow-up checks that wait for the end of the run, and the cards whose results wait with them. */
+  postponed?: PostponedChecks;
   /** When set, each card's final JSON response body is kept here (for --update-schemas). */
   captureBodies?: Map<string, unknown>;
 }

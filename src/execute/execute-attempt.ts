@@ -159,7 +159,9 @@ export async function executeAttempt(plan: RunnablePlan, ctx: ExecuteContext): P
     result.checks.push(...(await standardsOf(attempt, res)));
     ctx.state.captureBodies?.set(plan.file, res.json);
     judge(result);
-    ctx.state.outputs.set(plan.id, { response: res.json, fields: attempt.fields, outcome: result.outcome });
+    // Kept for the cards that use this one's values only: a run of many cards does not hold every response.
+    if (plan.needed)
+      ctx.state.outputs.set(plan.id, { response: res.json, fields: attempt.fields, outcome: result.outcome });
   } catch (err) {
     result.outcome = 'errored';
     result.reason = errorText(err);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CardPlan, RunPlan } from '../core/plan.js';
-import type { CardResult, RequestRecord, RunResult, RunShard } from '../core/result.js';
+import type { RequestRecord, RunResult, RunShard } from '../core/result.js';
 import { credentialFlows } from '../plan/credential-flows.js';
+import { CardSink } from './card-sink.js';
 import { createCleanupRunner } from './cleanup-runner.js';
 import type { ExecuteContext } from './context.js';
 import { executeCard } from './execute-card.js';
 import { markCleaned } from './journal-entry.js';
-import { RunTally } from './run-tally.js';
+import { PostponedChecks } from './postponed-checks.js';
 
 export interface ExecutePlanOptions {
   /** Name or URL of the target, for reports. */
@@ -28,15 +29,11 @@ export interface ExecutePlanOptions {
 const bailed = (failures: number) => `--bail stopped the run after ${failures} failure${failures === 1 ? '' : 's'}`;
 
 /** Shared resources and the resources of cards other cards needed go last; what stays is its card's. */
-async function cleanUpLast(ctx: ExecuteContext, tally: RunTally, results: (CardResult | undefined)[]): Promise<void> {
+async function cleanUpLast(ctx: ExecuteContext, sink: CardSink): Promise<void> {
   const { services, state } = ctx;
   const runRequests: RequestRecord[] = [];
   const late = await state.runLedger.drain(createCleanupRunner(ctx, runRequests), markCleaned(services));
-  for (const l of late) {
-    const shown = services.redactor.redactDeep(l);
-    tally.late.push(shown);
-    results.find((c) => c?.file === l.file)?.leftBehind.push(shown);
-  }
+  for (const l of late) sink.late(services.redactor.redactDeep(l));
 }
 
 /**
@@ -56,8 +53,8 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     shard: opts.shard,
   });
   const stream = opts.streamCards === true;
-  const results: (CardResult | undefined)[] = new Array(stream ? 0 : plan.cards.length);
-  const tally = new RunTally();
+  const sink = new CardSink(plan.cards.length, stream, services.onEvent);
+  state.postponed ??= new PostponedChecks();
   const done = new Map<string, Promise<void>>();
   let failures = 0;
 
@@ -66,13 +63,11 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     await Promise.all(p.needs.map((id) => done.get(id)));
     services.onEvent({ type: 'card-start', file: p.file, endpoint: p.endpoint, title: p.title });
     const result = await executeCard(p, ctx);
-    tally.add(result);
-    if (!stream) results[index] = result;
+    sink.end(index, result, ctx);
     if (result.outcome === 'failed' || result.outcome === 'errored') {
       failures++;
       if (opts.bail !== undefined && failures >= opts.bail) state.abort ??= { kind: 'bail', message: bailed(failures) };
     }
-    services.onEvent({ type: 'card-end', result });
   };
 
   const width = Math.max(1, opts.concurrency ?? 1);
@@ -91,9 +86,10 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
   try {
     await Promise.all(Array.from({ length: Math.min(width, plan.cards.length) }, worker));
   } finally {
-    await cleanUpLast(ctx, tally, results);
+    await cleanUpLast(ctx, sink);
+    await sink.settleHeld(ctx);
   }
-  const cards = results.filter((c): c is CardResult => c !== undefined);
+  const { tally } = sink;
   const run: RunResult = {
     runId: opts.runId ?? randomUUID(),
     target: opts.target,
@@ -102,7 +98,7 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     trace: settings.trace ?? 'retain-on-failure',
     ...(opts.shard ? { shard: opts.shard } : {}),
     summary: tally.summary(Math.round(performance.now() - started)),
-    cards,
+    cards: sink.cards(),
     leftBehind: [...tally.leftBehind, ...tally.late],
     coverage: tally.coverage.coverage(),
     ...(stream ? { cardsStreamed: true as const, lateLeftBehind: tally.late } : {}),

@@ -5,7 +5,7 @@ import type { CardStandards } from '../standards/card-standards.js';
 import { cardStandards } from '../standards/card-standards.js';
 import { deletedRegistrationFollowUp, followUpsFor } from '../standards/follow-ups.js';
 import { ruleById } from '../standards/rules.js';
-import { checkOf, standardsChecks } from '../standards/run-standards.js';
+import { checkOf, notRunCheck, standardsChecks } from '../standards/run-standards.js';
 import type { Attempt } from './attempt.js';
 import { moreFollowUps } from './more-follow-ups.js';
 import { createBuiltSender } from './sender.js';
@@ -43,11 +43,22 @@ async function followUpChecks(
   const off = new Set(s.off.map((o) => o.rule));
   const send = createBuiltSender(attempt.ctx, attempt.requests);
   const checks: CheckResult[] = [];
-  for (const f of followUpsFor(s.detection.kind, sent, res, attempt.plan.needed)) {
+  const { plan, ctx } = attempt;
+  for (const f of followUpsFor(s.detection.kind, sent, res)) {
     const rule = ruleById(f.rule);
     if (!rule || off.has(f.rule)) continue;
-    const again = await send(`follow-up ${f.rule}`, f.vary(sent));
-    checks.push(checkOf(rule, f.judge(again), s.level));
+    const label = `follow-up ${f.rule}`;
+    // A replayed code may revoke the tokens it issued (RFC 6749 §4.1.2): with cards using this one's answer, it
+    // waits until they and the run's cleanups are done.
+    if (f.spoilsOthers && plan.needed && ctx.state.postponed) {
+      const at = { line: plan.request.line, column: plan.request.column };
+      ctx.state.postponed.add(plan.file, f.rule, async (later) => ({
+        ...checkOf(rule, f.judge(await later(label, f.vary(sent))), s.level),
+        ...at,
+      }));
+      continue;
+    }
+    checks.push(checkOf(rule, f.judge(await send(label, f.vary(sent))), s.level));
   }
   checks.push(...(await moreFollowUps(attempt, s.detection.kind, sent, res, send, off, s.level)));
   return checks;
@@ -60,13 +71,26 @@ async function followUpChecks(
 export async function afterCleanupChecks(attempt: Attempt, res: HttpResponse): Promise<CheckResult[]> {
   const { plan, ctx, sent } = attempt;
   const settings = ctx.settings.standards ?? {};
-  if (!sent || !settings.followUps || plan.needed || !plan.request.cleanup) return [];
+  if (!sent || !settings.followUps || !plan.request.cleanup) return [];
   const s = cardStandards(plan.card.frontMatter, plan.api, sent, settings);
   if (s.detection?.kind !== 'registration' || s.level === 'off') return [];
   const f = deletedRegistrationFollowUp(sent, res);
   const rule = f && ruleById(f.rule);
   if (!f || !rule || s.off.some((o) => o.rule === f.rule)) return [];
+  const at = { line: plan.request.line, column: plan.request.column };
+  const label = `follow-up ${f.rule}`;
+  // A client other cards use is deleted with the run's last cleanups: its check waits for them.
+  if (plan.needed) {
+    ctx.state.postponed?.add(plan.file, f.rule, async (later, cleanedUp) =>
+      cleanedUp
+        ? { ...checkOf(rule, f.judge(await later(label, f.vary(sent))), s.level), ...at }
+        : {
+            ...notRunCheck(rule, 'the run could not delete the client, so there is no deleted registration to read'),
+            ...at,
+          },
+    );
+    return [];
+  }
   const send = createBuiltSender(ctx, attempt.requests);
-  const again = await send(`follow-up ${f.rule}`, f.vary(sent));
-  return [{ ...checkOf(rule, f.judge(again), s.level), line: plan.request.line, column: plan.request.column }];
+  return [{ ...checkOf(rule, f.judge(await send(label, f.vary(sent))), s.level), ...at }];
 }

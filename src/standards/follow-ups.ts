@@ -11,6 +11,8 @@ export interface FollowUp {
   /** The card's request as sent, changed: what the follow-up sends. */
   vary: <R extends RequestShape>(sent: R) => R;
   judge: (res: ObservedResponse) => Outcome;
+  /** Sending it may spoil what other cards use (a replayed code revokes its tokens): it then waits for them. */
+  spoilsOthers?: boolean;
 }
 
 /** Form or JSON body fields that carry client credentials. */
@@ -47,20 +49,16 @@ const errorOf = (res: ObservedResponse) => {
 };
 
 /**
- * The follow-ups a card's answer calls for. A code exchange is replayed only when no other card uses the card's
- * response (`shared`): a replay may revoke the tokens it issued (RFC 6749 §4.1.2), which those cards would hold.
+ * The follow-ups a card's answer calls for. A code exchange's replay may revoke the tokens it issued (RFC 6749
+ * §4.1.2), which cards using the card's response would hold: it says so (`spoilsOthers`) and the run postpones it.
  */
-export function followUpsFor(
-  kind: EndpointKind,
-  sent: RequestShape,
-  res: ObservedResponse,
-  shared: boolean,
-): FollowUp[] {
+export function followUpsFor(kind: EndpointKind, sent: RequestShape, res: ObservedResponse): FollowUp[] {
   const ok = res.status >= 200 && res.status < 300;
-  if (kind === 'token' && ok && !shared && requestField(sent, 'grant_type') === 'authorization_code')
+  if (kind === 'token' && ok && requestField(sent, 'grant_type') === 'authorization_code')
     return [
       {
         rule: 'followup-code-single-use',
+        spoilsOthers: true,
         vary: (r) => r,
         judge: (again) =>
           verdict(

@@ -24,12 +24,11 @@ function forToken(plan: RunnablePlan): PlannedFollowUp[] {
   const req = plan.request;
   if (requestField(req, 'grant_type') !== 'authorization_code') return [];
   const out: PlannedFollowUp[] = [
-    plan.needed
-      ? {
-          rule: 'followup-code-single-use',
-          notSent: "another card uses this card's response: a replayed code may revoke the tokens it holds",
-        }
-      : { rule: 'followup-code-single-use', when: 'after a 2xx' },
+    {
+      rule: 'followup-code-single-use',
+      // A replayed code may revoke the tokens that cards using this one's answer hold: it waits for them.
+      when: plan.needed ? 'after a 2xx, once every card and the last cleanups are done' : 'after a 2xx',
+    },
   ];
   if (requestField(req, 'code_verifier') === undefined)
     return [...out, ...PKCE_RULES.map((rule) => ({ rule, notSent: 'the exchange sends no code_verifier' }))];
@@ -68,7 +67,8 @@ function forRegistration(plan: RunnablePlan): PlannedFollowUp[] {
   const rule = 'followup-registration-deleted';
   if (plan.request.method.toUpperCase() !== 'POST') return [];
   if (!plan.request.cleanup) return [{ rule, notSent: 'the card has no cleanup that deletes the client' }];
-  if (plan.needed) return [{ rule, notSent: "another card needs this card: its cleanup waits for the run's end" }];
+  // Another card needs it: its cleanup, and this check, wait for the end of the run.
+  if (plan.needed) return [{ rule, when: "after the run's last cleanups deleted the client" }];
   return [{ rule, when: 'after the cleanup deleted the client' }];
 }
 
