@@ -12,6 +12,7 @@ import { emptySelection } from './empty-selection.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT, exitCodeFor, failedCleanups } from './exit-code.js';
 import { erroredInDryRun, formatDryRun } from './format-dry-run.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import type { ReporterFlags, ReporterIo } from './reporter-options.js';
 import { finishReports, reportersFromFlags, withReporterErrors } from './reporter-options.js';
 import type { SelectionFlags } from './run-options.js';
@@ -131,6 +132,7 @@ export async function runOptions(
 
 /** `cardcheck run`: the exit code; a user's mistake is thrown as a CardcheckError for the CLI's one catch. */
 export async function runCommand(paths: string[], flags: RunCommandOptions, io: Io): Promise<ExitCode> {
+  boundHeapGrowth();
   // The config is found upward from the working directory; reports/ and .cardcheck/ live beside it.
   const where = projectPaths(io.cwd, flags.config);
   const opts = { ...flags, out: flags.out ?? where.reports };

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from '../core/config.js';
@@ -17,7 +16,7 @@ import { orderByNeeds } from '../plan/order-cards.js';
 import type { LoadedCard, PlanOptions } from '../plan/plan-run.js';
 import { planCard, summarizeDiagnostic, withSource } from '../plan/plan-run.js';
 import type { ProjectFiles } from './load-project.js';
-import { folderOf, loadCard, OPEN_FILES, outsideCard, projectDir } from './load-project.js';
+import { folderOf, loadCard, OPEN_FILES, outsideCard, projectDir, readSmallFile } from './load-project.js';
 import { resolveSchemaRefs } from './resolve-schema-refs.js';
 
 /**
@@ -56,12 +55,6 @@ interface Loaded {
   parsed: boolean;
 }
 
-/**
- * A card file read at once: readFileSync of a small file costs one system call of each kind where the callback
- * readFile queues four round trips through the thread pool (most of a lean run's extra time, by a CPU profile).
- */
-const readNow = async (file: string): Promise<Uint8Array> => readFileSync(file);
-
 const digestOf = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
 
 /** Reading one card: read, lint (card rules, unless read again for its run) and plan it. */
@@ -79,7 +72,7 @@ function cardReader(cwd: string, config: Config, options: PlanOptions) {
         (bytes) => {
           digest = digestOf(bytes);
         },
-        readNow,
+        readSmallFile,
       )),
       folder: folderOf(config, configDir, cwd, file),
     };
@@ -177,7 +170,7 @@ async function addProjectFindings(plans: CardPlan[], loaded: Loaded[], cwd: stri
       if (!plan || i === undefined) return;
       let text = '';
       try {
-        text = decodeSource(await readNow(path.resolve(cwd, file))).text;
+        text = decodeSource(await readSmallFile(path.resolve(cwd, file))).text;
       } catch {
         // Shown without its line.
       }
