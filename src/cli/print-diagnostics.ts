@@ -33,7 +33,9 @@ export function printDiagnostics(
       n = 0;
     }
     if (++n > MAX_SHOWN_DIAGNOSTICS) continue;
-    for (const l of formatDiagnostic({ ...d, source: sourceOf(d.file)?.lineText(d.line) })) out(l);
+    // Without the file's text, the excerpt the diagnostic carries (a large lint keeps no card's text).
+    const line = sourceOf(d.file)?.lineText(d.line);
+    for (const l of formatDiagnostic(line === undefined ? d : { ...d, source: line })) out(l);
   }
   more();
 }

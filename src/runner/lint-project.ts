@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { RunPlan } from '../core/plan.js';
 import { lintCards, sortDiagnostics } from '../lint/lint-cards.js';
 import { planRun } from '../plan/plan-run.js';
 import type { Project } from './load-project.js';
@@ -12,9 +13,17 @@ export function lintProject(project: Project): Diagnostic[] {
   const linted = lintCards(project.cards);
   const withLint = project.cards.map((c) => ({ ...c, diagnostics: linted.get(c.file) ?? c.diagnostics }));
   const plan = planRun(withLint, { profiles: project.config.profiles });
+  return planDiagnostics(project.configDiagnostics, [...linted.values()].flat(), plan);
+}
+
+/**
+ * Config diagnostics, then each card's lint and plan diagnostics once, sorted, without their source excerpts. A
+ * lean plan's diagnostics hold its lint findings already (src/runner/load-lean.ts).
+ */
+export function planDiagnostics(config: Diagnostic[], lint: Diagnostic[], plan: RunPlan): Diagnostic[] {
   const all = new Map<string, Diagnostic>();
   const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.ruleId}:${d.message}`;
-  for (const ds of linted.values()) for (const d of ds) all.set(key(d), d);
+  for (const d of lint) all.set(key(d), d);
   for (const p of plan.cards)
     for (const d of p.diagnostics)
       all.set(key(d), {
@@ -26,7 +35,7 @@ export function lintProject(project: Project): Diagnostic[] {
         message: d.message,
         hint: d.hint,
       });
-  return sortDiagnostics([...project.configDiagnostics, ...all.values()]);
+  return sortDiagnostics([...config, ...all.values()]);
 }
 
 /** Lint diagnostics merged into each card, as `cardcheck run` uses them: a card with errors is reported errored. */

@@ -26,10 +26,18 @@ import { resolveSchemaRefs } from './resolve-schema-refs.js';
  */
 export const LEAN_FROM = 2000;
 
+/** LEAN_FROM, or CARDCHECK_LEAN_FROM from the environment (tests plan small suites lean with 0; tuning). */
+export function leanFrom(env: Readonly<Record<string, string | undefined>>): number {
+  const n = Number(env.CARDCHECK_LEAN_FROM);
+  return env.CARDCHECK_LEAN_FROM !== undefined && Number.isInteger(n) && n >= 0 ? n : LEAN_FROM;
+}
+
 export interface LeanLoadOptions {
   cwd: string;
   found: ProjectFiles;
   plan: PlanOptions;
+  /** Each card as first read and linted, before it is let go (lint takes what it shows of the card). */
+  onCard?: (loaded: LoadedCard) => void;
 }
 
 /** Every id a card asked about while it was planned: the real set is known only once every card is read. */
@@ -105,6 +113,7 @@ export async function loadLeanPlan(opts: LeanLoadOptions): Promise<{ plan: RunPl
   const loadOne = async (file: string): Promise<Loaded> => {
     const asked = new AskedIds();
     const { loaded, plan, digest } = await read(file, asked);
+    opts.onCard?.(loaded);
     // Detached copies: a key or an id sliced from the card's text would keep all of it alive.
     const keys = PROJECT_RULES.map((rule) => detached(rule.keyOf(loaded)));
     return {

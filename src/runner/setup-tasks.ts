@@ -15,7 +15,7 @@ import { selectShard } from '../plan/select-cards.js';
 import { LEDGER_DIR, removeIfSettled } from './cleanup-journal.js';
 import { withLintDiagnostics } from './lint-project.js';
 import { loadEnv } from './load-env.js';
-import { LEAN_FROM, loadLeanPlan } from './load-lean.js';
+import { leanFrom, loadLeanPlan } from './load-lean.js';
 import { findProjectFiles, loadProject, projectDir } from './load-project.js';
 import { profileSecretValues } from './profile-secrets.js';
 import { resolveTarget, withEnvUrls } from './resolve-target.js';
@@ -62,7 +62,10 @@ export const loadTask: Task<RunContext> = {
         config: options.config,
       });
       // A dry run shows every card's requests in full: it plans as a small run does.
-      if (!options.dryRun && found.discovered.files.length >= (options.leanFrom ?? LEAN_FROM)) {
+      if (
+        !options.dryRun &&
+        found.discovered.files.length >= (options.leanFrom ?? leanFrom(options.env ?? process.env))
+      ) {
         ctx.lean = found;
         ctx.project = { config: found.config, configDiagnostics: found.diagnostics, cards: [], missing: [] };
       } else ctx.project = withLintDiagnostics(await loadProject({ cwd, paths: [], found }));

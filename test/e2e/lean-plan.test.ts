@@ -7,6 +7,7 @@ import type { RunCardsOptions } from '../../src/runner/run-cards.js';
 import { runCards } from '../../src/runner/run-cards.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
+import { cardcheck } from '../support/cli.js';
 import { card, directoryConfig, freshApp, writeCards } from '../support/temp-cards.js';
 
 /**
@@ -155,4 +156,22 @@ describe('lean plans', () => {
       expect(result.cards.find((c) => c.file === 'b/twin-1.md')?.outcome).toBe('passed');
     }, 60_000);
   });
+
+  it.each([
+    ['fixtures/cards/invalid', 'text'],
+    ['fixtures/cards/invalid', 'json'],
+    ['fixtures/cards/dialects', 'text'],
+  ])(
+    'cardcheck lint %s (%s) prints the same lines and exits the same, planned lean',
+    async (folder, format) => {
+      const whole = await cardcheck(['lint', folder, '--format', format]);
+      const lean = await cardcheck(['lint', folder, '--format', format], { env: { CARDCHECK_LEAN_FROM: '0' } });
+      expect(whole.code).toBe(2);
+      expect(whole.stdout.split('\n').length).toBeGreaterThan(40);
+      expect(lean.code).toBe(whole.code);
+      expect(lean.stdout).toBe(whole.stdout);
+      expect(lean.stderr).toBe(whole.stderr);
+    },
+    60_000,
+  );
 });
