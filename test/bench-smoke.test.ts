@@ -16,6 +16,8 @@ const SMALL = {
   BENCH_HUGE: '60',
   BENCH_REPEAT: '1',
   BENCH_STARTUP_REPEAT: '1',
+  // The workload's larger runs and lint's 200 cards go the way a large suite does (src/runner/load-lean.ts).
+  CARDCHECK_LEAN_FROM: '50',
   NO_COLOR: '1',
 };
 
@@ -43,7 +45,7 @@ describe('npm run bench, smoke', () => {
       'workload | peak RSS, N=60, c=8',
       'workload | RSS growth N=30 → N=60',
       'parse | parse+lint+plan, 40 cards (median of 11)',
-      'parse | growth 20 → 200 cards',
+      'parse | growth of cardcheck lint 20 → 200 cards',
       'startup | cardcheck --version − node -e 0',
       'startup | one-card run, embedded sandbox',
       'hostile | peak RSS, endless chunked body, default cap (8 MiB)',
