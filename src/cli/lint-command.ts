@@ -72,8 +72,10 @@ async function lintFiles(found: ProjectFiles, cwd: string, env: NodeJS.ProcessEn
   // Each keeps the excerpt of its line that planning made; the files of those made without one are read again.
   const withSource = diagnostics.map((d) => shown.get(shownKey(d)) ?? d);
   const texts = new Map<string, string>();
+  // Only card files of the project: a card that links outside it, or the config, is not read as a card.
+  const cards = new Set(found.discovered.files);
   for (const d of withSource)
-    if (!('source' in d && d.source !== undefined) && !texts.has(d.file))
+    if (cards.has(d.file) && !('source' in d && d.source !== undefined) && !texts.has(d.file))
       texts.set(
         d.file,
         await readFile(path.resolve(cwd, d.file)).then(

@@ -64,6 +64,14 @@ describe('files stay inside the project', () => {
     expect(out).not.toMatch(/ref-inside\.md:\d+:\d+ error/);
   });
 
+  it('says the same, and shows nothing from outside either, when a large suite is linted card by card', async () => {
+    const whole = await cardcheck(['lint', 'cards'], { cwd: project });
+    const lean = await cardcheck(['lint', 'cards'], { cwd: project, env: { CARDCHECK_LEAN_FROM: '0' } });
+    expect(lean.stdout + lean.stderr).not.toContain(SECRET);
+    expect(lean.stdout).toBe(whole.stdout);
+    expect(lean.code).toBe(2);
+  });
+
   it('reads a card named on the command line, wherever it is', async () => {
     const res = await cardcheck(['lint', path.join(outside, 'card.md')], { cwd: project });
     expect(res.stdout + res.stderr).not.toContain('outside-project');
