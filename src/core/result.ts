@@ -197,7 +197,15 @@ export interface RunResult {
 }
 
 export type RunEvent =
-  | { type: 'run-start'; total: number; target: string; seed: number; shard?: RunShard }
+  | {
+      type: 'run-start';
+      total: number;
+      target: string;
+      seed: number;
+      shard?: RunShard;
+      /** The run will stream its cards (`cardsStreamed`): reporters that write every card keep them as they end. */
+      streamed?: boolean;
+    }
   | { type: 'card-start'; file: string; endpoint: string; title: string }
   | { type: 'card-end'; result: CardResult }
   | { type: 'run-end'; result: RunResult };

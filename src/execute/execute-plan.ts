@@ -51,6 +51,7 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
     target: opts.target,
     seed: settings.seed,
     shard: opts.shard,
+    streamed: opts.streamCards === true,
   });
   const stream = opts.streamCards === true;
   const sink = new CardSink(plan.cards.length, stream, services.onEvent);

@@ -23,6 +23,14 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Why a streamed run's cards cannot be read back, if they cannot. */
+function spoolProblem(spool: CardSpool | undefined, spooling: boolean, ended: number): string | undefined {
+  if (spool?.error) return `${spool.error} (the reports folder must be writable, with room for the run's results)`;
+  // A run that streamed without saying so at its start kept its cards nowhere: no report rather than an empty one.
+  if (!spooling && ended > 0) return 'the run did not say at its start that it streams its cards';
+  return undefined;
+}
+
 /**
  * One fan-out over many reporters (the shape of Playwright's multiplexer): a
  * reporter that throws is recorded once, skipped from then on, and the others
@@ -52,6 +60,8 @@ export function fanOut(reporters: Reporter[], cwd: string, options: FanOutOption
   const readers = reporters.filter((r) => r.readsCards);
   let spool: CardSpool | undefined;
   let ended = 0;
+  // Only a run that streams its cards (it says so at run-start) is spooled: a held run's reports read run.cards.
+  let spooling = false;
   const dispose = () => {
     spool?.dispose();
     spool = undefined;
@@ -60,9 +70,10 @@ export function fanOut(reporters: Reporter[], cwd: string, options: FanOutOption
   return {
     onEvent(event) {
       let index = 0;
+      if (event.type === 'run-start') spooling = event.streamed === true;
       if (event.type === 'card-end') {
         index = ended++;
-        if (readers.some((r) => !broken.has(r))) {
+        if (spooling && readers.some((r) => !broken.has(r))) {
           spool ??= new CardSpool(path.resolve(cwd, options.spoolDir ?? tmpdir()));
           spool.append(event.result);
         }
@@ -82,11 +93,10 @@ export function fanOut(reporters: Reporter[], cwd: string, options: FanOutOption
       try {
         for (const r of reporters) {
           if (broken.has(r) || !r.onRunEnd) continue;
-          if (streamed && r.readsCards && spool?.error) {
+          const missing = streamed && r.readsCards ? spoolProblem(spool, spooling, ended) : undefined;
+          if (missing) {
             broken.add(r);
-            errors.push(
-              `reporter "${r.name}" could not write its report: ${spool.error} (the reports folder must be writable, with room for the run's results)`,
-            );
+            errors.push(`reporter "${r.name}" could not write its report: ${missing}`);
             continue;
           }
           try {

@@ -30,9 +30,15 @@ const ctx = (outDir: string, lines: string[] = []): ReporterContext => ({
 /** The card spool files in a folder (`.cardcheck-cards-*.jsonl`). */
 const spools = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.cardcheck-cards-'));
 
-/** Events as the engine sends them: run start, then each card's start and end, in the order given. */
-function feed(set: ReporterSet, run: RunResult, cards: readonly CardResult[]): void {
-  set.onEvent({ type: 'run-start', total: run.summary.total, target: run.target, seed: run.seed });
+/** Events as the engine sends them: run start (saying whether it streams), then each card's start and end, in the order given. */
+function feed(set: ReporterSet, run: RunResult, cards: readonly CardResult[], streamed = true): void {
+  set.onEvent({
+    type: 'run-start',
+    total: run.summary.total,
+    target: run.target,
+    seed: run.seed,
+    streamed,
+  });
   for (const c of cards) {
     set.onEvent({ type: 'card-start', file: c.file, endpoint: c.endpoint, title: c.title });
     set.onEvent({ type: 'card-end', result: c });
@@ -84,7 +90,9 @@ describe('reports from streamed card results', () => {
     const heldDir = await tempDir('cc-held-');
     const heldOut: string[] = [];
     const heldSet = createReporters(NAMES, ctx(heldDir, heldOut));
-    feed(heldSet, held, held.cards);
+    feed(heldSet, held, held.cards, false);
+    // A run that holds its cards writes no spool: its reports read run.cards.
+    expect(spools(heldDir)).toEqual([]);
     expect((await heldSet.finish(held)).errors).toEqual([]);
 
     const streamDir = await tempDir('cc-streamed-');
@@ -182,6 +190,19 @@ describe('reports from streamed card results', () => {
     expect(errors).toEqual(['reporter "midway" failed in onRunEnd: out of paper']);
     expect(files.map((f) => f.label)).toEqual(['results']);
     expect(spools(dir)).toEqual([]);
+  });
+
+  it('writes no empty report for a run that streamed its cards without saying so at its start', async () => {
+    const { held, ended } = await mixedRun();
+    const dir = await tempDir('cc-unannounced-');
+    const set = createReporters(['json'], ctx(dir));
+    feed(set, held, ended, false);
+    const { errors, files } = await set.finish({ ...held, cards: [], cardsStreamed: true });
+    expect(errors).toEqual([
+      'reporter "json" could not write its report: the run did not say at its start that it streams its cards',
+    ]);
+    expect(files).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('removes the spool of a run that ends without its reports (dispose)', async () => {
