@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectPaths } from '../config/project-paths.js';
 import type { Config } from '../core/config.js';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { decodeSource } from '../core/source.js';
+import type { Diagnostic, ShownDiagnostic } from '../core/diagnostic.js';
 import { RULE_DOCS } from '../lint/rule-docs.js';
 import type { StandardsInfo } from '../lint/standards-info.js';
 import { formatStandardsInfo, standardsInfo } from '../lint/standards-info.js';
@@ -14,7 +13,7 @@ import { lintSarif } from '../report/sarif/lint-sarif.js';
 import { lintProject, planDiagnostics } from '../runner/lint-project.js';
 import { leanFrom, loadLeanPlan } from '../runner/load-lean.js';
 import type { ProjectFiles } from '../runner/load-project.js';
-import { findProjectFiles, loadProject } from '../runner/load-project.js';
+import { findProjectFiles, loadProject, readCardText } from '../runner/load-project.js';
 import type { ExitCode } from './exit-code.js';
 import { EXIT } from './exit-code.js';
 import { printDiagnostics } from './print-diagnostics.js';
@@ -67,26 +66,16 @@ async function lintFiles(found: ProjectFiles, cwd: string, env: NodeJS.ProcessEn
   const info: StandardsInfo[] = [];
   const onCard = (c: LoadedCard) => info.push(...standardsInfo([shownApi(c)], config.apis));
   const { plan, missing } = await loadLeanPlan({ cwd, found, plan: { profiles: config.profiles }, onCard });
-  const diagnostics = planDiagnostics(found.diagnostics, [], plan);
-  const shown = new Map(plan.cards.flatMap((p) => p.diagnostics.map((d) => [shownKey(d), d] as const)));
-  // Each keeps the excerpt of its line that planning made; the files of those made without one are read again.
-  const withSource = diagnostics.map((d) => shown.get(shownKey(d)) ?? d);
-  const texts = new Map<string, string>();
-  // Only card files of the project: a card that links outside it, or the config, is not read as a card.
+  // Each keeps the excerpt of its line that planning made; the cards of those made without one are read again
+  // (only the project's card files: a card that links outside it, or the config, is not read as a card).
+  const diagnostics = planDiagnostics(found.diagnostics, [], plan, { keepSource: true });
   const cards = new Set(found.discovered.files);
-  for (const d of withSource)
-    if (cards.has(d.file) && !('source' in d && d.source !== undefined) && !texts.has(d.file))
-      texts.set(
-        d.file,
-        await readFile(path.resolve(cwd, d.file)).then(
-          (b) => decodeSource(b).text,
-          () => '',
-        ),
-      );
-  return { config, missing, cards: plan.cards.length, diagnostics: withSource, info, texts };
+  const texts = new Map<string, string>();
+  for (const d of diagnostics)
+    if (cards.has(d.file) && (d as ShownDiagnostic).source === undefined && !texts.has(d.file))
+      texts.set(d.file, await readCardText(cwd, d.file));
+  return { config, missing, cards: plan.cards.length, diagnostics, info, texts };
 }
-
-const shownKey = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.ruleId}:${d.message}`;
 
 /** Exit 0 clean, 1 warnings only with --strict, 2 errors. */
 export async function lintCommand(paths: string[], opts: LintCommandOptions, io: Io): Promise<ExitCode> {

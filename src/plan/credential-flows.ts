@@ -4,7 +4,7 @@ import type { JsonValue } from '../core/json.js';
 import type { CardPlan } from '../core/plan.js';
 import { GRANT_SECRET } from '../core/secret-places.js';
 import { classifyExpr } from './placeholder-expr.js';
-import { requestsOf } from './request-methods.js';
+import { plannedRequests } from './request-methods.js';
 
 /**
  * Captured values that flow into a credential somewhere in the run: a UID
@@ -54,7 +54,7 @@ export function credentialFlows(plans: readonly CardPlan[], isSecret: (key: stri
     if (plan.action !== 'run') continue;
     const exprs = plan.lean
       ? (plan.facts.credentialExprs ?? [])
-      : requestsOf(plan).flatMap((spec) => credentialPlaceholders(spec, isSecret));
+      : plannedRequests(plan).flatMap((spec) => credentialPlaceholders(spec, isSecret));
     for (const expr of exprs) {
       const ref = classifyExpr(expr);
       if (ref.ns === 'field') flows.fields.add(flowKey(plan.id, ref.name));

@@ -2,7 +2,7 @@ export type { PlanFacts } from '../core/plan.js';
 
 import type { CardPlan, FixtureStep, PlanFacts } from '../core/plan.js';
 import { credentialPlaceholders } from './credential-flows.js';
-import { effectiveMethod, methodOverride, plannedRequests, requestsOf, SAFE_METHODS } from './request-methods.js';
+import { firstMutation, methodOverride, plannedRequests } from './request-methods.js';
 
 const documented = (plan: CardPlan): number[] => {
   const c = plan.card;
@@ -23,7 +23,7 @@ export function computeFacts(plan: CardPlan, isSecret?: (key: string) => boolean
   const sharedKeys = plan.fixtures.flatMap((f) =>
     f.kind === 'create' && f.sharedKey !== undefined ? [f.sharedKey] : [],
   );
-  const request = plannedRequests(plan).find((r) => !SAFE_METHODS.includes(effectiveMethod(r)));
+  const request = firstMutation(plan);
   const override = request && methodOverride(request);
   const flow = plan.fixtures.find((s): s is Extract<FixtureStep, { kind: 'browser' }> => s.kind === 'browser');
   return {
@@ -39,7 +39,7 @@ export function computeFacts(plan: CardPlan, isSecret?: (key: string) => boolean
       : {}),
     ...(flow ? { browserLine: flow.browser.line } : {}),
     ...(isSecret
-      ? { credentialExprs: requestsOf(plan).flatMap((spec) => credentialPlaceholders(spec, isSecret)) }
+      ? { credentialExprs: plannedRequests(plan).flatMap((spec) => credentialPlaceholders(spec, isSecret)) }
       : {}),
   };
 }

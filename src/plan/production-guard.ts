@@ -2,15 +2,6 @@ import type { CardPlan, RunPlan } from '../core/plan.js';
 import { notRun } from '../core/plan.js';
 import { factsOf } from './plan-facts.js';
 
-export {
-  effectiveMethod,
-  firstMutation,
-  METHOD_OVERRIDE_HEADERS,
-  methodOverride,
-  plannedRequests,
-  SAFE_METHODS,
-} from './request-methods.js';
-
 const ALLOW = 'pass --allow-mutations to run it';
 
 export interface ProductionGuardOptions {

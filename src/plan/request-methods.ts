@@ -52,15 +52,3 @@ export function effectiveMethod(r: RequestSpec): string {
 export function firstMutation(plan: RunnablePlan): RequestSpec | undefined {
   return plannedRequests(plan).find((r) => !SAFE_METHODS.includes(effectiveMethod(r)));
 }
-
-/** Every request a runnable card may send: its fixtures' requests and lookups, its request, every cleanup. */
-export function requestsOf(plan: RunnablePlan): RequestSpec[] {
-  const specs: RequestSpec[] = [plan.request];
-  if (plan.request.cleanup) specs.push(plan.request.cleanup);
-  for (const step of plan.fixtures) {
-    if (step.kind === 'create' || step.kind === 'lookup') specs.push(step.request);
-    if (step.kind === 'create' && step.lookup) specs.push(step.lookup);
-    specs.push(...step.cleanups);
-  }
-  return specs;
-}

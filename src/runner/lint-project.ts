@@ -17,24 +17,35 @@ export function lintProject(project: Project): Diagnostic[] {
 }
 
 /**
- * Config diagnostics, then each card's lint and plan diagnostics once, sorted, without their source excerpts. A
- * lean plan's diagnostics hold its lint findings already (src/runner/load-lean.ts).
+ * Config diagnostics, then each card's lint and plan diagnostics once, sorted; without their source excerpts unless
+ * `keepSource` (lean lint shows them, having no card text). A lean plan's diagnostics hold its lint findings already
+ * (src/runner/load-lean.ts).
  */
-export function planDiagnostics(config: Diagnostic[], lint: Diagnostic[], plan: RunPlan): Diagnostic[] {
+export function planDiagnostics(
+  config: Diagnostic[],
+  lint: Diagnostic[],
+  plan: RunPlan,
+  { keepSource = false } = {},
+): Diagnostic[] {
   const all = new Map<string, Diagnostic>();
   const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.ruleId}:${d.message}`;
   for (const d of lint) all.set(key(d), d);
   for (const p of plan.cards)
     for (const d of p.diagnostics)
-      all.set(key(d), {
-        ruleId: d.ruleId,
-        severity: d.severity,
-        file: d.file,
-        line: d.line,
-        column: d.column,
-        message: d.message,
-        hint: d.hint,
-      });
+      all.set(
+        key(d),
+        keepSource
+          ? d
+          : {
+              ruleId: d.ruleId,
+              severity: d.severity,
+              file: d.file,
+              line: d.line,
+              column: d.column,
+              message: d.message,
+              hint: d.hint,
+            },
+      );
   return sortDiagnostics([...config, ...all.values()]);
 }
 

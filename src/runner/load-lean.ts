@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -8,7 +7,7 @@ import type { JsonValue } from '../core/json.js';
 import type { CardPlan, RunPlan } from '../core/plan.js';
 import { notRun } from '../core/plan.js';
 import { Redactor } from '../core/redact.js';
-import { decodeSource, SourceFile } from '../core/source.js';
+import { SourceFile } from '../core/source.js';
 import { CARD_RULES, PROJECT_RULES } from '../lint/registry.js';
 import type { ProjectKey } from '../lint/rule.js';
 import { detached, leanPlan } from '../plan/lean-plan.js';
@@ -16,7 +15,7 @@ import { orderByNeeds } from '../plan/order-cards.js';
 import type { LoadedCard, PlanOptions } from '../plan/plan-run.js';
 import { planCard, summarizeDiagnostic, withSource } from '../plan/plan-run.js';
 import type { ProjectFiles } from './load-project.js';
-import { folderOf, loadCard, OPEN_FILES, outsideCard, projectDir, readSmallFile } from './load-project.js';
+import { folderOf, loadCard, OPEN_FILES, outsideCard, projectDir, readCardText } from './load-project.js';
 import { resolveSchemaRefs } from './resolve-schema-refs.js';
 
 /**
@@ -74,14 +73,9 @@ function cardReader(cwd: string, config: Config, options: PlanOptions) {
   const read = async (file: string, known: { has(id: string): boolean }, lint = true) => {
     let digest = '';
     const loaded: LoadedCard = {
-      ...(await loadCard(
-        cwd,
-        file,
-        (bytes) => {
-          digest = digestOf(bytes);
-        },
-        readSmallFile,
-      )),
+      ...(await loadCard(cwd, file, (bytes) => {
+        digest = digestOf(bytes);
+      })),
       folder: folderOf(config, configDir, cwd, file),
     };
     await resolveSchemaRefs([loaded], cwd, configDir, docs);
@@ -177,12 +171,7 @@ async function addProjectFindings(plans: CardPlan[], loaded: Loaded[], cwd: stri
       const i = index.get(file);
       const plan = i === undefined ? undefined : plans[i];
       if (!plan || i === undefined) return;
-      let text = '';
-      try {
-        text = decodeSource(await readSmallFile(path.resolve(cwd, file))).text;
-      } catch {
-        // Shown without its line.
-      }
+      const text = await readCardText(cwd, file);
       const source = text === '' ? undefined : new SourceFile('', text);
       const shown = ds.map((d) => JSON.parse(JSON.stringify(withSource(d, source))) as Diagnostic);
       const diagnostics = [...plan.diagnostics, ...shown];

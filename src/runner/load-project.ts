@@ -9,6 +9,7 @@ import { findConfig, shownPath } from '../config/find-config.js';
 import { defaultConfig, parseConfig } from '../config/load-config.js';
 import type { Config, FolderConfig } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { decodeSource } from '../core/source.js';
 import type { LoadedCard } from '../plan/plan-run.js';
 import { resolveSchemaRefs } from './resolve-schema-refs.js';
 
@@ -122,17 +123,21 @@ export function folderOf(config: Config, configDir: string, cwd: string, file: s
  */
 export const readSmallFile = async (file: string): Promise<Uint8Array> => readFileSync(file);
 
+/** A card's text as parsing decodes it (no BOM, LF endings), for showing its lines; '' when it cannot be read. */
+export async function readCardText(cwd: string, file: string): Promise<string> {
+  try {
+    return decodeSource(await readSmallFile(path.resolve(cwd, file))).text;
+  } catch {
+    return '';
+  }
+}
+
 /** Card files read at once. */
 export const OPEN_FILES = 64;
 
-export async function loadCard(
-  cwd: string,
-  file: string,
-  onBytes?: (bytes: Uint8Array) => void,
-  read: (file: string) => Promise<Uint8Array> = readSmallFile,
-): Promise<LoadedCard> {
+export async function loadCard(cwd: string, file: string, onBytes?: (bytes: Uint8Array) => void): Promise<LoadedCard> {
   try {
-    const bytes = await read(path.resolve(cwd, file));
+    const bytes = await readSmallFile(path.resolve(cwd, file));
     onBytes?.(bytes);
     return { file, ...parseCard(bytes, file) };
   } catch (err) {
