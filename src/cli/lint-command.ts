@@ -65,10 +65,11 @@ async function lintFiles(found: ProjectFiles, cwd: string, env: NodeJS.ProcessEn
   }
   const info: StandardsInfo[] = [];
   const onCard = (c: LoadedCard) => info.push(...standardsInfo([shownApi(c)], config.apis));
-  const { plan, missing } = await loadLeanPlan({ cwd, found, plan: { profiles: config.profiles }, onCard });
+  const { plan, missing, spill } = await loadLeanPlan({ cwd, found, plan: { profiles: config.profiles }, onCard });
   // Each keeps the excerpt of its line that planning made; the cards of those made without one are read again
   // (only the project's card files: a card that links outside it, or the config, is not read as a card).
   const diagnostics = planDiagnostics(found.diagnostics, [], plan, { keepSource: true });
+  spill.dispose();
   const cards = new Set(found.discovered.files);
   const texts = new Map<string, string>();
   for (const d of diagnostics)

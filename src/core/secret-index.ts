@@ -49,37 +49,53 @@ function startsAt(text: string, at: number, value: string): boolean {
  * secrets. bench/redact.mjs measures it.)
  */
 export class SecretIndex {
-  private readonly values = new Set<string>();
-  private readonly byPrefix = new Map<number, string[]>();
+  /**
+   * Values by the hash of their first window: one value as itself, several longest first. (No set of every value
+   * beside it, and no array for a bucket of one: a run of 100,000 cards tracks some 200,000 values.)
+   */
+  private readonly byPrefix = new Map<number, string | string[]>();
   /** Low 16 bits of every hash in byPrefix: most windows of a text are ruled out here, without a map lookup. */
   private readonly maybe = new Uint8Array(1 << 16);
+  private count = 0;
 
   get size(): number {
-    return this.values.size;
+    return this.count;
   }
 
   /** Track a value; false when it is too short or already tracked. */
   add(value: string): boolean {
     const v = canonical(value);
-    if (v.length < MIN_LENGTH || this.values.has(v)) return false;
-    this.values.add(v);
+    if (v.length < MIN_LENGTH) return false;
     const key = windowHash(v, 0);
-    this.maybe[key & 0xffff] = 1;
     const bucket = this.byPrefix.get(key);
-    if (!bucket) this.byPrefix.set(key, [v]);
-    else {
+    if (bucket === undefined) this.byPrefix.set(key, v);
+    else if (typeof bucket === 'string') {
+      if (bucket === v) return false;
+      this.byPrefix.set(key, bucket.length >= v.length ? [bucket, v] : [v, bucket]);
+    } else {
+      if (bucket.includes(v)) return false;
       const shorter = bucket.findIndex((b) => b.length < v.length);
       bucket.splice(shorter === -1 ? bucket.length : shorter, 0, v);
     }
+    this.maybe[key & 0xffff] = 1;
+    this.count++;
     return true;
+  }
+
+  /** The longest tracked value starting at `at` in `text`, whose first window hashes to `h`. */
+  private at(text: string, at: number, h: number): string | undefined {
+    if (this.maybe[h & 0xffff] !== 1) return undefined;
+    const bucket = this.byPrefix.get(h);
+    if (typeof bucket === 'string') return startsAt(text, at, bucket) ? bucket : undefined;
+    return bucket?.find((v) => startsAt(text, at, v));
   }
 
   /** Where tracked values are in `text`: left to right, at each position the longest one that starts there. */
   scan(text: string, spans: Span[] = []): Span[] {
-    if (this.values.size === 0 || text.length < MIN_LENGTH) return spans;
+    if (this.count === 0 || text.length < MIN_LENGTH) return spans;
     let h = windowHash(text, 0);
     for (let i = 0; i + MIN_LENGTH <= text.length; ) {
-      const found = this.maybe[h & 0xffff] === 1 ? this.byPrefix.get(h)?.find((v) => startsAt(text, i, v)) : undefined;
+      const found = this.at(text, i, h);
       if (found) {
         spans.push([i, i + found.length]);
         i += found.length;

@@ -11,7 +11,7 @@ export function createCleanupRunner(ctx: ExecuteContext, requests: RequestRecord
   return async (entry: LedgerEntry, cleanup: RequestSpec): Promise<string | undefined> => {
     try {
       const req = await buildRequest(cleanup, entry.scope, ctx.services, { auth: entry.auth, api: entry.api });
-      const alreadyDone = ctx.state.succeeded.has(requestIdentity(req));
+      const alreadyDone = ctx.state.succeeded.has(requests, requestIdentity(req));
       const res = await sendBuilt('cleanup', req, { resendable: true, cleanup: true });
       if (entry.field === 'response') entry.id = req.path;
       // The very same request already succeeded in this run (a delete card): a 4xx now means it is gone.

@@ -13,6 +13,7 @@ import type { PostponedChecks } from './postponed-checks.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { Clock, RetryBudget } from './send-with-retry.js';
 import type { SharedFixtures } from './shared-fixtures.js';
+import type { SucceededRequests } from './succeeded-requests.js';
 
 /**
  * What card executions call on: the target, credentials, the browser, the
@@ -70,8 +71,8 @@ export interface RunState {
   shared: SharedFixtures;
   /** Cleanups that wait for the end of the run (shared resources, cards other cards need). */
   runLedger: CleanupLedger;
-  /** `METHOD url` of every request that succeeded, to recognise a cleanup a card already did. */
-  succeeded: Set<string>;
+  /** The requests that succeeded while a cleanup they could have done was pending (a delete card's). */
+  succeeded: SucceededRequests;
   /** Transport retries left in the run, and the hosts that asked to slow down. */
   retryBudget: RetryBudget;
   /** Set when the run must stop (target unreachable, bail, interrupt): cards not started are skipped. */

@@ -79,7 +79,8 @@ export async function executePlan(plan: RunPlan, ctx: ExecuteContext, opts: Exec
       const p = plan.cards[index];
       if (!p) continue;
       const settled = runOne(index, p);
-      done.set(p.id, settled);
+      // Only a card another card needs is waited for: a run keeps nothing of the others.
+      if (p.needed) done.set(p.id, settled);
       await settled;
     }
   };

@@ -65,7 +65,7 @@ export function createBuiltSender(ctx: ExecuteContext, requests: RequestRecord[]
         // Whole and as shown (JSON pretty-printed): redacted with the result, then cut (see cutBodies).
         exchange.responseBody = shownBody(res.text);
       }
-      if (is2xx(res.status)) ctx.state.succeeded.add(requestIdentity(req));
+      if (is2xx(res.status)) ctx.state.succeeded.add(requests, requestIdentity(req), ctx.state.runLedger.size > 0);
       return res;
     } catch (err) {
       if (isCardcheckError(err, 'transport')) entry.error = err.message;

@@ -20,8 +20,8 @@ export interface ProjectRule<K = unknown> {
   id: string;
   /** What the rule compares of one card; undefined leaves the card out. */
   keyOf(card: LintInput): K | undefined;
-  /** The findings among the keys, given in file order. */
-  check(keys: readonly ProjectKey<K>[]): Diagnostic[];
+  /** The findings among the keys, given in file order (one at a time: a large suite may have one per card). */
+  check(keys: readonly ProjectKey<K>[]): Iterable<Diagnostic>;
 }
 
 export interface ProjectKey<K> {
@@ -36,5 +36,5 @@ export function checkProject<K>(rule: ProjectRule<K>, cards: readonly LintInput[
     const key = rule.keyOf(c);
     if (key !== undefined) keys.push({ file: c.file, key });
   }
-  return rule.check(keys);
+  return [...rule.check(keys)];
 }

@@ -43,12 +43,14 @@ export function leanPlan(plan: CardPlan, isSecret: (key: string) => boolean, aga
   return { ...base, action: 'run', facts, lean: { again } };
 }
 
-const changed = (lean: LeanPlan) =>
-  notRun(
-    { ...lean, facts: undefined },
+function changed(lean: LeanPlan): NotRunPlan {
+  const { facts: _facts, ...plan } = notRun(
+    lean,
     'error',
     `${lean.file} changed on disk while the run was going (cardcheck reads each card again when it runs a large suite); run it again`,
   );
+  return plan;
+}
 
 /**
  * The full plan of a lean card for its run: planned again from its file, with the links to other cards (needs,

@@ -34,6 +34,8 @@ function failure(p: CardPlan, id: string, ruleId: string, message: string): Fail
  * becomes an error naming the chain.
  */
 export function orderByNeeds(plans: CardPlan[]): CardPlan[] {
+  // Nothing to order when no card needs another: a large suite of independent cards is not indexed for it.
+  if (plans.every((p) => p.needs.length === 0)) return [...plans];
   const byId = new Map(plans.map((p) => [p.id, p]));
   const ordered: CardPlan[] = [];
   const state = new Map<CardPlan, 'visiting' | 'done'>();

@@ -38,6 +38,7 @@ export async function runCards(options: RunCardsOptions = {}): Promise<RunCardsR
     runId: randomUUID(),
     seed: options.seed ?? newRunSeed(),
     env: {},
+    planSpills: [],
     heldBack: [],
   };
   await runTasks(ctx, RUN_TASKS);

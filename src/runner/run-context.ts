@@ -8,6 +8,7 @@ import type { Journal } from '../execute/journal.js';
 import type { HttpClient } from '../http/client.js';
 import type { ProxySettings } from '../http/proxy-env.js';
 import type { HeldBackCard } from '../plan/production-guard.js';
+import type { PlanSpill } from '../plan/spilled-plan.js';
 import type { Sandbox } from '../sandbox/server.js';
 import type { Project, ProjectFiles } from './load-project.js';
 import type { RunCardsOptions, RunCardsResult } from './run-cards-options.js';
@@ -27,6 +28,8 @@ export interface RunContext {
   project?: Project;
   /** load: a suite of --lean-from cards or more, planned lean (src/runner/load-lean.ts) once the env is known. */
   lean?: ProjectFiles;
+  /** plan: where a lean suite's plans are kept, removed when the run ends. */
+  planSpills: PlanSpill[];
   /** target: base URLs per API (the sandbox's once it listens), TLS per origin, proxy. */
   target?: TargetConfig;
   tlsMaterial?: TlsMaterial;

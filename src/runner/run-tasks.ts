@@ -10,6 +10,7 @@ import { HostLimiter } from '../execute/host-limiter.js';
 import type { RetryPolicy } from '../execute/retry-policy.js';
 import { DEFAULT_RETRY_POLICY, scaledBudgets } from '../execute/retry-policy.js';
 import { SharedFixtures } from '../execute/shared-fixtures.js';
+import { SucceededRequests } from '../execute/succeeded-requests.js';
 import { createTimestampSource } from '../execute/timestamp.js';
 import type { StandardsSettings } from '../standards/card-standards.js';
 import { describeDryRun } from './dry-run.js';
@@ -144,7 +145,7 @@ async function executeContextFor(ctx: RunContext): Promise<ExecuteContext> {
       outputs: new Map(),
       shared: new SharedFixtures(),
       runLedger: new CleanupLedger(),
-      succeeded: new Set(),
+      succeeded: new SucceededRequests(),
       retryBudget: { limiter: new HostLimiter(), left: policy.budget, cleanupLeft: policy.cleanupBudget, deadlineAt },
       captureBodies: options.updateSchemas ? new Map<string, unknown>() : undefined,
     },

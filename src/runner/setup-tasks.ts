@@ -41,7 +41,8 @@ async function planAll(ctx: RunContext, env: RunContext['env']): Promise<RunPlan
   const project = need(ctx.project, 'the project');
   const options = { env, profiles: project.config.profiles, browser: Boolean(ctx.options.browser) };
   if (!ctx.lean) return planRun(project.cards, options);
-  const { plan, missing } = await loadLeanPlan({ cwd: ctx.cwd, found: ctx.lean, plan: options });
+  const { plan, missing, spill } = await loadLeanPlan({ cwd: ctx.cwd, found: ctx.lean, plan: options });
+  ctx.planSpills.push(spill);
   project.missing = missing;
   return plan;
 }
@@ -143,6 +144,9 @@ export const planTask: Task<RunContext> = {
     );
     ctx.plan = guarded.plan;
     ctx.heldBack = guarded.heldBack;
+  },
+  teardown(ctx) {
+    for (const spill of ctx.planSpills.splice(0)) spill.dispose();
   },
 };
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { runCards } from '../../src/runner/run-cards.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { cardcheck } from '../support/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 import { card, directoryConfig, freshApp, writeCards } from '../support/temp-cards.js';
 
 /**
@@ -129,6 +130,71 @@ describe('lean plans', () => {
       const twin = lean.cards.find((c) => c.file === 'b/twin-2.md');
       expect(twin?.diagnostics.map((d) => [d.ruleId, d.source !== undefined])).toContainEqual(['duplicate-card', true]);
       expect(lean.cards.find((c) => c.file === 'a/create-app.md')?.tags).toEqual(['apps']);
+    }, 60_000);
+
+    it('keeps the plans on disk while the run goes: one 0600 file in the temp folder, no secret in it, gone after', async () => {
+      const dir = await writeCards(cards);
+      const tmp = await tempDir('cardcheck-spill-');
+      const before = process.env.TMPDIR;
+      process.env.TMPDIR = tmp;
+      const seen: { name: string; mode: number; text: string }[] = [];
+      try {
+        const result = await runCards({
+          cwd: dir,
+          paths: ['.'],
+          target: sandbox.apis.vcita,
+          env: { ...sandbox.env },
+          config: directoryConfig(),
+          ledgerDir: false,
+          leanFrom: 0,
+          onEvent: (e) => {
+            if (e.type !== 'card-start' || seen.length) return;
+            for (const name of readdirSync(tmp).filter((n) => n.startsWith('.cardcheck-plans-'))) {
+              const file = path.join(tmp, name);
+              seen.push({ name, mode: statSync(file).mode & 0o777, text: readFileSync(file, 'utf8') });
+            }
+          },
+        });
+        expect(result.summary.total).toBe(8);
+        expect(seen.map((s) => s.mode)).toEqual([0o600]);
+        // One line per plan kept (a card planned again, or given a finding, adds one), naming every card.
+        const lines = (seen[0]?.text ?? '').trim().split('\n');
+        expect(lines.length).toBeGreaterThanOrEqual(8);
+        for (const file of Object.keys(cards)) expect(seen[0]?.text).toContain(JSON.stringify(file));
+        expect(seen[0]?.text).not.toContain(sandbox.env.DIRECTORY_TOKEN as string);
+        expect(readdirSync(tmp)).toEqual([]);
+      } finally {
+        if (before === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = before;
+      }
+    }, 60_000);
+
+    it("a card deleting a needed card's resource: the run's cleanup of it answers 404 and nothing is left behind", async () => {
+      const dir = await writeCards({
+        'a/create-app.md': cards['a/create-app.md'],
+        'a/uses-app.md': cards['a/uses-app.md'],
+        'a/zz-deletes-app.md': card({
+          endpoint: 'DELETE /platform/v1/apps/{id}',
+          request: { method: 'DELETE', path: '/platform/v1/apps/{{card.app.resolved.app_id}}' },
+          expect: { status: 200 },
+        }),
+      });
+      const options: RunCardsOptions = {
+        cwd: dir,
+        paths: ['.'],
+        target: sandbox.apis.vcita,
+        env: { ...sandbox.env },
+        config: directoryConfig(),
+        ledgerDir: false,
+      };
+      for (const result of await both(options)) {
+        expect(result.cards.map((c) => [c.file, c.outcome])).toEqual([
+          ['a/create-app.md', 'passed'],
+          ['a/uses-app.md', 'passed'],
+          ['a/zz-deletes-app.md', 'passed'],
+        ]);
+        expect(result.leftBehind).toEqual([]);
+      }
     }, 60_000);
 
     it('a card changed on disk while the run goes is an error that says so, not a verdict on the old text', async () => {

@@ -35,9 +35,8 @@ function keyOf(c: LintInput): DuplicateKey | undefined {
 export const duplicateCard: ProjectRule<DuplicateKey> = {
   id: 'duplicate-card',
   keyOf,
-  check(keys) {
+  *check(keys) {
     const first = new Map<string, string>();
-    const out = [];
     for (const { file, key } of keys) {
       const sig = `${key.route}\n${key.signature}`;
       const earlier = first.get(sig);
@@ -45,7 +44,7 @@ export const duplicateCard: ProjectRule<DuplicateKey> = {
         first.set(sig, file);
         continue;
       }
-      out.push({
+      yield {
         ruleId: 'duplicate-card',
         severity: 'warning' as const,
         file,
@@ -53,8 +52,7 @@ export const duplicateCard: ProjectRule<DuplicateKey> = {
         column: 1,
         message: `this card sends the same request with the same expectation as ${earlier}`,
         hint: `Delete one of ${earlier} and ${file}, or make them test different scenarios.`,
-      });
+      };
     }
-    return out;
   },
 };
