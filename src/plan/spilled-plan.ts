@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import { CardcheckError } from '../core/errors.js';
 import type { CardPlan, LeanPlan, PlanFacts } from '../core/plan.js';
 import { JsonSpool } from '../util/json-spool.js';
 import type { PlanAgain } from './lean-plan.js';
@@ -39,7 +40,11 @@ export class PlanSpill {
   keep(plan: CardPlan, digest: string, file = plan.file): CardPlan {
     const { lean: _lean, card: _card, ...rest } = plan;
     const index = this.spool.append({ plan: rest, digest });
-    if (this.spool.error) throw new Error(this.spool.error);
+    if (this.spool.error)
+      throw new CardcheckError(
+        'local-state',
+        `${this.spool.error}; a suite this large keeps its plans on disk until the run ends: point TMPDIR at a folder cardcheck can write (nothing was sent)`,
+      );
     return new SpilledPlan(this, index, plan, file === plan.file ? file : plan.file) as unknown as CardPlan;
   }
 

@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,11 +55,19 @@ describe('card spool', () => {
     spool.append(card('e.md')); // appending after a read
     expect(spool.at(1).reason).toBe(big);
     expect([...streamedCards(spool).all()].map((c) => c.file)).toEqual(['a.md', 'b.md', 'c.md', 'd.md', 'e.md']);
+    // Out of its folder as soon as it is open (a killed run leaves nothing), read through its descriptor.
     const file = spool.path as string;
-    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(6); // one line per card, and the last newline
-    spool.dispose();
-    spool.dispose();
+    const dir = path.dirname(file);
     expect(existsSync(file)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    const open = `/proc/self/fd/${spool.descriptor}`;
+    expect(statSync(open).mode & 0o777).toBe(0o600);
+    expect(readFileSync(open, 'utf8').split('\n')).toHaveLength(6); // one line per card, and the last newline
+    spool.flush();
+    spool.dispose();
+    spool.dispose();
+    expect(existsSync(open) && readlinkSync(open).startsWith(file)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("adds each late left-behind resource to its own card's, after those it ended with", () => {

@@ -31,8 +31,11 @@ export interface JsonSpoolNames {
 /**
  * Values kept on disk instead of in memory: one JSON line each, appended, read
  * back one at a time by position. In memory: the byte offset and length of each
- * line. The file (`.cardcheck-<prefix>-*.jsonl`, mode 0600) is deleted by
- * `dispose`, at the latest when the process exits.
+ * line. The file (`.cardcheck-<prefix>-*.jsonl`, mode 0600) is removed from its
+ * folder as soon as it is open, and read and written through its descriptor:
+ * the system frees it when the process ends, however it ends (a SIGKILL too).
+ * Where an open file cannot be removed (Windows), `dispose` deletes it, at the
+ * latest when the process exits.
  *
  * A write that fails (disk full, a read-only folder) is kept as `error` and
  * stops the spool; reading a spool that failed is the caller's mistake.
@@ -48,6 +51,8 @@ export class JsonSpool<T> {
   private pending: Buffer[] = [];
   private failure: string | undefined;
   private disposed = false;
+  /** The file left its folder when it was opened. */
+  private unlinked = false;
 
   constructor(
     private readonly dir: string,
@@ -64,9 +69,14 @@ export class JsonSpool<T> {
     return this.failure;
   }
 
-  /** The spool file, once a value was appended. */
+  /** The spool file, once a value was appended (no longer in its folder where the system allows). */
   get path(): string | undefined {
     return this.file;
+  }
+
+  /** The open file's descriptor, once a value was appended. */
+  get descriptor(): number | undefined {
+    return this.fd;
   }
 
   /** Keep one value; returns its position (0-based, in the order appended). */
@@ -127,7 +137,7 @@ export class JsonSpool<T> {
       }
       this.fd = undefined;
     }
-    if (this.file !== undefined) {
+    if (this.file !== undefined && !this.unlinked) {
       try {
         unlinkSync(this.file);
       } catch {
@@ -161,6 +171,13 @@ export class JsonSpool<T> {
       this.fd = openSync(this.file, 'wx+', 0o600);
     } catch (err) {
       this.fail(err);
+      return;
+    }
+    try {
+      unlinkSync(this.file);
+      this.unlinked = true;
+    } catch {
+      // Removed by dispose instead.
     }
   }
 

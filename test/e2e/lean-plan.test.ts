@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,8 @@ import { runCards } from '../../src/runner/run-cards.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { cardcheck } from '../support/cli.js';
-import { tempDir } from '../support/temp-dir.js';
 import { card, directoryConfig, freshApp, writeCards } from '../support/temp-cards.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /**
  * A large suite is planned lean (src/runner/load-lean.ts): each card read, linted and planned on its own, read again
@@ -132,12 +132,12 @@ describe('lean plans', () => {
       expect(lean.cards.find((c) => c.file === 'a/create-app.md')?.tags).toEqual(['apps']);
     }, 60_000);
 
-    it('keeps the plans on disk while the run goes: one 0600 file in the temp folder, no secret in it, gone after', async () => {
+    it('keeps the plans on disk while the run goes: a 0600 file out of the temp folder at once, no secret in it', async () => {
       const dir = await writeCards(cards);
       const tmp = await tempDir('cardcheck-spill-');
       const before = process.env.TMPDIR;
       process.env.TMPDIR = tmp;
-      const seen: { name: string; mode: number; text: string }[] = [];
+      const seen: { listed: string[]; mode: number; text: string }[] = [];
       try {
         const result = await runCards({
           cwd: dir,
@@ -149,19 +149,31 @@ describe('lean plans', () => {
           leanFrom: 0,
           onEvent: (e) => {
             if (e.type !== 'card-start' || seen.length) return;
-            for (const name of readdirSync(tmp).filter((n) => n.startsWith('.cardcheck-plans-'))) {
-              const file = path.join(tmp, name);
-              seen.push({ name, mode: statSync(file).mode & 0o777, text: readFileSync(file, 'utf8') });
+            // Removed from its folder once open (a killed run leaves nothing), read through its descriptor.
+            for (const fd of readdirSync('/proc/self/fd')) {
+              const open = `/proc/self/fd/${fd}`;
+              let target = '';
+              try {
+                target = readlinkSync(open);
+              } catch {
+                continue;
+              }
+              if (!target.startsWith(path.join(tmp, '.cardcheck-plans-'))) continue;
+              seen.push({
+                listed: readdirSync(tmp),
+                mode: statSync(open).mode & 0o777,
+                text: readFileSync(open, 'utf8'),
+              });
             }
           },
         });
         expect(result.summary.total).toBe(8);
-        expect(seen.map((s) => s.mode)).toEqual([0o600]);
+        expect(seen.map((s) => [s.listed, s.mode])).toEqual([[[], 0o600]]);
         // One line per plan kept (a card planned again, or given a finding, adds one), naming every card.
-        const lines = (seen[0]?.text ?? '').trim().split('\n');
-        expect(lines.length).toBeGreaterThanOrEqual(8);
-        for (const file of Object.keys(cards)) expect(seen[0]?.text).toContain(JSON.stringify(file));
-        expect(seen[0]?.text).not.toContain(sandbox.env.DIRECTORY_TOKEN as string);
+        const text = seen[0]?.text ?? '';
+        expect(text.trim().split('\n').length).toBeGreaterThanOrEqual(8);
+        for (const file of Object.keys(cards)) expect(text).toContain(JSON.stringify(file));
+        expect(text).not.toContain(sandbox.env.DIRECTORY_TOKEN as string);
         expect(readdirSync(tmp)).toEqual([]);
       } finally {
         if (before === undefined) delete process.env.TMPDIR;
@@ -222,6 +234,29 @@ describe('lean plans', () => {
       expect(result.cards.find((c) => c.file === 'b/twin-1.md')?.outcome).toBe('passed');
     }, 60_000);
   });
+
+  it('a temp folder that cannot hold the plans stops the run before it sends, saying what to do (exit 2)', async () => {
+    const dir = await writeCards({
+      'specs/list-apps.md': card({
+        endpoint: 'GET /platform/v1/apps',
+        request: { method: 'GET', path: '/platform/v1/apps' },
+        expect: { status: 200 },
+      }),
+    });
+    const notAFolder = path.join(dir, 'not-a-folder');
+    writeFileSync(notAFolder, 'a file\n');
+    const run = await cardcheck(['run', 'specs', '--target', 'http://127.0.0.1:9'], {
+      cwd: dir,
+      env: { CARDCHECK_LEAN_FROM: '0', TMPDIR: notAFolder },
+    });
+    expect(run.code).toBe(2);
+    expect(`${run.stdout}${run.stderr}`).toMatch(
+      new RegExp(
+        `could not keep the plans of a large suite in ${notAFolder}: \\w+.*point TMPDIR at a folder cardcheck can write \\(nothing was sent\\)`,
+      ),
+    );
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/internal error|\n\s+at /);
+  }, 60_000);
 
   it.each([
     ['fixtures/cards/invalid', 'text'],
