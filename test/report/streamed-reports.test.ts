@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,19 @@ const ctx = (outDir: string, lines: string[] = []): ReporterContext => ({
 });
 
 /** The card spool files in a folder (`.cardcheck-cards-*.jsonl`). */
-const spools = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.cardcheck-cards-'));
+/**
+ * The spools open on `dir`, as paths to read them through their descriptors (Linux): a spool leaves its folder as
+ * soon as it is open, so a killed run leaves none behind.
+ */
+const spools = (dir: string) =>
+  readdirSync('/proc/self/fd').flatMap((fd) => {
+    const open = `/proc/self/fd/${fd}`;
+    try {
+      return readlinkSync(open).startsWith(path.join(dir, '.cardcheck-cards-')) ? [open] : [];
+    } catch {
+      return [];
+    }
+  });
 
 /** Events as the engine sends them: run start (saying whether it streams), then each card's start and end, in the order given. */
 function feed(set: ReporterSet, run: RunResult, cards: readonly CardResult[], streamed = true): void {
@@ -100,6 +112,7 @@ describe('reports from streamed card results', () => {
     const streamSet = createReporters(NAMES, ctx(streamDir, streamOut));
     feed(streamSet, held, ended);
     expect(spools(streamDir)).toHaveLength(1);
+    expect(readdirSync(streamDir)).toEqual([]);
     const streamed: RunResult = { ...held, cards: [], cardsStreamed: true, lateLeftBehind: [late] };
     expect((await streamSet.finish(streamed)).errors).toEqual([]);
 
@@ -160,9 +173,11 @@ describe('reports from streamed card results', () => {
       name: 'probe',
       readsCards: true,
       async onRunEnd() {
-        const [name] = spools(dir);
-        const mode = statSync(path.join(dir, name as string)).mode & 0o777;
-        seen.push({ mode, hits: await secretHits({ stdout: '', stderr: '' }, dir, secrets) });
+        const [open] = spools(dir);
+        const mode = statSync(open as string).mode & 0o777;
+        const spooled = readFileSync(open as string, 'utf8');
+        expect(spooled.split('\n').length).toBeGreaterThan(ended.length);
+        seen.push({ mode, hits: await secretHits({ stdout: spooled, stderr: '' }, dir, secrets) });
       },
     };
     const set = fanOut([probe], ROOT, { spoolDir: dir });
