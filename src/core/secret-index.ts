@@ -54,8 +54,12 @@ export class SecretIndex {
    * beside it, and no array for a bucket of one: a run of 100,000 cards tracks some 200,000 values.)
    */
   private readonly byPrefix = new Map<number, string | string[]>();
-  /** Low 16 bits of every hash in byPrefix: most windows of a text are ruled out here, without a map lookup. */
-  private readonly maybe = new Uint8Array(1 << 16);
+  /**
+   * One bit per value of the low 16 bits of every hash in byPrefix: most windows of a text are ruled out here,
+   * without a map lookup. 8 KB: the journal makes a small index per created resource (a byte per value was 64 KB
+   * to allocate and zero each time).
+   */
+  private readonly maybe = new Uint8Array(1 << 13);
   private count = 0;
 
   get size(): number {
@@ -77,14 +81,15 @@ export class SecretIndex {
       const shorter = bucket.findIndex((b) => b.length < v.length);
       bucket.splice(shorter === -1 ? bucket.length : shorter, 0, v);
     }
-    this.maybe[key & 0xffff] = 1;
+    const byte = (key >>> 3) & 0x1fff;
+    this.maybe[byte] = (this.maybe[byte] ?? 0) | (1 << (key & 7));
     this.count++;
     return true;
   }
 
   /** The longest tracked value starting at `at` in `text`, whose first window hashes to `h`. */
   private at(text: string, at: number, h: number): string | undefined {
-    if (this.maybe[h & 0xffff] !== 1) return undefined;
+    if (((this.maybe[(h >>> 3) & 0x1fff] ?? 0) & (1 << (h & 7))) === 0) return undefined;
     const bucket = this.byPrefix.get(h);
     if (typeof bucket === 'string') return startsAt(text, at, bucket) ? bucket : undefined;
     return bucket?.find((v) => startsAt(text, at, v));
