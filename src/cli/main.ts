@@ -7,6 +7,7 @@ import { registerCiCommands } from './ci-commands.js';
 import type { CleanupCommandOptions } from './cleanup-command.js';
 import { wantsColor } from './color.js';
 import { EXIT, EXIT_FOR_ERROR, EXIT_HELP, EXIT_ROWS, exitHelp } from './exit-code.js';
+import { exitWhenFlushed } from './exit-when-flushed.js';
 import type { ImportCommandOptions } from './import-command.js';
 import type { InitCommandOptions } from './init-command.js';
 import type { LintCommandOptions } from './lint-command.js';
@@ -146,6 +147,8 @@ program
     }
     const { runCommand } = await import('./run-command.js');
     process.exitCode = await act('run', () => runCommand(paths, opts, io));
+    // Everything is written, cleaned up and closed: nothing is left to wait for.
+    await exitWhenFlushed();
   });
 
 program
