@@ -150,21 +150,57 @@ export class Journal {
   }
 }
 
-/** Entries created and not cleaned, and creates sent whose answer was never handled (`mayExist`), in order. */
+/**
+ * Entries created and not cleaned, and creates sent whose answer was never handled (`mayExist`), in the order they
+ * were written: lines are fed one at a time, so a journal need not be held whole (a 100,000-card run's is ~200 MB).
+ */
+export class PendingEntries {
+  private readonly open = new Map<string, CreatedLine>();
+  /** Keys done before their entry was read (a journal never writes them so; the order is not relied on). */
+  private readonly doneFirst = new Set<string>();
+
+  add(l: JournalLine): void {
+    if (l.op === 'cleaned' || l.op === 'settled') this.done(l.key);
+    else if (l.op === 'created') {
+      if (l.intent) this.done(l.intent);
+      this.opened(l);
+    } else if (l.op === 'intent') {
+      const { key, runId, at, file, createdBy } = l;
+      this.opened({
+        op: 'created',
+        key,
+        runId,
+        at,
+        file,
+        createdBy,
+        field: '',
+        id: '(unknown)',
+        cleanups: [],
+        mayExist: true,
+      });
+    }
+  }
+
+  get entries(): CreatedLine[] {
+    return [...this.open.values()];
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  private opened(entry: CreatedLine): void {
+    if (!this.doneFirst.delete(entry.key)) this.open.set(entry.key, entry);
+  }
+
+  private done(key: string): void {
+    if (!this.open.delete(key)) this.doneFirst.add(key);
+  }
+}
+
+/** The pending entries of a journal's lines (PendingEntries). */
 export function pendingEntries(lines: JournalLine[]): CreatedLine[] {
-  const done = new Set(
-    lines.flatMap((l) => {
-      if (l.op === 'cleaned' || l.op === 'settled') return [l.key];
-      return l.op === 'created' && l.intent ? [l.intent] : [];
-    }),
-  );
-  return lines.flatMap((l): CreatedLine[] => {
-    if (done.has((l as { key?: string }).key ?? '')) return [];
-    if (l.op === 'created') return [l];
-    if (l.op !== 'intent') return [];
-    const { key, runId, at, file, createdBy } = l;
-    return [
-      { op: 'created', key, runId, at, file, createdBy, field: '', id: '(unknown)', cleanups: [], mayExist: true },
-    ];
-  });
+  const pending = new PendingEntries();
+  for (const l of lines) pending.add(l);
+  return pending.entries;
 }

@@ -3,7 +3,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CreatedLine, JournalLine, RunLine } from '../execute/journal.js';
-import { pendingEntries } from '../execute/journal.js';
+import { PendingEntries, pendingEntries } from '../execute/journal.js';
 import { readStore, recoveryFile, rewriteStore } from '../execute/recovery-store.js';
 
 /** Where runs keep their cleanup journals, relative to the working directory. */
@@ -24,30 +24,16 @@ export async function readLines(file: string): Promise<JournalLine[]> {
   return parseJournal(await readFile(file, 'utf8').catch(() => ''));
 }
 
-/**
- * Whether a journal holds an entry that pendingEntries would list, read one line at a time: the journal of a run of
- * 100,000 cards is some 200 MB, and held whole it was most of the run's peak memory.
- */
+/** Whether a journal has a pending entry, read one line at a time (a large run's journal is not held whole). */
 export async function hasPending(file: string): Promise<boolean> {
-  const open = new Set<string>();
-  // A key closed before it was opened (never written so, but pendingEntries allows it).
-  const closedFirst = new Set<string>();
-  const opens = (key: string) => closedFirst.delete(key) || open.add(key);
-  const close = (key: string) => open.delete(key) || closedFirst.add(key);
+  const pending = new PendingEntries();
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   try {
-    for await (const text of lines) {
-      const [line] = parseJournal(text);
-      if (line?.op === 'intent') opens(line.key);
-      else if (line?.op === 'created') {
-        if (line.intent) close(line.intent);
-        opens(line.key);
-      } else if (line?.op === 'cleaned' || line?.op === 'settled') close(line.key);
-    }
+    for await (const text of lines) for (const line of parseJournal(text)) pending.add(line);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  return open.size > 0;
+  return pending.size > 0;
 }
 
 /** A finished run whose every resource was cleaned needs no journal (nor recovery store). */
