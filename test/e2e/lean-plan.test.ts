@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { runCards } from '../../src/runner/run-cards.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { cardcheck } from '../support/cli.js';
+import { openFiles } from '../support/open-spools.js';
+import { secretHits } from '../support/output-scan.js';
 import { card, directoryConfig, freshApp, writeCards } from '../support/temp-cards.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -100,14 +102,19 @@ describe('lean plans', () => {
       }),
     };
 
+    /** A run of the cards in `dir` against the sandbox's vcita API, with its directory token. */
+    const against = (dir: string): RunCardsOptions => ({
+      cwd: dir,
+      paths: ['.'],
+      target: sandbox.apis.vcita,
+      env: { ...sandbox.env },
+      config: directoryConfig(),
+    });
+
     it('chains, a missing card, duplicates, skips, errors and failures come out the same', async () => {
       const dir = await writeCards(cards);
       const options: RunCardsOptions = {
-        cwd: dir,
-        paths: ['.'],
-        target: sandbox.apis.vcita,
-        env: { ...sandbox.env },
-        config: directoryConfig(),
+        ...against(dir),
         seed: 3,
         ledgerDir: false,
       };
@@ -140,25 +147,13 @@ describe('lean plans', () => {
       const seen: { listed: string[]; mode: number; text: string }[] = [];
       try {
         const result = await runCards({
-          cwd: dir,
-          paths: ['.'],
-          target: sandbox.apis.vcita,
-          env: { ...sandbox.env },
-          config: directoryConfig(),
+          ...against(dir),
           ledgerDir: false,
           leanFrom: 0,
           onEvent: (e) => {
             if (e.type !== 'card-start' || seen.length) return;
             // Removed from its folder once open (a killed run leaves nothing), read through its descriptor.
-            for (const fd of readdirSync('/proc/self/fd')) {
-              const open = `/proc/self/fd/${fd}`;
-              let target = '';
-              try {
-                target = readlinkSync(open);
-              } catch {
-                continue;
-              }
-              if (!target.startsWith(path.join(tmp, '.cardcheck-plans-'))) continue;
+            for (const open of openFiles(path.join(tmp, '.cardcheck-plans-'))) {
               seen.push({
                 listed: readdirSync(tmp),
                 mode: statSync(open).mode & 0o777,
@@ -173,7 +168,7 @@ describe('lean plans', () => {
         const text = seen[0]?.text ?? '';
         expect(text.trim().split('\n').length).toBeGreaterThanOrEqual(8);
         for (const file of Object.keys(cards)) expect(text).toContain(JSON.stringify(file));
-        expect(text).not.toContain(sandbox.env.DIRECTORY_TOKEN as string);
+        expect(await secretHits({ stdout: text, stderr: '' }, tmp, sandbox.issuedSecrets())).toEqual([]);
         expect(readdirSync(tmp)).toEqual([]);
       } finally {
         if (before === undefined) delete process.env.TMPDIR;
@@ -192,11 +187,7 @@ describe('lean plans', () => {
         }),
       });
       const options: RunCardsOptions = {
-        cwd: dir,
-        paths: ['.'],
-        target: sandbox.apis.vcita,
-        env: { ...sandbox.env },
-        config: directoryConfig(),
+        ...against(dir),
         ledgerDir: false,
       };
       for (const result of await both(options)) {
@@ -213,11 +204,7 @@ describe('lean plans', () => {
       const dir = await writeCards(cards);
       let edited = false;
       const result = await runCards({
-        cwd: dir,
-        paths: ['.'],
-        target: sandbox.apis.vcita,
-        env: { ...sandbox.env },
-        config: directoryConfig(),
+        ...against(dir),
         ledgerDir: false,
         leanFrom: 0,
         onEvent: (e) => {

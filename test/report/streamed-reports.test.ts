@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { fanOut } from '../../src/report/fan-out.js';
 import { createJsonReporter } from '../../src/report/json/json-reporter.js';
 import { createReporters } from '../../src/report/registry.js';
 import type { Reporter, ReporterContext } from '../../src/report/reporter.js';
+import { openFiles } from '../support/open-spools.js';
 import { secretHits } from '../support/output-scan.js';
 import { ROOT, sampleRun } from '../support/sample-run.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -28,19 +29,8 @@ const ctx = (outDir: string, lines: string[] = []): ReporterContext => ({
 });
 
 /** The card spool files in a folder (`.cardcheck-cards-*.jsonl`). */
-/**
- * The spools open on `dir`, as paths to read them through their descriptors (Linux): a spool leaves its folder as
- * soon as it is open, so a killed run leaves none behind.
- */
-const spools = (dir: string) =>
-  readdirSync('/proc/self/fd').flatMap((fd) => {
-    const open = `/proc/self/fd/${fd}`;
-    try {
-      return readlinkSync(open).startsWith(path.join(dir, '.cardcheck-cards-')) ? [open] : [];
-    } catch {
-      return [];
-    }
-  });
+/** The card spools open on `dir` (they leave the folder once open: read through their descriptors). */
+const spools = (dir: string) => openFiles(path.join(dir, '.cardcheck-cards-'));
 
 /** Events as the engine sends them: run start (saying whether it streams), then each card's start and end, in the order given. */
 function feed(set: ReporterSet, run: RunResult, cards: readonly CardResult[], streamed = true): void {
